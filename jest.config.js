@@ -1,0 +1,20 @@
+/** Jest runs two projects: "unit" (every fast layer) and "engine" (LibreOffice recalculation, slower). */
+const tsJest = ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", verbatimModuleSyntax: false } }];
+
+const shared = {
+  transform: { "^.+\\.tsx?$": tsJest },
+  moduleNameMapper: {
+    // office-addin-mock imports office-addin-manifest, which reaches an ESM-only module jest cannot load
+    // (see TOOLCHAIN.md); office-addin-mock only needs its OfficeApp enum.
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
+  setupFiles: ["<rootDir>/test/fakes/customFunctionsRuntime.ts"],
+  testEnvironment: "node",
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts?(x)"], testPathIgnorePatterns: ["/test/engine/", "/test/e2e/"] },
+    { ...shared, displayName: "engine", testMatch: ["<rootDir>/test/engine/**/*.test.ts"] },
+  ],
+};

@@ -1,0 +1,36 @@
+import { CellMatrix, CellValue, describeValue, isBlank } from "./cellValue";
+import { cellPosition, passErrors, rowsOf } from "./arguments";
+import { valueError } from "./formulaError";
+
+// Decision and accountability model: each decision needs exactly one Accountable and at least one
+// Responsible (seed: "Ensure the FinOps decision and accountability structure is clear").
+
+export const RACI_OK = "OK";
+
+/**
+ * "OK" when the row has exactly one A and at least one R, else what is wrong. Cells hold R, A, C or I
+ * (any case, surrounding spaces ignored) or are blank.
+ */
+export function raciCheck(row: CellValue | CellMatrix): string {
+  passErrors("row", row);
+  const rows = rowsOf(row);
+  const columns = rows.length === 0 ? 0 : rows[0].length;
+  const cells = rows.flat();
+  let accountable = 0;
+  let responsible = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const value = cells[i];
+    if (isBlank(value)) continue;
+    const letter = typeof value === "string" ? value.trim().toUpperCase() : null;
+    if (letter === "") continue;
+    if (letter === "A") accountable++;
+    else if (letter === "R") responsible++;
+    else if (letter !== "C" && letter !== "I") {
+      throw valueError(`RACI cells hold R, A, C or I; ${cellPosition(i, columns)} is ${describeValue(value)}.`);
+    }
+  }
+  const problems: string[] = [];
+  if (accountable !== 1) problems.push(`needs exactly one A, found ${accountable}`);
+  if (responsible < 1) problems.push("needs at least one R");
+  return problems.length === 0 ? RACI_OK : problems.join("; ");
+}

@@ -1,0 +1,54 @@
+import { budgetStatus, forecastVariance, runRate, variance, variancePct } from "../../src/domain/budget";
+import { roi, unitCost } from "../../src/domain/unitEconomics";
+import { expectFormulaError } from "./expectFormulaError";
+
+describe("budget measures", () => {
+  it("VARIANCE is actual minus budget", () => {
+    expect(variance(10000, 11500)).toBe(1500);
+    expect(variance(10000, 9000)).toBe(-1000);
+  });
+
+  it("VARIANCEPCT is the variance as a share of a positive budget", () => {
+    expect(variancePct(10000, 11500)).toBeCloseTo(0.15, 12);
+    expectFormulaError(() => variancePct(0, 5), "#DIV/0!");
+    expectFormulaError(() => variancePct(-10, 5), "#VALUE!", /budget must be zero or more/);
+  });
+
+  it("BUDGETSTATUS applies the tolerance on both sides", () => {
+    expect(budgetStatus(10000, 10400)).toBe("On budget");
+    expect(budgetStatus(10000, 10600)).toBe("Over budget");
+    expect(budgetStatus(10000, 9400)).toBe("Under budget");
+    expect(budgetStatus(10000, 9600)).toBe("On budget");
+    expect(budgetStatus(10000, 10600, 0.1)).toBe("On budget");
+    expect(budgetStatus(10000, 10001, 0)).toBe("Over budget");
+  });
+
+  it("BUDGETSTATUS treats a zero budget as an unbudgeted line", () => {
+    expect(budgetStatus(0, 0)).toBe("On budget");
+    expect(budgetStatus(0, 1)).toBe("Over budget");
+    expectFormulaError(() => budgetStatus(100, 10, -0.1), "#VALUE!", /tolerance must be zero or more/);
+  });
+
+  it("RUNRATE projects the spend so far over the period", () => {
+    expect(runRate(3000, 10, 30)).toBe(9000);
+    expect(runRate(3000, 30, 30)).toBe(3000);
+    expectFormulaError(() => runRate(3000, 0, 30), "#DIV/0!");
+    expectFormulaError(() => runRate(3000, 31, 30), "#VALUE!", /cannot be more than daysInPeriod/);
+    expectFormulaError(() => runRate(3000, -1, 30), "#VALUE!");
+  });
+
+  it("FORECASTVARIANCE is the forecast error over the forecast", () => {
+    expect(forecastVariance(10000, 9500)).toBeCloseTo(0.05, 12);
+    expect(forecastVariance(10000, 10500)).toBeCloseTo(-0.05, 12);
+    expectFormulaError(() => forecastVariance(0, 1), "#DIV/0!");
+  });
+
+  it("ROI and UNITCOST", () => {
+    expect(roi(300000, 100000)).toBe(2);
+    expect(roi(50000, 100000)).toBe(-0.5);
+    expectFormulaError(() => roi(1, 0), "#DIV/0!");
+    expect(unitCost(12000, 4000)).toBe(3);
+    expectFormulaError(() => unitCost(12000, 0), "#DIV/0!");
+    expectFormulaError(() => unitCost(12000, -4), "#VALUE!", /units must be zero or more/);
+  });
+});
