@@ -58,8 +58,8 @@ export function cellPosition(index: number, columns: number): string {
 export function numericCells(name: string, range: CellValue | CellMatrix): { cells: (number | null)[]; rows: number; columns: number } {
   const rows = rowsOf(range);
   const columns = rows.length === 0 ? 0 : rows[0].length;
+  passErrors(name, rows);
   const all: CellValue[] = rows.flat();
-  passErrors(name, all);
   const cells: (number | null)[] = new Array(all.length);
   for (let i = 0; i < all.length; i++) {
     const value = all[i];
@@ -71,8 +71,8 @@ export function numericCells(name: string, range: CellValue | CellMatrix): { cel
 }
 
 /** Passes on the first error value of a range (row-major), as Excel's SUM does. */
-export function passErrors(name: string, range: CellValue | CellMatrix | CellValue[]): void {
-  const cells = Array.isArray(range) ? (range as CellValue[][]).flat() : [range];
+export function passErrors(name: string, range: CellValue | CellMatrix): void {
+  const cells = rowsOf(range).flat();
   const firstError = cells.find(isErrorValue);
   if (firstError) throw propagate(name, firstError);
 }
