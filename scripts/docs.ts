@@ -1,0 +1,17 @@
+/* npm run docs: writes the function reference (docs/FUNCTIONS.md, assets/help.html) and the task pane's function catalogue. */
+import * as fs from "fs";
+import * as path from "path";
+import { generateReference } from "./docs/generateReference";
+
+generateReference()
+  .then((files) => {
+    for (const [file, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+      console.log(`wrote ${file}`);
+    }
+  })
+  .catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
