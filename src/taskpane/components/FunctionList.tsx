@@ -1,0 +1,57 @@
+import * as React from "react";
+import { Body1, Caption1, makeStyles, SearchBox, Subtitle2, tokens } from "@fluentui/react-components";
+import { CatalogueEntry, searchCatalogue } from "../functionCatalogue";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  item: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  signature: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1, overflowWrap: "anywhere" },
+  example: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+});
+
+export interface FunctionListProps {
+  entries: readonly CatalogueEntry[];
+}
+
+/** The FINOPS functions with their signatures, filtered as the user types. */
+export function FunctionList({ entries }: FunctionListProps) {
+  const styles = useStyles();
+  const [query, setQuery] = React.useState("");
+  const shown = searchCatalogue(entries, query);
+  return (
+    <section aria-labelledby="functions-heading">
+      <Subtitle2 as="h2" id="functions-heading">
+        FINOPS functions ({entries.length})
+      </Subtitle2>
+      <SearchBox
+        aria-label="Search functions"
+        placeholder="Search, e.g. savings or budget"
+        value={query}
+        onChange={(_, data) => setQuery(data.value)}
+        style={{ width: "100%", margin: `${tokens.spacingVerticalS} 0` }}
+      />
+      {shown.length === 0 ? (
+        <Body1 role="status">No function matches "{query}".</Body1>
+      ) : (
+        <ul className={styles.list} aria-label="FINOPS functions">
+          {shown.map((entry) => (
+            <li key={entry.name} className={styles.item}>
+              <span className={styles.signature}>{entry.signature}</span>
+              <Body1>{entry.description}</Body1>
+              <Caption1 className={styles.example}>
+                {entry.example} → {entry.exampleResult}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
