@@ -1,4 +1,4 @@
-/** Jest runs two projects: "unit" (every fast layer) and "engine" (LibreOffice recalculation, slower). */
+/** Jest projects: "unit" (every fast layer), "dist" (the production build's output, after `npm run build`) and "engine" (LibreOffice recalculation). */
 const tsJest = ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", verbatimModuleSyntax: false } }];
 
 const shared = {
@@ -14,7 +14,8 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts?(x)"], testPathIgnorePatterns: ["/test/engine/", "/test/e2e/"] },
+    { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts?(x)"], testPathIgnorePatterns: ["/test/engine/", "/test/dist/", "/test/e2e/"] },
+    { ...shared, displayName: "dist", testMatch: ["<rootDir>/test/dist/**/*.test.ts"] },
     { ...shared, displayName: "engine", testMatch: ["<rootDir>/test/engine/**/*.test.ts"] },
   ],
 };

@@ -49,8 +49,14 @@ export function formatResult(value: number | string): string {
 /** "With C2 holding the text "1,000"." for the single-cell references an example uses. */
 function givenCells(example: FunctionExample): string {
   const held = example.args
-    .filter((arg) => arg !== undefined && !/^-?[\d.]|^"/.test(arg.text) && !Array.isArray(arg.value))
-    .map((arg) => (isBlank(arg?.value) ? `${arg?.text} blank` : `${arg?.text} holding ${describeValue(arg?.value)}`));
+    .filter(
+      (arg) => arg !== undefined && !/^-?[\d.]|^"/.test(arg.text) && !Array.isArray(arg.value)
+    )
+    .map((arg) =>
+      isBlank(arg?.value)
+        ? `${arg?.text} blank`
+        : `${arg?.text} holding ${describeValue(arg?.value)}`
+    );
   return held.length === 0 ? "" : `With ${held.join(" and ")}: `;
 }
 
@@ -58,7 +64,9 @@ function compute(name: FinopsFunctionName, example: FunctionExample): ComputedEx
   const formula = `=FINOPS.${name}(${example.args.map((arg) => arg?.text ?? "").join(",")})`;
   const note = givenCells(example) + example.note;
   try {
-    const value = (FINOPS_FUNCTIONS[name] as (...args: unknown[]) => number | string)(...example.args.map((arg) => arg?.value));
+    const value = (FINOPS_FUNCTIONS[name] as (...args: unknown[]) => number | string)(
+      ...example.args.map((arg) => arg?.value)
+    );
     return { formula, result: formatResult(value), note };
   } catch (error) {
     if (!(error instanceof FormulaError)) throw error;
@@ -73,11 +81,16 @@ function twinArguments(fn: MetadataFunction): string[] {
   return fn.parameters.map((parameter) => {
     const start = String.fromCharCode(65 + column);
     column += parameter.dimensionality === "matrix" ? 5 : 1;
-    return parameter.dimensionality === "matrix" ? `${start}2:${String.fromCharCode(65 + column - 1)}2` : `${start}2`;
+    return parameter.dimensionality === "matrix"
+      ? `${start}2:${String.fromCharCode(65 + column - 1)}2`
+      : `${start}2`;
   });
 }
 
-export function buildFunctionDocs(metadata: MetadataFunction[], returns: Record<string, string>): FunctionDoc[] {
+export function buildFunctionDocs(
+  metadata: MetadataFunction[],
+  returns: Record<string, string>
+): FunctionDoc[] {
   return metadata.map((fn) => {
     const name = fn.id as FinopsFunctionName;
     const reference = FUNCTION_REFERENCE[name];
@@ -87,7 +100,12 @@ export function buildFunctionDocs(metadata: MetadataFunction[], returns: Record<
       anchor: name.toLowerCase(),
       signature: `FINOPS.${name}(${fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`,
       description: fn.description,
-      parameters: fn.parameters.map((p) => ({ name: p.name, description: p.description ?? "", optional: Boolean(p.optional), range: p.dimensionality === "matrix" })),
+      parameters: fn.parameters.map((p) => ({
+        name: p.name,
+        description: p.description ?? "",
+        optional: Boolean(p.optional),
+        range: p.dimensionality === "matrix",
+      })),
       returns: returns[name] ?? "",
       source: reference.source,
       examples: reference.examples.map((example) => compute(name, example)),

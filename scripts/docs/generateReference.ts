@@ -9,7 +9,8 @@ export const FUNCTIONS_SOURCE = "src/functions/functions.ts";
 /** Every file `npm run docs` writes, by path, with its content. */
 export async function generateReference(): Promise<Record<string, string>> {
   const generated = await generateCustomFunctionsMetadata(FUNCTIONS_SOURCE, false);
-  if (generated.errors.length > 0) throw new Error(`Custom function metadata has errors:\n${generated.errors.join("\n")}`);
+  if (generated.errors.length > 0)
+    throw new Error(`Custom function metadata has errors:\n${generated.errors.join("\n")}`);
   const metadata: MetadataFunction[] = JSON.parse(generated.metadataJson).functions;
   const docs = buildFunctionDocs(metadata, readReturns(FUNCTIONS_SOURCE));
   return {
@@ -25,7 +26,11 @@ function catalogue(docs: FunctionDoc[]) {
     name: doc.name,
     signature: doc.signature,
     description: doc.description,
-    parameters: doc.parameters.map((p) => ({ name: p.name, description: p.description, optional: p.optional })),
+    parameters: doc.parameters.map((p) => ({
+      name: p.name,
+      description: p.description,
+      optional: p.optional,
+    })),
     example: doc.examples[0].formula,
     exampleResult: doc.examples[0].result,
     anchor: doc.anchor,

@@ -1,14 +1,29 @@
 /** The input rules every FINOPS function follows (src/domain/arguments.ts), as the reference states them. */
 export const INPUT_RULES: readonly [string, string][] = [
   ["A number", "Used as it is."],
-  ["An input cell holding an error (#N/A, #DIV/0!, ...)", "The error is passed on, as Excel's own functions do. #REF!, #NAME? and other codes an add-in cannot return become #VALUE!, with a message naming the input."],
-  ["A blank cell for a required input", "#N/A with the message \"<input> is blank\": the figure is not there yet. (Excel desktop builds older than 2024 pass blank cells to add-ins as 0; there a blank counts as 0.)"],
+  [
+    "An input cell holding an error (#N/A, #DIV/0!, ...)",
+    "The error is passed on, as Excel's own functions do. #REF!, #NAME? and other codes an add-in cannot return become #VALUE!, with a message naming the input.",
+  ],
+  [
+    "A blank cell for a required input",
+    '#N/A with the message "<input> is blank": the figure is not there yet. (Excel desktop builds older than 2024 pass blank cells to add-ins as 0; there a blank counts as 0.)',
+  ],
   ["A blank cell, or nothing, for an optional input", "The default."],
-  ["Text (even \"12\" or \"\") or TRUE/FALSE where a number is expected", "#VALUE! with a message that names the input and what it holds. Convert text to numbers with VALUE() or Data > Text to Columns."],
-  ["A range (FTE, MATURITYSCORE, RACICHECK)", "Blank cells are skipped; any other cell that is not a number (or, for RACICHECK, R/A/C/I) is #VALUE! naming its row and column; the first error cell is passed on."],
+  [
+    'Text (even "12" or "") or TRUE/FALSE where a number is expected',
+    "#VALUE! with a message that names the input and what it holds. Convert text to numbers with VALUE() or Data > Text to Columns.",
+  ],
+  [
+    "A range (FTE, MATURITYSCORE, RACICHECK)",
+    "Blank cells are skipped; any other cell that is not a number (or, for RACICHECK, R/A/C/I) is #VALUE! naming its row and column; the first error cell is passed on.",
+  ],
   ["Ranges that must match (MATURITYSCORE weights)", "#VALUE! when the sizes differ."],
   ["Zero where a function divides (a zero base)", "#DIV/0!."],
-  ["A negative amount where only zero or more makes sense (a base, a cost, days, an allocation)", "#VALUE! with a message saying what is allowed."],
+  [
+    "A negative amount where only zero or more makes sense (a base, a cost, days, an allocation)",
+    "#VALUE! with a message saying what is allowed.",
+  ],
   ["A result too large for a number", "#NUM!."],
 ];
 
@@ -16,4 +31,4 @@ export const INPUT_RULES: readonly [string, string][] = [
 export const ERROR_NOTE =
   "Excel shows a function's message for #VALUE! and #N/A: select the cell and hover the error indicator. " +
   "Every function checks its inputs in the same order (errors in inputs, then blanks, then wrong types, then the function's own rules), " +
-  "and its portable equivalent (\"native twin\") gives the same answer and the same error code in Excel and LibreOffice.";
+  'and its portable equivalent ("native twin") gives the same answer and the same error code in Excel and LibreOffice.';

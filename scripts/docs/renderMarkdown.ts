@@ -5,7 +5,10 @@ const cell = (text: string) => text.replace(/\|/g, "\\|");
 const code = (text: string) => `\`${text.replace(/\|/g, "\\|")}\``;
 
 function exampleRows(examples: ComputedExample[], withMessage: boolean): string[] {
-  return examples.map((e) => `| ${code(e.formula)} | ${code(e.result)} | ${cell(e.note)}${withMessage && e.message ? ` Message: "${cell(e.message)}"` : ""} |`);
+  return examples.map(
+    (e) =>
+      `| ${code(e.formula)} | ${code(e.result)} | ${cell(e.note)}${withMessage && e.message ? ` Message: "${cell(e.message)}"` : ""} |`
+  );
 }
 
 function section(doc: FunctionDoc): string {
@@ -18,7 +21,10 @@ function section(doc: FunctionDoc): string {
     "",
     "| Parameter | Description |",
     "| --- | --- |",
-    ...doc.parameters.map((p) => `| ${p.name}${p.optional ? " (optional)" : ""}${p.range ? " (range)" : ""} | ${cell(p.description)} |`),
+    ...doc.parameters.map(
+      (p) =>
+        `| ${p.name}${p.optional ? " (optional)" : ""}${p.range ? " (range)" : ""} | ${cell(p.description)} |`
+    ),
     "",
     `**Returns:** ${doc.returns}`,
     "",
@@ -53,7 +59,9 @@ export function renderMarkdown(docs: FunctionDoc[]): string {
     "",
     "| Function | What it returns |",
     "| --- | --- |",
-    ...docs.map((doc) => `| [FINOPS.${doc.name}](#finops${doc.anchor}) | ${cell(doc.description)} |`),
+    ...docs.map(
+      (doc) => `| [FINOPS.${doc.name}](#finops${doc.anchor}) | ${cell(doc.description)} |`
+    ),
     "",
     "## Input rules",
     "",

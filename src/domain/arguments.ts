@@ -29,7 +29,9 @@ export function rejectArgs(args: readonly Arg[]): never {
     if (isBlank(arg.value)) continue;
     const wantsText = arg.kind === "optional text";
     if (wantsText ? typeof arg.value !== "string" : typeof arg.value !== "number") {
-      throw valueError(`${arg.name} must be ${wantsText ? "text" : "a number"}, not ${describeValue(arg.value)}.`);
+      throw valueError(
+        `${arg.name} must be ${wantsText ? "text" : "a number"}, not ${describeValue(arg.value)}.`
+      );
     }
   }
   throw new Error("rejectArgs was called with usable arguments");
@@ -55,7 +57,10 @@ export function cellPosition(index: number, columns: number): string {
  * an error cell is passed on (the first one), and any cell that is neither blank nor a number
  * is #VALUE! with its position. Blank cells come back as null.
  */
-export function numericCells(name: string, range: CellValue | CellMatrix): { cells: (number | null)[]; rows: number; columns: number } {
+export function numericCells(
+  name: string,
+  range: CellValue | CellMatrix
+): { cells: (number | null)[]; rows: number; columns: number } {
   const rows = rowsOf(range);
   const columns = rows.length === 0 ? 0 : rows[0].length;
   passErrors(name, rows);
@@ -65,7 +70,10 @@ export function numericCells(name: string, range: CellValue | CellMatrix): { cel
     const value = all[i];
     if (typeof value === "number") cells[i] = value;
     else if (isBlank(value)) cells[i] = null;
-    else throw valueError(`${name} must hold numbers or blank cells; ${cellPosition(i, columns)} is ${describeValue(value)}.`);
+    else
+      throw valueError(
+        `${name} must hold numbers or blank cells; ${cellPosition(i, columns)} is ${describeValue(value)}.`
+      );
   }
   return { cells, rows: rows.length, columns };
 }

@@ -36,7 +36,11 @@ export function variancePct(budget: CellValue, actual: CellValue): number {
  * below by more than that, else on budget. A zero budget is legitimate (an unbudgeted line): any
  * spend on it is over budget. Written as differences, not a ratio, so it never divides by zero.
  */
-export function budgetStatus(budget: CellValue, actual: CellValue, tolerance?: CellValue): BudgetStatus {
+export function budgetStatus(
+  budget: CellValue,
+  actual: CellValue,
+  tolerance?: CellValue
+): BudgetStatus {
   const tol = orDefault(tolerance, DEFAULT_BUDGET_TOLERANCE);
   if (typeof budget !== "number" || typeof actual !== "number" || typeof tol !== "number") {
     rejectArgs([
@@ -53,17 +57,27 @@ export function budgetStatus(budget: CellValue, actual: CellValue, tolerance?: C
 }
 
 /** Spend projected over the whole period from the spend so far: spendToDate / daysElapsed x daysInPeriod. */
-export function runRate(spendToDate: CellValue, daysElapsed: CellValue, daysInPeriod: CellValue): number {
-  if (typeof spendToDate !== "number" || typeof daysElapsed !== "number" || typeof daysInPeriod !== "number") {
+export function runRate(
+  spendToDate: CellValue,
+  daysElapsed: CellValue,
+  daysInPeriod: CellValue
+): number {
+  if (
+    typeof spendToDate !== "number" ||
+    typeof daysElapsed !== "number" ||
+    typeof daysInPeriod !== "number"
+  ) {
     rejectArgs([
       { name: "spendToDate", value: spendToDate },
       { name: "daysElapsed", value: daysElapsed },
       { name: "daysInPeriod", value: daysInPeriod },
     ]);
   }
-  if (daysElapsed < 0 || daysInPeriod < 0) throw valueError("daysElapsed and daysInPeriod must be zero or more.");
+  if (daysElapsed < 0 || daysInPeriod < 0)
+    throw valueError("daysElapsed and daysInPeriod must be zero or more.");
   if (daysElapsed > daysInPeriod) throw valueError("daysElapsed cannot be more than daysInPeriod.");
-  if (daysElapsed === 0) throw divisionByZero("daysElapsed is 0: no run rate before the period starts.");
+  if (daysElapsed === 0)
+    throw divisionByZero("daysElapsed is 0: no run rate before the period starts.");
   return finite((spendToDate / daysElapsed) * daysInPeriod);
 }
 

@@ -15,7 +15,9 @@ export type CellValue = number | string | boolean | null | undefined | ErrorValu
 export type CellMatrix = readonly (readonly CellValue[])[];
 
 export function isErrorValue(value: unknown): value is ErrorValue {
-  return typeof value === "object" && value !== null && typeof (value as ErrorValue).code === "string";
+  return (
+    typeof value === "object" && value !== null && typeof (value as ErrorValue).code === "string"
+  );
 }
 
 /** An empty cell. Text, even "", is not blank: ISBLANK("") is FALSE in Excel too. */
@@ -25,7 +27,8 @@ export function isBlank(value: unknown): value is null | undefined {
 
 /** Describes a value the way a finance user would name it in a message. */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string") return value === "" ? "empty text" : `the text "${truncate(value)}"`;
+  if (typeof value === "string")
+    return value === "" ? "empty text" : `the text "${truncate(value)}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (isErrorValue(value)) return value.code;
   if (isBlank(value)) return "a blank cell";

@@ -35,8 +35,16 @@ export function commitmentWaste(unused: CellValue, committed: CellValue): number
 }
 
 /** Months until an upfront commitment payment is recovered by the lower monthly cost. */
-export function breakEven(upfront: CellValue, monthlyOnDemand: CellValue, monthlyCommitted: CellValue): number {
-  if (typeof upfront !== "number" || typeof monthlyOnDemand !== "number" || typeof monthlyCommitted !== "number") {
+export function breakEven(
+  upfront: CellValue,
+  monthlyOnDemand: CellValue,
+  monthlyCommitted: CellValue
+): number {
+  if (
+    typeof upfront !== "number" ||
+    typeof monthlyOnDemand !== "number" ||
+    typeof monthlyCommitted !== "number"
+  ) {
     rejectArgs([
       { name: "upfront", value: upfront },
       { name: "monthlyOnDemand", value: monthlyOnDemand },
@@ -48,7 +56,9 @@ export function breakEven(upfront: CellValue, monthlyOnDemand: CellValue, monthl
   }
   const monthlySaving = monthlyOnDemand - monthlyCommitted;
   if (monthlySaving <= 0) {
-    throw notAvailable("Never breaks even: the committed monthly cost is not below the on-demand monthly cost.");
+    throw notAvailable(
+      "Never breaks even: the committed monthly cost is not below the on-demand monthly cost."
+    );
   }
   return finite(upfront / monthlySaving);
 }

@@ -14,10 +14,20 @@ export const DEFAULT_AMBER_BAND = 0.1;
  * Direction "higher" means higher is better (savings rate), "lower" means lower is better (unit cost).
  * The rule is symmetric: KPISTATUS(a, t, "higher") = KPISTATUS(-a, -t, "lower").
  */
-export function kpiStatus(actual: CellValue, target: CellValue, direction?: CellValue, amberBand?: CellValue): KpiStatus {
+export function kpiStatus(
+  actual: CellValue,
+  target: CellValue,
+  direction?: CellValue,
+  amberBand?: CellValue
+): KpiStatus {
   const dir = orDefault(direction, DEFAULT_DIRECTION);
   const band = orDefault(amberBand, DEFAULT_AMBER_BAND);
-  if (typeof actual !== "number" || typeof target !== "number" || typeof dir !== "string" || typeof band !== "number") {
+  if (
+    typeof actual !== "number" ||
+    typeof target !== "number" ||
+    typeof dir !== "string" ||
+    typeof band !== "number"
+  ) {
     rejectArgs([
       { name: "actual", value: actual },
       { name: "target", value: target },

@@ -15,17 +15,24 @@ export const DEFAULT_RUN_AT = 0.8;
  * A blank score means "not assessed": the cell and its weight are left out. A blank weight counts as 0.
  * Without weights every scored cell weighs 1.
  */
-export function maturityScore(scores: CellValue | CellMatrix, weights?: CellValue | CellMatrix, maxScore?: CellValue): number {
+export function maturityScore(
+  scores: CellValue | CellMatrix,
+  weights?: CellValue | CellMatrix,
+  maxScore?: CellValue
+): number {
   const hasWeights = !isBlank(weights);
   const max = orDefault(maxScore, DEFAULT_MAX_SCORE);
   passErrors("scores", scores);
   if (hasWeights) passErrors("weights", weights);
-  if (typeof max !== "number") rejectArgs([{ name: "maxScore", value: maxScore, kind: "optional number" }]);
+  if (typeof max !== "number")
+    rejectArgs([{ name: "maxScore", value: maxScore, kind: "optional number" }]);
 
   const s = numericCells("scores", scores);
   const w = hasWeights ? numericCells("weights", weights) : null;
   if (w && (w.rows !== s.rows || w.columns !== s.columns)) {
-    throw valueError(`weights must be the same size as scores (${s.rows}x${s.columns}); it is ${w.rows}x${w.columns}.`);
+    throw valueError(
+      `weights must be the same size as scores (${s.rows}x${s.columns}); it is ${w.rows}x${w.columns}.`
+    );
   }
   if (max <= 0) throw valueError("maxScore must be more than 0.");
 
@@ -35,10 +42,13 @@ export function maturityScore(scores: CellValue | CellMatrix, weights?: CellValu
   for (let i = 0; i < s.cells.length; i++) {
     const score = s.cells[i];
     const weight = w ? (w.cells[i] ?? 0) : 1;
-    if (weight < 0) throw valueError(`Weights must be zero or more; ${cellPosition(i, s.columns)} is ${weight}.`);
+    if (weight < 0)
+      throw valueError(`Weights must be zero or more; ${cellPosition(i, s.columns)} is ${weight}.`);
     if (score === null) continue;
     if (score < 0 || score > max) {
-      throw valueError(`Each score must be between 0 and ${max}; ${cellPosition(i, s.columns)} is ${score}.`);
+      throw valueError(
+        `Each score must be between 0 and ${max}; ${cellPosition(i, s.columns)} is ${score}.`
+      );
     }
     weighted += score * weight;
     weightTotal += weight;
@@ -50,7 +60,11 @@ export function maturityScore(scores: CellValue | CellMatrix, weights?: CellValu
 }
 
 /** The level a score (0..1) reaches: below walkAt Crawl, below runAt Walk, else Run. */
-export function maturityLevel(score: CellValue, walkAt?: CellValue, runAt?: CellValue): MaturityLevel {
+export function maturityLevel(
+  score: CellValue,
+  walkAt?: CellValue,
+  runAt?: CellValue
+): MaturityLevel {
   const walk = orDefault(walkAt, DEFAULT_WALK_AT);
   const run = orDefault(runAt, DEFAULT_RUN_AT);
   if (typeof score !== "number" || typeof walk !== "number" || typeof run !== "number") {
@@ -60,10 +74,11 @@ export function maturityLevel(score: CellValue, walkAt?: CellValue, runAt?: Cell
       { name: "runAt", value: runAt, kind: "optional number" },
     ]);
   }
-  if (score < 0 || score > 1) throw valueError(`score must be between 0 and 1 (a MATURITYSCORE result); it is ${score}.`);
-  if (walk < 0 || run < walk || run > 1) throw valueError("Thresholds must satisfy 0 <= walkAt <= runAt <= 1.");
+  if (score < 0 || score > 1)
+    throw valueError(`score must be between 0 and 1 (a MATURITYSCORE result); it is ${score}.`);
+  if (walk < 0 || run < walk || run > 1)
+    throw valueError("Thresholds must satisfy 0 <= walkAt <= runAt <= 1.");
   if (score < walk) return "Crawl";
   if (score < run) return "Walk";
   return "Run";
 }
-

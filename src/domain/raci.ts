@@ -26,7 +26,9 @@ export function raciCheck(row: CellValue | CellMatrix): string {
     if (letter === "A") accountable++;
     else if (letter === "R") responsible++;
     else if (letter !== "C" && letter !== "I") {
-      throw valueError(`RACI cells hold R, A, C or I; ${cellPosition(i, columns)} is ${describeValue(value)}.`);
+      throw valueError(
+        `RACI cells hold R, A, C or I; ${cellPosition(i, columns)} is ${describeValue(value)}.`
+      );
     }
   }
   const problems: string[] = [];

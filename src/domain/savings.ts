@@ -17,7 +17,10 @@ export function savings(listCost: CellValue, effectiveCost: CellValue): number {
 }
 
 /** Effective savings rate: 1 - effective cost / on-demand equivalent. */
-export function effectiveSavingsRate(onDemandEquivalent: CellValue, effectiveCost: CellValue): number {
+export function effectiveSavingsRate(
+  onDemandEquivalent: CellValue,
+  effectiveCost: CellValue
+): number {
   if (typeof onDemandEquivalent !== "number" || typeof effectiveCost !== "number") {
     rejectArgs([
       { name: "onDemandEquivalent", value: onDemandEquivalent },
@@ -25,7 +28,8 @@ export function effectiveSavingsRate(onDemandEquivalent: CellValue, effectiveCos
     ]);
   }
   if (onDemandEquivalent < 0) throw valueError("onDemandEquivalent must be zero or more.");
-  if (onDemandEquivalent === 0) throw divisionByZero("onDemandEquivalent is 0: there is no on-demand cost to save against.");
+  if (onDemandEquivalent === 0)
+    throw divisionByZero("onDemandEquivalent is 0: there is no on-demand cost to save against.");
   return finite(1 - effectiveCost / onDemandEquivalent);
 }
 
@@ -48,7 +52,8 @@ export function anomalyAvoidance(dailyExcess: CellValue, daysAvoided: CellValue)
       { name: "daysAvoided", value: daysAvoided },
     ]);
   }
-  if (dailyExcess < 0) throw valueError("dailyExcess must be zero or more: it is the extra spend per day.");
+  if (dailyExcess < 0)
+    throw valueError("dailyExcess must be zero or more: it is the extra spend per day.");
   if (daysAvoided < 0) throw valueError("daysAvoided must be zero or more.");
   return finite(dailyExcess * daysAvoided);
 }

@@ -14,7 +14,9 @@ export function fte(allocations: CellValue | CellMatrix): number {
     const allocation = cells[i];
     if (allocation === null) continue;
     if (allocation < 0 || allocation > 1) {
-      throw valueError(`Each allocation must be between 0 and 1 (a fraction of one person); ${cellPosition(i, columns)} is ${allocation}.`);
+      throw valueError(
+        `Each allocation must be between 0 and 1 (a fraction of one person); ${cellPosition(i, columns)} is ${allocation}.`
+      );
     }
     total += allocation;
   }
@@ -22,9 +24,19 @@ export function fte(allocations: CellValue | CellMatrix): number {
 }
 
 /** Loaded cost of one person for a number of months: salary x (1 + overhead) x allocation x months / 12. */
-export function loadedCost(salary: CellValue, overheadRate: CellValue, allocation: CellValue, months?: CellValue): number {
+export function loadedCost(
+  salary: CellValue,
+  overheadRate: CellValue,
+  allocation: CellValue,
+  months?: CellValue
+): number {
   const monthCount = orDefault(months, DEFAULT_COST_MONTHS);
-  if (typeof salary !== "number" || typeof overheadRate !== "number" || typeof allocation !== "number" || typeof monthCount !== "number") {
+  if (
+    typeof salary !== "number" ||
+    typeof overheadRate !== "number" ||
+    typeof allocation !== "number" ||
+    typeof monthCount !== "number"
+  ) {
     rejectArgs([
       { name: "salary", value: salary },
       { name: "overheadRate", value: overheadRate },
@@ -33,8 +45,10 @@ export function loadedCost(salary: CellValue, overheadRate: CellValue, allocatio
     ]);
   }
   if (salary < 0) throw valueError("salary must be zero or more (the annual salary).");
-  if (overheadRate < 0) throw valueError("overheadRate must be zero or more, for example 0.3 for 30%.");
-  if (allocation < 0 || allocation > 1) throw valueError("allocation must be between 0 and 1 (a fraction of one person).");
+  if (overheadRate < 0)
+    throw valueError("overheadRate must be zero or more, for example 0.3 for 30%.");
+  if (allocation < 0 || allocation > 1)
+    throw valueError("allocation must be between 0 and 1 (a fraction of one person).");
   if (monthCount < 0) throw valueError("months must be zero or more.");
-  return finite(((salary * (1 + overheadRate) * allocation) * monthCount) / 12);
+  return finite((salary * (1 + overheadRate) * allocation * monthCount) / 12);
 }

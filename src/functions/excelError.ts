@@ -1,7 +1,5 @@
 import { FormulaError } from "../domain/formulaError";
 
-/* global CustomFunctions */
-
 // Excel shows a custom message only with #VALUE! and #N/A; other codes must be raised without one.
 const CODES_WITH_MESSAGE: readonly string[] = ["#VALUE!", "#N/A"];
 
@@ -12,8 +10,13 @@ const CODES_WITH_MESSAGE: readonly string[] = ["#VALUE!", "#N/A"];
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof FormulaError) {
     const code = error.code as unknown as CustomFunctions.ErrorCode;
-    return CODES_WITH_MESSAGE.includes(error.code) ? new CustomFunctions.Error(code, error.message) : new CustomFunctions.Error(code);
+    return CODES_WITH_MESSAGE.includes(error.code)
+      ? new CustomFunctions.Error(code, error.message)
+      : new CustomFunctions.Error(code);
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new CustomFunctions.Error("#VALUE!" as unknown as CustomFunctions.ErrorCode, `Unexpected problem in a FINOPS function: ${detail}`);
+  return new CustomFunctions.Error(
+    "#VALUE!" as unknown as CustomFunctions.ErrorCode,
+    `Unexpected problem in a FINOPS function: ${detail}`
+  );
 }

@@ -14,7 +14,10 @@ export interface CatalogueEntry {
 export const FUNCTION_CATALOGUE: readonly CatalogueEntry[] = catalogue;
 
 /** Entries whose name or description contains every word of `query` (case-insensitive). */
-export function searchCatalogue(entries: readonly CatalogueEntry[], query: string): CatalogueEntry[] {
+export function searchCatalogue(
+  entries: readonly CatalogueEntry[],
+  query: string
+): CatalogueEntry[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return entries.filter((entry) => {
     const haystack = `${entry.name} ${entry.description}`.toLowerCase();

@@ -1,9 +1,7 @@
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
 
-/* global document, Office */
 
 Office.onReady(() => {
   const container = document.getElementById("container");

@@ -10,13 +10,18 @@ describe("function reference (npm run docs)", () => {
 
   it("is up to date with the JSDoc and the reference data: run `npm run docs` when this fails", () => {
     for (const [file, content] of Object.entries(files)) {
-      expect({ file, content: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "(missing)" }).toEqual({ file, content });
+      expect({
+        file,
+        content: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "(missing)",
+      }).toEqual({ file, content });
     }
   });
 
   it("documents every function with computed examples, errors and a portable equivalent", () => {
     const markdown = files["docs/FUNCTIONS.md"];
-    const catalogue = JSON.parse(files["src/taskpane/functionCatalogue.json"]) as { name: string }[];
+    const catalogue = JSON.parse(files["src/taskpane/functionCatalogue.json"]) as {
+      name: string;
+    }[];
     expect(catalogue).toHaveLength(21);
     for (const { name } of catalogue) {
       expect(markdown).toContain(`### FINOPS.${name}\n`);

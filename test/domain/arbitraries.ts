@@ -10,9 +10,15 @@ export const finiteNumber = fc.oneof(
   fc.constantFrom(0, -0, 1, -1, 0.5)
 );
 
-export const nonNegative = fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 1e6 }), fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }));
+export const nonNegative = fc.oneof(
+  fc.double({ min: 0, max: 1e12, noNaN: true }),
+  fc.integer({ min: 0, max: 1e6 }),
+  fc.double({ min: 0, noNaN: true, noDefaultInfinity: true })
+);
 
-export const errorValue = fc.constantFrom("#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!").map((code) => ({ code }));
+export const errorValue = fc
+  .constantFrom("#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!")
+  .map((code) => ({ code }));
 
 /** Anything Excel can hand a function for one cell. */
 export const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -24,10 +30,22 @@ export const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 /** A rectangular range of cells drawn from `cell`. */
-export function range(cell: fc.Arbitrary<CellValue>, maxRows = 4, maxColumns = 6): fc.Arbitrary<CellValue[][]> {
+export function range(
+  cell: fc.Arbitrary<CellValue>,
+  maxRows = 4,
+  maxColumns = 6
+): fc.Arbitrary<CellValue[][]> {
   return fc
-    .record({ rows: fc.integer({ min: 1, max: maxRows }), columns: fc.integer({ min: 1, max: maxColumns }) })
-    .chain(({ rows, columns }) => fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }));
+    .record({
+      rows: fc.integer({ min: 1, max: maxRows }),
+      columns: fc.integer({ min: 1, max: maxColumns }),
+    })
+    .chain(({ rows, columns }) =>
+      fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), {
+        minLength: rows,
+        maxLength: rows,
+      })
+    );
 }
 
 /** Runs per property; FINOPS_PROPERTY_RUNS raises it for a long soak. */
@@ -62,12 +80,17 @@ export const FUNCTION_SHAPES: Record<FinopsFunctionName, { arity: number; ranges
   RACICHECK: { arity: 1, ranges: [0] },
 };
 
-const raciCell = fc.oneof(fc.constantFrom<CellValue>("R", "A", "C", "I", "r", " a ", "", null), anyCell);
+const raciCell = fc.oneof(
+  fc.constantFrom<CellValue>("R", "A", "C", "I", "r", " a ", "", null),
+  anyCell
+);
 
 /** Arguments of any kind for one function: cells, or ranges where it takes a range. */
 export function argumentsFor(name: FinopsFunctionName): fc.Arbitrary<AnyArgument[]> {
   const { arity, ranges = [] } = FUNCTION_SHAPES[name];
   const rangeCell = name === "RACICHECK" ? raciCell : anyCell;
-  const args = Array.from({ length: arity }, (_, i) => (ranges.includes(i) ? (range(rangeCell) as fc.Arbitrary<AnyArgument>) : anyCell));
+  const args = Array.from({ length: arity }, (_, i) =>
+    ranges.includes(i) ? (range(rangeCell) as fc.Arbitrary<AnyArgument>) : anyCell
+  );
   return fc.tuple(...args).map((values) => values as AnyArgument[]);
 }

@@ -22,10 +22,18 @@ describe("argument rules", () => {
   });
 
   it("answers text and booleans with #VALUE!, after blanks", () => {
-    expectFormulaError(() => savings("abc", 1), "#VALUE!", /listCost must be a number, not the text "abc"/);
+    expectFormulaError(
+      () => savings("abc", 1),
+      "#VALUE!",
+      /listCost must be a number, not the text "abc"/
+    );
     expectFormulaError(() => savings("12", 1), "#VALUE!", /the text "12"/);
     expectFormulaError(() => savings("", 1), "#VALUE!", /empty text/);
-    expectFormulaError(() => savings(1, true), "#VALUE!", /effectiveCost must be a number, not TRUE/);
+    expectFormulaError(
+      () => savings(1, true),
+      "#VALUE!",
+      /effectiveCost must be a number, not TRUE/
+    );
     expectFormulaError(() => savings("abc", null), "#N/A", /effectiveCost is blank/);
   });
 
@@ -33,7 +41,11 @@ describe("argument rules", () => {
     expect(budgetStatus(100, 104, null)).toBe("On budget");
     expect(budgetStatus(100, 104, undefined)).toBe("On budget");
     expect(budgetStatus(100, 104, 0.01)).toBe("Over budget");
-    expectFormulaError(() => budgetStatus(100, 104, "5%"), "#VALUE!", /tolerance must be a number, not the text "5%"/);
+    expectFormulaError(
+      () => budgetStatus(100, 104, "5%"),
+      "#VALUE!",
+      /tolerance must be a number, not the text "5%"/
+    );
   });
 
   it("answers overflow with #NUM!, never Infinity", () => {

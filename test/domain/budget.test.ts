@@ -1,4 +1,10 @@
-import { budgetStatus, forecastVariance, runRate, variance, variancePct } from "../../src/domain/budget";
+import {
+  budgetStatus,
+  forecastVariance,
+  runRate,
+  variance,
+  variancePct,
+} from "../../src/domain/budget";
 import { roi, unitCost } from "../../src/domain/unitEconomics";
 import { expectFormulaError } from "./expectFormulaError";
 
@@ -26,7 +32,11 @@ describe("budget measures", () => {
   it("BUDGETSTATUS treats a zero budget as an unbudgeted line", () => {
     expect(budgetStatus(0, 0)).toBe("On budget");
     expect(budgetStatus(0, 1)).toBe("Over budget");
-    expectFormulaError(() => budgetStatus(100, 10, -0.1), "#VALUE!", /tolerance must be zero or more/);
+    expectFormulaError(
+      () => budgetStatus(100, 10, -0.1),
+      "#VALUE!",
+      /tolerance must be zero or more/
+    );
   });
 
   it("RUNRATE projects the spend so far over the period", () => {

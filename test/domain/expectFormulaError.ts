@@ -1,7 +1,11 @@
 import { FormulaError, FormulaErrorCode } from "../../src/domain/formulaError";
 
 /** Asserts that `compute` answers with an Excel error of `code` whose message matches `message`. */
-export function expectFormulaError(compute: () => unknown, code: FormulaErrorCode, message?: RegExp): void {
+export function expectFormulaError(
+  compute: () => unknown,
+  code: FormulaErrorCode,
+  message?: RegExp
+): void {
   let thrown: unknown;
   try {
     compute();

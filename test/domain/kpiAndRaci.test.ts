@@ -17,7 +17,11 @@ describe("KPISTATUS", () => {
   });
 
   it("refuses an unknown direction or a negative band, and waits for a blank actual", () => {
-    expectFormulaError(() => kpiStatus(1, 1, "up"), "#VALUE!", /direction must be "higher" or "lower"/);
+    expectFormulaError(
+      () => kpiStatus(1, 1, "up"),
+      "#VALUE!",
+      /direction must be "higher" or "lower"/
+    );
     expectFormulaError(() => kpiStatus(1, 1, 1), "#VALUE!", /direction must be text, not 1/);
     expectFormulaError(() => kpiStatus(1, 1, "higher", -0.1), "#VALUE!", /amberBand/);
     expectFormulaError(() => kpiStatus(null, 1), "#N/A", /actual is blank/);

@@ -20,11 +20,31 @@ describe("MATURITYSCORE", () => {
   it("answers what cannot be scored", () => {
     expectFormulaError(() => maturityScore([[null, null]]), "#N/A", /No scores yet/);
     expectFormulaError(() => maturityScore([[1, 2]], [[0, 0]]), "#DIV/0!");
-    expectFormulaError(() => maturityScore([[1, 2]], [[1, 2, 3]]), "#VALUE!", /same size as scores \(1x2\); it is 1x3/);
-    expectFormulaError(() => maturityScore([[1, 5]]), "#VALUE!", /between 0 and 4; row 1, column 2 is 5/);
-    expectFormulaError(() => maturityScore([[1, 2]], [[1, -1]]), "#VALUE!", /Weights must be zero or more/);
-    expectFormulaError(() => maturityScore([[1, "n/a"]]), "#VALUE!", /row 1, column 2 is the text "n\/a"/);
-    expectFormulaError(() => maturityScore([[1, 2]], null, 0), "#VALUE!", /maxScore must be more than 0/);
+    expectFormulaError(
+      () => maturityScore([[1, 2]], [[1, 2, 3]]),
+      "#VALUE!",
+      /same size as scores \(1x2\); it is 1x3/
+    );
+    expectFormulaError(
+      () => maturityScore([[1, 5]]),
+      "#VALUE!",
+      /between 0 and 4; row 1, column 2 is 5/
+    );
+    expectFormulaError(
+      () => maturityScore([[1, 2]], [[1, -1]]),
+      "#VALUE!",
+      /Weights must be zero or more/
+    );
+    expectFormulaError(
+      () => maturityScore([[1, "n/a"]]),
+      "#VALUE!",
+      /row 1, column 2 is the text "n\/a"/
+    );
+    expectFormulaError(
+      () => maturityScore([[1, 2]], null, 0),
+      "#VALUE!",
+      /maxScore must be more than 0/
+    );
     expectFormulaError(() => maturityScore([[1, 2]], [[1, { code: "#N/A" }]]), "#N/A");
   });
 });

@@ -1,4 +1,9 @@
-import { anomalyAvoidance, costAvoidance, effectiveSavingsRate, savings } from "../../src/domain/savings";
+import {
+  anomalyAvoidance,
+  costAvoidance,
+  effectiveSavingsRate,
+  savings,
+} from "../../src/domain/savings";
 import { breakEven, commitmentWaste, coverage, utilization } from "../../src/domain/commitments";
 import { expectFormulaError } from "./expectFormulaError";
 
@@ -14,7 +19,11 @@ describe("savings measures", () => {
     expect(effectiveSavingsRate(1000, 1000)).toBe(0);
     expect(effectiveSavingsRate(1000, 1200)).toBeCloseTo(-0.2, 12);
     expectFormulaError(() => effectiveSavingsRate(0, 10), "#DIV/0!");
-    expectFormulaError(() => effectiveSavingsRate(-5, 10), "#VALUE!", /onDemandEquivalent must be zero or more/);
+    expectFormulaError(
+      () => effectiveSavingsRate(-5, 10),
+      "#VALUE!",
+      /onDemandEquivalent must be zero or more/
+    );
   });
 
   it("COSTAVOIDANCE is projected minus actual", () => {

@@ -2,7 +2,11 @@ import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { CellValue } from "../../src/domain/cellValue";
 import { FormulaError } from "../../src/domain/formulaError";
-import { FINOPS_FUNCTIONS, FINOPS_FUNCTION_NAMES, FinopsFunctionName } from "../../src/domain/functionsByName";
+import {
+  FINOPS_FUNCTIONS,
+  FINOPS_FUNCTION_NAMES,
+  FinopsFunctionName,
+} from "../../src/domain/functionsByName";
 import { nativeTwin } from "../../src/workbook/twins/nativeTwins";
 import { computedValue, recalculate } from "./recalc";
 import { InputArgument, InputCell, TWIN_CASES } from "./twinCases";
@@ -26,13 +30,17 @@ interface Row {
 
 function columnLetter(index: number): string {
   let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
 function writeCell(sheet: ExcelJS.Worksheet, address: string, cell: InputCell): void {
   if (cell.kind === "number" || cell.kind === "text") sheet.getCell(address).value = cell.value;
-  if (cell.kind === "error") sheet.getCell(address).value = { formula: cell.code === "#N/A" ? "NA()" : "1/0" } as ExcelJS.CellFormulaValue;
+  if (cell.kind === "error")
+    sheet.getCell(address).value = {
+      formula: cell.code === "#N/A" ? "NA()" : "1/0",
+    } as ExcelJS.CellFormulaValue;
 }
 
 function domainValue(cell: InputCell): CellValue {
@@ -42,7 +50,13 @@ function domainValue(cell: InputCell): CellValue {
 }
 
 function expectedOutcome(name: FinopsFunctionName, args: InputArgument[]): Outcome {
-  const values = args.map((arg) => (arg.kind === "omitted" ? undefined : arg.kind === "cell" ? domainValue(arg.cell) : arg.cells.map((r) => r.map(domainValue))));
+  const values = args.map((arg) =>
+    arg.kind === "omitted"
+      ? undefined
+      : arg.kind === "cell"
+        ? domainValue(arg.cell)
+        : arg.cells.map((r) => r.map(domainValue))
+  );
   try {
     return (FINOPS_FUNCTIONS[name] as (...a: unknown[]) => number | string)(...values);
   } catch (error) {
@@ -52,9 +66,15 @@ function expectedOutcome(name: FinopsFunctionName, args: InputArgument[]): Outco
 }
 
 /** Lays out each case in its own row and writes the twin formula after the inputs. */
-function buildSheet(workbook: ExcelJS.Workbook, name: FinopsFunctionName, cases: InputArgument[][]): Row[] {
+function buildSheet(
+  workbook: ExcelJS.Workbook,
+  name: FinopsFunctionName,
+  cases: InputArgument[][]
+): Row[] {
   const sheet = workbook.addWorksheet(name);
-  const widths = cases[0].map((_, i) => (cases.some((args) => args[i].kind === "range") ? RANGE_SLOT : 1));
+  const widths = cases[0].map((_, i) =>
+    cases.some((args) => args[i].kind === "range") ? RANGE_SLOT : 1
+  );
   const resultColumn = widths.reduce((a, b) => a + b, 0);
   return cases.map((args, index) => {
     const r = index + 1;
@@ -79,10 +99,17 @@ function buildSheet(workbook: ExcelJS.Workbook, name: FinopsFunctionName, cases:
 
 function agrees(actual: unknown, expected: Outcome): boolean {
   if (typeof expected === "number") {
-    return typeof actual === "number" && Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(actual), Math.abs(expected), 1e-300);
+    return (
+      typeof actual === "number" &&
+      Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(actual), Math.abs(expected), 1e-300)
+    );
   }
   if (typeof expected === "string") return actual === expected;
-  return typeof actual === "object" && actual !== null && (actual as { error?: string }).error === expected.error;
+  return (
+    typeof actual === "object" &&
+    actual !== null &&
+    (actual as { error?: string }).error === expected.error
+  );
 }
 
 describe("native twins in a real spreadsheet engine (LibreOffice)", () => {
@@ -100,8 +127,13 @@ describe("native twins in a real spreadsheet engine (LibreOffice)", () => {
 
   it("covers a few hundred rows and every outcome kind", () => {
     expect(rows.length).toBe(FINOPS_FUNCTION_NAMES.length * ROWS_PER_FUNCTION);
-    const kinds = new Set(rows.map((row) => (typeof row.expected === "object" ? row.expected.error : typeof row.expected)));
-    for (const kind of ["number", "string", "#VALUE!", "#N/A", "#DIV/0!"]) expect(kinds).toContain(kind);
+    const kinds = new Set(
+      rows.map((row) =>
+        typeof row.expected === "object" ? row.expected.error : typeof row.expected
+      )
+    );
+    for (const kind of ["number", "string", "#VALUE!", "#N/A", "#DIV/0!"])
+      expect(kinds).toContain(kind);
   });
 
   it.each(FINOPS_FUNCTION_NAMES)("%s: LibreOffice agrees with the domain on every row", (name) => {
@@ -110,7 +142,12 @@ describe("native twins in a real spreadsheet engine (LibreOffice)", () => {
       .filter((row) => row.name === name)
       .map((row) => ({ row, actual: computedValue(sheet.getCell(row.address)) }))
       .filter(({ row, actual }) => !agrees(actual, row.expected))
-      .map(({ row, actual }) => ({ inputs: JSON.stringify(row.args), formula: row.formula, expected: row.expected, libreOffice: actual }));
+      .map(({ row, actual }) => ({
+        inputs: JSON.stringify(row.args),
+        formula: row.formula,
+        expected: row.expected,
+        libreOffice: actual,
+      }));
     expect(disagreements).toEqual([]);
   });
 });

@@ -4,8 +4,6 @@ import { FinopsFunctionName } from "../../src/domain/functionsByName";
 import { toExcelError } from "../../src/functions/excelError";
 import { AnyFunction, argumentsFor, FUNCTION_SHAPES, RUNS } from "../domain/arbitraries";
 
-/* global CustomFunctions */
-
 function excelErrorOf(compute: () => unknown): CustomFunctions.Error {
   try {
     compute();
@@ -59,19 +57,24 @@ describe("FINOPS custom functions as Excel calls them", () => {
 
 describe("FINOPS custom functions on any input (property)", () => {
   const wrappers = finops as unknown as Record<string, AnyFunction>;
-  it.each(Object.keys(FUNCTION_SHAPES) as FinopsFunctionName[])("%s returns a value or throws CustomFunctions.Error", (name) => {
-    const wrapper = Object.entries(wrappers).find(([exported]) => exported.toLowerCase() === name.toLowerCase())?.[1] as AnyFunction;
-    expect(wrapper).toBeDefined();
-    fc.assert(
-      fc.property(argumentsFor(name), (values) => {
-        try {
-          const result = wrapper(...values);
-          expect(["number", "string"]).toContain(typeof result);
-        } catch (error) {
-          expect(error).toBeInstanceOf(CustomFunctions.Error);
-        }
-      }),
-      { numRuns: RUNS }
-    );
-  });
+  it.each(Object.keys(FUNCTION_SHAPES) as FinopsFunctionName[])(
+    "%s returns a value or throws CustomFunctions.Error",
+    (name) => {
+      const wrapper = Object.entries(wrappers).find(
+        ([exported]) => exported.toLowerCase() === name.toLowerCase()
+      )?.[1] as AnyFunction;
+      expect(wrapper).toBeDefined();
+      fc.assert(
+        fc.property(argumentsFor(name), (values) => {
+          try {
+            const result = wrapper(...values);
+            expect(["number", "string"]).toContain(typeof result);
+          } catch (error) {
+            expect(error).toBeInstanceOf(CustomFunctions.Error);
+          }
+        }),
+        { numRuns: RUNS }
+      );
+    }
+  );
 });

@@ -36,8 +36,12 @@ describe("custom functions metadata (the source of dist/functions.json)", () => 
     const fn = functions.find((f) => f.id === id) as MetadataFunction;
     expect(fn.name).toBe(id);
     expect(fn.parameters.map((p) => p.name)).toEqual(expected.params.map((p) => p.name));
-    expect(fn.parameters.map((p) => Boolean(p.optional))).toEqual(expected.params.map((p) => Boolean(p.optional)));
-    expect(fn.parameters.map((p) => p.dimensionality === "matrix")).toEqual(expected.params.map((p) => Boolean(p.range)));
+    expect(fn.parameters.map((p) => Boolean(p.optional))).toEqual(
+      expected.params.map((p) => Boolean(p.optional))
+    );
+    expect(fn.parameters.map((p) => p.dimensionality === "matrix")).toEqual(
+      expected.params.map((p) => Boolean(p.range))
+    );
     expect(fn.parameters.every((p) => p.type === "any")).toBe(true);
     expect(fn.result.type).toBe(expected.result);
     expect(fn.result.dimensionality ?? "scalar").toBe("scalar");

@@ -1,7 +1,6 @@
 /**
  * @jest-environment jsdom
  */
-import * as React from "react";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";

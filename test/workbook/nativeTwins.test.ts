@@ -10,7 +10,9 @@ describe("native twin formulas", () => {
 
   it("needs no guard for literal arguments", () => {
     expect(nativeTwin("SAVINGS", ["1000", "750"])).toBe("1000-750");
-    expect(nativeTwin("KPISTATUS", ["95", "100", '"lower"'])).toBe('IF(0.1<0,#VALUE!,IF(95<=100,"Green",IF(95<=100+0.1*ABS(100),"Amber","Red")))');
+    expect(nativeTwin("KPISTATUS", ["95", "100", '"lower"'])).toBe(
+      'IF(0.1<0,#VALUE!,IF(95<=100,"Green",IF(95<=100+0.1*ABS(100),"Amber","Red")))'
+    );
   });
 
   it("writes defaults for omitted optional arguments and for blank ones", () => {
@@ -26,12 +28,18 @@ describe("native twin formulas", () => {
   });
 
   it("recognises literals", () => {
-    for (const literal of ["0", "-1.5", "1E+3", ".5", '"text"', '"say ""hi"""']) expect(isLiteral(literal)).toBe(true);
-    for (const reference of ["A1", "Sheet1!B2", "Lines[[#This Row],[Actual]]", "A1*2"]) expect(isLiteral(reference)).toBe(false);
+    for (const literal of ["0", "-1.5", "1E+3", ".5", '"text"', '"say ""hi"""'])
+      expect(isLiteral(literal)).toBe(true);
+    for (const reference of ["A1", "Sheet1!B2", "Lines[[#This Row],[Actual]]", "A1*2"])
+      expect(isLiteral(reference)).toBe(false);
   });
 
   it("writes the add-in call, dropping trailing omitted arguments", () => {
-    expect(addinFormula("MATURITYSCORE", ["B2:F2", undefined, undefined])).toBe("FINOPS.MATURITYSCORE(B2:F2)");
-    expect(addinFormula("MATURITYSCORE", ["B2:F2", undefined, "5"])).toBe("FINOPS.MATURITYSCORE(B2:F2,,5)");
+    expect(addinFormula("MATURITYSCORE", ["B2:F2", undefined, undefined])).toBe(
+      "FINOPS.MATURITYSCORE(B2:F2)"
+    );
+    expect(addinFormula("MATURITYSCORE", ["B2:F2", undefined, "5"])).toBe(
+      "FINOPS.MATURITYSCORE(B2:F2,,5)"
+    );
   });
 });

@@ -1,4 +1,3 @@
-import * as React from "react";
 import { Body1, makeStyles, Title3, tokens } from "@fluentui/react-components";
 import { FUNCTION_CATALOGUE } from "../functionCatalogue";
 import { FunctionList } from "./FunctionList";

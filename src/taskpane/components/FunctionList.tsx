@@ -1,4 +1,4 @@
-import * as React from "react";
+import { useState } from "react";
 import { Body1, Caption1, makeStyles, SearchBox, Subtitle2, tokens } from "@fluentui/react-components";
 import { CatalogueEntry, searchCatalogue } from "../functionCatalogue";
 
@@ -23,7 +23,7 @@ export interface FunctionListProps {
 /** The FINOPS functions with their signatures, filtered as the user types. */
 export function FunctionList({ entries }: FunctionListProps) {
   const styles = useStyles();
-  const [query, setQuery] = React.useState("");
+  const [query, setQuery] = useState("");
   const shown = searchCatalogue(entries, query);
   return (
     <section aria-labelledby="functions-heading">

@@ -41,7 +41,10 @@ export function guard(args: readonly TwinArgument[], core: string): string {
   ];
   if (checks.length === 0) return core;
   const errors = refs.map((arg) => `N(${arg.text})`).join("+");
-  const blank = required.length === 0 ? "#VALUE!" : `IF(${any(required.map((text) => `ISBLANK(${text})`))},NA(),#VALUE!)`;
+  const blank =
+    required.length === 0
+      ? "#VALUE!"
+      : `IF(${any(required.map((text) => `ISBLANK(${text})`))},NA(),#VALUE!)`;
   return `IF(${all(checks)},${core},IF(ISERROR(${errors}),${errors},${blank}))`;
 }
 

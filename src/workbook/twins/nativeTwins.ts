@@ -15,9 +15,18 @@ import { any, guard, isLiteral, withDefault } from "./argumentGuard";
 type Args = readonly (string | undefined)[];
 type TwinBuilder = (args: Args) => string;
 
-const n = (text: string | undefined) => ({ text: text as string, kind: "number" as const });
-const opt = (text: string | undefined) => ({ text: text ?? "", kind: "optional number" as const });
-const optText = (text: string | undefined) => ({ text: text ?? "", kind: "optional text" as const });
+const n = (text: string | undefined) => ({
+  text: text as string,
+  kind: "number" as const,
+});
+const opt = (text: string | undefined) => ({
+  text: text ?? "",
+  kind: "optional number" as const,
+});
+const optText = (text: string | undefined) => ({
+  text: text ?? "",
+  kind: "optional text" as const,
+});
 const given = <T extends { text: string }>(args: T[]) => args.filter((arg) => arg.text !== "");
 
 const VALUE_ERROR = "#VALUE!";
@@ -44,13 +53,26 @@ function maturityScoreTwin([scores, weights, maxScore]: Args): string {
   const max = withDefault(maxScore, String(DEFAULT_MAX_SCORE));
   const maxIsRef = maxScore !== undefined && maxScore !== "" && !isLiteral(maxScore);
   const ranges = weights ? [scores, weights] : [scores];
-  const errors = [...ranges.map((range) => `SUM(${range})`), ...(maxIsRef ? [`N(${maxScore})`] : [])].join("+");
-  const wrongType = [...ranges.map((range) => `COUNTA(${range})>COUNT(${range})`), ...(maxIsRef ? [`NOT(ISNUMBER(${max}))`] : [])];
-  const outOfRange = [`${max}<=0`, `COUNTIF(${scores},"<0")>0`, `COUNTIF(${scores},">"&${max})>0`, ...(weights ? [`COUNTIF(${weights},"<0")>0`] : [])];
+  const errors = [
+    ...ranges.map((range) => `SUM(${range})`),
+    ...(maxIsRef ? [`N(${maxScore})`] : []),
+  ].join("+");
+  const wrongType = [
+    ...ranges.map((range) => `COUNTA(${range})>COUNT(${range})`),
+    ...(maxIsRef ? [`NOT(ISNUMBER(${max}))`] : []),
+  ];
+  const outOfRange = [
+    `${max}<=0`,
+    `COUNTIF(${scores},"<0")>0`,
+    `COUNTIF(${scores},">"&${max})>0`,
+    ...(weights ? [`COUNTIF(${weights},"<0")>0`] : []),
+  ];
   const score = weights
     ? `SUMPRODUCT(${scores},${weights})/(${max}*SUMPRODUCT(${weights},--(${scores}<>"")))`
     : `SUM(${scores})/(${max}*COUNT(${scores}))`;
-  const sameSize = weights ? [`ROWS(${scores})<>ROWS(${weights})`, `COLUMNS(${scores})<>COLUMNS(${weights})`] : [];
+  const sameSize = weights
+    ? [`ROWS(${scores})<>ROWS(${weights})`, `COLUMNS(${scores})<>COLUMNS(${weights})`]
+    : [];
   const checked = unless(outOfRange, `IF(COUNT(${scores})=0,NA(),${score})`);
   return `IF(ISERROR(${errors}),${errors},${unless(wrongType, sameSize.length ? unless(sameSize, checked) : checked)})`;
 }
@@ -63,11 +85,15 @@ function kpiStatusTwin([actual, target, direction, amberBand]: Args): string {
   if (direction === undefined || direction === "" || isLiteral(direction)) {
     // A literal direction is known now: write only its branch, so the formula stays readable.
     const literal = direction ? direction.slice(1, -1).trim().toLowerCase() : DEFAULT_DIRECTION;
-    if (literal !== "higher" && literal !== "lower") throw new Error(`KPISTATUS direction must be "higher" or "lower", not ${direction}`);
+    if (literal !== "higher" && literal !== "lower")
+      throw new Error(`KPISTATUS direction must be "higher" or "lower", not ${direction}`);
     core = unless([`${band}<0`], literal === "lower" ? lower : higher);
   } else {
     const dir = `TRIM(${withDefault(direction, `"${DEFAULT_DIRECTION}"`)})`;
-    core = unless([`AND(${dir}<>"higher",${dir}<>"lower")`, `${band}<0`], `IF(${dir}="lower",${lower},${higher})`);
+    core = unless(
+      [`AND(${dir}<>"higher",${dir}<>"lower")`, `${band}<0`],
+      `IF(${dir}="lower",${lower},${higher})`
+    );
   }
   return guard(given([n(actual), n(target), optText(direction), opt(amberBand)]), core);
 }
@@ -78,7 +104,9 @@ function raciCheckTwin([row]: Args): string {
   const r = count("R");
   const filled = `SUMPRODUCT(--(TRIM(${row})<>""))`;
   const message =
-    `IF(${a}<>1,"needs exactly one A, found "&${a},"")` + `&IF(AND(${a}<>1,${r}<1),"; ","")` + `&IF(${r}<1,"needs at least one R","")`;
+    `IF(${a}<>1,"needs exactly one A, found "&${a},"")` +
+    `&IF(AND(${a}<>1,${r}<1),"; ","")` +
+    `&IF(${r}<1,"needs at least one R","")`;
   return `IF(${filled}>${a}+${r}+${count("C")}+${count("I")},${VALUE_ERROR},IF(AND(${a}=1,${r}>=1),"OK",${message}))`;
 }
 
@@ -87,36 +115,54 @@ const TWINS: Record<FinopsFunctionName, TwinBuilder> = {
   COSTAVOIDANCE: difference,
   VARIANCE: ([budget, actual]) => guard([n(budget), n(actual)], `${actual}-${budget}`),
   ESR: ([od, eff]) => guard([n(od), n(eff)], unless([`${od}<0`], `1-${eff}/${od}`)),
-  ANOMALYAVOIDANCE: ([excess, days]) => guard([n(excess), n(days)], unless([`${excess}<0`, `${days}<0`], `${excess}*${days}`)),
+  ANOMALYAVOIDANCE: ([excess, days]) =>
+    guard([n(excess), n(days)], unless([`${excess}<0`, `${days}<0`], `${excess}*${days}`)),
   COVERAGE: share,
   UTILIZATION: share,
   COMMITMENTWASTE: share,
   BREAKEVEN: ([up, od, com]) =>
-    guard([n(up), n(od), n(com)], unless([`${up}<0`, `${od}<0`, `${com}<0`], `IF(${od}-${com}<=0,NA(),${up}/(${od}-${com}))`)),
+    guard(
+      [n(up), n(od), n(com)],
+      unless([`${up}<0`, `${od}<0`, `${com}<0`], `IF(${od}-${com}<=0,NA(),${up}/(${od}-${com}))`)
+    ),
   VARIANCEPCT: (args) => relative(args[0] as string, args[1] as string, args[0] as string, args),
-  FORECASTVARIANCE: (args) => relative(args[0] as string, args[0] as string, args[1] as string, args),
+  FORECASTVARIANCE: (args) =>
+    relative(args[0] as string, args[0] as string, args[1] as string, args),
   ROI: (args) => relative(args[1] as string, args[0] as string, args[1] as string, args),
   BUDGETSTATUS: ([budget, actual, tolerance]) => {
     const tol = withDefault(tolerance, String(DEFAULT_BUDGET_TOLERANCE));
     const status = `IF(${actual}-${budget}>${tol}*${budget},"Over budget",IF(${budget}-${actual}>${tol}*${budget},"Under budget","On budget"))`;
-    return guard(given([n(budget), n(actual), opt(tolerance)]), unless([`${budget}<0`, `${tol}<0`], status));
+    return guard(
+      given([n(budget), n(actual), opt(tolerance)]),
+      unless([`${budget}<0`, `${tol}<0`], status)
+    );
   },
   RUNRATE: ([spend, elapsed, days]) =>
-    guard([n(spend), n(elapsed), n(days)], unless([`${elapsed}<0`, `${days}<0`, `${elapsed}>${days}`], `${spend}/${elapsed}*${days}`)),
-  UNITCOST: ([cost, units]) => guard([n(cost), n(units)], unless([`${units}<0`], `${cost}/${units}`)),
+    guard(
+      [n(spend), n(elapsed), n(days)],
+      unless([`${elapsed}<0`, `${days}<0`, `${elapsed}>${days}`], `${spend}/${elapsed}*${days}`)
+    ),
+  UNITCOST: ([cost, units]) =>
+    guard([n(cost), n(units)], unless([`${units}<0`], `${cost}/${units}`)),
   FTE: ([range]) =>
     `IF(ISERROR(SUM(${range})),SUM(${range}),${unless([`COUNTA(${range})>COUNT(${range})`], unless([`COUNTIF(${range},"<0")+COUNTIF(${range},">1")>0`], `SUM(${range})`))})`,
   LOADEDCOST: ([salary, overhead, allocation, months]) => {
     const m = withDefault(months, String(DEFAULT_COST_MONTHS));
     const bad = [`${salary}<0`, `${overhead}<0`, `${allocation}<0`, `${allocation}>1`, `${m}<0`];
-    return guard(given([n(salary), n(overhead), n(allocation), opt(months)]), unless(bad, `${salary}*(1+${overhead})*${allocation}*${m}/12`));
+    return guard(
+      given([n(salary), n(overhead), n(allocation), opt(months)]),
+      unless(bad, `${salary}*(1+${overhead})*${allocation}*${m}/12`)
+    );
   },
   MATURITYSCORE: maturityScoreTwin,
   MATURITYLEVEL: ([score, walkAt, runAt]) => {
     const w = withDefault(walkAt, String(DEFAULT_WALK_AT));
     const r = withDefault(runAt, String(DEFAULT_RUN_AT));
     const level = `IF(${score}<${w},"Crawl",IF(${score}<${r},"Walk","Run"))`;
-    return guard(given([n(score), opt(walkAt), opt(runAt)]), unless([`${score}<0`, `${score}>1`, `${w}<0`, `${r}<${w}`, `${r}>1`], level));
+    return guard(
+      given([n(score), opt(walkAt), opt(runAt)]),
+      unless([`${score}<0`, `${score}>1`, `${w}<0`, `${r}<${w}`, `${r}>1`], level)
+    );
   },
   KPISTATUS: kpiStatusTwin,
   RACICHECK: raciCheckTwin,
@@ -124,9 +170,27 @@ const TWINS: Record<FinopsFunctionName, TwinBuilder> = {
 
 /** Minimum number of arguments of each function; the twin refuses fewer. */
 const REQUIRED_ARGS: Record<FinopsFunctionName, number> = {
-  SAVINGS: 2, ESR: 2, COSTAVOIDANCE: 2, ANOMALYAVOIDANCE: 2, COVERAGE: 2, UTILIZATION: 2, COMMITMENTWASTE: 2,
-  BREAKEVEN: 3, VARIANCE: 2, VARIANCEPCT: 2, BUDGETSTATUS: 2, RUNRATE: 3, FORECASTVARIANCE: 2, ROI: 2, FTE: 1,
-  LOADEDCOST: 3, MATURITYSCORE: 1, MATURITYLEVEL: 1, KPISTATUS: 2, UNITCOST: 2, RACICHECK: 1,
+  SAVINGS: 2,
+  ESR: 2,
+  COSTAVOIDANCE: 2,
+  ANOMALYAVOIDANCE: 2,
+  COVERAGE: 2,
+  UTILIZATION: 2,
+  COMMITMENTWASTE: 2,
+  BREAKEVEN: 3,
+  VARIANCE: 2,
+  VARIANCEPCT: 2,
+  BUDGETSTATUS: 2,
+  RUNRATE: 3,
+  FORECASTVARIANCE: 2,
+  ROI: 2,
+  FTE: 1,
+  LOADEDCOST: 3,
+  MATURITYSCORE: 1,
+  MATURITYLEVEL: 1,
+  KPISTATUS: 2,
+  UNITCOST: 2,
+  RACICHECK: 1,
 };
 
 /**
@@ -137,7 +201,8 @@ const REQUIRED_ARGS: Record<FinopsFunctionName, number> = {
 export function nativeTwin(name: FinopsFunctionName, args: Args): string {
   const required = REQUIRED_ARGS[name];
   for (let i = 0; i < required; i++) {
-    if (!args[i]) throw new Error(`FINOPS.${name} needs ${required} arguments; argument ${i + 1} is missing.`);
+    if (!args[i])
+      throw new Error(`FINOPS.${name} needs ${required} arguments; argument ${i + 1} is missing.`);
   }
   return TWINS[name](args);
 }

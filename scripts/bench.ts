@@ -1,0 +1,195 @@
+/*
+ * npm run bench: measures DESIGN.md's budgets for the function library and writes bench/results.json.
+ *   - evaluations per second of each FINOPS custom function, called as Excel calls it (wrapper + domain)
+ *   - one MATURITYSCORE call over a 10,000 x 5 range (with weights), against a plain-JS loop doing the same arithmetic
+ *   - production bundle sizes, gzip (runs the production build first)
+ * Figures are the best of several rounds, to keep other load on the machine out of them.
+ */
+import "../test/fakes/customFunctionsRuntime";
+import { execSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { gzipSync } from "zlib";
+import * as finops from "../src/functions/functions";
+
+type Args = unknown[];
+const ROUNDS = 5;
+
+function bestOf<T>(rounds: number, run: () => T): { ms: number; result: T } {
+  let best = Infinity;
+  let result!: T;
+  for (let i = 0; i < rounds; i++) {
+    const start = process.hrtime.bigint();
+    result = run();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { ms: best, result };
+}
+
+/** Varied valid inputs, so the engine cannot fold a constant call away. */
+function inputs(make: (i: number) => Args, count = 1024): Args[] {
+  return Array.from({ length: count }, (_, i) => make(i));
+}
+
+const money = (i: number) => 1000 + ((i * 7919) % 50000);
+const share = (i: number) => ((i * 37) % 100) / 100;
+const row = (i: number) => [[share(i), share(i + 1), null, share(i + 3), 1, 0.5]];
+
+const SCALAR_CASES: Record<string, [(...a: never[]) => unknown, Args[]]> = {
+  SAVINGS: [finops.savings, inputs((i) => [money(i), money(i + 1)])],
+  ESR: [finops.esr, inputs((i) => [money(i), money(i + 1)])],
+  COSTAVOIDANCE: [finops.costAvoidance, inputs((i) => [money(i), money(i + 1)])],
+  ANOMALYAVOIDANCE: [finops.anomalyAvoidance, inputs((i) => [money(i), i % 30])],
+  COVERAGE: [finops.coverage, inputs((i) => [money(i), money(i) * 2])],
+  UTILIZATION: [finops.utilization, inputs((i) => [money(i), money(i) * 2])],
+  COMMITMENTWASTE: [finops.commitmentWaste, inputs((i) => [money(i), money(i) * 2])],
+  BREAKEVEN: [finops.breakEven, inputs((i) => [money(i), 3000, 2000 - (i % 100)])],
+  VARIANCE: [finops.variance, inputs((i) => [money(i), money(i + 1)])],
+  VARIANCEPCT: [finops.variancePct, inputs((i) => [money(i), money(i + 1)])],
+  BUDGETSTATUS: [finops.budgetStatus, inputs((i) => [money(i), money(i + 1), null])],
+  RUNRATE: [finops.runRate, inputs((i) => [money(i), 1 + (i % 29), 30])],
+  FORECASTVARIANCE: [finops.forecastVariance, inputs((i) => [money(i), money(i + 1)])],
+  ROI: [finops.roi, inputs((i) => [money(i) * 3, money(i)])],
+  FTE: [finops.fte, inputs((i) => [row(i)])],
+  LOADEDCOST: [finops.loadedCost, inputs((i) => [money(i) * 10, 0.25, share(i), null])],
+  MATURITYSCORE: [
+    finops.maturityScore,
+    inputs((i) => [[[i % 5, (i + 1) % 5, (i + 2) % 5, (i + 3) % 5, (i + 4) % 5]], null, null]),
+  ],
+  MATURITYLEVEL: [finops.maturityLevel, inputs((i) => [share(i), null, null])],
+  KPISTATUS: [
+    finops.kpiStatus,
+    inputs((i) => [money(i), money(i + 1), i % 2 ? "higher" : "lower", null]),
+  ],
+  UNITCOST: [finops.unitCost, inputs((i) => [money(i), 1 + (i % 500)])],
+  RACICHECK: [finops.raciCheck, inputs((i) => [[["R", i % 3 ? "A" : "C", "C", "I", null, "I"]]])],
+};
+
+function evaluationsPerSecond(
+  fn: (...a: never[]) => unknown,
+  cases: Args[],
+  calls = 2_000_000
+): number {
+  const call = fn as (...a: unknown[]) => unknown;
+  const { ms } = bestOf(ROUNDS, () => {
+    let sink = 0;
+    for (let i = 0; i < calls; i++) {
+      const result = call(...cases[i & 1023]);
+      sink += typeof result === "number" ? result : (result as string).length;
+    }
+    return sink;
+  });
+  return Math.round(calls / (ms / 1000));
+}
+
+function maturityRange() {
+  const scores = Array.from({ length: 10000 }, (_, r) =>
+    Array.from({ length: 5 }, (_, c) => (r * 5 + c) % 5)
+  );
+  const weights = Array.from({ length: 10000 }, (_, r) =>
+    Array.from({ length: 5 }, (_, c) => 1 + ((r + c) % 3))
+  );
+  const finopsRun = bestOf(20, () => finops.maturityScore(scores, weights, 4));
+  const plainRun = bestOf(20, () => {
+    let weighted = 0;
+    let total = 0;
+    for (let r = 0; r < scores.length; r++) {
+      for (let c = 0; c < 5; c++) {
+        weighted += scores[r][c] * weights[r][c];
+        total += weights[r][c];
+      }
+    }
+    return weighted / (4 * total);
+  });
+  if (Math.abs(finopsRun.result - plainRun.result) > 1e-12)
+    throw new Error("MATURITYSCORE and the plain loop disagree");
+  return { finopsMs: finopsRun.ms, plainJsMs: plainRun.ms, ratio: finopsRun.ms / plainRun.ms };
+}
+
+function bundleSizes() {
+  execSync("npx webpack --mode production", { stdio: "ignore" });
+  const html = fs.readFileSync("dist/taskpane.html", "utf8");
+  // The pane's initial JS is every bundle taskpane.html loads, minus the custom functions which share the page.
+  const scripts = [...html.matchAll(/<script[^>]+src="?([^"\s>]+\.js)"?/g)]
+    .map((m) => m[1])
+    .filter((src) => !/^https?:/.test(src));
+  const gzip = (file: string) => gzipSync(fs.readFileSync(path.join("dist", file))).length;
+  const taskpaneInitial = scripts
+    .filter((src) => !src.startsWith("functions"))
+    .reduce((sum, src) => sum + gzip(src), 0);
+  return {
+    taskpaneInitialGzipKB: round(taskpaneInitial / 1024),
+    functionsGzipKB: round(gzip("functions.js") / 1024),
+    taskpaneScripts: scripts,
+  };
+}
+
+const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+
+function main() {
+  const evaluations = Object.fromEntries(
+    Object.entries(SCALAR_CASES).map(([name, [fn, cases]]) => [
+      name,
+      evaluationsPerSecond(fn, cases),
+    ])
+  );
+  const maturity = maturityRange();
+  const bundles = bundleSizes();
+  const slowest = Math.min(...Object.values(evaluations));
+  const budgets = [
+    {
+      budget: "scalar functions >= 5,000,000 evaluations/s (slowest)",
+      value: slowest,
+      ok: slowest >= 5_000_000,
+    },
+    {
+      budget: "MATURITYSCORE 10,000 x 5 < 5 ms",
+      value: round(maturity.finopsMs, 2),
+      ok: maturity.finopsMs < 5,
+    },
+    {
+      budget: "task pane initial JS <= 250 KB gzip",
+      value: bundles.taskpaneInitialGzipKB,
+      ok: bundles.taskpaneInitialGzipKB <= 250,
+    },
+    {
+      budget: "functions bundle <= 25 KB gzip",
+      value: bundles.functionsGzipKB,
+      ok: bundles.functionsGzipKB <= 25,
+    },
+  ];
+  const results = {
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    evaluationsPerSecond: evaluations,
+    maturityScore10000x5: {
+      finopsMs: round(maturity.finopsMs, 3),
+      plainJsMs: round(maturity.plainJsMs, 3),
+      ratio: round(maturity.ratio, 2),
+    },
+    bundles,
+    budgets,
+  };
+  fs.mkdirSync("bench", { recursive: true });
+  fs.writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+
+  console.table(
+    Object.entries(evaluations).map(([fn, perSecond]) => ({
+      function: `FINOPS.${fn}`,
+      "evaluations/s": perSecond.toLocaleString("en-US"),
+    }))
+  );
+  console.table([
+    {
+      "MATURITYSCORE 10,000x5 (ms)": results.maturityScore10000x5.finopsMs,
+      "plain JS loop (ms)": results.maturityScore10000x5.plainJsMs,
+      ratio: results.maturityScore10000x5.ratio,
+    },
+  ]);
+  console.table(
+    budgets.map((b) => ({ budget: b.budget, measured: b.value, within: b.ok ? "yes" : "NO" }))
+  );
+  console.log("wrote bench/results.json");
+}
+
+main();
