@@ -47,40 +47,29 @@ export function rowsOf(range: CellValue | CellMatrix): CellMatrix {
   return Array.isArray(range) ? (range as CellMatrix) : [[range as CellValue]];
 }
 
-/** Position of the n-th cell (row-major, 0-based) in words, for messages: "row 2, column 3". */
-export function cellPosition(index: number, columns: number): string {
-  return `row ${Math.floor(index / columns) + 1}, column ${(index % columns) + 1}`;
+/** A cell's position in words, for messages: "row 2, column 3" (1-based, within the range). */
+export function cellPosition(row: number, column: number): string {
+  return `row ${row + 1}, column ${column + 1}`;
 }
 
 /**
- * Every cell of a range in row-major order, after the checks shared by the range functions:
- * an error cell is passed on (the first one), and any cell that is neither blank nor a number
- * is #VALUE! with its position. Blank cells come back as null.
+ * Passes on the first error value of a range (row-major), as Excel's SUM does. Range functions
+ * call it on every range before any other check, so errors come first as with scalar inputs.
+ * Loops instead of flat(): ranges can hold tens of thousands of cells.
  */
-export function numericCells(
-  name: string,
-  range: CellValue | CellMatrix
-): { cells: (number | null)[]; rows: number; columns: number } {
-  const rows = rowsOf(range);
-  const columns = rows.length === 0 ? 0 : rows[0].length;
-  passErrors(name, rows);
-  const all: CellValue[] = rows.flat();
-  const cells: (number | null)[] = new Array(all.length);
-  for (let i = 0; i < all.length; i++) {
-    const value = all[i];
-    if (typeof value === "number") cells[i] = value;
-    else if (isBlank(value)) cells[i] = null;
-    else
-      throw valueError(
-        `${name} must hold numbers or blank cells; ${cellPosition(i, columns)} is ${describeValue(value)}.`
-      );
+export function passErrors(name: string, rows: CellMatrix): void {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (typeof value === "object" && isErrorValue(value)) throw propagate(name, value);
+    }
   }
-  return { cells, rows: rows.length, columns };
 }
 
-/** Passes on the first error value of a range (row-major), as Excel's SUM does. */
-export function passErrors(name: string, range: CellValue | CellMatrix): void {
-  const cells = rowsOf(range).flat();
-  const firstError = cells.find(isErrorValue);
-  if (firstError) throw propagate(name, firstError);
+/** The #VALUE! for a range cell that is neither blank nor a number. */
+export function notANumber(name: string, value: CellValue, row: number, column: number): never {
+  throw valueError(
+    `${name} must hold numbers or blank cells; ${cellPosition(row, column)} is ${describeValue(value)}.`
+  );
 }

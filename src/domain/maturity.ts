@@ -1,5 +1,5 @@
 import { CellMatrix, CellValue, isBlank } from "./cellValue";
-import { cellPosition, numericCells, orDefault, passErrors, rejectArgs } from "./arguments";
+import { cellPosition, notANumber, orDefault, passErrors, rejectArgs, rowsOf } from "./arguments";
 import { divisionByZero, finite, notAvailable, valueError } from "./formulaError";
 
 // Maturity scoring. Score: FinOps Assessment playbook (lenses scored 0..max, weighted).
@@ -20,18 +20,18 @@ export function maturityScore(
   weights?: CellValue | CellMatrix,
   maxScore?: CellValue
 ): number {
-  const hasWeights = !isBlank(weights);
+  const s = rowsOf(scores);
+  const w = isBlank(weights) ? null : rowsOf(weights);
   const max = orDefault(maxScore, DEFAULT_MAX_SCORE);
-  passErrors("scores", scores);
-  if (hasWeights) passErrors("weights", weights);
-  if (typeof max !== "number")
+  passErrors("scores", s);
+  if (w) passErrors("weights", w);
+  if (typeof max !== "number") {
     rejectArgs([{ name: "maxScore", value: maxScore, kind: "optional number" }]);
-
-  const s = numericCells("scores", scores);
-  const w = hasWeights ? numericCells("weights", weights) : null;
-  if (w && (w.rows !== s.rows || w.columns !== s.columns)) {
+  }
+  const columns = s.length === 0 ? 0 : s[0].length;
+  if (w && (w.length !== s.length || (w.length > 0 && w[0].length !== columns))) {
     throw valueError(
-      `weights must be the same size as scores (${s.rows}x${s.columns}); it is ${w.rows}x${w.columns}.`
+      `weights must be the same size as scores (${s.length}x${columns}); it is ${w.length}x${w.length === 0 ? 0 : w[0].length}.`
     );
   }
   if (max <= 0) throw valueError("maxScore must be more than 0.");
@@ -39,20 +39,33 @@ export function maturityScore(
   let weighted = 0;
   let weightTotal = 0;
   let scored = 0;
-  for (let i = 0; i < s.cells.length; i++) {
-    const score = s.cells[i];
-    const weight = w ? (w.cells[i] ?? 0) : 1;
-    if (weight < 0)
-      throw valueError(`Weights must be zero or more; ${cellPosition(i, s.columns)} is ${weight}.`);
-    if (score === null) continue;
-    if (score < 0 || score > max) {
-      throw valueError(
-        `Each score must be between 0 and ${max}; ${cellPosition(i, s.columns)} is ${score}.`
-      );
+  for (let r = 0; r < s.length; r++) {
+    const scoreRow = s[r];
+    const weightRow = w ? w[r] : null;
+    for (let c = 0; c < scoreRow.length; c++) {
+      let weight = 1;
+      if (weightRow) {
+        const value = weightRow[c];
+        if (typeof value === "number") weight = value;
+        else if (isBlank(value)) weight = 0;
+        else notANumber("weights", value, r, c);
+        if (weight < 0)
+          throw valueError(`Weights must be zero or more; ${cellPosition(r, c)} is ${weight}.`);
+      }
+      const score = scoreRow[c];
+      if (typeof score !== "number") {
+        if (isBlank(score)) continue;
+        notANumber("scores", score, r, c);
+      }
+      if (score < 0 || score > max) {
+        throw valueError(
+          `Each score must be between 0 and ${max}; ${cellPosition(r, c)} is ${score}.`
+        );
+      }
+      weighted += score * weight;
+      weightTotal += weight;
+      scored++;
     }
-    weighted += score * weight;
-    weightTotal += weight;
-    scored++;
   }
   if (scored === 0) throw notAvailable("No scores yet: every score cell is blank.");
   if (weightTotal === 0) throw divisionByZero("The weights of the scored cells add up to 0.");

@@ -12,23 +12,23 @@ export const RACI_OK = "OK";
  * (any case, surrounding spaces ignored) or are blank.
  */
 export function raciCheck(row: CellValue | CellMatrix): string {
-  passErrors("row", row);
   const rows = rowsOf(row);
-  const columns = rows.length === 0 ? 0 : rows[0].length;
-  const cells = rows.flat();
+  passErrors("row", rows);
   let accountable = 0;
   let responsible = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const value = cells[i];
-    if (isBlank(value)) continue;
-    const letter = typeof value === "string" ? value.trim().toUpperCase() : null;
-    if (letter === "") continue;
-    if (letter === "A") accountable++;
-    else if (letter === "R") responsible++;
-    else if (letter !== "C" && letter !== "I") {
-      throw valueError(
-        `RACI cells hold R, A, C or I; ${cellPosition(i, columns)} is ${describeValue(value)}.`
-      );
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < rows[r].length; c++) {
+      const value = rows[r][c];
+      if (isBlank(value)) continue;
+      const letter = typeof value === "string" ? value.trim().toUpperCase() : null;
+      if (letter === "") continue;
+      if (letter === "A") accountable++;
+      else if (letter === "R") responsible++;
+      else if (letter !== "C" && letter !== "I") {
+        throw valueError(
+          `RACI cells hold R, A, C or I; ${cellPosition(r, c)} is ${describeValue(value)}.`
+        );
+      }
     }
   }
   const problems: string[] = [];

@@ -1,5 +1,5 @@
-import { CellMatrix, CellValue } from "./cellValue";
-import { cellPosition, numericCells, orDefault, rejectArgs } from "./arguments";
+import { CellMatrix, CellValue, isBlank } from "./cellValue";
+import { cellPosition, notANumber, orDefault, passErrors, rejectArgs, rowsOf } from "./arguments";
 import { finite, valueError } from "./formulaError";
 
 // Staffing measures for the FinOps team (seed: "appropriate structure and staffing").
@@ -8,17 +8,24 @@ export const DEFAULT_COST_MONTHS = 12;
 
 /** Full-time equivalents: the sum of allocations, each a fraction of one person between 0 and 1. Blanks are skipped. */
 export function fte(allocations: CellValue | CellMatrix): number {
-  const { cells, columns } = numericCells("allocations", allocations);
+  const rows = rowsOf(allocations);
+  passErrors("allocations", rows);
   let total = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const allocation = cells[i];
-    if (allocation === null) continue;
-    if (allocation < 0 || allocation > 1) {
-      throw valueError(
-        `Each allocation must be between 0 and 1 (a fraction of one person); ${cellPosition(i, columns)} is ${allocation}.`
-      );
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const allocation = row[c];
+      if (typeof allocation !== "number") {
+        if (isBlank(allocation)) continue;
+        notANumber("allocations", allocation, r, c);
+      }
+      if (allocation < 0 || allocation > 1) {
+        throw valueError(
+          `Each allocation must be between 0 and 1 (a fraction of one person); ${cellPosition(r, c)} is ${allocation}.`
+        );
+      }
+      total += allocation;
     }
-    total += allocation;
   }
   return total;
 }
