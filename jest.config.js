@@ -1,4 +1,4 @@
-/** Jest projects: "unit" (every fast layer), "dist" (the production build's output, after `npm run build`) and "engine" (LibreOffice recalculation). */
+/** Jest projects: "unit" (every fast layer), "build" (the production build's output, after `npm run build`) and "engine" (LibreOffice recalculation). */
 const tsJest = ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", verbatimModuleSyntax: false } }];
 
 const shared = {
@@ -14,8 +14,8 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts?(x)"], testPathIgnorePatterns: ["/test/engine/", "/test/dist/", "/test/e2e/"] },
-    { ...shared, displayName: "dist", testMatch: ["<rootDir>/test/dist/**/*.test.ts"] },
+    { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts?(x)"], testPathIgnorePatterns: ["/test/engine/", "/test/build/", "/test/e2e/"] },
+    { ...shared, displayName: "build", testMatch: ["<rootDir>/test/build/**/*.test.ts"] },
     { ...shared, displayName: "engine", testMatch: ["<rootDir>/test/engine/**/*.test.ts"] },
   ],
 };
