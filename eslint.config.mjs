@@ -4,6 +4,11 @@ import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import globals from "globals";
 
+const officeGlobals = ["Office", "Excel", "CustomFunctions"].map((name) => ({
+  name,
+  message: "Office.js is used only in src/excel and src/functions (see docs/ARCHITECTURE.md).",
+}));
+
 export default [
   { ignores: ["dist/**", "node_modules/**", "coverage/**"] },
   ...officeAddins.configs.recommended,
@@ -13,6 +18,22 @@ export default [
       parser: tsParser,
       globals: { ...globals.es2021, ...globals.browser, Office: "readonly", Excel: "readonly", CustomFunctions: "readonly" },
     },
+  },
+  {
+    // The layers of docs/ARCHITECTURE.md: domain and workbook are pure; only src/excel and
+    // src/functions talk to Office.js.
+    files: ["src/domain/**", "src/workbook/**"],
+    rules: {
+      "no-restricted-globals": ["error", ...officeGlobals, "document", "window", "fetch"],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["react", "react-*", "@fluentui/*", "exceljs", "fs", "path", "node:*", "**/excel/**", "**/functions/**", "**/taskpane/**"] },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/**"],
+    rules: { "no-restricted-globals": ["error", ...officeGlobals] },
   },
   {
     files: ["test/**", "scripts/**", "*.js", "*.mjs"],

@@ -49,9 +49,7 @@ export function formatResult(value: number | string): string {
 /** "With C2 holding the text "1,000"." for the single-cell references an example uses. */
 function givenCells(example: FunctionExample): string {
   const held = example.args
-    .filter(
-      (arg) => arg !== undefined && !/^-?[\d.]|^"/.test(arg.text) && !Array.isArray(arg.value)
-    )
+    .filter((arg) => arg !== undefined && /^[A-Z]{1,3}\d+$/.test(arg.text))
     .map((arg) =>
       isBlank(arg?.value)
         ? `${arg?.text} blank`

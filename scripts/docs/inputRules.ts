@@ -18,17 +18,32 @@ export const INPUT_RULES: readonly [string, string][] = [
     "A range (FTE, MATURITYSCORE, RACICHECK)",
     "Blank cells are skipped; any other cell that is not a number (or, for RACICHECK, R/A/C/I) is #VALUE! naming its row and column; the first error cell is passed on.",
   ],
-  ["Ranges that must match (MATURITYSCORE weights)", "#VALUE! when the sizes differ."],
+  [
+    "Ranges that must match (MATURITYSCORE weights)",
+    "#VALUE! when the sizes differ. A scored cell whose weight is blank is #N/A (enter 0 to leave a score out on purpose).",
+  ],
+  [
+    "A share whose part is more than its whole (COVERAGE, UTILIZATION, COMMITMENTWASTE)",
+    "#VALUE!: the two inputs are probably swapped.",
+  ],
+  [
+    "A value exactly on a threshold (BUDGETSTATUS, KPISTATUS, MATURITYLEVEL)",
+    "Compared as Excel and LibreOffice compare, ignoring differences in the last binary digits: 0.315 against a budget of 0.3 with a 5% tolerance is on budget.",
+  ],
   ["Zero where a function divides (a zero base)", "#DIV/0!."],
   [
     "A negative amount where only zero or more makes sense (a base, a cost, days, an allocation)",
     "#VALUE! with a message saying what is allowed.",
   ],
   ["A result too large for a number", "#NUM!."],
+  [
+    "Portable formulas (native twins) where they differ",
+    "An input holding #REF! or #NAME? stays #REF! / #NAME? (the add-in must answer #VALUE!). LibreOffice stores TRUE/FALSE as the numbers 1/0, so there a portable formula computes with them instead of answering #VALUE!.",
+  ],
 ];
 
 /** Why the errors are what they are, for the reference's introduction. */
 export const ERROR_NOTE =
   "Excel shows a function's message for #VALUE! and #N/A: select the cell and hover the error indicator. " +
   "Every function checks its inputs in the same order (errors in inputs, then blanks, then wrong types, then the function's own rules), " +
-  'and its portable equivalent ("native twin") gives the same answer and the same error code in Excel and LibreOffice.';
+  'and its portable equivalent ("native twin") gives the same answer and the same error code in Excel and LibreOffice, except where the last row says.';

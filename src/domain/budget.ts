@@ -1,6 +1,7 @@
 import { CellValue } from "./cellValue";
 import { orDefault, rejectArgs } from "./arguments";
 import { divisionByZero, finite, valueError } from "./formulaError";
+import { approxSub, greater } from "./compare";
 
 // Budgeting and forecasting measures (FinOps KPI library: budget variance, burn rate, forecast accuracy).
 
@@ -51,8 +52,8 @@ export function budgetStatus(
   }
   if (budget < 0) throw valueError("budget must be zero or more.");
   if (tol < 0) throw valueError("tolerance must be zero or more, for example 0.05 for 5%.");
-  if (actual - budget > tol * budget) return "Over budget";
-  if (budget - actual > tol * budget) return "Under budget";
+  if (greater(approxSub(actual, budget), tol * budget)) return "Over budget";
+  if (greater(approxSub(budget, actual), tol * budget)) return "Under budget";
   return "On budget";
 }
 
@@ -75,7 +76,8 @@ export function runRate(
   }
   if (daysElapsed < 0 || daysInPeriod < 0)
     throw valueError("daysElapsed and daysInPeriod must be zero or more.");
-  if (daysElapsed > daysInPeriod) throw valueError("daysElapsed cannot be more than daysInPeriod.");
+  if (greater(daysElapsed, daysInPeriod))
+    throw valueError("daysElapsed cannot be more than daysInPeriod.");
   if (daysElapsed === 0)
     throw divisionByZero("daysElapsed is 0: no run rate before the period starts.");
   return finite((spendToDate / daysElapsed) * daysInPeriod);

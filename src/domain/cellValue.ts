@@ -38,3 +38,8 @@ export function describeValue(value: unknown): string {
 function truncate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
+
+/** Excel's TRIM: leading and trailing spaces go, inner runs of spaces become one. Tabs and no-break spaces stay, as in Excel. */
+export function excelTrim(text: string): string {
+  return text.replace(/ +/g, " ").replace(/^ | $/g, "");
+}

@@ -1,11 +1,12 @@
 import { CellValue } from "./cellValue";
 import { rejectArgs } from "./arguments";
 import { divisionByZero, finite, notAvailable, valueError } from "./formulaError";
+import { approxSub, greater } from "./compare";
 
 // Commitment discount measures from the FinOps KPI library (coverage, utilisation, waste) and
 // commitment planning (break-even).
 
-/** part / whole for two non-negative amounts; shared by coverage, utilisation and waste. */
+/** part / whole for two non-negative amounts, part no more than whole; shared by coverage, utilisation and waste. */
 function shareOf(partName: string, part: CellValue, wholeName: string, whole: CellValue): number {
   if (typeof part !== "number" || typeof whole !== "number") {
     rejectArgs([
@@ -16,6 +17,11 @@ function shareOf(partName: string, part: CellValue, wholeName: string, whole: Ce
   if (part < 0) throw valueError(`${partName} must be zero or more.`);
   if (whole < 0) throw valueError(`${wholeName} must be zero or more.`);
   if (whole === 0) throw divisionByZero(`${wholeName} is 0.`);
+  if (greater(part, whole)) {
+    throw valueError(
+      `${partName} cannot be more than ${wholeName}: check the order of the two inputs.`
+    );
+  }
   return finite(part / whole);
 }
 
@@ -54,7 +60,7 @@ export function breakEven(
   if (upfront < 0 || monthlyOnDemand < 0 || monthlyCommitted < 0) {
     throw valueError("upfront, monthlyOnDemand and monthlyCommitted must be zero or more.");
   }
-  const monthlySaving = monthlyOnDemand - monthlyCommitted;
+  const monthlySaving = approxSub(monthlyOnDemand, monthlyCommitted);
   if (monthlySaving <= 0) {
     throw notAvailable(
       "Never breaks even: the committed monthly cost is not below the on-demand monthly cost."

@@ -1,6 +1,7 @@
-import { CellValue } from "./cellValue";
+import { CellValue, excelTrim } from "./cellValue";
 import { orDefault, rejectArgs } from "./arguments";
 import { valueError } from "./formulaError";
+import { atLeast, atMost } from "./compare";
 
 // KPI tracking: red/amber/green status against a target, for measures where higher or lower is better.
 
@@ -35,16 +36,16 @@ export function kpiStatus(
       { name: "amberBand", value: amberBand, kind: "optional number" },
     ]);
   }
-  const normalized = dir.trim().toLowerCase();
+  const normalized = excelTrim(dir).toLowerCase();
   if (normalized !== "higher" && normalized !== "lower") {
     throw valueError(`direction must be "higher" or "lower" (which way is better), not "${dir}".`);
   }
   if (band < 0) throw valueError("amberBand must be zero or more, for example 0.1 for 10%.");
   const tolerance = band * Math.abs(target);
   if (normalized === "lower") {
-    if (actual <= target) return "Green";
-    return actual <= target + tolerance ? "Amber" : "Red";
+    if (atMost(actual, target)) return "Green";
+    return atMost(actual, target + tolerance) ? "Amber" : "Red";
   }
-  if (actual >= target) return "Green";
-  return actual >= target - tolerance ? "Amber" : "Red";
+  if (atLeast(actual, target)) return "Green";
+  return atLeast(actual, target - tolerance) ? "Amber" : "Red";
 }

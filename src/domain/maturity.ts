@@ -1,6 +1,7 @@
 import { CellMatrix, CellValue, isBlank } from "./cellValue";
 import { cellPosition, notANumber, orDefault, passErrors, rejectArgs, rowsOf } from "./arguments";
 import { divisionByZero, finite, notAvailable, valueError } from "./formulaError";
+import { greater, less } from "./compare";
 
 // Maturity scoring. Score: FinOps Assessment playbook (lenses scored 0..max, weighted).
 // Levels: FinOps Framework maturity model (Crawl, Walk, Run).
@@ -12,7 +13,7 @@ export const DEFAULT_RUN_AT = 0.8;
 
 /**
  * sum(w x s) / (maxScore x sum(w)) over the scored cells, a share between 0 and 1.
- * A blank score means "not assessed": the cell and its weight are left out. A blank weight counts as 0.
+ * A blank score means "not assessed": the cell and its weight are left out. A scored cell needs a weight.
  * Without weights every scored cell weighs 1.
  */
 export function maturityScore(
@@ -39,6 +40,7 @@ export function maturityScore(
   let weighted = 0;
   let weightTotal = 0;
   let scored = 0;
+  let unweighted: string | null = null; // first scored cell whose weight is blank
   for (let r = 0; r < s.length; r++) {
     const scoreRow = s[r];
     const weightRow = w ? w[r] : null;
@@ -47,26 +49,36 @@ export function maturityScore(
       if (weightRow) {
         const value = weightRow[c];
         if (typeof value === "number") weight = value;
-        else if (isBlank(value)) weight = 0;
+        else if (isBlank(value)) weight = NaN;
         else notANumber("weights", value, r, c);
-        if (weight < 0)
+        if (weight < 0) {
           throw valueError(`Weights must be zero or more; ${cellPosition(r, c)} is ${weight}.`);
+        }
       }
       const score = scoreRow[c];
       if (typeof score !== "number") {
         if (isBlank(score)) continue;
         notANumber("scores", score, r, c);
       }
-      if (score < 0 || score > max) {
+      if (score < 0 || greater(score, max)) {
         throw valueError(
           `Each score must be between 0 and ${max}; ${cellPosition(r, c)} is ${score}.`
         );
+      }
+      if (Number.isNaN(weight)) {
+        unweighted ??= cellPosition(r, c);
+        continue;
       }
       weighted += score * weight;
       weightTotal += weight;
       scored++;
     }
   }
+  // A scored cell without a weight is an oversight, not "weight 0": say so rather than drop the score.
+  if (unweighted)
+    throw notAvailable(
+      `The weight for the score at ${unweighted} is blank: enter a weight (0 leaves the score out).`
+    );
   if (scored === 0) throw notAvailable("No scores yet: every score cell is blank.");
   if (weightTotal === 0) throw divisionByZero("The weights of the scored cells add up to 0.");
   return finite(weighted / (max * weightTotal));
@@ -87,11 +99,11 @@ export function maturityLevel(
       { name: "runAt", value: runAt, kind: "optional number" },
     ]);
   }
-  if (score < 0 || score > 1)
+  if (score < 0 || greater(score, 1))
     throw valueError(`score must be between 0 and 1 (a MATURITYSCORE result); it is ${score}.`);
-  if (walk < 0 || run < walk || run > 1)
+  if (walk < 0 || less(run, walk) || greater(run, 1))
     throw valueError("Thresholds must satisfy 0 <= walkAt <= runAt <= 1.");
-  if (score < walk) return "Crawl";
-  if (score < run) return "Walk";
+  if (less(score, walk)) return "Crawl";
+  if (less(score, run)) return "Walk";
   return "Run";
 }

@@ -1,4 +1,4 @@
-import { CellMatrix, CellValue, describeValue, isBlank } from "./cellValue";
+import { CellMatrix, CellValue, describeValue, excelTrim, isBlank } from "./cellValue";
 import { cellPosition, passErrors, rowsOf } from "./arguments";
 import { valueError } from "./formulaError";
 
@@ -20,7 +20,7 @@ export function raciCheck(row: CellValue | CellMatrix): string {
     for (let c = 0; c < rows[r].length; c++) {
       const value = rows[r][c];
       if (isBlank(value)) continue;
-      const letter = typeof value === "string" ? value.trim().toUpperCase() : null;
+      const letter = typeof value === "string" ? excelTrim(value).toUpperCase() : null;
       if (letter === "") continue;
       if (letter === "A") accountable++;
       else if (letter === "R") responsible++;

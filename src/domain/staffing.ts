@@ -1,6 +1,7 @@
 import { CellMatrix, CellValue, isBlank } from "./cellValue";
 import { cellPosition, notANumber, orDefault, passErrors, rejectArgs, rowsOf } from "./arguments";
 import { finite, valueError } from "./formulaError";
+import { greater } from "./compare";
 
 // Staffing measures for the FinOps team (seed: "appropriate structure and staffing").
 
@@ -19,7 +20,7 @@ export function fte(allocations: CellValue | CellMatrix): number {
         if (isBlank(allocation)) continue;
         notANumber("allocations", allocation, r, c);
       }
-      if (allocation < 0 || allocation > 1) {
+      if (allocation < 0 || greater(allocation, 1)) {
         throw valueError(
           `Each allocation must be between 0 and 1 (a fraction of one person); ${cellPosition(r, c)} is ${allocation}.`
         );
@@ -54,7 +55,7 @@ export function loadedCost(
   if (salary < 0) throw valueError("salary must be zero or more (the annual salary).");
   if (overheadRate < 0)
     throw valueError("overheadRate must be zero or more, for example 0.3 for 30%.");
-  if (allocation < 0 || allocation > 1)
+  if (allocation < 0 || greater(allocation, 1))
     throw valueError("allocation must be between 0 and 1 (a fraction of one person).");
   if (monthCount < 0) throw valueError("months must be zero or more.");
   return finite((salary * (1 + overheadRate) * allocation * monthCount) / 12);

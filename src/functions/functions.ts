@@ -216,7 +216,7 @@ export function runRate(spendToDate: any, daysElapsed: any, daysInPeriod: any): 
  * @helpurl https://localhost:3000/help.html#forecastvariance
  * @param {any} forecast Forecast amount.
  * @param {any} actual Actual amount.
- * @returns {number} 0.05 when actual came in 5% below forecast.
+ * @returns {number} 0.05 when actual came in 5% below forecast, negative when above (the opposite sign of VARIANCEPCT).
  */
 export function forecastVariance(forecast: any, actual: any): number {
   try {
@@ -246,7 +246,7 @@ export function roi(savings: any, cost: any): number {
  * Full-time equivalents: the sum of allocations, each a fraction of one person between 0 and 1. Blank cells are skipped.
  * @customfunction FTE
  * @helpurl https://localhost:3000/help.html#fte
- * @param {any[][]} allocations Range of allocations, such as a person's months or a team's members.
+ * @param {any[][]} allocations Range of allocations for one period, one cell per person or role.
  * @returns {number} The number of full-time equivalents.
  */
 export function fte(allocations: any[][]): number {
@@ -316,7 +316,7 @@ export function maturityLevel(score: any, walkAt?: any, runAt?: any): string {
  * @param {any} actual Latest value of the KPI.
  * @param {any} target Target value.
  * @param {any} [direction] "higher" when higher is better, "lower" when lower is better. Default "higher".
- * @param {any} [amberBand] Miss allowed for Amber, as a share of the target. Default 0.1 (10%).
+ * @param {any} [amberBand] Miss allowed for Amber, as a share of the target (none for a target of 0). Default 0.1 (10%).
  * @returns {string} "Green", "Amber" or "Red".
  */
 export function kpiStatus(actual: any, target: any, direction?: any, amberBand?: any): string {

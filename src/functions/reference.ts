@@ -324,6 +324,10 @@ export const FUNCTION_REFERENCE: Record<FinopsFunctionName, FunctionReference> =
         args: [lit(1.15), lit(1), lit("lower"), lit(0.2)],
         note: "The same with a 20% amber band.",
       },
+      {
+        args: [ref("ABS(D2)", 0.3), lit(0.05), lit("lower")],
+        note: 'D2 holds a forecast variance of -0.3 (30% over forecast). For a measure that should stay near 0 on both sides, pass its ABS with direction "lower".',
+      },
     ],
     errors: [
       {

@@ -29,6 +29,14 @@ describe("budget measures", () => {
     expect(budgetStatus(10000, 10001, 0)).toBe("Over budget");
   });
 
+  it("BUDGETSTATUS counts exactly the tolerance as on budget, as a spreadsheet compares", () => {
+    expect(budgetStatus(10000, 10500)).toBe("On budget");
+    expect(budgetStatus(10000, 9500)).toBe("On budget");
+    // 0.315 - 0.3 is 0.015000000000000013 in binary; Excel and LibreOffice call it 0.015
+    expect(budgetStatus(0.3, 0.315)).toBe("On budget");
+    expect(budgetStatus(0.3, 0.1 + 0.2, 0)).toBe("On budget");
+  });
+
   it("BUDGETSTATUS treats a zero budget as an unbudgeted line", () => {
     expect(budgetStatus(0, 0)).toBe("On budget");
     expect(budgetStatus(0, 1)).toBe("Over budget");

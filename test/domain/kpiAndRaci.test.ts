@@ -9,6 +9,13 @@ describe("KPISTATUS", () => {
     expect(kpiStatus(0.26, 0.3)).toBe("Red");
   });
 
+  it("puts values exactly on a threshold on the better side", () => {
+    expect(kpiStatus(0.27, 0.3)).toBe("Amber"); // 0.3 - 0.1 x 0.3
+    expect(kpiStatus(0.1 + 0.2, 0.3, "lower")).toBe("Green");
+    expect(kpiStatus(0, 0, "higher")).toBe("Green");
+    expect(kpiStatus(-0.01, 0, "higher")).toBe("Red"); // a zero target has no amber band
+  });
+
   it("lower is better, direction in any case and with spaces", () => {
     expect(kpiStatus(95, 100, "lower")).toBe("Green");
     expect(kpiStatus(105, 100, " Lower ")).toBe("Amber");

@@ -10,11 +10,16 @@ describe("MATURITYSCORE", () => {
     expect(maturityScore([[5, 10]], null, 10)).toBeCloseTo(0.75, 12);
   });
 
-  it("leaves blank scores out with their weights, and counts a blank weight as 0", () => {
+  it("leaves blank scores out with their weights, and refuses a scored cell without a weight", () => {
     // (4*1) / (4*1): the blank score and its weight 3 are left out
     expect(maturityScore([[4, null]], [[1, 3]])).toBe(1);
-    // blank weight: (4*0 + 2*1) / (4*1)
-    expect(maturityScore([[4, 2]], [[null, 1]])).toBeCloseTo(0.5, 12);
+    // a weight of 0 leaves a score out on purpose: (4*0 + 2*1) / (4*1)
+    expect(maturityScore([[4, 2]], [[0, 1]])).toBeCloseTo(0.5, 12);
+    expectFormulaError(
+      () => maturityScore([[4, 2]], [[null, 1]]),
+      "#N/A",
+      /weight for the score at row 1, column 1 is blank/
+    );
   });
 
   it("answers what cannot be scored", () => {

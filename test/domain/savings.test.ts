@@ -45,6 +45,12 @@ describe("commitment measures", () => {
     expectFormulaError(() => coverage(10, 0), "#DIV/0!");
     expectFormulaError(() => utilization(-1, 10), "#VALUE!", /used must be zero or more/);
     expectFormulaError(() => commitmentWaste(1, -10), "#VALUE!", /committed must be zero or more/);
+    expectFormulaError(
+      () => coverage(120, 100),
+      "#VALUE!",
+      /coveredCost cannot be more than eligibleCost/
+    );
+    expect(utilization(100, 100)).toBe(1);
   });
 
   it("BREAKEVEN is upfront over the monthly saving, #N/A when there is none", () => {

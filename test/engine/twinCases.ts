@@ -143,12 +143,12 @@ export const TWIN_CASES: Record<FinopsFunctionName, fc.Arbitrary<InputArgument[]
   LOADEDCOST: fc.tuple(
     cell(money),
     cell(real(0, 1)),
-    cell(share),
+    cell(fc.oneof(share, fc.constantFrom(1, 1.3))),
     optional(fc.integer({ min: 0, max: 24 }))
   ),
   MATURITYSCORE: fc.oneof(
     fc.tuple(
-      block(1, 5, rangeCell(fc.integer({ min: 0, max: 4 }))),
+      block(1, 5, rangeCell(fc.integer({ min: 0, max: 5 }))),
       block(1, 5, rangeCell(real(0, 3))),
       optional(fc.constantFrom(4, 5, 10))
     ),
@@ -164,9 +164,9 @@ export const TWIN_CASES: Record<FinopsFunctionName, fc.Arbitrary<InputArgument[]
     )
   ),
   MATURITYLEVEL: fc.tuple(
-    cell(fc.oneof(share, fc.constantFrom(0.5, 0.8))),
+    cell(fc.oneof(share, fc.constantFrom(0.5, 0.8, 1.1))),
     optional(real(0, 0.6)),
-    optional(real(0.5, 1))
+    optional(real(0.5, 1.1))
   ),
   KPISTATUS: fc.oneof(
     {

@@ -70,7 +70,11 @@ describe("FINOPS custom functions on any input (property)", () => {
             const result = wrapper(...values);
             expect(["number", "string"]).toContain(typeof result);
           } catch (error) {
+            // Only the codes the domain chooses, never the safety net for unexpected exceptions.
             expect(error).toBeInstanceOf(CustomFunctions.Error);
+            const { code, message } = error as CustomFunctions.Error;
+            expect(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"]).toContain(code);
+            expect(message).not.toMatch(/Unexpected problem/);
           }
         }),
         { numRuns: RUNS }

@@ -1,3 +1,4 @@
+import { excelTrim } from "../../domain/cellValue";
 import { FinopsFunctionName } from "../../domain/functionsByName";
 import { DEFAULT_BUDGET_TOLERANCE } from "../../domain/budget";
 import { DEFAULT_AMBER_BAND, DEFAULT_DIRECTION } from "../../domain/kpi";
@@ -40,8 +41,10 @@ function difference([a, b]: Args): string {
   return guard([n(a), n(b)], `${a}-${b}`);
 }
 
+/** part / whole: a zero whole divides by zero natively before "part > whole" is looked at. */
 function share([part, whole]: Args): string {
-  return guard([n(part), n(whole)], unless([`${part}<0`, `${whole}<0`], `${part}/${whole}`));
+  const bad = [`${part}<0`, `${whole}<0`, `AND(${whole}<>0,${part}>${whole})`];
+  return guard([n(part), n(whole)], unless(bad, `${part}/${whole}`));
 }
 
 /** (x - y) / base with a base that must not be negative; a zero base divides by zero natively. */
@@ -63,9 +66,9 @@ function maturityScoreTwin([scores, weights, maxScore]: Args): string {
   ];
   const outOfRange = [
     `${max}<=0`,
-    `COUNTIF(${scores},"<0")>0`,
-    `COUNTIF(${scores},">"&${max})>0`,
-    ...(weights ? [`COUNTIF(${weights},"<0")>0`] : []),
+    `SUMPRODUCT(--(${scores}<0))>0`,
+    `SUMPRODUCT(--(${scores}>${max}))>0`,
+    ...(weights ? [`SUMPRODUCT(--(${weights}<0))>0`] : []),
   ];
   const score = weights
     ? `SUMPRODUCT(${scores},${weights})/(${max}*SUMPRODUCT(${weights},--(${scores}<>"")))`
@@ -73,7 +76,9 @@ function maturityScoreTwin([scores, weights, maxScore]: Args): string {
   const sameSize = weights
     ? [`ROWS(${scores})<>ROWS(${weights})`, `COLUMNS(${scores})<>COLUMNS(${weights})`]
     : [];
-  const checked = unless(outOfRange, `IF(COUNT(${scores})=0,NA(),${score})`);
+  // A scored cell whose weight is blank is #N/A, like no scores at all.
+  const unweighted = weights ? `SUMPRODUCT(--(${scores}<>""),--(${weights}=""))>0` : "FALSE";
+  const checked = unless(outOfRange, `IF(OR(COUNT(${scores})=0,${unweighted}),NA(),${score})`);
   return `IF(ISERROR(${errors}),${errors},${unless(wrongType, sameSize.length ? unless(sameSize, checked) : checked)})`;
 }
 
@@ -84,7 +89,7 @@ function kpiStatusTwin([actual, target, direction, amberBand]: Args): string {
   let core: string;
   if (direction === undefined || direction === "" || isLiteral(direction)) {
     // A literal direction is known now: write only its branch, so the formula stays readable.
-    const literal = direction ? direction.slice(1, -1).trim().toLowerCase() : DEFAULT_DIRECTION;
+    const literal = direction ? excelTrim(direction.slice(1, -1)).toLowerCase() : DEFAULT_DIRECTION;
     if (literal !== "higher" && literal !== "lower")
       throw new Error(`KPISTATUS direction must be "higher" or "lower", not ${direction}`);
     core = unless([`${band}<0`], literal === "lower" ? lower : higher);
@@ -145,7 +150,7 @@ const TWINS: Record<FinopsFunctionName, TwinBuilder> = {
   UNITCOST: ([cost, units]) =>
     guard([n(cost), n(units)], unless([`${units}<0`], `${cost}/${units}`)),
   FTE: ([range]) =>
-    `IF(ISERROR(SUM(${range})),SUM(${range}),${unless([`COUNTA(${range})>COUNT(${range})`], unless([`COUNTIF(${range},"<0")+COUNTIF(${range},">1")>0`], `SUM(${range})`))})`,
+    `IF(ISERROR(SUM(${range})),SUM(${range}),${unless([`COUNTA(${range})>COUNT(${range})`], unless([`SUMPRODUCT(--(${range}<0))+SUMPRODUCT(--(${range}>1))>0`], `SUM(${range})`))})`,
   LOADEDCOST: ([salary, overhead, allocation, months]) => {
     const m = withDefault(months, String(DEFAULT_COST_MONTHS));
     const bad = [`${salary}<0`, `${overhead}<0`, `${allocation}<0`, `${allocation}>1`, `${m}<0`];
@@ -167,6 +172,17 @@ const TWINS: Record<FinopsFunctionName, TwinBuilder> = {
   KPISTATUS: kpiStatusTwin,
   RACICHECK: raciCheckTwin,
 };
+
+const REFERENCE =
+  /^((('([^']|'')+')|[A-Za-z_][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?|[A-Za-z_\\][\w.]*(\[.*\])?)$/;
+
+/**
+ * An argument as it can stand inside a larger formula: literals and references as they are, anything
+ * else in brackets, so that SAVINGS(A1,B1+B2) becomes A1-(B1+B2), not A1-B1+B2.
+ */
+function operand(text: string): string {
+  return isLiteral(text) || REFERENCE.test(text) ? text : `(${text})`;
+}
 
 /** Minimum number of arguments of each function; the twin refuses fewer. */
 const REQUIRED_ARGS: Record<FinopsFunctionName, number> = {
@@ -204,7 +220,7 @@ export function nativeTwin(name: FinopsFunctionName, args: Args): string {
     if (!args[i])
       throw new Error(`FINOPS.${name} needs ${required} arguments; argument ${i + 1} is missing.`);
   }
-  return TWINS[name](args);
+  return TWINS[name](args.map((arg) => (arg === undefined ? arg : operand(arg))));
 }
 
 /** The add-in formula (without "="): FINOPS.<name>(args...), omitting trailing omitted arguments. */
