@@ -38,3 +38,28 @@ export const FINOPS_FUNCTIONS = {
 export type FinopsFunctionName = keyof typeof FINOPS_FUNCTIONS;
 
 export const FINOPS_FUNCTION_NAMES = Object.keys(FINOPS_FUNCTIONS) as FinopsFunctionName[];
+
+/** How many arguments each function takes: required, and at most (with its optional ones). */
+export const FINOPS_ARITY: Record<FinopsFunctionName, { readonly min: number; readonly max: number }> = {
+  SAVINGS: { min: 2, max: 2 },
+  ESR: { min: 2, max: 2 },
+  COSTAVOIDANCE: { min: 2, max: 2 },
+  ANOMALYAVOIDANCE: { min: 2, max: 2 },
+  COVERAGE: { min: 2, max: 2 },
+  UTILIZATION: { min: 2, max: 2 },
+  COMMITMENTWASTE: { min: 2, max: 2 },
+  BREAKEVEN: { min: 3, max: 3 },
+  VARIANCE: { min: 2, max: 2 },
+  VARIANCEPCT: { min: 2, max: 2 },
+  BUDGETSTATUS: { min: 2, max: 3 },
+  RUNRATE: { min: 3, max: 3 },
+  FORECASTVARIANCE: { min: 2, max: 2 },
+  ROI: { min: 2, max: 2 },
+  FTE: { min: 1, max: 1 },
+  LOADEDCOST: { min: 3, max: 4 },
+  MATURITYSCORE: { min: 1, max: 3 },
+  MATURITYLEVEL: { min: 1, max: 3 },
+  KPISTATUS: { min: 2, max: 4 },
+  UNITCOST: { min: 2, max: 2 },
+  RACICHECK: { min: 1, max: 1 },
+};

@@ -1,5 +1,5 @@
 import { excelTrim } from "../../domain/cellValue";
-import { FinopsFunctionName } from "../../domain/functionsByName";
+import { FINOPS_ARITY, FinopsFunctionName } from "../../domain/functionsByName";
 import { DEFAULT_BUDGET_TOLERANCE } from "../../domain/budget";
 import { DEFAULT_AMBER_BAND, DEFAULT_DIRECTION } from "../../domain/kpi";
 import { DEFAULT_MAX_SCORE, DEFAULT_RUN_AT, DEFAULT_WALK_AT } from "../../domain/maturity";
@@ -184,38 +184,13 @@ function operand(text: string): string {
   return isLiteral(text) || REFERENCE.test(text) ? text : `(${text})`;
 }
 
-/** Minimum number of arguments of each function; the twin refuses fewer. */
-const REQUIRED_ARGS: Record<FinopsFunctionName, number> = {
-  SAVINGS: 2,
-  ESR: 2,
-  COSTAVOIDANCE: 2,
-  ANOMALYAVOIDANCE: 2,
-  COVERAGE: 2,
-  UTILIZATION: 2,
-  COMMITMENTWASTE: 2,
-  BREAKEVEN: 3,
-  VARIANCE: 2,
-  VARIANCEPCT: 2,
-  BUDGETSTATUS: 2,
-  RUNRATE: 3,
-  FORECASTVARIANCE: 2,
-  ROI: 2,
-  FTE: 1,
-  LOADEDCOST: 3,
-  MATURITYSCORE: 1,
-  MATURITYLEVEL: 1,
-  KPISTATUS: 2,
-  UNITCOST: 2,
-  RACICHECK: 1,
-};
-
 /**
  * The native formula (without "=") equivalent to FINOPS.<name>(args...). Each argument is the formula
  * text of one argument (a cell or range reference, an expression, or a literal); undefined omits an
  * optional argument.
  */
 export function nativeTwin(name: FinopsFunctionName, args: Args): string {
-  const required = REQUIRED_ARGS[name];
+  const required = FINOPS_ARITY[name].min;
   for (let i = 0; i < required; i++) {
     if (!args[i])
       throw new Error(`FINOPS.${name} needs ${required} arguments; argument ${i + 1} is missing.`);

@@ -1,0 +1,164 @@
+import { CellValue, isBlank, isErrorValue } from "../../domain/cellValue";
+import { FormulaError } from "../../domain/formulaError";
+import { FINOPS_FUNCTIONS } from "../../domain/functionsByName";
+import { Aggregate, Expr } from "./expr";
+
+/**
+ * Evaluates an expression the way Excel computes its formula text, using the domain for FINOPS calls
+ * (whose native twins are held to the same answers). Errors are values ({ code }), as in a cell.
+ */
+export interface EvaluationContext {
+  /** The row being computed, by column key; needed by col and span. */
+  readonly row?: Readonly<Record<string, CellValue>>;
+  /** Column keys of the row's table in sheet order, for spans. */
+  readonly rowColumns?: readonly string[];
+  /** Every data cell of a table column, top to bottom. */
+  columnValues(table: string, col: string): readonly CellValue[];
+  /** The value of a named cell. */
+  nameValue(name: string): CellValue;
+}
+
+type Range = { readonly range: readonly (readonly CellValue[])[] };
+type Value = CellValue | Range;
+
+const err = (code: string): CellValue => ({ code });
+const isRange = (value: Value): value is Range => typeof value === "object" && value !== null && "range" in value;
+
+export function evaluate(expr: Expr, context: EvaluationContext): CellValue {
+  const value = evaluateAny(expr, context);
+  if (isRange(value)) return value.range.length === 1 && value.range[0].length === 1 ? value.range[0][0] : err("#VALUE!");
+  return value;
+}
+
+function evaluateAny(expr: Expr, context: EvaluationContext): Value {
+  switch (expr.k) {
+    case "num":
+      return expr.v;
+    case "str":
+      return expr.v;
+    case "col":
+      return thisRow(context)[expr.col] ?? null;
+    case "span": {
+      const columns = context.rowColumns ?? [];
+      const from = columns.indexOf(expr.from);
+      const to = columns.indexOf(expr.to);
+      if (from < 0 || to < from) throw new Error(`Unknown span ${expr.from}:${expr.to}`);
+      const row = thisRow(context);
+      return { range: [columns.slice(from, to + 1).map((key) => row[key] ?? null)] };
+    }
+    case "column":
+      return { range: context.columnValues(expr.table, expr.col).map((value) => [value]) };
+    case "name":
+      return context.nameValue(expr.name);
+    case "fn":
+      return callFinops(expr.fn, expr.args, context);
+    case "op":
+      return arithmetic(expr.op, evaluate(expr.a, context), evaluate(expr.b, context));
+    case "agg":
+      return aggregate(expr.fn, expr.args.map((arg) => evaluateAny(arg, context)));
+    case "countIf":
+      return cells(evaluateAny(expr.range, context)).filter((value) => matches(value, expr.text)).length;
+    case "sumIf": {
+      const criteria = cells(evaluateAny(expr.range, context));
+      const amounts = cells(evaluateAny(expr.sum, context));
+      let total = 0;
+      for (let i = 0; i < criteria.length; i++) {
+        const amount = amounts[i];
+        if (matches(criteria[i], expr.text) && typeof amount === "number") total += amount;
+        if (matches(criteria[i], expr.text) && isErrorValue(amount)) return amount;
+      }
+      return total;
+    }
+    case "ifBlank":
+      return isBlank(evaluate(expr.test, context)) ? evaluateAny(expr.then, context) : evaluateAny(expr.otherwise, context);
+    case "sumWhereFilled": {
+      // SUMPRODUCT treats text and blanks in values as 0 and passes errors on.
+      const values = cells(evaluateAny(expr.values, context));
+      const filled = cells(evaluateAny(expr.filled, context));
+      if (values.length !== filled.length) return err("#VALUE!");
+      const firstError = [...values, ...filled].find(isErrorValue);
+      if (firstError) return firstError;
+      return values.reduce<number>((total, value, i) => total + (typeof value === "number" && !isBlank(filled[i]) && filled[i] !== "" ? value : 0), 0);
+    }
+    case "nthLargestLabel": {
+      const values = cells(evaluateAny(expr.values, context));
+      const labels = cells(evaluateAny(expr.labels, context));
+      const firstError = values.find(isErrorValue);
+      if (firstError) return firstError;
+      const numbers = values.filter((value): value is number => typeof value === "number").sort((a, b) => b - a);
+      if (expr.n < 1 || expr.n > numbers.length) return err("#NUM!");
+      return labels[values.indexOf(numbers[expr.n - 1])] ?? err("#N/A");
+    }
+  }
+}
+
+function thisRow(context: EvaluationContext): Readonly<Record<string, CellValue>> {
+  if (!context.row) throw new Error("A this-row reference (col, span) is only valid in a table's computed column.");
+  return context.row;
+}
+
+function cells(value: Value): CellValue[] {
+  return isRange(value) ? value.range.flat() : [value];
+}
+
+/** COUNTIF/SUMIF equality on text: case-insensitive, whole cell. */
+function matches(value: CellValue, text: string): boolean {
+  return typeof value === "string" && value.toLowerCase() === text.toLowerCase();
+}
+
+/** A scalar operand as Excel's arithmetic reads it: blank is 0, TRUE is 1, numeric text is its number. */
+function toNumber(value: CellValue): number | CellValue {
+  if (typeof value === "number") return value;
+  if (isBlank(value)) return 0;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (isErrorValue(value)) return value;
+  const trimmed = value.trim();
+  return trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : err("#VALUE!");
+}
+
+function arithmetic(op: "+" | "-" | "*" | "/", left: CellValue, right: CellValue): CellValue {
+  const a = toNumber(left);
+  if (typeof a !== "number") return a;
+  const b = toNumber(right);
+  if (typeof b !== "number") return b;
+  if (op === "/" && b === 0) return err("#DIV/0!");
+  const result = op === "+" ? a + b : op === "-" ? a - b : op === "*" ? a * b : a / b;
+  return Number.isFinite(result) ? result : err("#NUM!");
+}
+
+/** SUM, AVERAGE, MAX, MIN and COUNT look at numbers only (errors are passed on); COUNTA at anything not blank. */
+function aggregate(fn: Aggregate, args: Value[]): CellValue {
+  const all = args.flatMap(cells);
+  if (fn === "COUNTA") return all.filter((value) => !isBlank(value)).length;
+  if (fn !== "COUNT") {
+    const firstError = all.find(isErrorValue);
+    if (firstError) return firstError;
+  }
+  const numbers = all.filter((value): value is number => typeof value === "number");
+  switch (fn) {
+    case "SUM":
+      return numbers.reduce((total, value) => total + value, 0);
+    case "AVERAGE":
+      return numbers.length === 0 ? err("#DIV/0!") : numbers.reduce((total, value) => total + value, 0) / numbers.length;
+    case "MAX":
+      return numbers.length === 0 ? 0 : Math.max(...numbers);
+    case "MIN":
+      return numbers.length === 0 ? 0 : Math.min(...numbers);
+    case "COUNT":
+      return numbers.length;
+  }
+}
+
+function callFinops(fn: keyof typeof FINOPS_FUNCTIONS, args: readonly (Expr | undefined)[], context: EvaluationContext): CellValue {
+  const values = args.map((arg) => {
+    if (!arg) return undefined;
+    const value = evaluateAny(arg, context);
+    return isRange(value) ? value.range : value;
+  });
+  try {
+    return (FINOPS_FUNCTIONS[fn] as (...a: unknown[]) => CellValue)(...values);
+  } catch (error) {
+    if (error instanceof FormulaError) return err(error.code);
+    throw error;
+  }
+}

@@ -1,0 +1,93 @@
+import { FinopsFunctionName } from "../../domain/functionsByName";
+
+/**
+ * A computed cell's formula, written once as data. It renders to formula text (renderFormula.ts), with
+ * FINOPS.* calls or with their native twins, and evaluates in TypeScript (evaluate.ts), so every
+ * computed cell of a generated workbook has a known value. References are by table and column key or
+ * by defined-name key, never by address, so layout and name collisions cannot break them.
+ */
+export type Expr =
+  | { readonly k: "num"; readonly v: number }
+  | { readonly k: "str"; readonly v: string }
+  /** This row of a column of the table being computed. */
+  | { readonly k: "col"; readonly col: string }
+  /** This row, from one column to another (inclusive) of the table being computed. */
+  | { readonly k: "span"; readonly from: string; readonly to: string }
+  /** Every data cell of a column of a table. */
+  | { readonly k: "column"; readonly table: string; readonly col: string }
+  /** A single named cell (a workbook-level defined name). */
+  | { readonly k: "name"; readonly name: string }
+  | { readonly k: "fn"; readonly fn: FinopsFunctionName; readonly args: readonly (Expr | undefined)[] }
+  | { readonly k: "op"; readonly op: "+" | "-" | "*" | "/"; readonly a: Expr; readonly b: Expr }
+  | { readonly k: "agg"; readonly fn: Aggregate; readonly args: readonly Expr[] }
+  /** How many cells of `range` equal `text` (case-insensitive), as COUNTIF(range, text). */
+  | { readonly k: "countIf"; readonly range: Expr; readonly text: string }
+  /** Sum of `sum` where `range` equals `text`, as SUMIF(range, text, sum). */
+  | { readonly k: "sumIf"; readonly range: Expr; readonly text: string; readonly sum: Expr }
+  /** `then` when `test` is a blank cell, else `otherwise`, as IF(ISBLANK(test), then, otherwise). */
+  | { readonly k: "ifBlank"; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr }
+  /** Sum of `values` where the same position of `filled` is not blank, as SUMPRODUCT(values,--(filled<>"")). */
+  | { readonly k: "sumWhereFilled"; readonly values: Expr; readonly filled: Expr }
+  /** The label next to the n-th largest value, as INDEX(labels, MATCH(LARGE(values, n), values, 0)). */
+  | { readonly k: "nthLargestLabel"; readonly values: Expr; readonly labels: Expr; readonly n: number };
+
+export type Aggregate = "SUM" | "AVERAGE" | "MAX" | "MIN" | "COUNT" | "COUNTA";
+
+// Builders, so templates read like formulas.
+export const num = (v: number): Expr => ({ k: "num", v });
+export const str = (v: string): Expr => ({ k: "str", v });
+export const col = (key: string): Expr => ({ k: "col", col: key });
+export const span = (from: string, to: string): Expr => ({ k: "span", from, to });
+export const column = (table: string, key: string): Expr => ({ k: "column", table, col: key });
+export const name = (key: string): Expr => ({ k: "name", name: key });
+export const finops = (fn: FinopsFunctionName, ...args: (Expr | undefined)[]): Expr => ({ k: "fn", fn, args });
+export const add = (a: Expr, b: Expr): Expr => ({ k: "op", op: "+", a, b });
+export const sub = (a: Expr, b: Expr): Expr => ({ k: "op", op: "-", a, b });
+export const mul = (a: Expr, b: Expr): Expr => ({ k: "op", op: "*", a, b });
+export const div = (a: Expr, b: Expr): Expr => ({ k: "op", op: "/", a, b });
+export const agg = (fn: Aggregate, ...args: Expr[]): Expr => ({ k: "agg", fn, args });
+export const sum = (...args: Expr[]): Expr => agg("SUM", ...args);
+export const countIf = (range: Expr, text: string): Expr => ({ k: "countIf", range, text });
+export const sumIf = (range: Expr, text: string, total: Expr): Expr => ({ k: "sumIf", range, text, sum: total });
+export const ifBlank = (test: Expr, then: Expr, otherwise: Expr): Expr => ({ k: "ifBlank", test, then, otherwise });
+export const sumWhereFilled = (values: Expr, filled: Expr): Expr => ({ k: "sumWhereFilled", values, filled });
+export const nthLargestLabel = (values: Expr, labels: Expr, n: number): Expr => ({ k: "nthLargestLabel", values, labels, n });
+
+/** Every node of an expression, depth first: for checks such as "every reference exists". */
+export function* walk(expr: Expr): Generator<Expr> {
+  yield expr;
+  switch (expr.k) {
+    case "fn":
+      for (const arg of expr.args) if (arg) yield* walk(arg);
+      break;
+    case "op":
+      yield* walk(expr.a);
+      yield* walk(expr.b);
+      break;
+    case "agg":
+      for (const arg of expr.args) yield* walk(arg);
+      break;
+    case "countIf":
+      yield* walk(expr.range);
+      break;
+    case "sumIf":
+      yield* walk(expr.range);
+      yield* walk(expr.sum);
+      break;
+    case "ifBlank":
+      yield* walk(expr.test);
+      yield* walk(expr.then);
+      yield* walk(expr.otherwise);
+      break;
+    case "nthLargestLabel":
+      yield* walk(expr.values);
+      yield* walk(expr.labels);
+      break;
+    case "sumWhereFilled":
+      yield* walk(expr.values);
+      yield* walk(expr.filled);
+      break;
+    default:
+      break;
+  }
+}

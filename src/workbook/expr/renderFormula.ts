@@ -1,0 +1,86 @@
+import { addinFormula, nativeTwin } from "../twins/nativeTwins";
+import { Expr } from "./expr";
+
+/** "addin": FINOPS.* calls (needs the add-in); "portable": their native twins (works in any Excel or LibreOffice). */
+export type FormulaMode = "addin" | "portable";
+
+/** What a formula needs to know about the workbook it is written into. Each lookup throws on an unknown key. */
+export interface FormulaNames {
+  /** The Excel table name of a table key (after any rename for a name collision). */
+  tableName(table: string): string;
+  /** The header (and so the structured-reference name) of a column. */
+  header(table: string, col: string): string;
+  /** The defined name of a named-cell key (after any rename). */
+  definedName(name: string): string;
+}
+
+export interface FormulaContext extends FormulaNames {
+  readonly mode: FormulaMode;
+  /** The table whose row a computed column is in; needed by col and span. */
+  readonly table?: string;
+}
+
+const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
+
+/** Formula text with the leading "=", e.g. "=Lines[[#This Row],[Actual]]-Lines[[#This Row],[Budget]]". */
+export function renderFormula(expr: Expr, context: FormulaContext): string {
+  return `=${render(expr, context)}`;
+}
+
+function thisRowTable(context: FormulaContext): string {
+  if (!context.table) throw new Error("A this-row reference (col, span) is only valid in a table's computed column.");
+  return context.table;
+}
+
+function render(expr: Expr, context: FormulaContext): string {
+  switch (expr.k) {
+    case "num":
+      return String(expr.v);
+    case "str":
+      return `"${expr.v.replace(/"/g, '""')}"`;
+    case "col": {
+      const table = thisRowTable(context);
+      return `${context.tableName(table)}[[#This Row],[${context.header(table, expr.col)}]]`;
+    }
+    case "span": {
+      const table = thisRowTable(context);
+      return `${context.tableName(table)}[[#This Row],[${context.header(table, expr.from)}]:[${context.header(table, expr.to)}]]`;
+    }
+    case "column":
+      return `${context.tableName(expr.table)}[${context.header(expr.table, expr.col)}]`;
+    case "name":
+      return context.definedName(expr.name);
+    case "fn": {
+      const args = expr.args.map((arg) => (arg ? render(arg, context) : undefined));
+      return context.mode === "addin" ? addinFormula(expr.fn, args) : nativeTwin(expr.fn, args);
+    }
+    case "op": {
+      const own = PRECEDENCE[expr.op];
+      const left = operand(expr.a, context, (p) => p < own);
+      // Right of - and /, an equal precedence needs brackets too: a-(b-c).
+      const right = operand(expr.b, context, (p) => p < own || (p === own && (expr.op === "-" || expr.op === "/")));
+      return `${left}${expr.op}${right}`;
+    }
+    case "agg":
+      return `${expr.fn}(${expr.args.map((arg) => render(arg, context)).join(",")})`;
+    case "countIf":
+      return `COUNTIF(${render(expr.range, context)},${render({ k: "str", v: expr.text }, context)})`;
+    case "sumIf":
+      return `SUMIF(${render(expr.range, context)},${render({ k: "str", v: expr.text }, context)},${render(expr.sum, context)})`;
+    case "ifBlank":
+      return `IF(ISBLANK(${render(expr.test, context)}),${render(expr.then, context)},${render(expr.otherwise, context)})`;
+    case "sumWhereFilled":
+      return `SUMPRODUCT(${render(expr.values, context)},--(${render(expr.filled, context)}<>""))`;
+    case "nthLargestLabel": {
+      const values = render(expr.values, context);
+      return `INDEX(${render(expr.labels, context)},MATCH(LARGE(${values},${expr.n}),${values},0))`;
+    }
+  }
+}
+
+function operand(expr: Expr, context: FormulaContext, needsBrackets: (precedence: number) => boolean): string {
+  const text = render(expr, context);
+  if (expr.k === "op" && needsBrackets(PRECEDENCE[expr.op])) return `(${text})`;
+  if (expr.k === "num" && expr.v < 0) return `(${text})`;
+  return text;
+}

@@ -1,0 +1,259 @@
+import { CellValue } from "../domain/cellValue";
+import { cellAddress, rangeAddress } from "./addresses";
+import { renderFormula, FormulaContext } from "./expr/renderFormula";
+import { defaultWidth, numberFormatFor } from "./formats";
+import { ChosenNames } from "./names";
+import { TemplateOptions } from "./options";
+import {
+  PlannedChart,
+  PlannedConditionalFormat,
+  PlannedFormat,
+  PlannedName,
+  PlannedRange,
+  PlannedSheet,
+  PlannedTable,
+  PlannedValidation,
+  RenderPlan,
+} from "./plan";
+import { Block, ColumnSpec, ConditionalFormat, FigureRule, SheetSpec, TableBlock, WorkbookSpec } from "./spec";
+import { WorkbookModel } from "./workbookModel";
+
+const CHART_ROWS = 16;
+const MAX_FROZEN_ROWS = 12;
+const CHART_COLUMNS = 8;
+const SUBTOTAL = { sum: 109, average: 101, count: 103 } as const;
+
+/**
+ * Lays the specs out on their sheets (blocks top to bottom, a blank row between) and produces the
+ * RenderPlan: every value, formula (in the chosen formula mode, with the chosen free names), expected
+ * result, format, validation, conditional format, name, table, chart and page setting.
+ */
+export function planWorkbook(specs: readonly WorkbookSpec[], options: TemplateOptions, chosen: ChosenNames): RenderPlan {
+  const model = new WorkbookModel(specs, options);
+  const names = {
+    tableName: (key: string) => pick(chosen.tables, key, "table"),
+    header: (table: string, col: string) => model.column(table, col).header,
+    definedName: (key: string) => pick(chosen.names, key, "named cell"),
+  };
+  const sheets = specs.flatMap((spec) =>
+    spec.sheets.map((sheet) => new SheetLayout(sheet, pick(chosen.sheets, sheet.key, "sheet"), options, model, names).plan())
+  );
+  return {
+    sheets,
+    templates: specs.map((spec) => ({ templateId: spec.templateId, version: spec.version, sheets: spec.sheets.map((s) => chosen.sheets[s.key]) })),
+    options: JSON.stringify(options),
+  };
+}
+
+function plannedRule(format: ConditionalFormat | FigureRule, address: string): PlannedConditionalFormat {
+  return format.when === "equals"
+    ? { address, when: "equals", value: format.text, highlight: format.highlight }
+    : { address, when: format.when, value: format.value, highlight: format.highlight };
+}
+
+function pick(map: Readonly<Record<string, string>>, key: string, kind: string): string {
+  const value = map[key];
+  if (value === undefined) throw new Error(`No name was chosen for ${kind} "${key}"`);
+  return value;
+}
+
+class SheetLayout {
+  private row = 0;
+  private readonly ranges: PlannedRange[] = [];
+  private readonly formats: PlannedFormat[] = [];
+  private readonly tables: PlannedTable[] = [];
+  private readonly definedNames: PlannedName[] = [];
+  private readonly validations: PlannedValidation[] = [];
+  private readonly conditionalFormats: PlannedConditionalFormat[] = [];
+  private readonly charts: PlannedChart[] = [];
+  private readonly widths: number[] = [];
+  private readonly tableColumns = new Map<string, { headerRow: number; firstData: number; lastData: number; columns: readonly ColumnSpec[] }>();
+  private freeze?: { rows: number; columns: number };
+  private titleRows?: string;
+  private lastColumn = 0;
+
+  constructor(
+    private readonly sheet: SheetSpec,
+    private readonly name: string,
+    private readonly options: TemplateOptions,
+    private readonly model: WorkbookModel,
+    private readonly names: Omit<FormulaContext, "mode" | "table">
+  ) {}
+
+  plan(): PlannedSheet {
+    for (const block of this.sheet.blocks) {
+      this.place(block);
+      this.row += 1;
+    }
+    const lastRow = Math.max(this.row - 2, 0);
+    return {
+      key: this.sheet.key,
+      name: this.name,
+      ranges: this.ranges,
+      formats: this.formats,
+      tables: this.tables,
+      names: this.definedNames,
+      validations: this.validations,
+      conditionalFormats: this.conditionalFormats,
+      charts: this.charts,
+      columnWidths: Array.from({ length: this.lastColumn + 1 }, (_, i) => this.widths[i] ?? 12),
+      freeze: this.freeze,
+      print: { ...this.sheet.print, titleRows: this.titleRows },
+      usedRange: rangeAddress(0, 0, lastRow, this.lastColumn),
+    };
+  }
+
+  private context(table?: string): FormulaContext {
+    return { ...this.names, mode: this.options.formulaMode, table };
+  }
+
+  private write(row: number, column: number, cells: PlannedRange["rows"]): void {
+    this.ranges.push({ address: cellAddress(row, column), rows: cells });
+    this.lastColumn = Math.max(this.lastColumn, column + (cells[0]?.length ?? 1) - 1);
+  }
+
+  private widen(column: number, width: number): void {
+    this.widths[column] = Math.max(this.widths[column] ?? 0, width);
+  }
+
+  private place(block: Block): void {
+    switch (block.kind) {
+      case "title":
+        this.write(this.row, 0, [[{ value: block.text }]]);
+        this.formats.push({ address: cellAddress(this.row, 0), style: "title" });
+        if (block.subtitle) {
+          this.row += 1;
+          this.write(this.row, 0, [[{ value: block.subtitle }]]);
+          this.formats.push({ address: cellAddress(this.row, 0), style: "subtitle" });
+        }
+        this.row += 1;
+        return;
+      case "notes":
+        this.write(this.row, 0, [[{ value: block.heading }], ...block.lines.map((line) => [{ value: line }])]);
+        this.formats.push({ address: cellAddress(this.row, 0), style: "heading" });
+        this.formats.push({ address: rangeAddress(this.row + 1, 0, this.row + block.lines.length, 0), style: "note" });
+        this.row += 1 + block.lines.length;
+        return;
+      case "figures":
+        return this.placeFigures(block);
+      case "table":
+        return this.placeTable(block);
+      case "chart":
+        return this.placeChart(block);
+    }
+  }
+
+  private placeFigures(block: Extract<Block, { kind: "figures" }>): void {
+    this.write(this.row, 0, [[{ value: block.heading }]]);
+    this.formats.push({ address: cellAddress(this.row, 0), style: "heading" });
+    block.items.forEach((item, i) => {
+      const r = this.row + 1 + i;
+      const value: CellValue = this.model.nameValue(item.key);
+      const cell =
+        item.kind === "input" ? { value } : { formula: renderFormula(item.expr, this.context()), expected: value };
+      this.write(r, 0, [[{ value: item.label }, cell]]);
+      this.formats.push({ address: cellAddress(r, 0), style: "label" });
+      this.formats.push({ address: cellAddress(r, 1), style: item.kind, numberFormat: numberFormatFor(item.type, this.options) });
+      this.definedNames.push({ key: item.key, name: this.names.definedName(item.key), address: cellAddress(r, 1, true) });
+      if (item.kind === "input" && item.help) this.validations.push({ address: cellAddress(r, 1), help: item.help });
+      if (item.kind === "computed") {
+        for (const format of item.conditionalFormats ?? []) this.conditionalFormats.push(plannedRule(format, cellAddress(r, 1)));
+      }
+      this.widen(0, Math.min(Math.max(item.label.length + 2, 24), 48));
+      this.widen(1, defaultWidth(item.type) + 2);
+    });
+    this.row += 1 + block.items.length;
+  }
+
+  private placeTable(table: TableBlock): void {
+    if (table.caption) {
+      this.write(this.row, 0, [[{ value: table.caption }]]);
+      this.formats.push({ address: cellAddress(this.row, 0), style: "heading" });
+      this.row += 1;
+    }
+    const headerRow = this.row;
+    const rows = this.model.tableRows(table.key);
+    const inputRows = this.model.inputRows(table);
+    const firstData = headerRow + 1;
+    const lastData = headerRow + rows.length;
+    const context = this.context(table.key);
+    const formulas = new Map(table.columns.filter((c) => c.kind === "computed").map((c) => [c.key, renderFormula(c.expr, context)]));
+
+    this.write(headerRow, 0, [
+      table.columns.map((c) => ({ value: c.header })),
+      ...rows.map((values, i) =>
+        table.columns.map((c) =>
+          c.kind === "input" ? { value: this.model.inputValue(inputRows[i], c) } : { formula: formulas.get(c.key), expected: values[c.key] }
+        )
+      ),
+    ]);
+
+    const last = table.columns.length - 1;
+    this.tables.push({
+      key: table.key,
+      name: this.names.tableName(table.key),
+      address: rangeAddress(headerRow, 0, lastData, last),
+      headers: table.columns.map((c) => c.header),
+      totalsLabel: table.totals ? "Total" : undefined,
+      totals: table.totals
+        ? Object.entries(table.totals).map(([key, kind]) => ({
+            header: this.model.column(table.key, key).header,
+            formula: `=SUBTOTAL(${SUBTOTAL[kind]},${this.names.tableName(table.key)}[${this.model.column(table.key, key).header}])`,
+            expected: this.model.totalValue(table.key, key, kind),
+          }))
+        : undefined,
+    });
+    const totalsRow = table.totals ? lastData + 1 : lastData;
+
+    table.columns.forEach((column, c) => {
+      const data = rangeAddress(firstData, c, totalsRow, c);
+      this.formats.push({ address: data, numberFormat: numberFormatFor(column.type, this.options), style: column.kind === "input" ? "input" : "computed" });
+      if (column.kind === "input" && (column.list || column.min !== undefined || column.max !== undefined || column.help)) {
+        this.validations.push({
+          address: rangeAddress(firstData, c, lastData, c),
+          list: column.list,
+          min: column.min,
+          max: column.max,
+          whole: column.type === "integer",
+          help: column.help,
+        });
+      }
+      this.widen(c, Math.max(column.width ?? defaultWidth(column.type), Math.min(column.header.length + 3, 40)));
+    });
+    for (const format of table.conditionalFormats ?? []) {
+      const c = table.columns.findIndex((col) => col.key === format.column);
+      if (c < 0) throw new Error(`Conditional format on unknown column "${format.column}" of "${table.key}"`);
+      this.conditionalFormats.push(plannedRule(format, rangeAddress(firstData, c, lastData, c)));
+    }
+    this.tableColumns.set(table.key, { headerRow, firstData, lastData, columns: table.columns });
+    if (!this.freeze) {
+      // Freezing more than a screenful of rows would leave nothing to scroll on a laptop.
+      const rows = headerRow + 1 <= MAX_FROZEN_ROWS ? headerRow + 1 : 0;
+      this.freeze = { rows, columns: this.sheet.freezeColumns ?? 0 };
+      this.titleRows = `$${headerRow + 1}:$${headerRow + 1}`;
+    }
+    this.lastColumn = Math.max(this.lastColumn, last);
+    this.row = totalsRow + 1;
+  }
+
+  private placeChart(block: Extract<Block, { kind: "chart" }>): void {
+    const table = this.tableColumns.get(block.table);
+    if (!table) throw new Error(`Chart "${block.title}" needs table "${block.table}" on the same sheet, above it`);
+    const data = (key: string) => {
+      const c = table.columns.findIndex((col) => col.key === key);
+      if (c < 0) throw new Error(`Chart "${block.title}": no column "${key}" in "${block.table}"`);
+      return rangeAddress(table.firstData, c, table.lastData, c);
+    };
+    this.charts.push({
+      title: block.title,
+      chart: block.chart,
+      categories: data(block.categories),
+      series: block.series.map((key) => ({ name: this.model.column(block.table, key).header, values: data(key) })),
+      from: cellAddress(this.row, 0),
+      to: cellAddress(this.row + CHART_ROWS - 1, CHART_COLUMNS - 1),
+    });
+    this.lastColumn = Math.max(this.lastColumn, CHART_COLUMNS - 1);
+    this.row += CHART_ROWS;
+  }
+}
+

@@ -1,0 +1,104 @@
+import { FormulaMode } from "./expr/renderFormula";
+
+/** What the user chooses when generating (the task pane's options form, the CLI's flags). */
+export interface TemplateOptions {
+  readonly organisation: string;
+  /** ISO 4217 code, e.g. "EUR". */
+  readonly currency: string;
+  /** Month the fiscal year starts, 1 (January) to 12. */
+  readonly fiscalYearStartMonth: number;
+  /** First tracked month, "YYYY-MM"; the budget covers the fiscal year that contains it. */
+  readonly firstPeriod: string;
+  /** Number of monthly periods the KPI tracker follows, 1 to 36. */
+  readonly periods: number;
+  readonly teamModel: TeamModel;
+  readonly sampleData: boolean;
+  readonly formulaMode: FormulaMode;
+}
+
+export type TeamModel = "central" | "hub-and-spoke" | "virtual";
+export const TEAM_MODELS: readonly TeamModel[] = ["central", "hub-and-spoke", "virtual"];
+
+export const DEFAULT_OPTIONS: TemplateOptions = {
+  organisation: "Contoso Retail",
+  currency: "USD",
+  fiscalYearStartMonth: 1,
+  firstPeriod: "2026-01",
+  periods: 12,
+  teamModel: "hub-and-spoke",
+  sampleData: true,
+  formulaMode: "addin",
+};
+
+/** What is wrong with the options, one message per field, in words a finance user can act on. */
+export function checkOptions(options: TemplateOptions): Partial<Record<keyof TemplateOptions, string>> {
+  const problems: Partial<Record<keyof TemplateOptions, string>> = {};
+  if (options.organisation.trim() === "") problems.organisation = "Enter the organisation's name.";
+  else if (options.organisation.length > 80) problems.organisation = "Use at most 80 characters.";
+  if (!isCurrencyCode(options.currency)) problems.currency = `"${options.currency}" is not an ISO 4217 currency code (for example USD, EUR, GBP).`;
+  if (!Number.isInteger(options.fiscalYearStartMonth) || options.fiscalYearStartMonth < 1 || options.fiscalYearStartMonth > 12) {
+    problems.fiscalYearStartMonth = "Choose a month from 1 (January) to 12 (December).";
+  }
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.firstPeriod)) problems.firstPeriod = 'Use the form YYYY-MM, for example "2026-04".';
+  if (!Number.isInteger(options.periods) || options.periods < 1 || options.periods > 36) problems.periods = "Choose 1 to 36 monthly periods.";
+  if (!TEAM_MODELS.includes(options.teamModel)) problems.teamModel = `Choose one of ${TEAM_MODELS.join(", ")}.`;
+  return problems;
+}
+
+export function isCurrencyCode(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+  return supported ? supported("currency").includes(code) : true;
+}
+
+const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥", INR: "₹", CNY: "¥", KRW: "₩", AUD: "A$", CAD: "C$", CHF: "CHF ", SEK: "kr ", NOK: "kr ", DKK: "kr " };
+const NO_DECIMALS = ["JPY", "KRW"];
+
+/** Excel number format for amounts in the currency: whole units for budgets, cents where asked. */
+export function currencyFormat(code: string, decimals = 0): string {
+  const places = NO_DECIMALS.includes(code) ? 0 : decimals;
+  const number = places > 0 ? `#,##0.${"0".repeat(places)}` : "#,##0";
+  const symbol = SYMBOLS[code];
+  const unit = symbol ? `"${symbol}"${number}` : `${number} "${code}"`;
+  const withSymbolFirst = symbol !== undefined;
+  const negative = withSymbolFirst ? `-"${symbol}"${number}` : `-${number} "${code}"`;
+  return `${unit};${negative}`;
+}
+
+export interface Period {
+  readonly year: number;
+  /** 1 to 12. */
+  readonly month: number;
+  /** "Apr 2026": the period column header. */
+  readonly label: string;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+export function periodAt(year: number, month: number, offset: number): Period {
+  const index = year * 12 + (month - 1) + offset;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return { year: y, month: m, label: `${MONTHS[m - 1]} ${y}` };
+}
+
+/** The tracked months, from firstPeriod on. */
+export function trackedPeriods(options: TemplateOptions): Period[] {
+  const [year, month] = options.firstPeriod.split("-").map(Number);
+  return Array.from({ length: options.periods }, (_, i) => periodAt(year, month, i));
+}
+
+/** The twelve months of the fiscal year that contains firstPeriod. */
+export function fiscalYearMonths(options: TemplateOptions): Period[] {
+  const [year, month] = options.firstPeriod.split("-").map(Number);
+  const startYear = month >= options.fiscalYearStartMonth ? year : year - 1;
+  return Array.from({ length: 12 }, (_, i) => periodAt(startYear, options.fiscalYearStartMonth, i));
+}
+
+/** "FY2026" for a fiscal year starting in January 2026, "FY2026/27" when it spans two calendar years. */
+export function fiscalYearLabel(options: TemplateOptions): string {
+  const months = fiscalYearMonths(options);
+  const first = months[0].year;
+  const last = months[11].year;
+  return first === last ? `FY${first}` : `FY${first}/${String(last).slice(2)}`;
+}

@@ -1,0 +1,107 @@
+import { CellValue } from "../domain/cellValue";
+import { Highlight } from "./spec";
+
+/**
+ * What an adapter writes: addresses, values, formulas and formats, with every template decision
+ * already made. Adapters (src/excel for Office.js, src/xlsx for files) only translate these into API
+ * calls. Addresses are A1 references within the sheet; names are the free names chosen for this run.
+ */
+export interface PlannedCell {
+  /** A constant: template text, an input value, or null for an empty input cell. */
+  readonly value?: CellValue;
+  /** Formula text with "=", for computed cells. */
+  readonly formula?: string;
+  /** What the formula computes (cached value for file viewers, expectation for tests). */
+  readonly expected?: CellValue;
+}
+
+export type CellStyle = "title" | "subtitle" | "heading" | "label" | "note" | "input" | "computed";
+
+export interface PlannedRange {
+  /** Top-left cell and the rows below it; every row has the same length. */
+  readonly address: string;
+  readonly rows: readonly (readonly PlannedCell[])[];
+}
+
+export interface PlannedFormat {
+  readonly address: string;
+  readonly numberFormat?: string;
+  readonly style?: CellStyle;
+}
+
+export interface PlannedTable {
+  readonly key: string;
+  readonly name: string;
+  /** Header row and data rows (not the totals row). */
+  readonly address: string;
+  readonly headers: readonly string[];
+  /** Per column header, the totals row formula (=SUBTOTAL(...)) and its value, if any. */
+  readonly totals?: readonly { readonly header: string; readonly formula: string; readonly expected: CellValue }[];
+  /** Label shown in the first column of the totals row. */
+  readonly totalsLabel?: string;
+}
+
+export interface PlannedValidation {
+  readonly address: string;
+  readonly list?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly whole?: boolean;
+  readonly help?: string;
+}
+
+export interface PlannedConditionalFormat {
+  readonly address: string;
+  readonly when: "equals" | "greaterThan" | "lessThan";
+  /** Text for equals, number for the comparisons. */
+  readonly value: string | number;
+  readonly highlight: Highlight;
+}
+
+export interface PlannedChart {
+  readonly title: string;
+  readonly chart: "column" | "bar" | "line";
+  readonly categories: string;
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+  /** Top-left and bottom-right cells the chart covers. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface PlannedName {
+  readonly key: string;
+  readonly name: string;
+  /** Absolute reference on this sheet, e.g. $B$5. */
+  readonly address: string;
+}
+
+export interface PlannedSheet {
+  readonly key: string;
+  readonly name: string;
+  readonly ranges: readonly PlannedRange[];
+  readonly formats: readonly PlannedFormat[];
+  readonly tables: readonly PlannedTable[];
+  readonly names: readonly PlannedName[];
+  readonly validations: readonly PlannedValidation[];
+  readonly conditionalFormats: readonly PlannedConditionalFormat[];
+  readonly charts: readonly PlannedChart[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  readonly print: { readonly landscape: boolean; readonly fitToWidth: boolean; readonly titleRows?: string };
+  /** The sheet's used area, e.g. A1:N40: print area and the size of what was written. */
+  readonly usedRange: string;
+}
+
+/** The metadata store's content: one row per generated template. */
+export interface PlannedTemplateRecord {
+  readonly templateId: string;
+  readonly version: number;
+  readonly sheets: readonly string[];
+}
+
+export interface RenderPlan {
+  readonly sheets: readonly PlannedSheet[];
+  readonly templates: readonly PlannedTemplateRecord[];
+  readonly options: string;
+}

@@ -1,0 +1,144 @@
+import { CellValue } from "../domain/cellValue";
+import { Expr } from "./expr/expr";
+import { TemplateOptions } from "./options";
+
+/**
+ * The declarative model of a workbook template: sheets made of blocks stacked top to bottom. A
+ * template builds a WorkbookSpec from the options; layout.ts turns specs into a RenderPlan that any
+ * adapter (Office.js, .xlsx) writes without knowing which template it is.
+ */
+export type ValueType = "text" | "integer" | "number" | "currency" | "percent" | "date" | "fte" | "score";
+
+interface ColumnBase {
+  /** Stable id used by expressions and the maintenance logic; never shown. */
+  readonly key: string;
+  /** Header text, also the structured-reference name: no [ ] # or ' in it. */
+  readonly header: string;
+  readonly type: ValueType;
+  /** Width in characters; a default per type otherwise. */
+  readonly width?: number;
+}
+
+/** User-owned: written once (template content or sample data), never overwritten later. */
+export interface InputColumn extends ColumnBase {
+  readonly kind: "input";
+  /** Allowed values: a drop-down in Excel. */
+  readonly list?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  /** Shown when the cell is selected (data validation input message). */
+  readonly help?: string;
+}
+
+/** Template-owned: a formula, restored on refresh. */
+export interface ComputedColumn extends ColumnBase {
+  readonly kind: "computed";
+  readonly expr: Expr;
+}
+
+export type ColumnSpec = InputColumn | ComputedColumn;
+
+export interface TableRow {
+  /** Template content, always written (a maturity statement, a decision, a role). */
+  readonly values: Readonly<Record<string, CellValue>>;
+  /** Example figures, written only with sample data. */
+  readonly sample?: Readonly<Record<string, CellValue>>;
+  /** The row exists only with sample data (an example savings initiative). */
+  readonly sampleOnly?: boolean;
+  /** Where the content comes from (seed section, framework page), kept for traceability. */
+  readonly source?: string;
+}
+
+export type Highlight = "good" | "neutral" | "bad";
+
+export type ConditionalFormat =
+  | { readonly column: string; readonly when: "equals"; readonly text: string; readonly highlight: Highlight }
+  | { readonly column: string; readonly when: "greaterThan" | "lessThan"; readonly value: number; readonly highlight: Highlight };
+
+/** A conditional format on a named cell: the same rules without a column. */
+export type FigureRule =
+  | { readonly when: "equals"; readonly text: string; readonly highlight: Highlight }
+  | { readonly when: "greaterThan" | "lessThan"; readonly value: number; readonly highlight: Highlight };
+
+export interface TableBlock {
+  readonly kind: "table";
+  /** Key used by expressions; unique across the practice set. */
+  readonly key: string;
+  /** Excel table name wanted (a free name is chosen on collision). */
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly rows: readonly TableRow[];
+  /** A totals row: per column key, what it shows. */
+  readonly totals?: Readonly<Record<string, "sum" | "average" | "count">>;
+  readonly conditionalFormats?: readonly ConditionalFormat[];
+  readonly caption?: string;
+}
+
+interface FigureBase {
+  /** Key used by expressions. */
+  readonly key: string;
+  /** Defined name wanted for the value cell. */
+  readonly name: string;
+  readonly label: string;
+  readonly type: ValueType;
+}
+
+/** A named input cell, such as a target or a threshold. */
+export interface InputFigure extends FigureBase {
+  readonly kind: "input";
+  readonly value: CellValue;
+  readonly sample?: CellValue;
+  readonly help?: string;
+}
+
+/** A named computed cell, such as a total or a status count. */
+export interface ComputedFigure extends FigureBase {
+  readonly kind: "computed";
+  readonly expr: Expr;
+  readonly conditionalFormats?: readonly FigureRule[];
+}
+
+export type Figure = InputFigure | ComputedFigure;
+
+export type Block =
+  | { readonly kind: "title"; readonly text: string; readonly subtitle?: string }
+  | { readonly kind: "notes"; readonly heading: string; readonly lines: readonly string[] }
+  | { readonly kind: "figures"; readonly heading: string; readonly items: readonly Figure[] }
+  | TableBlock
+  | {
+      readonly kind: "chart";
+      readonly title: string;
+      readonly chart: "column" | "bar" | "line";
+      readonly table: string;
+      readonly categories: string;
+      readonly series: readonly string[];
+    };
+
+export interface SheetSpec {
+  readonly key: string;
+  /** Sheet name wanted: at most 31 characters, none of [ ] : * ? / \ */
+  readonly name: string;
+  readonly blocks: readonly Block[];
+  /** Freeze the rows above the first table's data, and this many leading columns. */
+  readonly freezeColumns?: number;
+  readonly print: { readonly landscape: boolean; readonly fitToWidth: boolean };
+}
+
+export interface WorkbookSpec {
+  readonly templateId: string;
+  readonly version: number;
+  readonly title: string;
+  readonly sheets: readonly SheetSpec[];
+}
+
+/** A template: metadata for the gallery and a pure function from options to spec. */
+export interface Template {
+  readonly id: string;
+  readonly version: number;
+  readonly title: string;
+  readonly purpose: string;
+  readonly audience: string;
+  /** Templates whose tables or names this one's formulas use (the executive summary's links). */
+  readonly needs?: readonly string[];
+  build(options: TemplateOptions): WorkbookSpec;
+}

@@ -1,0 +1,11 @@
+import { Template } from "../spec";
+import { teamBudget } from "./teamBudget";
+
+/** Every template, in the order the practice set is generated and the gallery shows them. */
+export const TEMPLATES: readonly Template[] = [teamBudget];
+
+export function templateById(id: string): Template {
+  const template = TEMPLATES.find((t) => t.id === id);
+  if (!template) throw new Error(`Unknown template "${id}". Known: ${TEMPLATES.map((t) => t.id).join(", ")}`);
+  return template;
+}

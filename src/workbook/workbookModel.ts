@@ -1,0 +1,166 @@
+import { CellValue } from "../domain/cellValue";
+import { evaluate, EvaluationContext } from "./expr/evaluate";
+import { Expr, walk } from "./expr/expr";
+import { FINOPS_ARITY } from "../domain/functionsByName";
+import { TemplateOptions } from "./options";
+import { ColumnSpec, Figure, TableBlock, TableRow, WorkbookSpec } from "./spec";
+
+/**
+ * The practice set as data: every table's rows (after sample data is applied) and every named cell,
+ * with each computed cell evaluated. Checks references when built, so a template that names a missing
+ * column or function fails here, in a test, not in Excel.
+ */
+export class WorkbookModel {
+  private readonly tables = new Map<string, TableBlock>();
+  private readonly figures = new Map<string, Figure>();
+  private readonly rows = new Map<string, Record<string, CellValue>[]>();
+  private readonly names = new Map<string, CellValue>();
+  private readonly evaluating = new Set<string>();
+
+  constructor(
+    specs: readonly WorkbookSpec[],
+    private readonly options: TemplateOptions
+  ) {
+    for (const spec of specs) {
+      for (const sheet of spec.sheets) {
+        for (const block of sheet.blocks) {
+          if (block.kind === "table") this.add(this.tables, block.key, block, "table");
+          if (block.kind === "figures") for (const item of block.items) this.add(this.figures, item.key, item, "named cell");
+        }
+      }
+    }
+    for (const table of this.tables.values()) this.checkTable(table);
+    for (const figure of this.figures.values()) if (figure.kind === "computed") this.checkExpr(figure.expr, undefined, `named cell ${figure.key}`);
+  }
+
+  /** The table's rows as written: content values, plus sample values when sample data is on. */
+  inputRows(table: TableBlock): TableRow[] {
+    const rows = table.rows.filter((row) => this.options.sampleData || !row.sampleOnly);
+    return rows.length > 0 ? rows : [{ values: {} }];
+  }
+
+  inputValue(row: TableRow, column: ColumnSpec): CellValue {
+    const sample = this.options.sampleData ? row.sample?.[column.key] : undefined;
+    return sample !== undefined ? sample : (row.values[column.key] ?? null);
+  }
+
+  /** Every row of a table with all its cells, computed ones evaluated left to right. */
+  tableRows(key: string): readonly Record<string, CellValue>[] {
+    const cached = this.rows.get(key);
+    if (cached) return cached;
+    const table = this.table(key);
+    this.enter(`table ${key}`);
+    const columnKeys = table.columns.map((c) => c.key);
+    const result = this.inputRows(table).map((row) => {
+      const values: Record<string, CellValue> = {};
+      for (const column of table.columns) {
+        values[column.key] =
+          column.kind === "input" ? this.inputValue(row, column) : evaluate(column.expr, this.context(values, columnKeys));
+      }
+      return values;
+    });
+    this.evaluating.delete(`table ${key}`);
+    this.rows.set(key, result);
+    return result;
+  }
+
+  nameValue(key: string): CellValue {
+    if (this.names.has(key)) return this.names.get(key) as CellValue;
+    const figure = this.figures.get(key);
+    if (!figure) throw new Error(`Unknown named cell "${key}"`);
+    this.enter(`named cell ${key}`);
+    const value =
+      figure.kind === "input"
+        ? this.options.sampleData && figure.sample !== undefined
+          ? figure.sample
+          : figure.value
+        : evaluate(figure.expr, this.context(undefined, undefined));
+    this.evaluating.delete(`named cell ${key}`);
+    this.names.set(key, value);
+    return value;
+  }
+
+  /** The value of a totals-row cell: what SUBTOTAL(109/101/103, column) gives. */
+  totalValue(tableKey: string, column: string, kind: "sum" | "average" | "count"): CellValue {
+    const fn = kind === "sum" ? "SUM" : kind === "average" ? "AVERAGE" : "COUNTA";
+    return evaluate({ k: "agg", fn, args: [{ k: "column", table: tableKey, col: column }] }, this.context(undefined, undefined));
+  }
+
+  table(key: string): TableBlock {
+    const table = this.tables.get(key);
+    if (!table) throw new Error(`Unknown table "${key}"`);
+    return table;
+  }
+
+  column(tableKey: string, columnKey: string): ColumnSpec {
+    const column = this.table(tableKey).columns.find((c) => c.key === columnKey);
+    if (!column) throw new Error(`Table "${tableKey}" has no column "${columnKey}"`);
+    return column;
+  }
+
+  hasFigure(key: string): boolean {
+    return this.figures.has(key);
+  }
+
+  private context(row: Record<string, CellValue> | undefined, rowColumns: string[] | undefined): EvaluationContext {
+    return {
+      row,
+      rowColumns,
+      columnValues: (table, col) => this.tableRows(table).map((r) => r[col] ?? null),
+      nameValue: (key) => this.nameValue(key),
+    };
+  }
+
+  private enter(what: string): void {
+    if (this.evaluating.has(what)) throw new Error(`Circular reference through ${what}`);
+    this.evaluating.add(what);
+  }
+
+  private add<T>(map: Map<string, T>, key: string, item: T, kind: string): void {
+    if (map.has(key)) throw new Error(`Two ${kind}s share the key "${key}"`);
+    map.set(key, item);
+  }
+
+  private checkTable(table: TableBlock): void {
+    const seen = new Set<string>();
+    table.columns.forEach((column, index) => {
+      if (seen.has(column.header.toLowerCase())) throw new Error(`Table "${table.key}" has two columns headed "${column.header}"`);
+      seen.add(column.header.toLowerCase());
+      if (/[[\]#']/.test(column.header)) throw new Error(`Header "${column.header}" has a character structured references must escape`);
+      if (column.kind === "computed") this.checkExpr(column.expr, { table, index }, `${table.key}.${column.key}`);
+    });
+    for (const row of table.rows) {
+      for (const key of [...Object.keys(row.values), ...Object.keys(row.sample ?? {})]) {
+        const column = table.columns.find((c) => c.key === key);
+        if (!column) throw new Error(`A row of "${table.key}" has a value for unknown column "${key}"`);
+        if (column.kind === "computed") throw new Error(`A row of "${table.key}" sets computed column "${key}"`);
+      }
+    }
+  }
+
+  /** Every reference resolves; a this-row reference to a computed column points left (evaluation order). */
+  private checkExpr(expr: Expr, owner: { table: TableBlock; index: number } | undefined, where: string): void {
+    for (const node of walk(expr)) {
+      if (node.k === "col" || node.k === "span") {
+        if (!owner) throw new Error(`${where}: a this-row reference outside a table`);
+        for (const key of node.k === "col" ? [node.col] : [node.from, node.to]) {
+          const index = owner.table.columns.findIndex((c) => c.key === key);
+          if (index < 0) throw new Error(`${where}: no column "${key}" in table "${owner.table.key}"`);
+          if (owner.table.columns[index].kind === "computed" && index >= owner.index) {
+            throw new Error(`${where}: refers to computed column "${key}" at or right of itself`);
+          }
+        }
+      }
+      if (node.k === "column") this.column(node.table, node.col);
+      if (node.k === "name" && !this.figures.has(node.name)) throw new Error(`${where}: no named cell "${node.name}"`);
+      if (node.k === "fn") {
+        const arity = FINOPS_ARITY[node.fn];
+        if (!arity) throw new Error(`${where}: FINOPS.${node.fn} is not in the catalogue`);
+        const given = node.args.length;
+        if (given < arity.min || given > arity.max || node.args.slice(0, arity.min).some((a) => !a)) {
+          throw new Error(`${where}: FINOPS.${node.fn} takes ${arity.min} to ${arity.max} arguments, not ${given}`);
+        }
+      }
+    }
+  }
+}
