@@ -40,7 +40,10 @@ export type FinopsFunctionName = keyof typeof FINOPS_FUNCTIONS;
 export const FINOPS_FUNCTION_NAMES = Object.keys(FINOPS_FUNCTIONS) as FinopsFunctionName[];
 
 /** How many arguments each function takes: required, and at most (with its optional ones). */
-export const FINOPS_ARITY: Record<FinopsFunctionName, { readonly min: number; readonly max: number }> = {
+export const FINOPS_ARITY: Record<
+  FinopsFunctionName,
+  { readonly min: number; readonly max: number }
+> = {
   SAVINGS: { min: 2, max: 2 },
   ESR: { min: 2, max: 2 },
   COSTAVOIDANCE: { min: 2, max: 2 },

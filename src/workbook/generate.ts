@@ -16,7 +16,11 @@ export interface PracticePlan {
  * Plans the chosen templates for a workbook that already holds `existing` names: the one entry point
  * adapters and the CLI call. Templates another one needs are added, in gallery order.
  */
-export function planTemplates(ids: readonly string[], options: TemplateOptions, existing: ExistingNames): PracticePlan {
+export function planTemplates(
+  ids: readonly string[],
+  options: TemplateOptions,
+  existing: ExistingNames
+): PracticePlan {
   const wanted = new Set(ids.map((id) => templateById(id).id));
   const added: string[] = [];
   const addNeeds = (template: Template) => {
@@ -31,5 +35,9 @@ export function planTemplates(ids: readonly string[], options: TemplateOptions, 
   for (const id of [...wanted]) addNeeds(templateById(id));
   const specs = TEMPLATES.filter((t) => wanted.has(t.id)).map((t) => t.build(options));
   const chosen = chooseNames(specs, existing);
-  return { plan: planWorkbook(specs, options, chosen), renamed: chosen.renamed, addedForLinks: added };
+  return {
+    plan: planWorkbook(specs, options, chosen),
+    renamed: chosen.renamed,
+    addedForLinks: added,
+  };
 }

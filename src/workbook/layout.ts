@@ -15,7 +15,15 @@ import {
   PlannedValidation,
   RenderPlan,
 } from "./plan";
-import { Block, ColumnSpec, ConditionalFormat, FigureRule, SheetSpec, TableBlock, WorkbookSpec } from "./spec";
+import {
+  Block,
+  ColumnSpec,
+  ConditionalFormat,
+  FigureRule,
+  SheetSpec,
+  TableBlock,
+  WorkbookSpec,
+} from "./spec";
 import { WorkbookModel } from "./workbookModel";
 
 const CHART_ROWS = 16;
@@ -28,7 +36,11 @@ const SUBTOTAL = { sum: 109, average: 101, count: 103 } as const;
  * RenderPlan: every value, formula (in the chosen formula mode, with the chosen free names), expected
  * result, format, validation, conditional format, name, table, chart and page setting.
  */
-export function planWorkbook(specs: readonly WorkbookSpec[], options: TemplateOptions, chosen: ChosenNames): RenderPlan {
+export function planWorkbook(
+  specs: readonly WorkbookSpec[],
+  options: TemplateOptions,
+  chosen: ChosenNames
+): RenderPlan {
   const model = new WorkbookModel(specs, options);
   const names = {
     tableName: (key: string) => pick(chosen.tables, key, "table"),
@@ -36,16 +48,25 @@ export function planWorkbook(specs: readonly WorkbookSpec[], options: TemplateOp
     definedName: (key: string) => pick(chosen.names, key, "named cell"),
   };
   const sheets = specs.flatMap((spec) =>
-    spec.sheets.map((sheet) => new SheetLayout(sheet, pick(chosen.sheets, sheet.key, "sheet"), options, model, names).plan())
+    spec.sheets.map((sheet) =>
+      new SheetLayout(sheet, pick(chosen.sheets, sheet.key, "sheet"), options, model, names).plan()
+    )
   );
   return {
     sheets,
-    templates: specs.map((spec) => ({ templateId: spec.templateId, version: spec.version, sheets: spec.sheets.map((s) => chosen.sheets[s.key]) })),
+    templates: specs.map((spec) => ({
+      templateId: spec.templateId,
+      version: spec.version,
+      sheets: spec.sheets.map((s) => chosen.sheets[s.key]),
+    })),
     options: JSON.stringify(options),
   };
 }
 
-function plannedRule(format: ConditionalFormat | FigureRule, address: string): PlannedConditionalFormat {
+function plannedRule(
+  format: ConditionalFormat | FigureRule,
+  address: string
+): PlannedConditionalFormat {
   return format.when === "equals"
     ? { address, when: "equals", value: format.text, highlight: format.highlight }
     : { address, when: format.when, value: format.value, highlight: format.highlight };
@@ -67,7 +88,10 @@ class SheetLayout {
   private readonly conditionalFormats: PlannedConditionalFormat[] = [];
   private readonly charts: PlannedChart[] = [];
   private readonly widths: number[] = [];
-  private readonly tableColumns = new Map<string, { headerRow: number; firstData: number; lastData: number; columns: readonly ColumnSpec[] }>();
+  private readonly tableColumns = new Map<
+    string,
+    { headerRow: number; firstData: number; lastData: number; columns: readonly ColumnSpec[] }
+  >();
   private freeze?: { rows: number; columns: number };
   private titleRows?: string;
   private lastColumn = 0;
@@ -129,9 +153,15 @@ class SheetLayout {
         this.row += 1;
         return;
       case "notes":
-        this.write(this.row, 0, [[{ value: block.heading }], ...block.lines.map((line) => [{ value: line }])]);
+        this.write(this.row, 0, [
+          [{ value: block.heading }],
+          ...block.lines.map((line) => [{ value: line }]),
+        ]);
         this.formats.push({ address: cellAddress(this.row, 0), style: "heading" });
-        this.formats.push({ address: rangeAddress(this.row + 1, 0, this.row + block.lines.length, 0), style: "note" });
+        this.formats.push({
+          address: rangeAddress(this.row + 1, 0, this.row + block.lines.length, 0),
+          style: "note",
+        });
         this.row += 1 + block.lines.length;
         return;
       case "figures":
@@ -150,14 +180,26 @@ class SheetLayout {
       const r = this.row + 1 + i;
       const value: CellValue = this.model.nameValue(item.key);
       const cell =
-        item.kind === "input" ? { value } : { formula: renderFormula(item.expr, this.context()), expected: value };
+        item.kind === "input"
+          ? { value }
+          : { formula: renderFormula(item.expr, this.context()), expected: value };
       this.write(r, 0, [[{ value: item.label }, cell]]);
       this.formats.push({ address: cellAddress(r, 0), style: "label" });
-      this.formats.push({ address: cellAddress(r, 1), style: item.kind, numberFormat: numberFormatFor(item.type, this.options) });
-      this.definedNames.push({ key: item.key, name: this.names.definedName(item.key), address: cellAddress(r, 1, true) });
-      if (item.kind === "input" && item.help) this.validations.push({ address: cellAddress(r, 1), help: item.help });
+      this.formats.push({
+        address: cellAddress(r, 1),
+        style: item.kind,
+        numberFormat: numberFormatFor(item.type, this.options),
+      });
+      this.definedNames.push({
+        key: item.key,
+        name: this.names.definedName(item.key),
+        address: cellAddress(r, 1, true),
+      });
+      if (item.kind === "input" && item.help)
+        this.validations.push({ address: cellAddress(r, 1), help: item.help });
       if (item.kind === "computed") {
-        for (const format of item.conditionalFormats ?? []) this.conditionalFormats.push(plannedRule(format, cellAddress(r, 1)));
+        for (const format of item.conditionalFormats ?? [])
+          this.conditionalFormats.push(plannedRule(format, cellAddress(r, 1)));
       }
       this.widen(0, Math.min(Math.max(item.label.length + 2, 24), 48));
       this.widen(1, defaultWidth(item.type) + 2);
@@ -177,13 +219,19 @@ class SheetLayout {
     const firstData = headerRow + 1;
     const lastData = headerRow + rows.length;
     const context = this.context(table.key);
-    const formulas = new Map(table.columns.filter((c) => c.kind === "computed").map((c) => [c.key, renderFormula(c.expr, context)]));
+    const formulas = new Map(
+      table.columns
+        .filter((c) => c.kind === "computed")
+        .map((c) => [c.key, renderFormula(c.expr, context)])
+    );
 
     this.write(headerRow, 0, [
       table.columns.map((c) => ({ value: c.header })),
       ...rows.map((values, i) =>
         table.columns.map((c) =>
-          c.kind === "input" ? { value: this.model.inputValue(inputRows[i], c) } : { formula: formulas.get(c.key), expected: values[c.key] }
+          c.kind === "input"
+            ? { value: this.model.inputValue(inputRows[i], c) }
+            : { formula: formulas.get(c.key), expected: values[c.key] }
         )
       ),
     ]);
@@ -207,8 +255,15 @@ class SheetLayout {
 
     table.columns.forEach((column, c) => {
       const data = rangeAddress(firstData, c, totalsRow, c);
-      this.formats.push({ address: data, numberFormat: numberFormatFor(column.type, this.options), style: column.kind === "input" ? "input" : "computed" });
-      if (column.kind === "input" && (column.list || column.min !== undefined || column.max !== undefined || column.help)) {
+      this.formats.push({
+        address: data,
+        numberFormat: numberFormatFor(column.type, this.options),
+        style: column.kind === "input" ? "input" : "computed",
+      });
+      if (
+        column.kind === "input" &&
+        (column.list || column.min !== undefined || column.max !== undefined || column.help)
+      ) {
         this.validations.push({
           address: rangeAddress(firstData, c, lastData, c),
           list: column.list,
@@ -218,11 +273,17 @@ class SheetLayout {
           help: column.help,
         });
       }
-      this.widen(c, Math.max(column.width ?? defaultWidth(column.type), Math.min(column.header.length + 3, 40)));
+      this.widen(
+        c,
+        Math.max(column.width ?? defaultWidth(column.type), Math.min(column.header.length + 3, 40))
+      );
     });
     for (const format of table.conditionalFormats ?? []) {
       const c = table.columns.findIndex((col) => col.key === format.column);
-      if (c < 0) throw new Error(`Conditional format on unknown column "${format.column}" of "${table.key}"`);
+      if (c < 0)
+        throw new Error(
+          `Conditional format on unknown column "${format.column}" of "${table.key}"`
+        );
       this.conditionalFormats.push(plannedRule(format, rangeAddress(firstData, c, lastData, c)));
     }
     this.tableColumns.set(table.key, { headerRow, firstData, lastData, columns: table.columns });
@@ -238,7 +299,10 @@ class SheetLayout {
 
   private placeChart(block: Extract<Block, { kind: "chart" }>): void {
     const table = this.tableColumns.get(block.table);
-    if (!table) throw new Error(`Chart "${block.title}" needs table "${block.table}" on the same sheet, above it`);
+    if (!table)
+      throw new Error(
+        `Chart "${block.title}" needs table "${block.table}" on the same sheet, above it`
+      );
     const data = (key: string) => {
       const c = table.columns.findIndex((col) => col.key === key);
       if (c < 0) throw new Error(`Chart "${block.title}": no column "${key}" in "${block.table}"`);
@@ -248,7 +312,10 @@ class SheetLayout {
       title: block.title,
       chart: block.chart,
       categories: data(block.categories),
-      series: block.series.map((key) => ({ name: this.model.column(block.table, key).header, values: data(key) })),
+      series: block.series.map((key) => ({
+        name: this.model.column(block.table, key).header,
+        values: data(key),
+      })),
       from: cellAddress(this.row, 0),
       to: cellAddress(this.row + CHART_ROWS - 1, CHART_COLUMNS - 1),
     });
@@ -256,4 +323,3 @@ class SheetLayout {
     this.row += CHART_ROWS;
   }
 }
-

@@ -12,7 +12,11 @@ export interface ChosenNames {
   readonly sheets: Readonly<Record<string, string>>;
   readonly tables: Readonly<Record<string, string>>;
   readonly names: Readonly<Record<string, string>>;
-  readonly renamed: readonly { readonly kind: "sheet" | "table" | "name"; readonly wanted: string; readonly chosen: string }[];
+  readonly renamed: readonly {
+    readonly kind: "sheet" | "table" | "name";
+    readonly wanted: string;
+    readonly chosen: string;
+  }[];
 }
 
 export const SHEET_NAME_MAX = 31;
@@ -39,18 +43,24 @@ export function chooseNames(specs: readonly WorkbookSpec[], existing: ExistingNa
 
   for (const spec of specs) {
     for (const sheet of spec.sheets) {
-      const chosen = pick(sheet.name, takenSheets, (n) => `${sheet.name.slice(0, SHEET_NAME_MAX - ` (${n})`.length)} (${n})`);
+      const chosen = pick(
+        sheet.name,
+        takenSheets,
+        (n) => `${sheet.name.slice(0, SHEET_NAME_MAX - ` (${n})`.length)} (${n})`
+      );
       sheets[sheet.key] = chosen;
       if (chosen !== sheet.name) renamed.push({ kind: "sheet", wanted: sheet.name, chosen });
       for (const block of sheet.blocks) {
         if (block.kind === "table") {
           tables[block.key] = pick(block.name, takenNames, (n) => `${block.name}_${n}`);
-          if (tables[block.key] !== block.name) renamed.push({ kind: "table", wanted: block.name, chosen: tables[block.key] });
+          if (tables[block.key] !== block.name)
+            renamed.push({ kind: "table", wanted: block.name, chosen: tables[block.key] });
         }
         if (block.kind === "figures") {
           for (const item of block.items) {
             names[item.key] = pick(item.name, takenNames, (n) => `${item.name}_${n}`);
-            if (names[item.key] !== item.name) renamed.push({ kind: "name", wanted: item.name, chosen: names[item.key] });
+            if (names[item.key] !== item.name)
+              renamed.push({ kind: "name", wanted: item.name, chosen: names[item.key] });
           }
         }
       }

@@ -31,17 +31,27 @@ export const DEFAULT_OPTIONS: TemplateOptions = {
 };
 
 /** What is wrong with the options, one message per field, in words a finance user can act on. */
-export function checkOptions(options: TemplateOptions): Partial<Record<keyof TemplateOptions, string>> {
+export function checkOptions(
+  options: TemplateOptions
+): Partial<Record<keyof TemplateOptions, string>> {
   const problems: Partial<Record<keyof TemplateOptions, string>> = {};
   if (options.organisation.trim() === "") problems.organisation = "Enter the organisation's name.";
   else if (options.organisation.length > 80) problems.organisation = "Use at most 80 characters.";
-  if (!isCurrencyCode(options.currency)) problems.currency = `"${options.currency}" is not an ISO 4217 currency code (for example USD, EUR, GBP).`;
-  if (!Number.isInteger(options.fiscalYearStartMonth) || options.fiscalYearStartMonth < 1 || options.fiscalYearStartMonth > 12) {
+  if (!isCurrencyCode(options.currency))
+    problems.currency = `"${options.currency}" is not an ISO 4217 currency code (for example USD, EUR, GBP).`;
+  if (
+    !Number.isInteger(options.fiscalYearStartMonth) ||
+    options.fiscalYearStartMonth < 1 ||
+    options.fiscalYearStartMonth > 12
+  ) {
     problems.fiscalYearStartMonth = "Choose a month from 1 (January) to 12 (December).";
   }
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.firstPeriod)) problems.firstPeriod = 'Use the form YYYY-MM, for example "2026-04".';
-  if (!Number.isInteger(options.periods) || options.periods < 1 || options.periods > 36) problems.periods = "Choose 1 to 36 monthly periods.";
-  if (!TEAM_MODELS.includes(options.teamModel)) problems.teamModel = `Choose one of ${TEAM_MODELS.join(", ")}.`;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.firstPeriod))
+    problems.firstPeriod = 'Use the form YYYY-MM, for example "2026-04".';
+  if (!Number.isInteger(options.periods) || options.periods < 1 || options.periods > 36)
+    problems.periods = "Choose 1 to 36 monthly periods.";
+  if (!TEAM_MODELS.includes(options.teamModel))
+    problems.teamModel = `Choose one of ${TEAM_MODELS.join(", ")}.`;
   return problems;
 }
 
@@ -51,7 +61,21 @@ export function isCurrencyCode(code: string): boolean {
   return supported ? supported("currency").includes(code) : true;
 }
 
-const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥", INR: "₹", CNY: "¥", KRW: "₩", AUD: "A$", CAD: "C$", CHF: "CHF ", SEK: "kr ", NOK: "kr ", DKK: "kr " };
+const SYMBOLS: Record<string, string> = {
+  USD: "$",
+  EUR: "€",
+  GBP: "£",
+  JPY: "¥",
+  INR: "₹",
+  CNY: "¥",
+  KRW: "₩",
+  AUD: "A$",
+  CAD: "C$",
+  CHF: "CHF ",
+  SEK: "kr ",
+  NOK: "kr ",
+  DKK: "kr ",
+};
 const NO_DECIMALS = ["JPY", "KRW"];
 
 /** Excel number format for amounts in the currency: whole units for budgets, cents where asked. */

@@ -36,7 +36,11 @@ export interface PlannedTable {
   readonly address: string;
   readonly headers: readonly string[];
   /** Per column header, the totals row formula (=SUBTOTAL(...)) and its value, if any. */
-  readonly totals?: readonly { readonly header: string; readonly formula: string; readonly expected: CellValue }[];
+  readonly totals?: readonly {
+    readonly header: string;
+    readonly formula: string;
+    readonly expected: CellValue;
+  }[];
   /** Label shown in the first column of the totals row. */
   readonly totalsLabel?: string;
 }
@@ -88,7 +92,11 @@ export interface PlannedSheet {
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];
   readonly freeze?: { readonly rows: number; readonly columns: number };
-  readonly print: { readonly landscape: boolean; readonly fitToWidth: boolean; readonly titleRows?: string };
+  readonly print: {
+    readonly landscape: boolean;
+    readonly fitToWidth: boolean;
+    readonly titleRows?: string;
+  };
   /** The sheet's used area, e.g. A1:N40: print area and the size of what was written. */
   readonly usedRange: string;
 }

@@ -7,7 +7,8 @@ import { TemplateOptions } from "./options";
  * template builds a WorkbookSpec from the options; layout.ts turns specs into a RenderPlan that any
  * adapter (Office.js, .xlsx) writes without knowing which template it is.
  */
-export type ValueType = "text" | "integer" | "number" | "currency" | "percent" | "date" | "fte" | "score";
+export type ValueType =
+  "text" | "integer" | "number" | "currency" | "percent" | "date" | "fte" | "score";
 
 interface ColumnBase {
   /** Stable id used by expressions and the maintenance logic; never shown. */
@@ -52,13 +53,27 @@ export interface TableRow {
 export type Highlight = "good" | "neutral" | "bad";
 
 export type ConditionalFormat =
-  | { readonly column: string; readonly when: "equals"; readonly text: string; readonly highlight: Highlight }
-  | { readonly column: string; readonly when: "greaterThan" | "lessThan"; readonly value: number; readonly highlight: Highlight };
+  | {
+      readonly column: string;
+      readonly when: "equals";
+      readonly text: string;
+      readonly highlight: Highlight;
+    }
+  | {
+      readonly column: string;
+      readonly when: "greaterThan" | "lessThan";
+      readonly value: number;
+      readonly highlight: Highlight;
+    };
 
 /** A conditional format on a named cell: the same rules without a column. */
 export type FigureRule =
   | { readonly when: "equals"; readonly text: string; readonly highlight: Highlight }
-  | { readonly when: "greaterThan" | "lessThan"; readonly value: number; readonly highlight: Highlight };
+  | {
+      readonly when: "greaterThan" | "lessThan";
+      readonly value: number;
+      readonly highlight: Highlight;
+    };
 
 export interface TableBlock {
   readonly kind: "table";

@@ -25,12 +25,15 @@ export class WorkbookModel {
       for (const sheet of spec.sheets) {
         for (const block of sheet.blocks) {
           if (block.kind === "table") this.add(this.tables, block.key, block, "table");
-          if (block.kind === "figures") for (const item of block.items) this.add(this.figures, item.key, item, "named cell");
+          if (block.kind === "figures")
+            for (const item of block.items) this.add(this.figures, item.key, item, "named cell");
         }
       }
     }
     for (const table of this.tables.values()) this.checkTable(table);
-    for (const figure of this.figures.values()) if (figure.kind === "computed") this.checkExpr(figure.expr, undefined, `named cell ${figure.key}`);
+    for (const figure of this.figures.values())
+      if (figure.kind === "computed")
+        this.checkExpr(figure.expr, undefined, `named cell ${figure.key}`);
   }
 
   /** The table's rows as written: content values, plus sample values when sample data is on. */
@@ -55,7 +58,9 @@ export class WorkbookModel {
       const values: Record<string, CellValue> = {};
       for (const column of table.columns) {
         values[column.key] =
-          column.kind === "input" ? this.inputValue(row, column) : evaluate(column.expr, this.context(values, columnKeys));
+          column.kind === "input"
+            ? this.inputValue(row, column)
+            : evaluate(column.expr, this.context(values, columnKeys));
       }
       return values;
     });
@@ -83,7 +88,10 @@ export class WorkbookModel {
   /** The value of a totals-row cell: what SUBTOTAL(109/101/103, column) gives. */
   totalValue(tableKey: string, column: string, kind: "sum" | "average" | "count"): CellValue {
     const fn = kind === "sum" ? "SUM" : kind === "average" ? "AVERAGE" : "COUNTA";
-    return evaluate({ k: "agg", fn, args: [{ k: "column", table: tableKey, col: column }] }, this.context(undefined, undefined));
+    return evaluate(
+      { k: "agg", fn, args: [{ k: "column", table: tableKey, col: column }] },
+      this.context(undefined, undefined)
+    );
   }
 
   table(key: string): TableBlock {
@@ -102,7 +110,10 @@ export class WorkbookModel {
     return this.figures.has(key);
   }
 
-  private context(row: Record<string, CellValue> | undefined, rowColumns: string[] | undefined): EvaluationContext {
+  private context(
+    row: Record<string, CellValue> | undefined,
+    rowColumns: string[] | undefined
+  ): EvaluationContext {
     return {
       row,
       rowColumns,
@@ -124,41 +135,60 @@ export class WorkbookModel {
   private checkTable(table: TableBlock): void {
     const seen = new Set<string>();
     table.columns.forEach((column, index) => {
-      if (seen.has(column.header.toLowerCase())) throw new Error(`Table "${table.key}" has two columns headed "${column.header}"`);
+      if (seen.has(column.header.toLowerCase()))
+        throw new Error(`Table "${table.key}" has two columns headed "${column.header}"`);
       seen.add(column.header.toLowerCase());
-      if (/[[\]#']/.test(column.header)) throw new Error(`Header "${column.header}" has a character structured references must escape`);
-      if (column.kind === "computed") this.checkExpr(column.expr, { table, index }, `${table.key}.${column.key}`);
+      if (/[[\]#']/.test(column.header))
+        throw new Error(
+          `Header "${column.header}" has a character structured references must escape`
+        );
+      if (column.kind === "computed")
+        this.checkExpr(column.expr, { table, index }, `${table.key}.${column.key}`);
     });
     for (const row of table.rows) {
       for (const key of [...Object.keys(row.values), ...Object.keys(row.sample ?? {})]) {
         const column = table.columns.find((c) => c.key === key);
-        if (!column) throw new Error(`A row of "${table.key}" has a value for unknown column "${key}"`);
-        if (column.kind === "computed") throw new Error(`A row of "${table.key}" sets computed column "${key}"`);
+        if (!column)
+          throw new Error(`A row of "${table.key}" has a value for unknown column "${key}"`);
+        if (column.kind === "computed")
+          throw new Error(`A row of "${table.key}" sets computed column "${key}"`);
       }
     }
   }
 
   /** Every reference resolves; a this-row reference to a computed column points left (evaluation order). */
-  private checkExpr(expr: Expr, owner: { table: TableBlock; index: number } | undefined, where: string): void {
+  private checkExpr(
+    expr: Expr,
+    owner: { table: TableBlock; index: number } | undefined,
+    where: string
+  ): void {
     for (const node of walk(expr)) {
       if (node.k === "col" || node.k === "span") {
         if (!owner) throw new Error(`${where}: a this-row reference outside a table`);
         for (const key of node.k === "col" ? [node.col] : [node.from, node.to]) {
           const index = owner.table.columns.findIndex((c) => c.key === key);
-          if (index < 0) throw new Error(`${where}: no column "${key}" in table "${owner.table.key}"`);
+          if (index < 0)
+            throw new Error(`${where}: no column "${key}" in table "${owner.table.key}"`);
           if (owner.table.columns[index].kind === "computed" && index >= owner.index) {
             throw new Error(`${where}: refers to computed column "${key}" at or right of itself`);
           }
         }
       }
       if (node.k === "column") this.column(node.table, node.col);
-      if (node.k === "name" && !this.figures.has(node.name)) throw new Error(`${where}: no named cell "${node.name}"`);
+      if (node.k === "name" && !this.figures.has(node.name))
+        throw new Error(`${where}: no named cell "${node.name}"`);
       if (node.k === "fn") {
         const arity = FINOPS_ARITY[node.fn];
         if (!arity) throw new Error(`${where}: FINOPS.${node.fn} is not in the catalogue`);
         const given = node.args.length;
-        if (given < arity.min || given > arity.max || node.args.slice(0, arity.min).some((a) => !a)) {
-          throw new Error(`${where}: FINOPS.${node.fn} takes ${arity.min} to ${arity.max} arguments, not ${given}`);
+        if (
+          given < arity.min ||
+          given > arity.max ||
+          node.args.slice(0, arity.min).some((a) => !a)
+        ) {
+          throw new Error(
+            `${where}: FINOPS.${node.fn} takes ${arity.min} to ${arity.max} arguments, not ${given}`
+          );
         }
       }
     }

@@ -22,11 +22,15 @@ type Range = { readonly range: readonly (readonly CellValue[])[] };
 type Value = CellValue | Range;
 
 const err = (code: string): CellValue => ({ code });
-const isRange = (value: Value): value is Range => typeof value === "object" && value !== null && "range" in value;
+const isRange = (value: Value): value is Range =>
+  typeof value === "object" && value !== null && "range" in value;
 
 export function evaluate(expr: Expr, context: EvaluationContext): CellValue {
   const value = evaluateAny(expr, context);
-  if (isRange(value)) return value.range.length === 1 && value.range[0].length === 1 ? value.range[0][0] : err("#VALUE!");
+  if (isRange(value))
+    return value.range.length === 1 && value.range[0].length === 1
+      ? value.range[0][0]
+      : err("#VALUE!");
   return value;
 }
 
@@ -55,9 +59,13 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
     case "op":
       return arithmetic(expr.op, evaluate(expr.a, context), evaluate(expr.b, context));
     case "agg":
-      return aggregate(expr.fn, expr.args.map((arg) => evaluateAny(arg, context)));
+      return aggregate(
+        expr.fn,
+        expr.args.map((arg) => evaluateAny(arg, context))
+      );
     case "countIf":
-      return cells(evaluateAny(expr.range, context)).filter((value) => matches(value, expr.text)).length;
+      return cells(evaluateAny(expr.range, context)).filter((value) => matches(value, expr.text))
+        .length;
     case "sumIf": {
       const criteria = cells(evaluateAny(expr.range, context));
       const amounts = cells(evaluateAny(expr.sum, context));
@@ -70,7 +78,9 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
       return total;
     }
     case "ifBlank":
-      return isBlank(evaluate(expr.test, context)) ? evaluateAny(expr.then, context) : evaluateAny(expr.otherwise, context);
+      return isBlank(evaluate(expr.test, context))
+        ? evaluateAny(expr.then, context)
+        : evaluateAny(expr.otherwise, context);
     case "sumWhereFilled": {
       // SUMPRODUCT treats text and blanks in values as 0 and passes errors on.
       const values = cells(evaluateAny(expr.values, context));
@@ -78,14 +88,21 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
       if (values.length !== filled.length) return err("#VALUE!");
       const firstError = [...values, ...filled].find(isErrorValue);
       if (firstError) return firstError;
-      return values.reduce<number>((total, value, i) => total + (typeof value === "number" && !isBlank(filled[i]) && filled[i] !== "" ? value : 0), 0);
+      return values.reduce<number>(
+        (total, value, i) =>
+          total +
+          (typeof value === "number" && !isBlank(filled[i]) && filled[i] !== "" ? value : 0),
+        0
+      );
     }
     case "nthLargestLabel": {
       const values = cells(evaluateAny(expr.values, context));
       const labels = cells(evaluateAny(expr.labels, context));
       const firstError = values.find(isErrorValue);
       if (firstError) return firstError;
-      const numbers = values.filter((value): value is number => typeof value === "number").sort((a, b) => b - a);
+      const numbers = values
+        .filter((value): value is number => typeof value === "number")
+        .sort((a, b) => b - a);
       if (expr.n < 1 || expr.n > numbers.length) return err("#NUM!");
       return labels[values.indexOf(numbers[expr.n - 1])] ?? err("#N/A");
     }
@@ -93,7 +110,8 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
 }
 
 function thisRow(context: EvaluationContext): Readonly<Record<string, CellValue>> {
-  if (!context.row) throw new Error("A this-row reference (col, span) is only valid in a table's computed column.");
+  if (!context.row)
+    throw new Error("A this-row reference (col, span) is only valid in a table's computed column.");
   return context.row;
 }
 
@@ -139,7 +157,9 @@ function aggregate(fn: Aggregate, args: Value[]): CellValue {
     case "SUM":
       return numbers.reduce((total, value) => total + value, 0);
     case "AVERAGE":
-      return numbers.length === 0 ? err("#DIV/0!") : numbers.reduce((total, value) => total + value, 0) / numbers.length;
+      return numbers.length === 0
+        ? err("#DIV/0!")
+        : numbers.reduce((total, value) => total + value, 0) / numbers.length;
     case "MAX":
       return numbers.length === 0 ? 0 : Math.max(...numbers);
     case "MIN":
@@ -149,7 +169,11 @@ function aggregate(fn: Aggregate, args: Value[]): CellValue {
   }
 }
 
-function callFinops(fn: keyof typeof FINOPS_FUNCTIONS, args: readonly (Expr | undefined)[], context: EvaluationContext): CellValue {
+function callFinops(
+  fn: keyof typeof FINOPS_FUNCTIONS,
+  args: readonly (Expr | undefined)[],
+  context: EvaluationContext
+): CellValue {
   const values = args.map((arg) => {
     if (!arg) return undefined;
     const value = evaluateAny(arg, context);

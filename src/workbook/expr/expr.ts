@@ -17,7 +17,11 @@ export type Expr =
   | { readonly k: "column"; readonly table: string; readonly col: string }
   /** A single named cell (a workbook-level defined name). */
   | { readonly k: "name"; readonly name: string }
-  | { readonly k: "fn"; readonly fn: FinopsFunctionName; readonly args: readonly (Expr | undefined)[] }
+  | {
+      readonly k: "fn";
+      readonly fn: FinopsFunctionName;
+      readonly args: readonly (Expr | undefined)[];
+    }
   | { readonly k: "op"; readonly op: "+" | "-" | "*" | "/"; readonly a: Expr; readonly b: Expr }
   | { readonly k: "agg"; readonly fn: Aggregate; readonly args: readonly Expr[] }
   /** How many cells of `range` equal `text` (case-insensitive), as COUNTIF(range, text). */
@@ -29,7 +33,12 @@ export type Expr =
   /** Sum of `values` where the same position of `filled` is not blank, as SUMPRODUCT(values,--(filled<>"")). */
   | { readonly k: "sumWhereFilled"; readonly values: Expr; readonly filled: Expr }
   /** The label next to the n-th largest value, as INDEX(labels, MATCH(LARGE(values, n), values, 0)). */
-  | { readonly k: "nthLargestLabel"; readonly values: Expr; readonly labels: Expr; readonly n: number };
+  | {
+      readonly k: "nthLargestLabel";
+      readonly values: Expr;
+      readonly labels: Expr;
+      readonly n: number;
+    };
 
 export type Aggregate = "SUM" | "AVERAGE" | "MAX" | "MIN" | "COUNT" | "COUNTA";
 
@@ -40,7 +49,11 @@ export const col = (key: string): Expr => ({ k: "col", col: key });
 export const span = (from: string, to: string): Expr => ({ k: "span", from, to });
 export const column = (table: string, key: string): Expr => ({ k: "column", table, col: key });
 export const name = (key: string): Expr => ({ k: "name", name: key });
-export const finops = (fn: FinopsFunctionName, ...args: (Expr | undefined)[]): Expr => ({ k: "fn", fn, args });
+export const finops = (fn: FinopsFunctionName, ...args: (Expr | undefined)[]): Expr => ({
+  k: "fn",
+  fn,
+  args,
+});
 export const add = (a: Expr, b: Expr): Expr => ({ k: "op", op: "+", a, b });
 export const sub = (a: Expr, b: Expr): Expr => ({ k: "op", op: "-", a, b });
 export const mul = (a: Expr, b: Expr): Expr => ({ k: "op", op: "*", a, b });
@@ -48,10 +61,29 @@ export const div = (a: Expr, b: Expr): Expr => ({ k: "op", op: "/", a, b });
 export const agg = (fn: Aggregate, ...args: Expr[]): Expr => ({ k: "agg", fn, args });
 export const sum = (...args: Expr[]): Expr => agg("SUM", ...args);
 export const countIf = (range: Expr, text: string): Expr => ({ k: "countIf", range, text });
-export const sumIf = (range: Expr, text: string, total: Expr): Expr => ({ k: "sumIf", range, text, sum: total });
-export const ifBlank = (test: Expr, then: Expr, otherwise: Expr): Expr => ({ k: "ifBlank", test, then, otherwise });
-export const sumWhereFilled = (values: Expr, filled: Expr): Expr => ({ k: "sumWhereFilled", values, filled });
-export const nthLargestLabel = (values: Expr, labels: Expr, n: number): Expr => ({ k: "nthLargestLabel", values, labels, n });
+export const sumIf = (range: Expr, text: string, total: Expr): Expr => ({
+  k: "sumIf",
+  range,
+  text,
+  sum: total,
+});
+export const ifBlank = (test: Expr, then: Expr, otherwise: Expr): Expr => ({
+  k: "ifBlank",
+  test,
+  then,
+  otherwise,
+});
+export const sumWhereFilled = (values: Expr, filled: Expr): Expr => ({
+  k: "sumWhereFilled",
+  values,
+  filled,
+});
+export const nthLargestLabel = (values: Expr, labels: Expr, n: number): Expr => ({
+  k: "nthLargestLabel",
+  values,
+  labels,
+  n,
+});
 
 /** Every node of an expression, depth first: for checks such as "every reference exists". */
 export function* walk(expr: Expr): Generator<Expr> {

@@ -28,7 +28,8 @@ export function renderFormula(expr: Expr, context: FormulaContext): string {
 }
 
 function thisRowTable(context: FormulaContext): string {
-  if (!context.table) throw new Error("A this-row reference (col, span) is only valid in a table's computed column.");
+  if (!context.table)
+    throw new Error("A this-row reference (col, span) is only valid in a table's computed column.");
   return context.table;
 }
 
@@ -58,7 +59,11 @@ function render(expr: Expr, context: FormulaContext): string {
       const own = PRECEDENCE[expr.op];
       const left = operand(expr.a, context, (p) => p < own);
       // Right of - and /, an equal precedence needs brackets too: a-(b-c).
-      const right = operand(expr.b, context, (p) => p < own || (p === own && (expr.op === "-" || expr.op === "/")));
+      const right = operand(
+        expr.b,
+        context,
+        (p) => p < own || (p === own && (expr.op === "-" || expr.op === "/"))
+      );
       return `${left}${expr.op}${right}`;
     }
     case "agg":
@@ -78,7 +83,11 @@ function render(expr: Expr, context: FormulaContext): string {
   }
 }
 
-function operand(expr: Expr, context: FormulaContext, needsBrackets: (precedence: number) => boolean): string {
+function operand(
+  expr: Expr,
+  context: FormulaContext,
+  needsBrackets: (precedence: number) => boolean
+): string {
   const text = render(expr, context);
   if (expr.k === "op" && needsBrackets(PRECEDENCE[expr.op])) return `(${text})`;
   if (expr.k === "num" && expr.v < 0) return `(${text})`;

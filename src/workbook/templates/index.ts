@@ -6,6 +6,7 @@ export const TEMPLATES: readonly Template[] = [teamBudget];
 
 export function templateById(id: string): Template {
   const template = TEMPLATES.find((t) => t.id === id);
-  if (!template) throw new Error(`Unknown template "${id}". Known: ${TEMPLATES.map((t) => t.id).join(", ")}`);
+  if (!template)
+    throw new Error(`Unknown template "${id}". Known: ${TEMPLATES.map((t) => t.id).join(", ")}`);
   return template;
 }

@@ -1,5 +1,17 @@
 import { CellValue } from "../../domain/cellValue";
-import { agg, col, column, countIf, finops, ifBlank, name, span, str, sum, sumWhereFilled } from "../expr/expr";
+import {
+  agg,
+  col,
+  column,
+  countIf,
+  finops,
+  ifBlank,
+  name,
+  span,
+  str,
+  sum,
+  sumWhereFilled,
+} from "../expr/expr";
 import { fiscalYearLabel, fiscalYearMonths, TemplateOptions } from "../options";
 import { ColumnSpec, Template, TableRow, WorkbookSpec } from "../spec";
 
@@ -7,7 +19,13 @@ import { ColumnSpec, Template, TableRow, WorkbookSpec } from "../spec";
 // "Ensure the FinOps team ... receives the necessary funding" and Management's "Provide funding and
 // resources for the FinOps team").
 
-export const BUDGET_CATEGORIES = ["People", "Tools and services", "Training and certification", "Consulting", "Other"] as const;
+export const BUDGET_CATEGORIES = [
+  "People",
+  "Tools and services",
+  "Training and certification",
+  "Consulting",
+  "Other",
+] as const;
 const SEED = "FinOps Framework, FinOps Practice Operations: Build a FinOps team (funding)";
 
 interface Line {
@@ -21,18 +39,73 @@ interface Line {
 }
 
 const monthly = (amount: number) => Array.from({ length: 12 }, () => amount);
-const inMonths = (amount: number, months: number[]) => Array.from({ length: 12 }, (_, m) => (months.includes(m) ? amount : 0));
+const inMonths = (amount: number, months: number[]) =>
+  Array.from({ length: 12 }, (_, m) => (months.includes(m) ? amount : 0));
 
 const LINES: Line[] = [
-  { category: "People", item: "FinOps lead (salary and overhead)", owner: "Head of Cloud", budget: monthly(16500), drift: 1 },
-  { category: "People", item: "FinOps analysts (2 FTE)", owner: "FinOps lead", budget: monthly(23000), drift: 1.02 },
-  { category: "People", item: "Cloud cost engineer (0.5 FTE, embedded)", owner: "Platform engineering", budget: monthly(6500), drift: 0.97 },
-  { category: "Tools and services", item: "Cost management platform subscription", owner: "FinOps lead", budget: monthly(5800), drift: 1 },
-  { category: "Tools and services", item: "BI and dashboard licences", owner: "FinOps analysts", budget: monthly(900), drift: 1.15 },
-  { category: "Training and certification", item: "FinOps Certified Practitioner courses", owner: "FinOps lead", budget: inMonths(3200, [1, 4, 8]), drift: 1 },
-  { category: "Training and certification", item: "FinOps conference and community events", owner: "FinOps lead", budget: inMonths(7500, [5]), drift: 1.1 },
-  { category: "Consulting", item: "Commitment strategy review", owner: "Procurement", budget: inMonths(18000, [2]), drift: 0.9 },
-  { category: "Other", item: "Internal FinOps awareness sessions", owner: "FinOps analysts", budget: inMonths(1200, [0, 3, 6, 9]), drift: 1.25 },
+  {
+    category: "People",
+    item: "FinOps lead (salary and overhead)",
+    owner: "Head of Cloud",
+    budget: monthly(16500),
+    drift: 1,
+  },
+  {
+    category: "People",
+    item: "FinOps analysts (2 FTE)",
+    owner: "FinOps lead",
+    budget: monthly(23000),
+    drift: 1.02,
+  },
+  {
+    category: "People",
+    item: "Cloud cost engineer (0.5 FTE, embedded)",
+    owner: "Platform engineering",
+    budget: monthly(6500),
+    drift: 0.97,
+  },
+  {
+    category: "Tools and services",
+    item: "Cost management platform subscription",
+    owner: "FinOps lead",
+    budget: monthly(5800),
+    drift: 1,
+  },
+  {
+    category: "Tools and services",
+    item: "BI and dashboard licences",
+    owner: "FinOps analysts",
+    budget: monthly(900),
+    drift: 1.15,
+  },
+  {
+    category: "Training and certification",
+    item: "FinOps Certified Practitioner courses",
+    owner: "FinOps lead",
+    budget: inMonths(3200, [1, 4, 8]),
+    drift: 1,
+  },
+  {
+    category: "Training and certification",
+    item: "FinOps conference and community events",
+    owner: "FinOps lead",
+    budget: inMonths(7500, [5]),
+    drift: 1.1,
+  },
+  {
+    category: "Consulting",
+    item: "Commitment strategy review",
+    owner: "Procurement",
+    budget: inMonths(18000, [2]),
+    drift: 0.9,
+  },
+  {
+    category: "Other",
+    item: "Internal FinOps awareness sessions",
+    owner: "FinOps analysts",
+    budget: inMonths(1200, [0, 3, 6, 9]),
+    drift: 1.25,
+  },
 ];
 
 /** Months with actuals in the sample: the first half of the fiscal year is closed. */
@@ -42,7 +115,8 @@ export const teamBudget: Template = {
   id: "team-budget",
   version: 1,
   title: "Team budget",
-  purpose: "Budget, forecast and actual cost of the FinOps team by month, with variance, status and run rate.",
+  purpose:
+    "Budget, forecast and actual cost of the FinOps team by month, with variance, status and run rate.",
   audience: "Finance staff and the FinOps lead",
   build: (options) => buildTeamBudget(options),
 };
@@ -51,35 +125,80 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
   const months = fiscalYearMonths(options);
   const key = (measure: string, m: number) => `${measure}${m + 1}`;
   const monthColumns = (measure: "budget" | "forecast" | "actual", label: string): ColumnSpec[] =>
-    months.map((month, m) => ({ key: key(measure, m), header: `${label} ${month.label}`, kind: "input", type: "currency", min: 0, width: 12 }));
+    months.map((month, m) => ({
+      key: key(measure, m),
+      header: `${label} ${month.label}`,
+      kind: "input",
+      type: "currency",
+      min: 0,
+      width: 12,
+    }));
   const first = (measure: string) => key(measure, 0);
   const last = (measure: string) => key(measure, 11);
 
   const columns: ColumnSpec[] = [
-    { key: "category", header: "Category", kind: "input", type: "text", list: BUDGET_CATEGORIES, width: 22 },
+    {
+      key: "category",
+      header: "Category",
+      kind: "input",
+      type: "text",
+      list: BUDGET_CATEGORIES,
+      width: 22,
+    },
     { key: "item", header: "Line item", kind: "input", type: "text", width: 38 },
     { key: "owner", header: "Owner", kind: "input", type: "text", width: 20 },
     ...monthColumns("budget", "Budget"),
     ...monthColumns("forecast", "Forecast"),
     ...monthColumns("actual", "Actual"),
-    { key: "budgetFy", header: "Budget FY", kind: "computed", type: "currency", expr: sum(span(first("budget"), last("budget"))) },
-    { key: "forecastFy", header: "Forecast FY", kind: "computed", type: "currency", expr: sum(span(first("forecast"), last("forecast"))) },
-    { key: "actualYtd", header: "Actual YTD", kind: "computed", type: "currency", expr: sum(span(first("actual"), last("actual"))) },
+    {
+      key: "budgetFy",
+      header: "Budget FY",
+      kind: "computed",
+      type: "currency",
+      expr: sum(span(first("budget"), last("budget"))),
+    },
+    {
+      key: "forecastFy",
+      header: "Forecast FY",
+      kind: "computed",
+      type: "currency",
+      expr: sum(span(first("forecast"), last("forecast"))),
+    },
+    {
+      key: "actualYtd",
+      header: "Actual YTD",
+      kind: "computed",
+      type: "currency",
+      expr: sum(span(first("actual"), last("actual"))),
+    },
     {
       key: "budgetYtd",
       header: "Budget YTD",
       kind: "computed",
       type: "currency",
       // Budget of the months that have an actual: a like-for-like comparison while the year runs.
-      expr: sumWhereFilled(span(first("budget"), last("budget")), span(first("actual"), last("actual"))),
+      expr: sumWhereFilled(
+        span(first("budget"), last("budget")),
+        span(first("actual"), last("actual"))
+      ),
     },
-    { key: "varianceYtd", header: "Variance YTD", kind: "computed", type: "currency", expr: finops("VARIANCE", col("budgetYtd"), col("actualYtd")) },
+    {
+      key: "varianceYtd",
+      header: "Variance YTD",
+      kind: "computed",
+      type: "currency",
+      expr: finops("VARIANCE", col("budgetYtd"), col("actualYtd")),
+    },
     {
       key: "variancePct",
       header: "Variance %",
       kind: "computed",
       type: "percent",
-      expr: ifBlank(col(first("actual")), str(""), finops("VARIANCEPCT", col("budgetYtd"), col("actualYtd"))),
+      expr: ifBlank(
+        col(first("actual")),
+        str(""),
+        finops("VARIANCEPCT", col("budgetYtd"), col("actualYtd"))
+      ),
     },
     {
       key: "status",
@@ -87,7 +206,11 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
       kind: "computed",
       type: "text",
       width: 14,
-      expr: ifBlank(col(first("actual")), str("Not started"), finops("BUDGETSTATUS", col("budgetYtd"), col("actualYtd"), name("budgetTolerance"))),
+      expr: ifBlank(
+        col(first("actual")),
+        str("Not started"),
+        finops("BUDGETSTATUS", col("budgetYtd"), col("actualYtd"), name("budgetTolerance"))
+      ),
     },
     {
       key: "projectedFy",
@@ -95,7 +218,14 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
       kind: "computed",
       type: "currency",
       // Run rate: the actual so far projected over twelve months.
-      expr: ifBlank(col(first("actual")), col("forecastFy"), finops("RUNRATE", col("actualYtd"), agg("COUNT", span(first("actual"), last("actual"))), { k: "num", v: 12 })),
+      expr: ifBlank(
+        col(first("actual")),
+        col("forecastFy"),
+        finops("RUNRATE", col("actualYtd"), agg("COUNT", span(first("actual"), last("actual"))), {
+          k: "num",
+          v: 12,
+        })
+      ),
     },
   ];
 
@@ -103,10 +233,16 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
     const sample: Record<string, CellValue> = {};
     line.budget.forEach((amount, m) => {
       sample[key("budget", m)] = amount;
-      sample[key("forecast", m)] = m < SAMPLE_CLOSED_MONTHS ? Math.round(amount * line.drift) : amount;
-      if (m < SAMPLE_CLOSED_MONTHS) sample[key("actual", m)] = Math.round(amount * line.drift * (1 + ((m % 3) - 1) * 0.01));
+      sample[key("forecast", m)] =
+        m < SAMPLE_CLOSED_MONTHS ? Math.round(amount * line.drift) : amount;
+      if (m < SAMPLE_CLOSED_MONTHS)
+        sample[key("actual", m)] = Math.round(amount * line.drift * (1 + ((m % 3) - 1) * 0.01));
     });
-    return { values: { category: line.category, item: line.item, owner: line.owner }, sample, source: SEED };
+    return {
+      values: { category: line.category, item: line.item, owner: line.owner },
+      sample,
+      source: SEED,
+    };
   });
 
   const totals: Record<string, "sum"> = {};
@@ -123,7 +259,11 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
         freezeColumns: 2,
         print: { landscape: true, fitToWidth: true },
         blocks: [
-          { kind: "title", text: `${options.organisation}: FinOps team budget ${fiscalYearLabel(options)}`, subtitle: `Amounts in ${options.currency}` },
+          {
+            kind: "title",
+            text: `${options.organisation}: FinOps team budget ${fiscalYearLabel(options)}`,
+            subtitle: `Amounts in ${options.currency}`,
+          },
           {
             kind: "notes",
             heading: "How to use",
@@ -138,26 +278,94 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
             kind: "figures",
             heading: "Settings and results",
             items: [
-              { key: "budgetTolerance", name: "BudgetTolerance", label: "On-budget tolerance", type: "percent", kind: "input", value: 0.05, help: "Actuals within this share of budget count as on budget." },
-              { key: "teamBudgetFy", name: "TeamBudgetFY", label: "Team budget, full year", type: "currency", kind: "computed", expr: sum(column("budgetLines", "budgetFy")) },
-              { key: "teamActualYtd", name: "TeamActualYTD", label: "Team actual, year to date", type: "currency", kind: "computed", expr: sum(column("budgetLines", "actualYtd")) },
-              { key: "teamBudgetYtd", name: "TeamBudgetYTD", label: "Team budget, year to date", type: "currency", kind: "computed", expr: sum(column("budgetLines", "budgetYtd")) },
+              {
+                key: "budgetTolerance",
+                name: "BudgetTolerance",
+                label: "On-budget tolerance",
+                type: "percent",
+                kind: "input",
+                value: 0.05,
+                help: "Actuals within this share of budget count as on budget.",
+              },
+              {
+                key: "teamBudgetFy",
+                name: "TeamBudgetFY",
+                label: "Team budget, full year",
+                type: "currency",
+                kind: "computed",
+                expr: sum(column("budgetLines", "budgetFy")),
+              },
+              {
+                key: "teamActualYtd",
+                name: "TeamActualYTD",
+                label: "Team actual, year to date",
+                type: "currency",
+                kind: "computed",
+                expr: sum(column("budgetLines", "actualYtd")),
+              },
+              {
+                key: "teamBudgetYtd",
+                name: "TeamBudgetYTD",
+                label: "Team budget, year to date",
+                type: "currency",
+                kind: "computed",
+                expr: sum(column("budgetLines", "budgetYtd")),
+              },
               {
                 key: "teamBudgetStatus",
                 name: "TeamBudgetStatus",
                 label: "Year-to-date status",
                 type: "text",
                 kind: "computed",
-                expr: finops("BUDGETSTATUS", name("teamBudgetYtd"), name("teamActualYtd"), name("budgetTolerance")),
+                expr: finops(
+                  "BUDGETSTATUS",
+                  name("teamBudgetYtd"),
+                  name("teamActualYtd"),
+                  name("budgetTolerance")
+                ),
                 conditionalFormats: [
                   { when: "equals", text: "Over budget", highlight: "bad" },
                   { when: "equals", text: "On budget", highlight: "good" },
                 ],
               },
-              { key: "teamProjectedFy", name: "TeamProjectedFY", label: "Projected full-year cost", type: "currency", kind: "computed", expr: sum(column("budgetLines", "projectedFy")) },
-              { key: "linesOverBudget", name: "LinesOverBudget", label: "Lines over budget", type: "integer", kind: "computed", expr: countIf(column("budgetLines", "status"), "Over budget") },
-              { key: "savingsDelivered", name: "SavingsDeliveredYTD", label: "Savings delivered, year to date", type: "currency", kind: "input", value: null, sample: 412000, help: "Validated savings and cost avoidance from the savings ledger." },
-              { key: "teamRoi", name: "TeamROI", label: "Return on the team's cost", type: "percent", kind: "computed", expr: ifBlank(name("savingsDelivered"), str(""), finops("ROI", name("savingsDelivered"), name("teamActualYtd"))) },
+              {
+                key: "teamProjectedFy",
+                name: "TeamProjectedFY",
+                label: "Projected full-year cost",
+                type: "currency",
+                kind: "computed",
+                expr: sum(column("budgetLines", "projectedFy")),
+              },
+              {
+                key: "linesOverBudget",
+                name: "LinesOverBudget",
+                label: "Lines over budget",
+                type: "integer",
+                kind: "computed",
+                expr: countIf(column("budgetLines", "status"), "Over budget"),
+              },
+              {
+                key: "savingsDelivered",
+                name: "SavingsDeliveredYTD",
+                label: "Savings delivered, year to date",
+                type: "currency",
+                kind: "input",
+                value: null,
+                sample: 412000,
+                help: "Validated savings and cost avoidance from the savings ledger.",
+              },
+              {
+                key: "teamRoi",
+                name: "TeamROI",
+                label: "Return on the team's cost",
+                type: "percent",
+                kind: "computed",
+                expr: ifBlank(
+                  name("savingsDelivered"),
+                  str(""),
+                  finops("ROI", name("savingsDelivered"), name("teamActualYtd"))
+                ),
+              },
             ],
           },
           {
