@@ -1,0 +1,104 @@
+import { planTemplates } from "../workbook/generate";
+import { METADATA_SHEET, metadataRows } from "../workbook/metadata";
+import { TemplateOptions } from "../workbook/options";
+import { ChosenNames } from "../workbook/names";
+import { explain, GenerationError } from "./hostErrors";
+import { checkHost } from "./hostSupport";
+import { queueFormulasAndFormats, queueMetadata, queueNames, queueSheet } from "./writePlan";
+
+/** The parts of the Office.js globals the generator uses; tests pass the in-memory fake. */
+export interface ExcelHost {
+  readonly excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  readonly requirements?: { isSetSupported(name: string, version?: string): boolean };
+  readonly now?: () => Date;
+}
+
+export interface GenerationResult {
+  /** Sheets created, in order, by template. */
+  readonly sheets: readonly { readonly templateId: string; readonly name: string }[];
+  readonly renamed: ChosenNames["renamed"];
+  readonly addedForLinks: readonly string[];
+}
+
+export function officeHost(): ExcelHost {
+  return { excel: Excel, requirements: Office.context?.requirements };
+}
+
+/**
+ * Generates templates into the open workbook: two syncs on success (read the names in use, then
+ * write everything), all or nothing (a failure removes whatever this run created and says what failed),
+ * and never over an existing sheet, table or name (free names are chosen and reported).
+ */
+export async function generateWorkbooks(ids: readonly string[], options: TemplateOptions, host: ExcelHost = officeHost()): Promise<GenerationResult> {
+  checkHost(host.requirements);
+  let created: { sheets: string[]; names: string[]; metadataCreated: boolean; metadataRows: number | null } | undefined;
+  try {
+    return await host.excel.run(async (context) => {
+      const workbook = context.workbook;
+      const sheets = workbook.worksheets.load("items/name");
+      const tables = workbook.tables.load("items/name");
+      const names = workbook.names.load("items/name");
+      const metadata = workbook.worksheets.getItemOrNullObject(METADATA_SHEET);
+      const used = metadata.getUsedRangeOrNullObject(true);
+      used.load("rowCount");
+      await context.sync();
+
+      const existingMetadataRows = metadata.isNullObject ? null : used.isNullObject ? 0 : used.rowCount;
+      const { plan, renamed, addedForLinks } = planTemplates(ids, options, {
+        sheets: sheets.items.map((s) => s.name),
+        tablesAndNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],
+      });
+      created = {
+        sheets: plan.sheets.map((s) => s.name),
+        names: plan.sheets.flatMap((s) => s.names.map((n) => n.name)),
+        metadataCreated: existingMetadataRows === null,
+        metadataRows: existingMetadataRows,
+      };
+
+      workbook.application.suspendApiCalculationUntilNextSync();
+      const written = plan.sheets.map((planned) => ({ planned, sheet: queueSheet(workbook, planned) }));
+      for (const { planned } of written) queueNames(workbook, planned);
+      for (const { planned, sheet } of written) queueFormulasAndFormats(sheet, planned);
+      queueMetadata(workbook, existingMetadataRows, metadataRows(plan, (host.now ?? (() => new Date()))()));
+      written[0]?.sheet.activate();
+      await context.sync();
+
+      return {
+        sheets: plan.templates.flatMap((t) => t.sheets.map((name) => ({ templateId: t.templateId, name }))),
+        renamed,
+        addedForLinks,
+      };
+    });
+  } catch (error) {
+    const failure = explain(error, "Creating the workbooks");
+    if (created) await removeCreated(host, created).catch(() => undefined);
+    throw failure instanceof GenerationError && created
+      ? new GenerationError(`${failure.message} Nothing was changed: the sheets this run had started are removed.`, failure.code)
+      : failure;
+  }
+}
+
+/** Undoes a failed run: its sheets (with their tables and charts), its names and its metadata rows. */
+async function removeCreated(
+  host: ExcelHost,
+  created: { sheets: string[]; names: string[]; metadataCreated: boolean; metadataRows: number | null }
+): Promise<void> {
+  await host.excel.run(async (context) => {
+    const workbook = context.workbook;
+    const sheets = workbook.worksheets.load("items/name");
+    const names = workbook.names.load("items/name");
+    await context.sync();
+    const ours = new Set(created.sheets.map((n) => n.toLowerCase()));
+    if (created.metadataCreated) ours.add(METADATA_SHEET.toLowerCase());
+    for (const name of names.items) if (created.names.includes(name.name)) name.delete();
+    for (const sheet of sheets.items) if (ours.has(sheet.name.toLowerCase())) sheet.delete();
+    if (!created.metadataCreated && created.metadataRows !== null) {
+      // Rows this run appended to an existing store: clear them, keep the earlier ones.
+      const store = workbook.worksheets.getItem(METADATA_SHEET);
+      store.protection.unprotect();
+      store.getRangeByIndexes(created.metadataRows, 0, 1000, 6).clear();
+      store.protection.protect();
+    }
+    await context.sync();
+  });
+}

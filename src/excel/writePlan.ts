@@ -1,0 +1,162 @@
+import { CellValue, isErrorValue } from "../domain/cellValue";
+import { CellStyle, PlannedSheet, RenderPlan } from "../workbook/plan";
+import { METADATA_HEADERS, METADATA_SHEET, MetadataRow } from "../workbook/metadata";
+import { Highlight } from "../workbook/spec";
+
+// Enum values are written as their strings: the same in every Office.js version and in the fake.
+
+/**
+ * Queues every write of a RenderPlan on a request context, in the order Excel needs: sheets, constant
+ * cells (table headers included), tables and names, then formulas (structured references only parse
+ * once their table exists), then formats, validation, conditional formats, charts and page setup.
+ * Nothing here syncs: the caller syncs once for the whole plan.
+ */
+const STYLES: Record<CellStyle, (format: Excel.RangeFormat) => void> = {
+  title: (f) => {
+    f.font.bold = true;
+    f.font.size = 16;
+    f.font.color = "#0F6B5C";
+  },
+  subtitle: (f) => {
+    f.font.italic = true;
+    f.font.color = "#616161";
+  },
+  heading: (f) => {
+    f.font.bold = true;
+    f.font.size = 12;
+    f.font.color = "#0F6B5C";
+  },
+  label: () => undefined,
+  note: (f) => {
+    f.font.color = "#424242";
+  },
+  // Shaded cells are the ones to type in, as finance models conventionally mark inputs.
+  input: (f) => {
+    f.fill.color = "#FFF8E1";
+  },
+  computed: () => undefined,
+};
+
+const HIGHLIGHTS: Record<Highlight, { fill: string; font: string }> = {
+  good: { fill: "#C6EFCE", font: "#006100" },
+  neutral: { fill: "#FFEB9C", font: "#9C5700" },
+  bad: { fill: "#FFC7CE", font: "#9C0006" },
+};
+
+const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered", line: "Line" } as const;
+const POINTS_PER_CHARACTER = 6;
+export const TABLE_STYLE = "TableStyleMedium7";
+
+/** A constant as a cell must hold it: text that Excel would read as a formula is kept as text. */
+function constant(value: CellValue): string | number | boolean | null {
+  if (value === undefined || value === null) return null;
+  if (isErrorValue(value)) return value.code;
+  if (typeof value === "string" && /^[=+\-@]/.test(value)) return `'${value}`;
+  return value as string | number | boolean;
+}
+
+export function queueSheet(workbook: Excel.Workbook, planned: PlannedSheet): Excel.Worksheet {
+  const sheet = workbook.worksheets.add(planned.name);
+  // 1. Constants, so that table headers exist before the tables. null leaves a cell alone.
+  for (const range of planned.ranges) {
+    const target = sheet.getRange(range.address).getResizedRange(range.rows.length - 1, range.rows[0].length - 1);
+    if (range.rows.some((row) => row.some((cell) => cell.formula === undefined))) {
+      target.values = range.rows.map((row) => row.map((cell) => (cell.formula === undefined ? constant(cell.value) : null)));
+    }
+  }
+  // 2. Tables and their totals rows.
+  for (const plannedTable of planned.tables) {
+    const table = sheet.tables.add(plannedTable.address, true);
+    table.name = plannedTable.name;
+    table.style = TABLE_STYLE;
+    if (plannedTable.totals) {
+      table.showTotals = true;
+      if (plannedTable.totalsLabel) table.columns.getItemAt(0).getTotalRowRange().values = [[plannedTable.totalsLabel]];
+      for (const total of plannedTable.totals) table.columns.getItem(total.header).getTotalRowRange().formulas = [[total.formula]];
+    }
+  }
+  return sheet;
+}
+
+export function queueNames(workbook: Excel.Workbook, planned: PlannedSheet): void {
+  const quoted = `'${planned.name.replace(/'/g, "''")}'`;
+  for (const name of planned.names) workbook.names.add(name.name, `=${quoted}!${name.address}`);
+}
+
+export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: PlannedSheet): void {
+  // 3. Formulas, once every table and name of the plan exists.
+  for (const range of planned.ranges) {
+    if (!range.rows.some((row) => row.some((cell) => cell.formula !== undefined))) continue;
+    const target = sheet.getRange(range.address).getResizedRange(range.rows.length - 1, range.rows[0].length - 1);
+    target.formulas = range.rows.map((row) => row.map((cell) => cell.formula ?? null)) as unknown as string[][];
+  }
+  // 4. Formats.
+  for (const format of planned.formats) {
+    const target = sheet.getRange(format.address);
+    if (format.numberFormat) target.numberFormat = [[format.numberFormat]];
+    if (format.style) STYLES[format.style](target.format);
+  }
+  planned.columnWidths.forEach((width, i) => {
+    sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = width * POINTS_PER_CHARACTER;
+  });
+  // 5. Validation and conditional formats.
+  for (const validation of planned.validations) {
+    const target = sheet.getRange(validation.address).dataValidation;
+    if (validation.list) target.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
+    else if (validation.min !== undefined || validation.max !== undefined) {
+      const bounds =
+        validation.max === undefined
+          ? { formula1: validation.min as number, operator: "GreaterThanOrEqualTo" as const }
+          : { formula1: validation.min ?? 0, formula2: validation.max, operator: "Between" as const };
+      target.rule = validation.whole ? { wholeNumber: bounds } : { decimal: bounds };
+    }
+    if (validation.help) target.prompt = { showPrompt: true, title: "", message: validation.help.slice(0, 255) };
+  }
+  for (const rule of planned.conditionalFormats) {
+    const format = sheet.getRange(rule.address).conditionalFormats.add("CellValue");
+    format.cellValue.format.fill.color = HIGHLIGHTS[rule.highlight].fill;
+    format.cellValue.format.font.color = HIGHLIGHTS[rule.highlight].font;
+    const operator = { equals: "EqualTo", greaterThan: "GreaterThan", lessThan: "LessThan" }[rule.when] as Excel.ConditionalCellValueOperator;
+    const formula1 = typeof rule.value === "string" ? `="${rule.value.replace(/"/g, '""')}"` : String(rule.value);
+    format.cellValue.rule = { formula1, operator };
+  }
+  // 6. Charts.
+  for (const chart of planned.charts) {
+    const created = sheet.charts.add(CHART_TYPES[chart.chart] as Excel.ChartType, sheet.getRange(chart.series[0].values), "Columns");
+    created.title.text = chart.title;
+    created.setPosition(chart.from, chart.to);
+    const first = created.series.getItemAt(0);
+    first.name = chart.series[0].name;
+    first.setXAxisValues(sheet.getRange(chart.categories));
+    for (const extra of chart.series.slice(1)) {
+      const series = created.series.add(extra.name);
+      series.setValues(sheet.getRange(extra.values));
+      series.setXAxisValues(sheet.getRange(chart.categories));
+    }
+  }
+  // 7. Freeze panes and print setup, so the CFO can print a scorecard on landscape pages.
+  if (planned.freeze && (planned.freeze.rows > 0 || planned.freeze.columns > 0)) {
+    if (planned.freeze.rows === 0) sheet.freezePanes.freezeColumns(planned.freeze.columns);
+    else if (planned.freeze.columns === 0) sheet.freezePanes.freezeRows(planned.freeze.rows);
+    else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, planned.freeze.rows, planned.freeze.columns));
+  }
+  sheet.pageLayout.orientation = planned.print.landscape ? "Landscape" : "Portrait";
+  if (planned.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (planned.print.titleRows) sheet.pageLayout.setPrintTitleRows(planned.print.titleRows);
+  sheet.pageLayout.setPrintArea(planned.usedRange);
+}
+
+/** Appends this run's rows to the hidden, protected metadata store, creating it when missing. */
+export function queueMetadata(workbook: Excel.Workbook, existingRows: number | null, rows: MetadataRow[]): void {
+  const sheet = existingRows === null ? workbook.worksheets.add(METADATA_SHEET) : workbook.worksheets.getItem(METADATA_SHEET);
+  if (existingRows !== null) sheet.protection.unprotect();
+  if (!existingRows) sheet.getRangeByIndexes(0, 0, 1, METADATA_HEADERS.length).values = [[...METADATA_HEADERS]];
+  const start = existingRows || 1;
+  if (rows.length > 0) sheet.getRangeByIndexes(start, 0, rows.length, METADATA_HEADERS.length).values = rows;
+  sheet.visibility = "VeryHidden";
+  sheet.protection.protect();
+}
+
+export function allCellCount(plan: RenderPlan): number {
+  return plan.sheets.reduce((total, sheet) => total + sheet.ranges.reduce((n, r) => n + r.rows.length * r.rows[0].length, 0), 0);
+}
