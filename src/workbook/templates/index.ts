@@ -1,8 +1,10 @@
 import { Template } from "../spec";
+import { adoptionPlan } from "./adoptionPlan";
+import { decisionModel } from "./decisionModel";
 import { teamBudget } from "./teamBudget";
 
 /** Every template, in the order the practice set is generated and the gallery shows them. */
-export const TEMPLATES: readonly Template[] = [teamBudget];
+export const TEMPLATES: readonly Template[] = [teamBudget, decisionModel, adoptionPlan];
 
 export function templateById(id: string): Template {
   const template = TEMPLATES.find((t) => t.id === id);

@@ -1,0 +1,213 @@
+import { CellValue } from "../../domain/cellValue";
+import { agg, column, countIf, div, name, num, sub } from "../expr/expr";
+import { periodAt, TemplateOptions } from "../options";
+import { ColumnSpec, Template, TableRow, WorkbookSpec } from "../spec";
+import { PERSONA_NAMES } from "./seedContent/decisionModelContent";
+import { ACTIVITIES, STAGES, STATUSES } from "./seedContent/adoptionPlanContent";
+
+// Adoption plan (DESIGN.md template 7): the seed's "Drive stakeholder buy-in" phases (Plan, Socialize,
+// Prepare the organization, Drive cultural buy-in) with activities from the personas' functional
+// activities; repeated for each department that joins (new business units, acquisitions, reorganisations).
+
+const TABLE = "adoptionActivities";
+const SAMPLE_DEPARTMENT = "Retail e-commerce";
+const MS_PER_DAY = 86_400_000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * The Excel date serial of a calendar date: days since 1899-12-30, so 46023 is 2026-01-01. Right from
+ * 1900-03-01 (61) on; earlier dates come out one higher than Excel, which counts a phantom 29 February
+ * 1900, but no plan uses them. Month and day may overflow as in Date.UTC: day 0 is the last day of
+ * the month before.
+ */
+export function excelSerial(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH) / MS_PER_DAY);
+}
+
+/** The last day of the month `offset` months after the first tracked period, as an Excel serial. */
+export function endOfMonthSerial(options: TemplateOptions, offset: number): number {
+  const [year, month] = options.firstPeriod.split("-").map(Number);
+  const period = periodAt(year, month, offset);
+  return excelSerial(period.year, period.month + 1, 0);
+}
+
+export const adoptionPlan: Template = {
+  id: "adoption-plan",
+  version: 1,
+  title: "Adoption plan",
+  purpose:
+    "The four stages of FinOps adoption for a department, with each activity's owner persona, due date, status, deliverable and evidence; started again when a department joins.",
+  audience: "The FinOps lead and the department heads adopting FinOps",
+  build: (options) => buildAdoptionPlan(options),
+};
+
+function buildAdoptionPlan(options: TemplateOptions): WorkbookSpec {
+  const columns: ColumnSpec[] = [
+    { key: "stage", header: "Stage", kind: "input", type: "text", width: 24, list: STAGES },
+    { key: "activity", header: "Activity", kind: "input", type: "text", width: 70 },
+    {
+      key: "owner",
+      header: "Owner persona",
+      kind: "input",
+      type: "text",
+      width: 20,
+      list: PERSONA_NAMES,
+    },
+    {
+      key: "department",
+      header: "Department",
+      kind: "input",
+      type: "text",
+      width: 20,
+      help: "The department, business unit or acquired company this round of adoption is for.",
+    },
+    { key: "due", header: "Due date", kind: "input", type: "date" },
+    {
+      key: "status",
+      header: "Status",
+      kind: "input",
+      type: "text",
+      width: 14,
+      list: STATUSES,
+    },
+    { key: "deliverable", header: "Deliverable", kind: "input", type: "text", width: 34 },
+    {
+      key: "evidence",
+      header: "Evidence",
+      kind: "input",
+      type: "text",
+      width: 40,
+      help: "Where the deliverable can be checked: a link, a document or minutes.",
+    },
+  ];
+
+  const rows: TableRow[] = ACTIVITIES.map((a) => {
+    const sample: Record<string, CellValue> = {
+      department: SAMPLE_DEPARTMENT,
+      due: endOfMonthSerial(options, a.month),
+      status: a.status,
+    };
+    if (a.evidence !== undefined) sample.evidence = a.evidence;
+    return {
+      values: { stage: a.stage, activity: a.activity, owner: a.owner, deliverable: a.deliverable },
+      sample,
+      source: a.source,
+    };
+  });
+
+  const statusCount = (status: string) => countIf(column(TABLE, "status"), status);
+
+  return {
+    templateId: "adoption-plan",
+    version: 1,
+    title: "Adoption plan",
+    sheets: [
+      {
+        key: "adoptionPlan",
+        name: "Adoption plan",
+        freezeColumns: 2,
+        print: { landscape: true, fitToWidth: true },
+        blocks: [
+          {
+            kind: "title",
+            text: `${options.organisation}: FinOps adoption plan`,
+            subtitle: "Plan, Socialize, Prepare the organization, Drive cultural adoption",
+          },
+          {
+            kind: "notes",
+            heading: "How to use",
+            lines: [
+              "One row per activity, in the four stages of FinOps adoption: Plan, Socialize, Prepare the organization and Drive cultural adoption.",
+              "Enter the department being onboarded below, then each activity's due date and status (Not started, In progress, Done, Blocked) and where its evidence is kept.",
+              "The stages start again whenever a department joins: a new business unit, an acquisition, a reorganisation or a new management team. Later rounds can skip what is already in place.",
+              "For the next department, generate the adoption plan again: it is added as a new sheet and nothing here is overwritten.",
+              "The figures count every activity in the table; an activity without a status counts as not started.",
+            ],
+          },
+          {
+            kind: "figures",
+            heading: "Progress",
+            items: [
+              {
+                key: "adoptionDepartment",
+                name: "AdoptionDepartment",
+                label: "Department being onboarded",
+                type: "text",
+                kind: "input",
+                value: null,
+                sample: SAMPLE_DEPARTMENT,
+                help: "A business unit, an acquired company or a reorganised department.",
+              },
+              {
+                key: "adoptionTotal",
+                name: "AdoptionActivitiesTotal",
+                label: "Activities",
+                type: "integer",
+                kind: "computed",
+                expr: agg("COUNTA", column(TABLE, "activity")),
+              },
+              {
+                key: "adoptionDone",
+                name: "AdoptionActivitiesDone",
+                label: "Done",
+                type: "integer",
+                kind: "computed",
+                expr: statusCount("Done"),
+              },
+              {
+                key: "adoptionInProgress",
+                name: "AdoptionActivitiesInProgress",
+                label: "In progress",
+                type: "integer",
+                kind: "computed",
+                expr: statusCount("In progress"),
+              },
+              {
+                key: "adoptionBlocked",
+                name: "AdoptionActivitiesBlocked",
+                label: "Blocked",
+                type: "integer",
+                kind: "computed",
+                expr: statusCount("Blocked"),
+                conditionalFormats: [{ when: "greaterThan", value: 0, highlight: "bad" }],
+              },
+              {
+                key: "adoptionNotStarted",
+                name: "AdoptionActivitiesNotStarted",
+                label: "Not started (or no status yet)",
+                type: "integer",
+                kind: "computed",
+                expr: sub(
+                  sub(sub(name("adoptionTotal"), name("adoptionDone")), name("adoptionInProgress")),
+                  name("adoptionBlocked")
+                ),
+              },
+              {
+                key: "adoptionPercentComplete",
+                name: "AdoptionPercentComplete",
+                label: "Percent complete",
+                type: "percent",
+                kind: "computed",
+                // MAX(total, 1): 0% rather than #DIV/0! when every activity row has been deleted.
+                expr: div(name("adoptionDone"), agg("MAX", name("adoptionTotal"), num(1))),
+              },
+            ],
+          },
+          {
+            kind: "table",
+            key: TABLE,
+            name: "AdoptionPlan",
+            caption: "Activities",
+            columns,
+            rows,
+            conditionalFormats: [
+              { column: "status", when: "equals", text: "Done", highlight: "good" },
+              { column: "status", when: "equals", text: "Blocked", highlight: "bad" },
+              { column: "status", when: "equals", text: "In progress", highlight: "neutral" },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,161 @@
+import { CellValue } from "../../domain/cellValue";
+import { col, column, countIf, finops, ifBlank, name, span, str, sub, agg } from "../expr/expr";
+import { TemplateOptions } from "../options";
+import { ColumnSpec, Template, TableRow, WorkbookSpec } from "../spec";
+import { DECISIONS, PERSONAS, RACI_LETTERS } from "./seedContent/decisionModelContent";
+
+// Decision and accountability model (DESIGN.md template 6): the recurring FinOps decisions x the six
+// personas, R/A/C/I checked by FINOPS.RACICHECK, with threshold, escalation path and time to decide.
+// Seed: "Ensure the FinOps decision and accountability structure is clear and documented", and each
+// persona's "Participate in ... decision-making models" activity.
+
+const TABLE = "raciDecisions";
+const FIRST_PERSONA = PERSONAS[0].key;
+const LAST_PERSONA = PERSONAS[PERSONAS.length - 1].key;
+
+/** RACI check of this row: blank while the row has no decision, so a new row is not a "problem". */
+export const RACI_CHECK = ifBlank(
+  col("decision"),
+  str(""),
+  finops("RACICHECK", span(FIRST_PERSONA, LAST_PERSONA))
+);
+
+export const decisionModel: Template = {
+  id: "decision-model",
+  version: 1,
+  title: "Decision and accountability model",
+  purpose:
+    "Who is Responsible, Accountable, Consulted and Informed for each recurring FinOps decision, with thresholds, escalation path and time to decide; every row checked for exactly one A and at least one R.",
+  audience: "The FinOps lead, Finance, and the executives who sponsor the practice",
+  build: (options) => buildDecisionModel(options),
+};
+
+function buildDecisionModel(options: TemplateOptions): WorkbookSpec {
+  const columns: ColumnSpec[] = [
+    { key: "decision", header: "Decision", kind: "input", type: "text", width: 34 },
+    {
+      key: "trigger",
+      header: "Description and trigger",
+      kind: "input",
+      type: "text",
+      width: 60,
+    },
+    ...PERSONAS.map((persona): ColumnSpec => ({
+      key: persona.key,
+      header: persona.name,
+      kind: "input",
+      type: "text",
+      width: 12,
+      list: RACI_LETTERS,
+      help: "R responsible, A accountable (exactly one), C consulted, I informed; blank if not involved.",
+    })),
+    {
+      key: "raciCheck",
+      header: "RACI check",
+      kind: "computed",
+      type: "text",
+      width: 30,
+      expr: RACI_CHECK,
+    },
+    {
+      key: "threshold",
+      header: "Threshold",
+      kind: "input",
+      type: "currency",
+      min: 0,
+      help: "At or above this amount the decision goes through this model; below it the Responsible roles act under standing policy. Blank: every case.",
+    },
+    { key: "escalation", header: "Escalation path", kind: "input", type: "text", width: 40 },
+    {
+      key: "days",
+      header: "Time to decide (days)",
+      kind: "input",
+      type: "integer",
+      min: 0,
+      max: 365,
+      help: "Days the Accountable role has to decide before the escalation path applies.",
+    },
+  ];
+
+  const rows: TableRow[] = DECISIONS.map((d) => {
+    const values: Record<string, CellValue> = {
+      decision: d.decision,
+      trigger: d.trigger,
+      escalation: d.escalation,
+    };
+    for (const persona of PERSONAS) values[persona.key] = d.raci[persona.key] ?? null;
+    const sample: Record<string, CellValue> = { days: d.days };
+    if (d.threshold !== undefined) sample.threshold = d.threshold;
+    return { values, sample, source: d.source };
+  });
+
+  return {
+    templateId: "decision-model",
+    version: 1,
+    title: "Decision and accountability model",
+    sheets: [
+      {
+        key: "decisionModel",
+        name: "Decision model",
+        freezeColumns: 1,
+        print: { landscape: true, fitToWidth: true },
+        blocks: [
+          {
+            kind: "title",
+            text: `${options.organisation}: FinOps decision and accountability model`,
+            subtitle: `Amounts in ${options.currency}`,
+          },
+          {
+            kind: "notes",
+            heading: "How to use",
+            lines: [
+              "One row per recurring FinOps decision. For each persona enter R, A, C or I, or leave the cell blank when the persona takes no part.",
+              "R Responsible: prepares the decision and carries it out. A Accountable: takes the decision and answers for it; exactly one per decision.",
+              "C Consulted: gives expert input before the decision. I Informed: is told the outcome. Leadership is the executives, including the FinOps sponsor.",
+              "RACI check shows OK when a row has exactly one A and at least one R; otherwise it says what to fix.",
+              "Threshold: at or above this amount the decision goes through the model; below it the Responsible roles act under standing policy. Blank means every case.",
+              "Escalation path: who decides, in order, when the Accountable role has not decided within the time to decide or the parties disagree.",
+            ],
+          },
+          {
+            kind: "figures",
+            heading: "Checks",
+            items: [
+              {
+                key: "decisionsChecked",
+                name: "DecisionsChecked",
+                label: "Decisions in the model",
+                type: "integer",
+                kind: "computed",
+                expr: agg("COUNTA", column(TABLE, "decision")),
+              },
+              {
+                key: "decisionsWithRaciProblem",
+                name: "DecisionsWithRaciProblem",
+                label: "Decisions with a RACI problem",
+                type: "integer",
+                kind: "computed",
+                expr: sub(name("decisionsChecked"), countIf(column(TABLE, "raciCheck"), "OK")),
+                conditionalFormats: [
+                  { when: "greaterThan", value: 0, highlight: "bad" },
+                  { when: "lessThan", value: 1, highlight: "good" },
+                ],
+              },
+            ],
+          },
+          {
+            kind: "table",
+            key: TABLE,
+            name: "DecisionModel",
+            caption: "Decisions",
+            columns,
+            rows,
+            conditionalFormats: [
+              { column: "raciCheck", when: "equals", text: "OK", highlight: "good" },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,197 @@
+import { isErrorValue } from "../../../src/domain/cellValue";
+import { planWorkbook } from "../../../src/workbook/layout";
+import { chooseNames } from "../../../src/workbook/names";
+import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
+import { PlannedCell, PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
+import {
+  adoptionPlan,
+  endOfMonthSerial,
+  excelSerial,
+} from "../../../src/workbook/templates/adoptionPlan";
+import { ACTIVITIES } from "../../../src/workbook/templates/seedContent/adoptionPlanContent";
+import { PERSONA_NAMES } from "../../../src/workbook/templates/seedContent/decisionModelContent";
+
+const STAGES = ["Plan", "Socialize", "Prepare the organization", "Drive cultural adoption"];
+
+const plan = (options: Partial<TemplateOptions> = {}): RenderPlan => {
+  const full = { ...DEFAULT_OPTIONS, ...options };
+  const specs = [adoptionPlan.build(full)];
+  return planWorkbook(specs, full, chooseNames(specs, { sheets: [], tablesAndNames: [] }));
+};
+
+/** "C12" -> [row 11, column 2], 0-based. */
+function parseCell(address: string): [number, number] {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!match) throw new Error(`Not a cell address: ${address}`);
+  const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return [Number(match[2]) - 1, col];
+}
+
+function cellAt(sheet: PlannedSheet, address: string): PlannedCell | undefined {
+  const [row, col] = parseCell(address);
+  for (const range of sheet.ranges) {
+    const [top, left] = parseCell(range.address);
+    const cell = range.rows[row - top]?.[col - left];
+    if (cell) return cell;
+  }
+  return undefined;
+}
+
+/** The table's data rows as header -> cell. */
+function tableRows(sheet: PlannedSheet): Record<string, PlannedCell>[] {
+  const table = sheet.tables.find((t) => t.name === "AdoptionPlan");
+  if (!table) throw new Error("No table AdoptionPlan");
+  const [from, to] = table.address.split(":");
+  const [top, left] = parseCell(from);
+  const [bottom] = parseCell(to);
+  const rows: Record<string, PlannedCell>[] = [];
+  for (let r = top + 1; r <= bottom; r++) {
+    const row: Record<string, PlannedCell> = {};
+    table.headers.forEach((header, c) => {
+      const cell = cellAt(sheet, `${String.fromCharCode(65 + left + c)}${r + 1}`);
+      if (!cell) throw new Error(`No cell at row ${r + 1}, column ${c}`);
+      row[header] = cell;
+    });
+    rows.push(row);
+  }
+  return rows;
+}
+
+function figure(sheet: PlannedSheet, key: string): PlannedCell {
+  const named = sheet.names.find((n) => n.key === key);
+  if (!named) throw new Error(`No named cell ${key}`);
+  const cell = cellAt(sheet, named.address);
+  if (!cell) throw new Error(`Nothing at ${named.address}`);
+  return cell;
+}
+
+const allCells = (sheet: PlannedSheet): PlannedCell[] =>
+  sheet.ranges.flatMap((range) => range.rows.flat());
+
+describe("Excel date serials", () => {
+  it("counts days from 1899-12-30 as Excel does for dates after February 1900", () => {
+    expect(excelSerial(1900, 1, 1)).toBe(2); // Excel shows 1 (it counts a phantom 29 Feb 1900)
+    expect(excelSerial(1900, 3, 1)).toBe(61);
+    expect(excelSerial(2026, 1, 1)).toBe(46023);
+    expect(excelSerial(2026, 1, 31)).toBe(46053);
+    expect(excelSerial(2026, 3, 0)).toBe(excelSerial(2026, 2, 28)); // day 0: end of the month before
+    expect(excelSerial(2028, 3, 0)).toBe(excelSerial(2028, 2, 29));
+  });
+
+  it("puts due dates at month ends from the first tracked period, across a year end", () => {
+    const options = { ...DEFAULT_OPTIONS, firstPeriod: "2025-11" };
+    expect(endOfMonthSerial(options, 0)).toBe(excelSerial(2025, 11, 30));
+    expect(endOfMonthSerial(options, 2)).toBe(excelSerial(2026, 1, 31));
+    expect(endOfMonthSerial(options, 11)).toBe(excelSerial(2026, 10, 31));
+  });
+});
+
+describe("adoption plan", () => {
+  it.each([
+    ["addin", true],
+    ["addin", false],
+    ["portable", true],
+    ["portable", false],
+  ] as const)(
+    "plans in %s mode, sample data %s, without an error value",
+    (formulaMode, sampleData) => {
+      const result = plan({ formulaMode, sampleData });
+      expect(result.sheets.map((s) => s.name)).toEqual(["Adoption plan"]);
+      const errors = allCells(result.sheets[0]).filter((cell) => isErrorValue(cell.expected));
+      expect(errors).toEqual([]);
+      for (const cell of allCells(result.sheets[0]))
+        if (cell.formula) expect(cell.formula).not.toContain("FINOPS.");
+    }
+  );
+
+  it("has every stage with at least three activities, owned by one of the six personas", () => {
+    const rows = tableRows(plan({ sampleData: false }).sheets[0]);
+    for (const stage of STAGES) {
+      const activities = rows.filter((row) => row["Stage"].value === stage);
+      expect(activities.length).toBeGreaterThanOrEqual(3);
+      for (const row of activities) expect(row["Activity"].value).toEqual(expect.any(String));
+    }
+    expect(rows.every((row) => STAGES.includes(String(row["Stage"].value)))).toBe(true);
+    for (const persona of [
+      "FinOps practitioner",
+      "Finance",
+      "Product",
+      "Procurement",
+      "Engineering",
+      "Leadership",
+    ]) {
+      expect(PERSONA_NAMES).toContain(persona);
+      expect(rows.some((row) => row["Owner persona"].value === persona)).toBe(true);
+    }
+    for (const row of rows) {
+      expect(PERSONA_NAMES).toContain(row["Owner persona"].value);
+      expect(row["Deliverable"].value).toEqual(expect.any(String));
+      // Sample columns stay empty without sample data.
+      expect(row["Department"].value).toBeNull();
+      expect(row["Due date"].value).toBeNull();
+      expect(row["Status"].value).toBeNull();
+      expect(row["Evidence"].value).toBeNull();
+    }
+    for (const activity of ACTIVITIES)
+      expect(activity.source).toMatch(/FinOps Practice Operations/);
+  });
+
+  it("offers the stage, persona and status lists as drop-downs", () => {
+    const lists = plan()
+      .sheets[0].validations.filter((v) => v.list)
+      .map((v) => v.list);
+    expect(lists).toEqual([
+      STAGES,
+      PERSONA_NAMES,
+      ["Not started", "In progress", "Done", "Blocked"],
+    ]);
+  });
+
+  it("computes the progress figures (hand-checked on the sample)", () => {
+    const sheet = plan().sheets[0];
+    // Sample statuses: Plan 5 Done; Socialize 4 Done, 1 In progress; Prepare 1 Done, 2 In progress,
+    // 1 Blocked, 2 Not started; Drive 1 In progress, 5 Not started.
+    expect(figure(sheet, "adoptionDepartment").value).toBe("Retail e-commerce");
+    expect(figure(sheet, "adoptionTotal").expected).toBe(22);
+    expect(figure(sheet, "adoptionDone").expected).toBe(10);
+    expect(figure(sheet, "adoptionInProgress").expected).toBe(4);
+    expect(figure(sheet, "adoptionBlocked").expected).toBe(1);
+    expect(figure(sheet, "adoptionNotStarted").expected).toBe(7);
+    expect(figure(sheet, "adoptionPercentComplete").expected).toBeCloseTo(10 / 22, 12);
+    expect(figure(sheet, "adoptionPercentComplete").formula).toBe(
+      "=AdoptionActivitiesDone/MAX(AdoptionActivitiesTotal,1)"
+    );
+    // The same counts from the rows themselves.
+    const statuses = tableRows(sheet).map((row) => row["Status"].value);
+    expect(statuses.filter((s) => s === "Done")).toHaveLength(10);
+    expect(statuses.filter((s) => s === "Not started")).toHaveLength(7);
+  });
+
+  it("shows 0% complete, not an error, without sample data", () => {
+    const sheet = plan({ sampleData: false }).sheets[0];
+    expect(figure(sheet, "adoptionDepartment").value).toBeNull();
+    expect(figure(sheet, "adoptionTotal").expected).toBe(22);
+    expect(figure(sheet, "adoptionDone").expected).toBe(0);
+    expect(figure(sheet, "adoptionNotStarted").expected).toBe(22);
+    expect(figure(sheet, "adoptionPercentComplete").expected).toBe(0);
+  });
+
+  it("spreads sample due dates over the twelve months from the first tracked period", () => {
+    const rows = tableRows(plan({ firstPeriod: "2026-04", fiscalYearStartMonth: 4 }).sheets[0]);
+    const dues = rows.map((row) => row["Due date"].value as number);
+    expect(dues[0]).toBe(excelSerial(2026, 4, 30));
+    expect(dues[dues.length - 1]).toBe(excelSerial(2027, 3, 31));
+    expect([...dues].sort((a, b) => a - b)).toEqual(dues); // stages in date order
+    const formats = plan().sheets[0].formats.filter((f) => f.numberFormat === "yyyy-mm-dd");
+    expect(formats).toHaveLength(1);
+  });
+
+  it("highlights Done, Blocked and In progress statuses", () => {
+    const rules = plan().sheets[0].conditionalFormats.filter((f) => f.address.startsWith("F"));
+    expect(rules.map((r) => [r.value, r.highlight])).toEqual([
+      ["Done", "good"],
+      ["Blocked", "bad"],
+      ["In progress", "neutral"],
+    ]);
+  });
+});

@@ -1,0 +1,244 @@
+import { CellValue, isErrorValue } from "../../../src/domain/cellValue";
+import { evaluate, EvaluationContext } from "../../../src/workbook/expr/evaluate";
+import { planWorkbook } from "../../../src/workbook/layout";
+import { chooseNames } from "../../../src/workbook/names";
+import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
+import { PlannedCell, PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
+import { TableBlock, WorkbookSpec } from "../../../src/workbook/spec";
+import { decisionModel, RACI_CHECK } from "../../../src/workbook/templates/decisionModel";
+import {
+  DECISIONS,
+  PERSONAS,
+} from "../../../src/workbook/templates/seedContent/decisionModelContent";
+
+const planOf = (specs: WorkbookSpec[], options: TemplateOptions): RenderPlan =>
+  planWorkbook(specs, options, chooseNames(specs, { sheets: [], tablesAndNames: [] }));
+const plan = (options: Partial<TemplateOptions> = {}): RenderPlan => {
+  const full = { ...DEFAULT_OPTIONS, ...options };
+  return planOf([decisionModel.build(full)], full);
+};
+
+/** "C12" -> [row 11, column 2], 0-based. */
+function parseCell(address: string): [number, number] {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!match) throw new Error(`Not a cell address: ${address}`);
+  const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return [Number(match[2]) - 1, col];
+}
+
+function cellAt(sheet: PlannedSheet, address: string): PlannedCell | undefined {
+  const [row, col] = parseCell(address);
+  for (const range of sheet.ranges) {
+    const [top, left] = parseCell(range.address);
+    const cell = range.rows[row - top]?.[col - left];
+    if (cell) return cell;
+  }
+  return undefined;
+}
+
+/** The table's data rows as header -> cell. */
+function tableRows(sheet: PlannedSheet, tableName: string): Record<string, PlannedCell>[] {
+  const table = sheet.tables.find((t) => t.name === tableName);
+  if (!table) throw new Error(`No table ${tableName}`);
+  const [from, to] = table.address.split(":");
+  const [top, left] = parseCell(from);
+  const [bottom] = parseCell(to);
+  const rows: Record<string, PlannedCell>[] = [];
+  for (let r = top + 1; r <= bottom; r++) {
+    const row: Record<string, PlannedCell> = {};
+    table.headers.forEach((header, c) => {
+      const cell = cellAt(sheet, `${String.fromCharCode(65 + left + c)}${r + 1}`);
+      if (!cell) throw new Error(`No cell at row ${r + 1}, column ${c}`);
+      row[header] = cell;
+    });
+    rows.push(row);
+  }
+  return rows;
+}
+
+function figure(sheet: PlannedSheet, key: string): PlannedCell {
+  const named = sheet.names.find((n) => n.key === key);
+  if (!named) throw new Error(`No named cell ${key}`);
+  const cell = cellAt(sheet, named.address);
+  if (!cell) throw new Error(`Nothing at ${named.address}`);
+  return cell;
+}
+
+const allCells = (sheet: PlannedSheet): PlannedCell[] =>
+  sheet.ranges.flatMap((range) => range.rows.flat());
+
+/** Evaluates the RACI check on one hand-made row. */
+function raciOf(row: Record<string, CellValue>): CellValue {
+  const context: EvaluationContext = {
+    row,
+    rowColumns: ["decision", "trigger", ...PERSONAS.map((p) => p.key)],
+    columnValues: () => [],
+    nameValue: () => null,
+  };
+  return evaluate(RACI_CHECK, context);
+}
+
+const letters = (...values: (string | null)[]) =>
+  Object.fromEntries(PERSONAS.map((p, i) => [p.key, values[i] ?? null]));
+
+describe("decision and accountability model", () => {
+  it.each([
+    ["addin", true],
+    ["addin", false],
+    ["portable", true],
+    ["portable", false],
+  ] as const)(
+    "plans in %s mode, sample data %s, without an error value",
+    (formulaMode, sampleData) => {
+      const result = plan({ formulaMode, sampleData });
+      expect(result.sheets.map((s) => s.name)).toEqual(["Decision model"]);
+      const errors = allCells(result.sheets[0]).filter((cell) => isErrorValue(cell.expected));
+      expect(errors).toEqual([]);
+    }
+  );
+
+  it("has a column per persona with an R/A/C/I drop-down, blank allowed", () => {
+    const sheet = plan().sheets[0];
+    const headers = sheet.tables[0].headers;
+    for (const persona of [
+      "FinOps practitioner",
+      "Finance",
+      "Product",
+      "Procurement",
+      "Engineering",
+      "Leadership",
+    ]) {
+      expect(headers).toContain(persona);
+    }
+    expect(headers).toEqual([
+      "Decision",
+      "Description and trigger",
+      ...PERSONAS.map((p) => p.name),
+      "RACI check",
+      "Threshold",
+      "Escalation path",
+      "Time to decide (days)",
+    ]);
+    const lists = sheet.validations.filter((v) => v.list);
+    expect(lists).toHaveLength(PERSONAS.length);
+    for (const v of lists) expect(v.list).toEqual(["R", "A", "C", "I"]);
+    // Some decisions leave a persona out: blank cells are part of the model.
+    const rows = tableRows(sheet, "DecisionModel");
+    expect(rows.some((row) => row["Procurement"].value === null)).toBe(true);
+  });
+
+  it("covers every decision DESIGN.md names", () => {
+    const decisions = tableRows(plan().sheets[0], "DecisionModel").map((row) =>
+      String(row["Decision"].value)
+    );
+    for (const pattern of [
+      /commitment.*prepaid reservation/i,
+      /budget overruns/i,
+      /cost anomalies/i,
+      /tool.*purchases/i,
+      /team staffing changes/i,
+      /chargeback/i,
+    ]) {
+      expect(decisions.filter((d) => pattern.test(d))).toHaveLength(1);
+    }
+    expect(decisions).toHaveLength(DECISIONS.length);
+    for (const d of DECISIONS) expect(d.source).toMatch(/FinOps Practice Operations/);
+  });
+
+  it("gives every default row exactly one A and at least one R: RACI check OK", () => {
+    for (const sampleData of [true, false]) {
+      const rows = tableRows(plan({ sampleData }).sheets[0], "DecisionModel");
+      for (const row of rows) {
+        const cells = PERSONAS.map((p) => row[p.name].value);
+        expect(cells.filter((c) => c === "A")).toHaveLength(1);
+        expect(cells.filter((c) => c === "R").length).toBeGreaterThanOrEqual(1);
+        expect(row["RACI check"].expected).toBe("OK");
+      }
+    }
+  });
+
+  it("reports what is wrong with a hand-made row", () => {
+    const decision = { decision: "Test decision", trigger: null };
+    expect(raciOf({ ...decision, ...letters("R", "A", "A", "C") })).toBe(
+      "needs exactly one A, found 2"
+    );
+    expect(raciOf({ ...decision, ...letters("C", "A", "I") })).toBe("needs at least one R");
+    expect(raciOf({ ...decision, ...letters() })).toBe(
+      "needs exactly one A, found 0; needs at least one R"
+    );
+    expect(raciOf({ ...decision, ...letters(" r", "a", null, null, "c") })).toBe("OK");
+    expect(raciOf({ ...decision, ...letters("R", "A", "X") })).toEqual(
+      expect.objectContaining({ code: "#VALUE!" })
+    );
+    // A row with no decision yet (a new table row) is not flagged.
+    expect(raciOf({ decision: null, trigger: null, ...letters("A", "A") })).toBe("");
+  });
+
+  it("counts decisions and RACI problems (hand-checked: 8 decisions, none broken)", () => {
+    const sheet = plan().sheets[0];
+    expect(figure(sheet, "decisionsChecked").expected).toBe(8);
+    expect(figure(sheet, "decisionsWithRaciProblem").expected).toBe(0);
+    expect(figure(sheet, "decisionsWithRaciProblem").formula).toBe(
+      '=DecisionsChecked-COUNTIF(DecisionModel[RACI check],"OK")'
+    );
+    expect(figure(plan({ sampleData: false }).sheets[0], "decisionsChecked").expected).toBe(8);
+  });
+
+  it("counts a broken row as a problem", () => {
+    const spec = decisionModel.build(DEFAULT_OPTIONS);
+    const sheet = spec.sheets[0];
+    const blocks = sheet.blocks.map((block) =>
+      block.kind === "table"
+        ? ({
+            ...block,
+            rows: [
+              ...block.rows,
+              { values: { decision: "Broken example", ...letters("R", "A", "A", "C") } },
+            ],
+          } as TableBlock)
+        : block
+    );
+    const planned = planOf([{ ...spec, sheets: [{ ...sheet, blocks }] }], DEFAULT_OPTIONS)
+      .sheets[0];
+    const rows = tableRows(planned, "DecisionModel");
+    expect(rows[rows.length - 1]["RACI check"].expected).toBe("needs exactly one A, found 2");
+    expect(figure(planned, "decisionsChecked").expected).toBe(9);
+    expect(figure(planned, "decisionsWithRaciProblem").expected).toBe(1);
+  });
+
+  it("writes FINOPS.RACICHECK in add-in mode and only native functions in portable mode", () => {
+    const addin = tableRows(plan().sheets[0], "DecisionModel")[0]["RACI check"].formula;
+    expect(addin).toBe(
+      '=IF(ISBLANK(DecisionModel[[#This Row],[Decision]]),"",FINOPS.RACICHECK(DecisionModel[[#This Row],[FinOps practitioner]:[Leadership]]))'
+    );
+    const portable = plan({ formulaMode: "portable" });
+    for (const row of tableRows(portable.sheets[0], "DecisionModel")) {
+      expect(row["RACI check"].formula).not.toContain("FINOPS.");
+      expect(row["RACI check"].formula).toContain("SUMPRODUCT");
+    }
+    for (const cell of allCells(portable.sheets[0]))
+      if (cell.formula) expect(cell.formula).not.toContain("FINOPS.");
+  });
+
+  it("highlights OK rows and a non-zero problem count", () => {
+    const sheet = plan().sheets[0];
+    const okRule = sheet.conditionalFormats.find((f) => f.value === "OK");
+    expect(okRule).toMatchObject({ when: "equals", highlight: "good" });
+    const problems = sheet.names.find((n) => n.key === "decisionsWithRaciProblem");
+    expect(
+      sheet.conditionalFormats.filter((f) => f.address === problems?.address.replace(/\$/g, ""))
+    ).toEqual(expect.arrayContaining([expect.objectContaining({ highlight: "bad" })]));
+  });
+
+  it("writes thresholds and times to decide only as sample data", () => {
+    const withSample = tableRows(plan().sheets[0], "DecisionModel");
+    expect(withSample[0]["Threshold"].value).toBe(100000);
+    expect(withSample[2]["Time to decide (days)"].value).toBe(1);
+    const empty = tableRows(plan({ sampleData: false }).sheets[0], "DecisionModel");
+    for (const row of empty) {
+      expect(row["Threshold"].value).toBeNull();
+      expect(row["Time to decide (days)"].value).toBeNull();
+      expect(row["Escalation path"].value).toEqual(expect.any(String));
+    }
+  });
+});
