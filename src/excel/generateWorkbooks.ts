@@ -29,9 +29,15 @@ export function officeHost(): ExcelHost {
  * write everything), all or nothing (a failure removes whatever this run created and says what failed),
  * and never over an existing sheet, table or name (free names are chosen and reported).
  */
-export async function generateWorkbooks(ids: readonly string[], options: TemplateOptions, host: ExcelHost = officeHost()): Promise<GenerationResult> {
+export async function generateWorkbooks(
+  ids: readonly string[],
+  options: TemplateOptions,
+  host: ExcelHost = officeHost()
+): Promise<GenerationResult> {
   checkHost(host.requirements);
-  let created: { sheets: string[]; names: string[]; metadataCreated: boolean; metadataRows: number | null } | undefined;
+  let created:
+    | { sheets: string[]; names: string[]; metadataCreated: boolean; metadataRows: number | null }
+    | undefined;
   try {
     return await host.excel.run(async (context) => {
       const workbook = context.workbook;
@@ -43,7 +49,11 @@ export async function generateWorkbooks(ids: readonly string[], options: Templat
       used.load("rowCount");
       await context.sync();
 
-      const existingMetadataRows = metadata.isNullObject ? null : used.isNullObject ? 0 : used.rowCount;
+      const existingMetadataRows = metadata.isNullObject
+        ? null
+        : used.isNullObject
+          ? 0
+          : used.rowCount;
       const { plan, renamed, addedForLinks } = planTemplates(ids, options, {
         sheets: sheets.items.map((s) => s.name),
         tablesAndNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],
@@ -56,15 +66,24 @@ export async function generateWorkbooks(ids: readonly string[], options: Templat
       };
 
       workbook.application.suspendApiCalculationUntilNextSync();
-      const written = plan.sheets.map((planned) => ({ planned, sheet: queueSheet(workbook, planned) }));
+      const written = plan.sheets.map((planned) => ({
+        planned,
+        sheet: queueSheet(workbook, planned),
+      }));
       for (const { planned } of written) queueNames(workbook, planned);
       for (const { planned, sheet } of written) queueFormulasAndFormats(sheet, planned);
-      queueMetadata(workbook, existingMetadataRows, metadataRows(plan, (host.now ?? (() => new Date()))()));
+      queueMetadata(
+        workbook,
+        existingMetadataRows,
+        metadataRows(plan, (host.now ?? (() => new Date()))())
+      );
       written[0]?.sheet.activate();
       await context.sync();
 
       return {
-        sheets: plan.templates.flatMap((t) => t.sheets.map((name) => ({ templateId: t.templateId, name }))),
+        sheets: plan.templates.flatMap((t) =>
+          t.sheets.map((name) => ({ templateId: t.templateId, name }))
+        ),
         renamed,
         addedForLinks,
       };
@@ -73,7 +92,10 @@ export async function generateWorkbooks(ids: readonly string[], options: Templat
     const failure = explain(error, "Creating the workbooks");
     if (created) await removeCreated(host, created).catch(() => undefined);
     throw failure instanceof GenerationError && created
-      ? new GenerationError(`${failure.message} Nothing was changed: the sheets this run had started are removed.`, failure.code)
+      ? new GenerationError(
+          `${failure.message} Nothing was changed: the sheets this run had started are removed.`,
+          failure.code
+        )
       : failure;
   }
 }
@@ -81,7 +103,12 @@ export async function generateWorkbooks(ids: readonly string[], options: Templat
 /** Undoes a failed run: its sheets (with their tables and charts), its names and its metadata rows. */
 async function removeCreated(
   host: ExcelHost,
-  created: { sheets: string[]; names: string[]; metadataCreated: boolean; metadataRows: number | null }
+  created: {
+    sheets: string[];
+    names: string[];
+    metadataCreated: boolean;
+    metadataRows: number | null;
+  }
 ): Promise<void> {
   await host.excel.run(async (context) => {
     const workbook = context.workbook;

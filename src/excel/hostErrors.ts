@@ -14,18 +14,26 @@ export class GenerationError extends Error {
 }
 
 const EXPLANATIONS: Record<string, string> = {
-  InvalidOperationInCellEditMode: "Excel is busy editing a cell. Press Enter or Esc to finish editing, then try again.",
-  AccessDenied: "The workbook or a sheet is protected. Unprotect it (Review > Unprotect), then try again.",
-  InsertDeleteConflict: "Another change is going on in the workbook. Wait a moment, then try again.",
-  ItemAlreadyExists: "A sheet, table or name with the same name was added meanwhile. Try again: a free name will be chosen.",
-  RequestPayloadSizeLimitExceeded: "The workbook is too large to write in one go from Excel on the web. Try fewer templates at a time.",
+  InvalidOperationInCellEditMode:
+    "Excel is busy editing a cell. Press Enter or Esc to finish editing, then try again.",
+  AccessDenied:
+    "The workbook or a sheet is protected. Unprotect it (Review > Unprotect), then try again.",
+  InsertDeleteConflict:
+    "Another change is going on in the workbook. Wait a moment, then try again.",
+  ItemAlreadyExists:
+    "A sheet, table or name with the same name was added meanwhile. Try again: a free name will be chosen.",
+  RequestPayloadSizeLimitExceeded:
+    "The workbook is too large to write in one go from Excel on the web. Try fewer templates at a time.",
   Unauthenticated: "Excel could not verify your session. Reload the add-in, then try again.",
   ActivityLimitReached: "Excel is busy (too many requests). Wait a few seconds, then try again.",
 };
 
 export function explain(error: unknown, step: string): GenerationError {
   if (error instanceof GenerationError) return error;
-  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+  const code =
+    typeof error === "object" && error !== null && "code" in error
+      ? String((error as { code: unknown }).code)
+      : undefined;
   const detail = error instanceof Error ? error.message : String(error);
   const advice = code ? EXPLANATIONS[code] : undefined;
   return new GenerationError(`${step} failed: ${advice ?? detail}`, code);

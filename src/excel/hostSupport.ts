@@ -9,7 +9,8 @@ interface Requirements {
 
 /** Throws a clear error when the Excel running the add-in is too old for the generator. */
 export function checkHost(requirements: Requirements | undefined): void {
-  if (!requirements) throw new GenerationError("The FinOps pane must run inside Excel to create workbooks.");
+  if (!requirements)
+    throw new GenerationError("The FinOps pane must run inside Excel to create workbooks.");
   if (!requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
     throw new GenerationError(
       `This version of Excel is too old for the FinOps workbooks (they need Excel API ${REQUIRED_EXCEL_API}: Microsoft 365, Excel 2021 or later, or Excel on the web). Update Excel, then try again.`

@@ -59,9 +59,13 @@ export function queueSheet(workbook: Excel.Workbook, planned: PlannedSheet): Exc
   const sheet = workbook.worksheets.add(planned.name);
   // 1. Constants, so that table headers exist before the tables. null leaves a cell alone.
   for (const range of planned.ranges) {
-    const target = sheet.getRange(range.address).getResizedRange(range.rows.length - 1, range.rows[0].length - 1);
+    const target = sheet
+      .getRange(range.address)
+      .getResizedRange(range.rows.length - 1, range.rows[0].length - 1);
     if (range.rows.some((row) => row.some((cell) => cell.formula === undefined))) {
-      target.values = range.rows.map((row) => row.map((cell) => (cell.formula === undefined ? constant(cell.value) : null)));
+      target.values = range.rows.map((row) =>
+        row.map((cell) => (cell.formula === undefined ? constant(cell.value) : null))
+      );
     }
   }
   // 2. Tables and their totals rows.
@@ -71,8 +75,10 @@ export function queueSheet(workbook: Excel.Workbook, planned: PlannedSheet): Exc
     table.style = TABLE_STYLE;
     if (plannedTable.totals) {
       table.showTotals = true;
-      if (plannedTable.totalsLabel) table.columns.getItemAt(0).getTotalRowRange().values = [[plannedTable.totalsLabel]];
-      for (const total of plannedTable.totals) table.columns.getItem(total.header).getTotalRowRange().formulas = [[total.formula]];
+      if (plannedTable.totalsLabel)
+        table.columns.getItemAt(0).getTotalRowRange().values = [[plannedTable.totalsLabel]];
+      for (const total of plannedTable.totals)
+        table.columns.getItem(total.header).getTotalRowRange().formulas = [[total.formula]];
     }
   }
   return sheet;
@@ -87,8 +93,12 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
   // 3. Formulas, once every table and name of the plan exists.
   for (const range of planned.ranges) {
     if (!range.rows.some((row) => row.some((cell) => cell.formula !== undefined))) continue;
-    const target = sheet.getRange(range.address).getResizedRange(range.rows.length - 1, range.rows[0].length - 1);
-    target.formulas = range.rows.map((row) => row.map((cell) => cell.formula ?? null)) as unknown as string[][];
+    const target = sheet
+      .getRange(range.address)
+      .getResizedRange(range.rows.length - 1, range.rows[0].length - 1);
+    target.formulas = range.rows.map((row) =>
+      row.map((cell) => cell.formula ?? null)
+    ) as unknown as string[][];
   }
   // 4. Formats.
   for (const format of planned.formats) {
@@ -97,32 +107,46 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
     if (format.style) STYLES[format.style](target.format);
   }
   planned.columnWidths.forEach((width, i) => {
-    sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = width * POINTS_PER_CHARACTER;
+    sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth =
+      width * POINTS_PER_CHARACTER;
   });
   // 5. Validation and conditional formats.
   for (const validation of planned.validations) {
     const target = sheet.getRange(validation.address).dataValidation;
-    if (validation.list) target.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
+    if (validation.list)
+      target.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
     else if (validation.min !== undefined || validation.max !== undefined) {
       const bounds =
         validation.max === undefined
           ? { formula1: validation.min as number, operator: "GreaterThanOrEqualTo" as const }
-          : { formula1: validation.min ?? 0, formula2: validation.max, operator: "Between" as const };
+          : {
+              formula1: validation.min ?? 0,
+              formula2: validation.max,
+              operator: "Between" as const,
+            };
       target.rule = validation.whole ? { wholeNumber: bounds } : { decimal: bounds };
     }
-    if (validation.help) target.prompt = { showPrompt: true, title: "", message: validation.help.slice(0, 255) };
+    if (validation.help)
+      target.prompt = { showPrompt: true, title: "", message: validation.help.slice(0, 255) };
   }
   for (const rule of planned.conditionalFormats) {
     const format = sheet.getRange(rule.address).conditionalFormats.add("CellValue");
     format.cellValue.format.fill.color = HIGHLIGHTS[rule.highlight].fill;
     format.cellValue.format.font.color = HIGHLIGHTS[rule.highlight].font;
-    const operator = { equals: "EqualTo", greaterThan: "GreaterThan", lessThan: "LessThan" }[rule.when] as Excel.ConditionalCellValueOperator;
-    const formula1 = typeof rule.value === "string" ? `="${rule.value.replace(/"/g, '""')}"` : String(rule.value);
+    const operator = { equals: "EqualTo", greaterThan: "GreaterThan", lessThan: "LessThan" }[
+      rule.when
+    ] as Excel.ConditionalCellValueOperator;
+    const formula1 =
+      typeof rule.value === "string" ? `="${rule.value.replace(/"/g, '""')}"` : String(rule.value);
     format.cellValue.rule = { formula1, operator };
   }
   // 6. Charts.
   for (const chart of planned.charts) {
-    const created = sheet.charts.add(CHART_TYPES[chart.chart] as Excel.ChartType, sheet.getRange(chart.series[0].values), "Columns");
+    const created = sheet.charts.add(
+      CHART_TYPES[chart.chart] as Excel.ChartType,
+      sheet.getRange(chart.series[0].values),
+      "Columns"
+    );
     created.title.text = chart.title;
     created.setPosition(chart.from, chart.to);
     const first = created.series.getItemAt(0);
@@ -138,25 +162,42 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
   if (planned.freeze && (planned.freeze.rows > 0 || planned.freeze.columns > 0)) {
     if (planned.freeze.rows === 0) sheet.freezePanes.freezeColumns(planned.freeze.columns);
     else if (planned.freeze.columns === 0) sheet.freezePanes.freezeRows(planned.freeze.rows);
-    else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, planned.freeze.rows, planned.freeze.columns));
+    else
+      sheet.freezePanes.freezeAt(
+        sheet.getRangeByIndexes(0, 0, planned.freeze.rows, planned.freeze.columns)
+      );
   }
   sheet.pageLayout.orientation = planned.print.landscape ? "Landscape" : "Portrait";
-  if (planned.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (planned.print.fitToWidth)
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (planned.print.titleRows) sheet.pageLayout.setPrintTitleRows(planned.print.titleRows);
   sheet.pageLayout.setPrintArea(planned.usedRange);
 }
 
 /** Appends this run's rows to the hidden, protected metadata store, creating it when missing. */
-export function queueMetadata(workbook: Excel.Workbook, existingRows: number | null, rows: MetadataRow[]): void {
-  const sheet = existingRows === null ? workbook.worksheets.add(METADATA_SHEET) : workbook.worksheets.getItem(METADATA_SHEET);
+export function queueMetadata(
+  workbook: Excel.Workbook,
+  existingRows: number | null,
+  rows: MetadataRow[]
+): void {
+  const sheet =
+    existingRows === null
+      ? workbook.worksheets.add(METADATA_SHEET)
+      : workbook.worksheets.getItem(METADATA_SHEET);
   if (existingRows !== null) sheet.protection.unprotect();
-  if (!existingRows) sheet.getRangeByIndexes(0, 0, 1, METADATA_HEADERS.length).values = [[...METADATA_HEADERS]];
+  if (!existingRows)
+    sheet.getRangeByIndexes(0, 0, 1, METADATA_HEADERS.length).values = [[...METADATA_HEADERS]];
   const start = existingRows || 1;
-  if (rows.length > 0) sheet.getRangeByIndexes(start, 0, rows.length, METADATA_HEADERS.length).values = rows;
+  if (rows.length > 0)
+    sheet.getRangeByIndexes(start, 0, rows.length, METADATA_HEADERS.length).values = rows;
   sheet.visibility = "VeryHidden";
   sheet.protection.protect();
 }
 
 export function allCellCount(plan: RenderPlan): number {
-  return plan.sheets.reduce((total, sheet) => total + sheet.ranges.reduce((n, r) => n + r.rows.length * r.rows[0].length, 0), 0);
+  return plan.sheets.reduce(
+    (total, sheet) =>
+      total + sheet.ranges.reduce((n, r) => n + r.rows.length * r.rows[0].length, 0),
+    0
+  );
 }
