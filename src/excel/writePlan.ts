@@ -2,6 +2,7 @@ import { CellValue, isErrorValue } from "../domain/cellValue";
 import { CellStyle, PlannedSheet, RenderPlan } from "../workbook/plan";
 import { METADATA_HEADERS, METADATA_SHEET, MetadataRow } from "../workbook/metadata";
 import { Highlight } from "../workbook/spec";
+import { rangeSize } from "../workbook/addresses";
 
 // Enum values are written as their strings: the same in every Office.js version and in the fake.
 
@@ -103,7 +104,15 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
   // 4. Formats.
   for (const format of planned.formats) {
     const target = sheet.getRange(format.address);
-    if (format.numberFormat) target.numberFormat = [[format.numberFormat]];
+    if (format.numberFormat) {
+      // Office.js wants an array of the range's own dimensions.
+      const { rows, columns } = rangeSize(format.address);
+      target.numberFormat = Array.from({ length: rows }, () =>
+        Array<string>(columns).fill(format.numberFormat as string)
+      );
+    }
+    // Range.format is a navigation property: nothing is read, so no load or sync is needed.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     if (format.style) STYLES[format.style](target.format);
   }
   planned.columnWidths.forEach((width, i) => {
