@@ -38,7 +38,6 @@ import { Lens, LENS_SOURCE, LENSES } from "./maturity/lenses";
 // scored 0-4, weighted, against a target, with a history of assessments for the trend.
 
 const PLAYBOOK = "FinOps Foundation, FinOps Assessment playbook";
-const LEVELS = ["Crawl", "Walk", "Run"] as const;
 
 /** Lens weights of the sample organisation: knowledge and process first, as the playbook suggests early on. */
 const SAMPLE_WEIGHTS: Readonly<Record<Lens["key"], number>> = {
@@ -73,7 +72,7 @@ const SAMPLE_HISTORY = [
     note: "Optimize Usage & Cost added; target raised to 60%",
   },
 ] as const;
-const SAMPLE_TARGET = 0.6;
+const DEFAULT_TARGET = 0.6;
 
 const weightKey = (lens: Lens) => `w${lens.name}`;
 const weightFigure = (lens: Lens) => `maturityWeight${lens.name}`;
@@ -120,7 +119,7 @@ function buildMaturityScorecard(options: TemplateOptions): WorkbookSpec {
       {
         key: "maturityScorecard",
         name: "Maturity scorecard",
-        freezeColumns: 2,
+        freezeColumns: 1,
         print: { landscape: true, fitToWidth: true },
         blocks: [
           {
@@ -236,7 +235,8 @@ function buildMaturityScorecard(options: TemplateOptions): WorkbookSpec {
           {
             kind: "title",
             text: "What each lens score means",
-            subtitle: "FinOps Assessment playbook lenses, paraphrased (FinOps Foundation, CC BY 4.0)",
+            subtitle:
+              "FinOps Assessment playbook lenses, paraphrased (FinOps Foundation, CC BY 4.0)",
           },
           {
             kind: "notes",
@@ -252,20 +252,24 @@ function buildMaturityScorecard(options: TemplateOptions): WorkbookSpec {
               { key: "lens", header: "Lens", kind: "input", type: "text", width: 14 },
               { key: "score", header: "Score", kind: "input", type: "integer", width: 8 },
               { key: "heading", header: "Level", kind: "input", type: "text", width: 34 },
-              { key: "description", header: "What it looks like", kind: "input", type: "text", width: 110 },
+              {
+                key: "description",
+                header: "What it looks like",
+                kind: "input",
+                type: "text",
+                width: 110,
+              },
             ],
             rows: LENSES.flatMap((lens) =>
-              lens.levels.map(
-                (level, score): TableRow => ({
-                  values: {
-                    lens: lens.name,
-                    score,
-                    heading: level.heading,
-                    description: level.description,
-                  },
-                  source: LENS_SOURCE,
-                })
-              )
+              lens.levels.map((level, score): TableRow => ({
+                values: {
+                  lens: lens.name,
+                  score,
+                  heading: level.heading,
+                  description: level.description,
+                },
+                source: LENS_SOURCE,
+              }))
             ),
           },
         ],
@@ -302,7 +306,7 @@ function settings(options: TemplateOptions, assessedOn: number): Figure[] {
       label: "Target score (every capability)",
       type: "percent",
       kind: "input",
-      value: SAMPLE_TARGET,
+      value: DEFAULT_TARGET,
       help: "How good is good enough at this stage: a share of the best possible score. A capability's own target override takes precedence.",
     },
     {
@@ -332,18 +336,16 @@ function settings(options: TemplateOptions, assessedOn: number): Figure[] {
       value: 0.1,
       help: "A score short of its target by at most this share of the target shows Amber rather than Red.",
     },
-    ...LENSES.map(
-      (lens): Figure => ({
-        key: weightFigure(lens),
-        name: `MaturityWeight${lens.name}`,
-        label: `Weight of the ${lens.name} lens`,
-        type: "number",
-        kind: "input",
-        value: 1,
-        sample: SAMPLE_WEIGHTS[lens.key],
-        help: "How much this lens counts in every capability's score (0 or more; 0 leaves it out). Early on, knowledge and process often weigh more than automation.",
-      })
-    ),
+    ...LENSES.map((lens): Figure => ({
+      key: weightFigure(lens),
+      name: `MaturityWeight${lens.name}`,
+      label: `Weight of the ${lens.name} lens`,
+      type: "number",
+      kind: "input",
+      value: 1,
+      sample: SAMPLE_WEIGHTS[lens.key],
+      help: "How much this lens counts in every capability's score (0 or more; 0 leaves it out). Early on, knowledge and process often weigh more than automation.",
+    })),
   ];
 }
 
@@ -353,7 +355,7 @@ const capabilityColumn = (key: string) => column("maturityCapabilities", key);
 
 function results(): Figure[] {
   const scores = capabilityColumn("score");
-  const countLevel = (level: (typeof LEVELS)[number]): Figure => ({
+  const countLevel = (level: MaturityStage): Figure => ({
     key: `maturityAt${level}`,
     name: `CapabilitiesAt${level}`,
     label: `Capabilities at ${level}`,
@@ -365,7 +367,7 @@ function results(): Figure[] {
     {
       key: "maturityScore",
       name: "PracticeMaturityScore",
-      label: "Practice score (average of assessed capabilities)",
+      label: "Practice score (average of capabilities)",
       type: "percent",
       kind: "computed",
       // SUM and COUNT skip the blank ("") scores of capabilities not assessed; MAX(...,1) keeps an
@@ -435,7 +437,7 @@ function results(): Figure[] {
       kind: "computed",
       expr: countIf(capabilityColumn("status"), "Red"),
     },
-    ...LEVELS.map(countLevel),
+    ...STAGES.map(countLevel),
     {
       key: "maturityLargestGap",
       name: "MaturityLargestGap",
@@ -463,6 +465,7 @@ function capabilityColumns(): ColumnSpec[] {
   const last = LENSES[LENSES.length - 1];
   const notScored = col(first.key); // a capability counts as assessed once its first lens is scored
   return [
+    { key: "capability", header: "Capability", kind: "input", type: "text", width: 32 },
     {
       key: "domain",
       header: "Domain",
@@ -471,28 +474,23 @@ function capabilityColumns(): ColumnSpec[] {
       list: DOMAINS,
       width: 26,
     },
-    { key: "capability", header: "Capability", kind: "input", type: "text", width: 32 },
-    ...LENSES.map(
-      (lens): ColumnSpec => ({
-        key: lens.key,
-        header: lens.name,
-        kind: "input",
-        type: "integer",
-        min: 0,
-        max: 4,
-        help: lens.help,
-        width: 11,
-      })
-    ),
-    ...LENSES.map(
-      (lens): ColumnSpec => ({
-        key: weightKey(lens),
-        header: `${lens.name} weight`,
-        kind: "computed",
-        type: "number",
-        expr: name(weightFigure(lens)),
-      })
-    ),
+    ...LENSES.map((lens): ColumnSpec => ({
+      key: lens.key,
+      header: lens.name,
+      kind: "input",
+      type: "integer",
+      min: 0,
+      max: 4,
+      help: lens.help,
+      width: 11,
+    })),
+    ...LENSES.map((lens): ColumnSpec => ({
+      key: weightKey(lens),
+      header: `${lens.name} weight`,
+      kind: "computed",
+      type: "number",
+      expr: name(weightFigure(lens)),
+    })),
     {
       key: "score",
       header: "Score",
@@ -502,11 +500,7 @@ function capabilityColumns(): ColumnSpec[] {
       expr: ifBlank(
         notScored,
         str(""),
-        finops(
-          "MATURITYSCORE",
-          span(first.key, last.key),
-          span(weightKey(first), weightKey(last))
-        )
+        finops("MATURITYSCORE", span(first.key, last.key), span(weightKey(first), weightKey(last)))
       ),
     },
     {
@@ -638,27 +632,25 @@ function historyColumns(): ColumnSpec[] {
 
 function historyRows(dates: number[]): TableRow[] {
   const source = `${PLAYBOOK}: continuous assessment (sample history)`;
-  const earlier = SAMPLE_HISTORY.map(
-    (entry, i): TableRow => ({
-      values: {},
-      sample: {
-        date: dates[i],
-        score: entry.score,
-        target: entry.target,
-        capabilities: entry.capabilities,
-        checklistLevel: "Crawl",
-        note: entry.note,
-      },
-      sampleOnly: true,
-      source,
-    })
-  );
+  const earlier = SAMPLE_HISTORY.map((entry, i): TableRow => ({
+    values: {},
+    sample: {
+      date: dates[i],
+      score: entry.score,
+      target: entry.target,
+      capabilities: entry.capabilities,
+      checklistLevel: "Crawl",
+      note: entry.note,
+    },
+    sampleOnly: true,
+    source,
+  }));
   const current: TableRow = {
     values: {},
     sample: {
       date: dates[dates.length - 1],
       score: samplePracticeScore(),
-      target: SAMPLE_TARGET,
+      target: DEFAULT_TARGET,
       capabilities: CAPABILITIES.length,
       checklistLevel: SAMPLE_CHECKLIST_LEVEL,
       note: "All 22 capabilities of the FinOps Framework 2026 assessed",
@@ -673,7 +665,7 @@ function checklistColumns(): ColumnSpec[] {
   return [
     { key: "ref", header: "Ref", kind: "input", type: "text", width: 6 },
     { key: "stage", header: "Level", kind: "input", type: "text", list: STAGES, width: 8 },
-    { key: "statement", header: "Statement", kind: "input", type: "text", width: 90 },
+    { key: "statement", header: "Statement", kind: "input", type: "text", width: 105 },
     {
       key: "status",
       header: "Status",
@@ -730,7 +722,7 @@ function checklistFigures(): Figure[] {
   const status = (stage: MaturityStage): Figure => ({
     key: `maturity${stage}Status`,
     name: `Checklist${stage}Status`,
-    label: `${stage} complete (Green) vs pass mark`,
+    label: `${stage} status vs pass mark`,
     type: "text",
     kind: "computed",
     expr: assessed(
@@ -762,26 +754,28 @@ function checklistFigures(): Figure[] {
     },
     ...STAGES.flatMap((stage) => [achieved(stage), status(stage)]),
     {
+      key: "maturityLevelsComplete",
+      name: "ChecklistLevelsComplete",
+      label: "Levels complete, in order (0-3)",
+      type: "integer",
+      kind: "computed",
+      // A level counts once it and every level below it are complete: Crawl, then Walk, then Run.
+      expr: add(
+        add(complete("Crawl"), agg("MIN", complete("Crawl"), complete("Walk"))),
+        agg("MIN", complete("Crawl"), complete("Walk"), complete("Run"))
+      ),
+    },
+    {
       key: "maturityChecklistLevel",
       name: "ChecklistLevelReached",
       label: "Level reached",
       type: "text",
       kind: "computed",
-      // Levels complete in order, as 0, 0.5 or 1: Walk needs Crawl and Walk complete, Run all three.
+      // 0 or 1 levels complete: Crawl (the starting level); 2: Walk; 3: Run. As a share of 3 with
+      // thresholds 0.5 and 1: 0 and 1/3 are below 0.5, 2/3 is between, 3/3 is 1.
       expr: assessed(
         str("Not assessed"),
-        finops(
-          "MATURITYLEVEL",
-          div(
-            add(
-              agg("MIN", complete("Crawl"), complete("Walk")),
-              agg("MIN", complete("Crawl"), complete("Walk"), complete("Run"))
-            ),
-            num(2)
-          ),
-          num(0.5),
-          num(1)
-        )
+        finops("MATURITYLEVEL", div(name("maturityLevelsComplete"), num(3)), num(0.5), num(1))
       ),
       conditionalFormats: [{ when: "equals", text: "Run", highlight: "good" }],
     },

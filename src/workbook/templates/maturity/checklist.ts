@@ -28,7 +28,11 @@ export const CHECKLIST: readonly ChecklistItem[] = [
     stage: "Crawl",
     statement:
       "An initial assessment has produced a FinOps executive summary, shared with each executive with the details relevant to them.",
-    sample: { status: "Met", owner: "FinOps lead", evidence: "Executive summary pack, first issue" },
+    sample: {
+      status: "Met",
+      owner: "FinOps lead",
+      evidence: "Executive summary pack, first issue",
+    },
   },
   {
     stage: "Crawl",
@@ -45,7 +49,7 @@ export const CHECKLIST: readonly ChecklistItem[] = [
   {
     stage: "Crawl",
     statement:
-      "A FinOps team lead has been named as cloud use grows: ideally an experienced, certified practitioner with influence in the organisation and experience of complex projects, recruited externally if nobody fits internally.",
+      "A FinOps lead is named: ideally a certified, experienced practitioner with influence and complex-project experience (hired in if need be).",
     sample: { status: "Met", owner: "Head of Cloud", evidence: "Appointment announcement" },
   },
   {
@@ -58,7 +62,11 @@ export const CHECKLIST: readonly ChecklistItem[] = [
     stage: "Crawl",
     statement:
       "A virtual FinOps team of cloud engineers, finance, reporting and training staff is formed instead of hiring dedicated full-time staff.",
-    sample: { status: "Met", owner: "FinOps lead", evidence: "Virtual team charter and member list" },
+    sample: {
+      status: "Met",
+      owner: "FinOps lead",
+      evidence: "Virtual team charter and member list",
+    },
   },
   {
     stage: "Crawl",
@@ -83,7 +91,11 @@ export const CHECKLIST: readonly ChecklistItem[] = [
     stage: "Walk",
     statement:
       "The FinOps team works with roles at several levels of the organisation, communicates well and offers several ways to engage with it.",
-    sample: { status: "Met", owner: "FinOps lead", evidence: "Office hours, chat channel, monthly newsletter" },
+    sample: {
+      status: "Met",
+      owner: "FinOps lead",
+      evidence: "Office hours, chat channel, monthly newsletter",
+    },
   },
   {
     stage: "Walk",
@@ -101,37 +113,45 @@ export const CHECKLIST: readonly ChecklistItem[] = [
     stage: "Walk",
     statement:
       "Most of the organisation has adopted FinOps as its operating model and is developing its cultural practices.",
-    sample: { status: "Partly", owner: "FinOps lead", evidence: "Adoption plan: 4 of 7 departments" },
+    sample: {
+      status: "Partly",
+      owner: "FinOps lead",
+      evidence: "Adoption plan: 4 of 7 departments",
+    },
   },
   {
     stage: "Walk",
     statement:
-      "Cross-functional planning meetings are held regularly, though not often, to set goals, define tasks, allocate resources and agree timelines for the practice.",
+      "Cross-functional planning meetings are held regularly, though not often, to set goals, tasks, resources and timelines for the practice.",
     sample: { status: "Met", owner: "FinOps lead", evidence: "Quarterly planning minutes" },
   },
   {
     stage: "Walk",
     statement:
       "The FinOps team runs its own objectives and key results, intake process, request categories, task tracking and regular status updates.",
-    sample: { status: "Partly", owner: "FinOps analysts", evidence: "Intake board; OKRs not yet set" },
+    sample: {
+      status: "Partly",
+      owner: "FinOps analysts",
+      evidence: "Intake board; OKRs not yet set",
+    },
   },
   {
     stage: "Walk",
     statement:
-      "Activities that need timely or cross-functional decisions are understood and documented; they recur often enough to need a more formal decision model.",
+      "Activities needing timely or cross-functional decisions are understood and documented; they recur enough to need a formal decision model.",
     sample: { status: "Not met", owner: "CFO office" },
   },
   // Run: 9 statements.
   {
     stage: "Run",
     statement:
-      "Cloud use or the organisation is highly complex, with many services and architectures, and a larger, well-established FinOps team is in place whose role every stakeholder at every level fully understands.",
+      "For a highly complex organisation or cloud estate, a larger, well-established FinOps team is in place whose role all levels understand.",
     sample: { status: "Not met", owner: "Head of Cloud" },
   },
   {
     stage: "Run",
     statement:
-      "The FinOps team works with roles at all levels, communicates well and offers several ways to engage, and enlists FinOps enablers and others to extend its reach.",
+      "The team works with roles at all levels, offers several ways to engage with it, and enlists FinOps enablers and others to extend its reach.",
     sample: { status: "Partly", owner: "FinOps lead", evidence: "Two champions in engineering" },
   },
   {
@@ -143,23 +163,28 @@ export const CHECKLIST: readonly ChecklistItem[] = [
   {
     stage: "Run",
     statement:
-      "The FinOps team continuously reviews and adjusts its needs, size, roles and position, and works with extended support teams in established ways on complex cases.",
+      "The team continuously reviews its needs, size, roles and position, and works with extended support teams in set ways on complex cases.",
     sample: { status: "Not met", owner: "Head of Cloud" },
   },
   {
     stage: "Run",
     statement: "The FinOps team has a regular source of funding, and its needs are well supported.",
-    sample: { status: "Partly", owner: "CFO", evidence: "Annual budget line from this fiscal year" },
+    sample: {
+      status: "Partly",
+      owner: "CFO",
+      evidence: "Annual budget line from this fiscal year",
+    },
   },
   {
     stage: "Run",
-    statement: "The whole organisation has adopted FinOps as its operating model and cultural practice.",
+    statement:
+      "The whole organisation has adopted FinOps as its operating model and cultural practice.",
     sample: { status: "Not met", owner: "Executive sponsor" },
   },
   {
     stage: "Run",
     statement:
-      "Cross-functional planning meetings are held regularly and often to set goals, define tasks, allocate resources and agree timelines for the practice.",
+      "Cross-functional planning meetings are held regularly and often to set goals, tasks, resources and timelines for the practice.",
     sample: { status: "Partly", owner: "FinOps lead", evidence: "Monthly for two departments" },
   },
   {
@@ -171,7 +196,7 @@ export const CHECKLIST: readonly ChecklistItem[] = [
   {
     stage: "Run",
     statement:
-      "A comprehensive, well-documented decision model supports the many frequent cross-functional decisions of a large or complex organisation.",
+      "A comprehensive, documented decision model supports the frequent cross-functional decisions of a large or complex organisation.",
     sample: { status: "Not met", owner: "CFO office" },
   },
 ];

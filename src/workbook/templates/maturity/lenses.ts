@@ -1,7 +1,8 @@
 // The five lenses of the FinOps Assessment playbook (FinOps Foundation, CC BY 4.0), each scored 0 to 4.
 // Level headings and descriptions are paraphrased from the playbook's "Lenses Used in Assessment".
 
-export const LENS_SOURCE = "FinOps Foundation, FinOps Assessment playbook: lenses used in assessment";
+export const LENS_SOURCE =
+  "FinOps Foundation, FinOps Assessment playbook: lenses used in assessment";
 
 export interface Lens {
   /** Column key of the lens score in the capability table. */
@@ -58,7 +59,8 @@ export const LENSES: readonly Lens[] = [
     levels: [
       {
         heading: "No process",
-        description: "No described, consistent process governs any part of the capability in the group.",
+        description:
+          "No described, consistent process governs any part of the capability in the group.",
       },
       {
         heading: "Implementing process",
@@ -84,12 +86,14 @@ export const LENSES: readonly Lens[] = [
   {
     key: "metrics",
     name: "Metrics",
-    question: "Is the capability measured, and can progress be shown over time with relevant measures?",
+    question:
+      "Is the capability measured, and can progress be shown over time with relevant measures?",
     help: "Score 0-4. 0 none: nothing measured. 1 identified: useful metrics chosen. 2 baselined: manual red/amber/green measures. 3 KPIs with targets, collected on a set cadence. 4 automated SMART KPIs tied to business goals, reviewed regularly.",
     levels: [
       {
         heading: "No metrics",
-        description: "Nothing is measured: there is no direct insight into the state or progress of the capability.",
+        description:
+          "Nothing is measured: there is no direct insight into the state or progress of the capability.",
       },
       {
         heading: "Identified metrics",
@@ -131,7 +135,8 @@ export const LENSES: readonly Lens[] = [
       },
       {
         heading: "Initial standardised adoption",
-        description: "Early parts of the capability are being standardised and vetted by a few people in the group.",
+        description:
+          "Early parts of the capability are being standardised and vetted by a few people in the group.",
       },
       {
         heading: "Key adoption",

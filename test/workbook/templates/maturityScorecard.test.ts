@@ -1,0 +1,367 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { isErrorValue } from "../../../src/domain/cellValue";
+import { columnLetter } from "../../../src/workbook/addresses";
+import { planWorkbook } from "../../../src/workbook/layout";
+import { chooseNames } from "../../../src/workbook/names";
+import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
+import { PlannedCell, PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
+import { ColumnSpec, TableBlock } from "../../../src/workbook/spec";
+import { CAPABILITIES, DOMAINS } from "../../../src/workbook/templates/maturity/capabilities";
+import { CHECKLIST } from "../../../src/workbook/templates/maturity/checklist";
+import { LENSES } from "../../../src/workbook/templates/maturity/lenses";
+import {
+  excelDate,
+  maturityScorecard,
+  samplePracticeScore,
+} from "../../../src/workbook/templates/maturityScorecard";
+
+// The template is not registered in TEMPLATES yet (index.ts belongs to another change): build and plan
+// it directly, as planTemplates would.
+const optionsOf = (options: Partial<TemplateOptions> = {}): TemplateOptions => ({
+  ...DEFAULT_OPTIONS,
+  ...options,
+});
+const plan = (options: Partial<TemplateOptions> = {}): RenderPlan => {
+  const full = optionsOf(options);
+  const spec = maturityScorecard.build(full);
+  return planWorkbook([spec], full, chooseNames([spec], { sheets: [], tablesAndNames: [] }));
+};
+
+/** "C12" -> [row 11, column 2], 0-based. */
+function parseCell(address: string): [number, number] {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!match) throw new Error(`Not a cell address: ${address}`);
+  const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return [Number(match[2]) - 1, col];
+}
+
+function cellAt(sheet: PlannedSheet, address: string): PlannedCell | undefined {
+  const [row, col] = parseCell(address);
+  for (const range of sheet.ranges) {
+    const [top, left] = parseCell(range.address);
+    const cell = range.rows[row - top]?.[col - left];
+    if (cell) return cell;
+  }
+  return undefined;
+}
+
+function sheetOf(p: RenderPlan, key: string): PlannedSheet {
+  const sheet = p.sheets.find((s) => s.key === key);
+  if (!sheet) throw new Error(`No sheet ${key}`);
+  return sheet;
+}
+
+/** A table's data rows as header -> cell. */
+function tableRows(sheet: PlannedSheet, tableKey: string): Record<string, PlannedCell>[] {
+  const table = sheet.tables.find((t) => t.key === tableKey);
+  if (!table) throw new Error(`No table ${tableKey}`);
+  const [from, to] = table.address.split(":");
+  const [top, left] = parseCell(from);
+  const [bottom] = parseCell(to);
+  const rows: Record<string, PlannedCell>[] = [];
+  for (let r = top + 1; r <= bottom; r++) {
+    const row: Record<string, PlannedCell> = {};
+    table.headers.forEach((header, c) => {
+      const cell = cellAt(sheet, `${columnLetter(left + c)}${r + 1}`);
+      if (!cell) throw new Error(`No cell at row ${r + 1}, column ${c}`);
+      row[header] = cell;
+    });
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The value a named cell shows: its constant or its formula's expected value. */
+function figure(p: RenderPlan, key: string): PlannedCell {
+  for (const sheet of p.sheets) {
+    const named = sheet.names.find((n) => n.key === key);
+    if (named) {
+      const cell = cellAt(sheet, named.address);
+      if (!cell) throw new Error(`Nothing at ${named.address}`);
+      return cell;
+    }
+  }
+  throw new Error(`No named cell ${key}`);
+}
+const shown = (cell: PlannedCell) => (cell.formula !== undefined ? cell.expected : cell.value);
+
+const allCells = (p: RenderPlan): PlannedCell[] =>
+  p.sheets.flatMap((sheet) => sheet.ranges.flatMap((range) => range.rows.flat()));
+
+const SAMPLE = plan();
+const scorecard = sheetOf(SAMPLE, "maturityScorecard");
+const capabilityRows = tableRows(scorecard, "maturityCapabilities");
+const capability = (name: string) => {
+  const row = capabilityRows.find((r) => r.Capability.value === name);
+  if (!row) throw new Error(`No capability ${name}`);
+  return row;
+};
+
+describe("maturity scorecard template", () => {
+  it.each([
+    [true, "addin"],
+    [true, "portable"],
+    [false, "addin"],
+    [false, "portable"],
+  ] as const)(
+    "plans with sample data %s in %s mode, with no error in any computed cell",
+    (sampleData, formulaMode) => {
+      const p = plan({ sampleData, formulaMode });
+      const computed = allCells(p).filter((cell) => cell.formula !== undefined);
+      expect(computed.length).toBeGreaterThan(100);
+      const errors = computed.filter((cell) => isErrorValue(cell.expected));
+      expect(errors).toEqual([]);
+      // Charts (score vs target, trend) are drawn from their tables on the same sheet.
+      expect(sheetOf(p, "maturityScorecard").charts.map((c) => c.chart)).toEqual(["bar", "line"]);
+      // Excel's formula limit is 8,192 characters; the portable twins are the long ones.
+      for (const cell of computed) expect(cell.formula?.length).toBeLessThan(8192);
+    }
+  );
+
+  it("has sheet names Excel accepts and a source on every template row", () => {
+    const spec = maturityScorecard.build(DEFAULT_OPTIONS);
+    expect(spec.templateId).toBe("maturity-scorecard");
+    for (const sheet of spec.sheets) {
+      expect(sheet.name.length).toBeLessThanOrEqual(31);
+      expect(sheet.name).not.toMatch(/[[\]:*?/\\]/);
+      for (const block of sheet.blocks) {
+        if (block.kind !== "table") continue;
+        for (const row of block.rows) expect(row.source).toEqual(expect.any(String));
+      }
+    }
+  });
+
+  it("keeps every input message within Excel's 255 characters", () => {
+    const spec = maturityScorecard.build(DEFAULT_OPTIONS);
+    const helps = spec.sheets.flatMap((sheet) =>
+      sheet.blocks.flatMap((block) => {
+        if (block.kind === "table")
+          return block.columns.map((c: ColumnSpec) => (c.kind === "input" ? c.help : undefined));
+        if (block.kind === "figures")
+          return block.items.map((f) => (f.kind === "input" ? f.help : undefined));
+        return [];
+      })
+    );
+    const texts = helps.filter((h): h is string => h !== undefined);
+    expect(texts.length).toBeGreaterThan(10);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(255);
+  });
+
+  it("lists every Crawl, Walk and Run statement of the seed's maturity assessment", () => {
+    // Counted by hand in ../shared/seed/finops-practice-operations.md, "Maturity assessment":
+    // Crawl 8 bullets, Walk 8, Run 9.
+    const rows = tableRows(sheetOf(SAMPLE, "maturityChecklist"), "maturityChecklist");
+    const count = (stage: string) => rows.filter((r) => r.Level.value === stage).length;
+    expect([count("Crawl"), count("Walk"), count("Run")]).toEqual([8, 8, 9]);
+    expect(rows).toHaveLength(25);
+    expect(new Set(rows.map((r) => r.Statement.value)).size).toBe(25);
+    expect(rows.map((r) => r.Ref.value).slice(0, 3)).toEqual(["C1", "C2", "C3"]);
+
+    // The seed's count, so a statement added to the seed is noticed.
+    const seedPath = join(__dirname, "../../../../shared/seed/finops-practice-operations.md");
+    let seed: string | undefined;
+    try {
+      seed = readFileSync(seedPath, "utf8");
+    } catch {
+      seed = undefined; // the seed lives beside the repository, not in it
+    }
+    if (seed) {
+      const section = seed.slice(
+        seed.indexOf("Maturity assessment"),
+        seed.indexOf("Functional activities")
+      );
+      const bullets = (from: string, to: string) =>
+        (
+          section.slice(section.indexOf(from), to ? section.indexOf(to) : undefined).match(/•/g) ??
+          []
+        ).length;
+      expect([bullets("Crawl", "Walk"), bullets("Walk", "Run"), bullets("Run", "")]).toEqual([
+        8, 8, 9,
+      ]);
+    }
+    expect(CHECKLIST).toHaveLength(25);
+  });
+
+  it("assesses the 22 capabilities of the FinOps Framework 2026 in 4 domains", () => {
+    expect(capabilityRows).toHaveLength(22);
+    expect(new Set(capabilityRows.map((r) => r.Capability.value)).size).toBe(22);
+    const perDomain = DOMAINS.map(
+      (domain) => capabilityRows.filter((r) => r.Domain.value === domain).length
+    );
+    expect(perDomain).toEqual([4, 5, 5, 8]);
+    expect(capabilityRows.map((r) => r.Capability.value)).toEqual(
+      expect.arrayContaining([
+        "Data Ingestion",
+        "Anomaly Management",
+        "Unit Economics",
+        "Licensing & SaaS",
+        "Sustainability",
+        "Governance, Policy & Risk",
+        "Automation, Tools & Services",
+        "Intersecting Disciplines",
+        "Executive Strategy Alignment",
+      ])
+    );
+    // The lens columns carry the playbook's level descriptions as input help, and accept 0 to 4.
+    const spec = maturityScorecard.build(DEFAULT_OPTIONS);
+    const table = spec.sheets[0].blocks.find(
+      (b): b is TableBlock => b.kind === "table" && b.key === "maturityCapabilities"
+    );
+    for (const lens of LENSES) {
+      const column = table?.columns.find((c) => c.key === lens.key);
+      expect(column).toMatchObject({ kind: "input", type: "integer", min: 0, max: 4 });
+      expect(column?.kind === "input" && column.help).toMatch(/^Score 0-4\. 0 /);
+    }
+    const guide = tableRows(sheetOf(SAMPLE, "maturityLensGuide"), "maturityLensGuide");
+    expect(guide).toHaveLength(25);
+  });
+
+  it("computes the hand-checked sample figures", () => {
+    // Sample lens weights: Knowledge 2, Process 1.5, Metrics 1, Adoption 1, Automation 0.5; sum 6,
+    // so the best possible weighted total is 4 x 6 = 24.
+    expect(
+      [
+        "maturityWeightKnowledge",
+        "maturityWeightProcess",
+        "maturityWeightMetrics",
+        "maturityWeightAdoption",
+        "maturityWeightAutomation",
+      ].map((key) => shown(figure(SAMPLE, key)))
+    ).toEqual([2, 1.5, 1, 1, 0.5]);
+
+    // Data Ingestion, lenses 3,3,2,3,2: 2x3 + 1.5x3 + 1x2 + 1x3 + 0.5x2 = 6 + 4.5 + 2 + 3 + 1 = 16.5;
+    // 16.5 / 24 = 0.6875. Target 60% (no override): gap 0.6 - 0.6875 = -0.0875, Green; level Walk
+    // (0.5 <= 0.6875 < 0.8).
+    const ingestion = capability("Data Ingestion");
+    expect(ingestion.Score.expected).toBeCloseTo(0.6875, 12);
+    expect(ingestion.Target.expected).toBeCloseTo(0.6, 12);
+    expect(ingestion["Gap to target"].expected).toBeCloseTo(-0.0875, 12);
+    expect(ingestion["Target status"].expected).toBe("Green");
+    expect(ingestion.Level.expected).toBe("Walk");
+
+    // Unit Economics, lenses 1,1,0,0,0: 2x1 + 1.5x1 = 3.5; 3.5 / 24 = 0.1458333...; its own target
+    // 40%: gap 0.4 - 0.1458333 = 0.2541667; Red (below 0.4 - 0.1 x 0.4 = 0.36); level Crawl.
+    const unit = capability("Unit Economics");
+    expect(unit.Score.expected).toBeCloseTo(3.5 / 24, 12);
+    expect(unit.Target.expected).toBeCloseTo(0.4, 12);
+    expect(unit["Gap to target"].expected).toBeCloseTo(0.4 - 3.5 / 24, 12);
+    expect(unit["Target status"].expected).toBe("Red");
+    expect(unit.Level.expected).toBe("Crawl");
+
+    // Practice score: weighted totals of the 22 capabilities in table order,
+    // 16.5 + 13.5 + 17.5 + 9.5 | 7.5 + 10.5 + 15 + 9 + 3.5 | 7.5 + 16.5 + 13.5 + 5.5 + 3
+    // | 14.5 + 10.5 + 10.5 + 11 + 12.5 + 11.5 + 4.5 + 10 = 57 + 45.5 + 46 + 85 = 233.5;
+    // average of the 22 scores = 233.5 / (24 x 22) = 233.5 / 528 = 0.44223484848...
+    // Level Crawl (below 0.5); vs target 60% with a 10% band (Amber from 0.54): Red.
+    expect(shown(figure(SAMPLE, "maturityScore"))).toBeCloseTo(233.5 / 528, 12);
+    expect(shown(figure(SAMPLE, "maturityLevel"))).toBe("Crawl");
+    expect(shown(figure(SAMPLE, "maturityStatus"))).toBe("Red");
+    expect(shown(figure(SAMPLE, "maturityCapabilitiesAssessed"))).toBe(22);
+    // Green: Data Ingestion 0.6875, Reporting & Analytics 17.5/24, Budgeting 15/24, Practice
+    // Operations 14.5/24. Amber: Rate Optimization 16.5/24 vs own 75% (from 67.5%), Usage
+    // Optimization 13.5/24 vs 60% (from 54%). The other 16 are Red.
+    expect(shown(figure(SAMPLE, "maturityAtTarget"))).toBe(4);
+    expect(shown(figure(SAMPLE, "maturityFarBelowTarget"))).toBe(16);
+    // Walk (score 12/24 or more): the four Green, the two Amber, Allocation 13.5/24 and Education
+    // 12.5/24; the other 14 are Crawl.
+    expect(shown(figure(SAMPLE, "maturityAtCrawl"))).toBe(14);
+    expect(shown(figure(SAMPLE, "maturityAtWalk"))).toBe(8);
+    expect(shown(figure(SAMPLE, "maturityAtRun"))).toBe(0);
+    // Largest gap: Intersecting Disciplines, 0.6 - 4.5/24 = 0.4125 (next: Licensing & SaaS 0.371).
+    expect(shown(figure(SAMPLE, "maturityLargestGap"))).toBe("Intersecting Disciplines");
+
+    // Checklist (Met 1, Partly 0.5): Crawl 7 Met + 1 Partly = 7.5 / 8 = 0.9375, Green (pass mark
+    // 80%); Walk 5 Met + 2 Partly + 1 Not met = 6 / 8 = 0.75, Amber (from 0.72); Run 3 Partly =
+    // 1.5 / 9 = 0.1666..., Red. Levels complete in order: Crawl only = 1, so the level reached is Crawl.
+    expect(shown(figure(SAMPLE, "maturityCrawlAchieved"))).toBeCloseTo(0.9375, 12);
+    expect(shown(figure(SAMPLE, "maturityWalkAchieved"))).toBeCloseTo(0.75, 12);
+    expect(shown(figure(SAMPLE, "maturityRunAchieved"))).toBeCloseTo(1.5 / 9, 12);
+    expect(
+      ["maturityCrawlStatus", "maturityWalkStatus", "maturityRunStatus"].map((key) =>
+        shown(figure(SAMPLE, key))
+      )
+    ).toEqual(["Green", "Amber", "Red"]);
+    expect(shown(figure(SAMPLE, "maturityLevelsComplete"))).toBe(1);
+    expect(shown(figure(SAMPLE, "maturityChecklistLevel"))).toBe("Crawl");
+    expect(shown(figure(SAMPLE, "maturityPracticeOperationsLevel"))).toBe("Crawl");
+  });
+
+  it("ends the sample history with the current assessment, on a rising trend", () => {
+    const history = tableRows(scorecard, "maturityHistory");
+    const scores = history.map((r) => r["Practice score"].value as number);
+    expect(scores).toHaveLength(4);
+    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeGreaterThan(scores[i - 1]);
+    expect(scores[3]).toBeCloseTo(shown(figure(SAMPLE, "maturityScore")) as number, 12);
+    expect(samplePracticeScore()).toBeCloseTo(233.5 / 528, 12);
+    expect(history[3]["Checklist level"].value).toBe(
+      shown(figure(SAMPLE, "maturityChecklistLevel"))
+    );
+    // Quarterly, the current one on the 15th of the first tracked month (2026-01 by default).
+    expect(history.map((r) => r.Date.value)).toEqual([
+      excelDate(2025, 4, 15),
+      excelDate(2025, 7, 15),
+      excelDate(2025, 10, 15),
+      excelDate(2026, 1, 15),
+    ]);
+    expect(shown(figure(SAMPLE, "maturityAssessmentDate"))).toBe(excelDate(2026, 1, 15));
+    expect(excelDate(2026, 1, 1)).toBe(46023);
+  });
+
+  it("shows blanks and 'Not assessed', never errors, before anything is scored", () => {
+    const empty = plan({ sampleData: false });
+    const rows = tableRows(sheetOf(empty, "maturityScorecard"), "maturityCapabilities");
+    expect(rows).toHaveLength(22);
+    for (const row of rows) {
+      expect(row.Score.expected).toBe("");
+      expect(row["Gap to target"].expected).toBe("");
+      expect(row["Target status"].expected).toBe("");
+      expect(row.Level.expected).toBe("Not assessed");
+      expect(row.Target.expected).toBe(0.6);
+      expect(row["Knowledge weight"].expected).toBe(1);
+    }
+    expect(shown(figure(empty, "maturityScore"))).toBe("");
+    expect(shown(figure(empty, "maturityLevel"))).toBe("Not assessed");
+    expect(shown(figure(empty, "maturityLargestGap"))).toBe("");
+    expect(shown(figure(empty, "maturityCapabilitiesAssessed"))).toBe(0);
+    expect(shown(figure(empty, "maturityCrawlAchieved"))).toBe(0);
+    expect(shown(figure(empty, "maturityCrawlStatus"))).toBe("");
+    expect(shown(figure(empty, "maturityChecklistLevel"))).toBe("Not assessed");
+    // The checklist statements are template content: present without sample data, status empty.
+    const checklist = tableRows(sheetOf(empty, "maturityChecklist"), "maturityChecklist");
+    expect(checklist).toHaveLength(25);
+    expect(checklist.every((r) => r.Status.value === null && r.Points.expected === 0)).toBe(true);
+    // The history starts with one empty row.
+    const history = tableRows(sheetOf(empty, "maturityScorecard"), "maturityHistory");
+    expect(history).toHaveLength(1);
+    expect(history[0].Level.expected).toBe("");
+  });
+
+  it("writes the score with FINOPS functions in add-in mode and with native twins in portable mode", () => {
+    const scoreFormula = (formulaMode: "addin" | "portable") =>
+      tableRows(sheetOf(plan({ formulaMode }), "maturityScorecard"), "maturityCapabilities")[0]
+        .Score.formula ?? "";
+    const addin = scoreFormula("addin");
+    const portable = scoreFormula("portable");
+    expect(addin).toContain("FINOPS.MATURITYSCORE(");
+    expect(addin).toContain(
+      "MaturityCapabilities[[#This Row],[Knowledge]:[Automation]],MaturityCapabilities[[#This Row],[Knowledge weight]:[Automation weight]]"
+    );
+    expect(portable).not.toContain("FINOPS.");
+    expect(portable).toContain("SUMPRODUCT(");
+    const portableCells = allCells(plan({ formulaMode: "portable" }));
+    expect(portableCells.filter((c) => c.formula?.includes("FINOPS."))).toEqual([]);
+    // Both modes compute the same values.
+    const values = (formulaMode: "addin" | "portable") =>
+      allCells(plan({ formulaMode })).map((c) => c.expected);
+    expect(values("portable")).toEqual(values("addin"));
+  });
+
+  it("uses the organisation's name and follows the first tracked month", () => {
+    const p = plan({ organisation: "Fabrikam Health", firstPeriod: "2026-07" });
+    const title = cellAt(sheetOf(p, "maturityScorecard"), "A1");
+    expect(title?.value).toBe("Fabrikam Health: FinOps maturity scorecard");
+    expect(shown(figure(p, "maturityAssessmentDate"))).toBe(excelDate(2026, 7, 15));
+    expect(CAPABILITIES).toHaveLength(22);
+  });
+});
