@@ -63,17 +63,19 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
         expr.fn,
         expr.args.map((arg) => evaluateAny(arg, context))
       );
-    case "countIf":
-      return cells(evaluateAny(expr.range, context)).filter((value) => matches(value, expr.text))
-        .length;
+    case "countIf": {
+      const text = criterionText(expr.text, context);
+      return cells(evaluateAny(expr.range, context)).filter((value) => matches(value, text)).length;
+    }
     case "sumIf": {
+      const text = criterionText(expr.text, context);
       const criteria = cells(evaluateAny(expr.range, context));
       const amounts = cells(evaluateAny(expr.sum, context));
       let total = 0;
       for (let i = 0; i < criteria.length; i++) {
         const amount = amounts[i];
-        if (matches(criteria[i], expr.text) && typeof amount === "number") total += amount;
-        if (matches(criteria[i], expr.text) && isErrorValue(amount)) return amount;
+        if (matches(criteria[i], text) && typeof amount === "number") total += amount;
+        if (matches(criteria[i], text) && isErrorValue(amount)) return amount;
       }
       return total;
     }
@@ -117,6 +119,13 @@ function thisRow(context: EvaluationContext): Readonly<Record<string, CellValue>
 
 function cells(value: Value): CellValue[] {
   return isRange(value) ? value.range.flat() : [value];
+}
+
+/** The text a criterion stands for; a criterion cell holding a number or nothing matches its text form. */
+function criterionText(text: string | Expr, context: EvaluationContext): string {
+  if (typeof text === "string") return text;
+  const value = evaluate(text, context);
+  return value === null || value === undefined ? "" : String(value);
 }
 
 /** COUNTIF/SUMIF equality on text: case-insensitive, whole cell. */

@@ -25,9 +25,9 @@ export type Expr =
   | { readonly k: "op"; readonly op: "+" | "-" | "*" | "/"; readonly a: Expr; readonly b: Expr }
   | { readonly k: "agg"; readonly fn: Aggregate; readonly args: readonly Expr[] }
   /** How many cells of `range` equal `text` (case-insensitive), as COUNTIF(range, text). */
-  | { readonly k: "countIf"; readonly range: Expr; readonly text: string }
+  | { readonly k: "countIf"; readonly range: Expr; readonly text: string | Expr }
   /** Sum of `sum` where `range` equals `text`, as SUMIF(range, text, sum). */
-  | { readonly k: "sumIf"; readonly range: Expr; readonly text: string; readonly sum: Expr }
+  | { readonly k: "sumIf"; readonly range: Expr; readonly text: string | Expr; readonly sum: Expr }
   /** `then` when `test` is a blank cell, else `otherwise`, as IF(ISBLANK(test), then, otherwise). */
   | { readonly k: "ifBlank"; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr }
   /** Sum of `values` where the same position of `filled` is not blank, as SUMPRODUCT(values,--(filled<>"")). */
@@ -60,8 +60,8 @@ export const mul = (a: Expr, b: Expr): Expr => ({ k: "op", op: "*", a, b });
 export const div = (a: Expr, b: Expr): Expr => ({ k: "op", op: "/", a, b });
 export const agg = (fn: Aggregate, ...args: Expr[]): Expr => ({ k: "agg", fn, args });
 export const sum = (...args: Expr[]): Expr => agg("SUM", ...args);
-export const countIf = (range: Expr, text: string): Expr => ({ k: "countIf", range, text });
-export const sumIf = (range: Expr, text: string, total: Expr): Expr => ({
+export const countIf = (range: Expr, text: string | Expr): Expr => ({ k: "countIf", range, text });
+export const sumIf = (range: Expr, text: string | Expr, total: Expr): Expr => ({
   k: "sumIf",
   range,
   text,
@@ -101,9 +101,11 @@ export function* walk(expr: Expr): Generator<Expr> {
       break;
     case "countIf":
       yield* walk(expr.range);
+      if (typeof expr.text !== "string") yield* walk(expr.text);
       break;
     case "sumIf":
       yield* walk(expr.range);
+      if (typeof expr.text !== "string") yield* walk(expr.text);
       yield* walk(expr.sum);
       break;
     case "ifBlank":

@@ -69,9 +69,9 @@ function render(expr: Expr, context: FormulaContext): string {
     case "agg":
       return `${expr.fn}(${expr.args.map((arg) => render(arg, context)).join(",")})`;
     case "countIf":
-      return `COUNTIF(${render(expr.range, context)},${render({ k: "str", v: expr.text }, context)})`;
+      return `COUNTIF(${render(expr.range, context)},${criterion(expr.text, context)})`;
     case "sumIf":
-      return `SUMIF(${render(expr.range, context)},${render({ k: "str", v: expr.text }, context)},${render(expr.sum, context)})`;
+      return `SUMIF(${render(expr.range, context)},${criterion(expr.text, context)},${render(expr.sum, context)})`;
     case "ifBlank":
       return `IF(ISBLANK(${render(expr.test, context)}),${render(expr.then, context)},${render(expr.otherwise, context)})`;
     case "sumWhereFilled":
@@ -81,6 +81,10 @@ function render(expr: Expr, context: FormulaContext): string {
       return `INDEX(${render(expr.labels, context)},MATCH(LARGE(${values},${expr.n}),${values},0))`;
     }
   }
+}
+
+function criterion(text: string | Expr, context: FormulaContext): string {
+  return render(typeof text === "string" ? { k: "str", v: text } : text, context);
 }
 
 function operand(
