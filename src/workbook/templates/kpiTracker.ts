@@ -1,0 +1,543 @@
+import { CellValue } from "../../domain/cellValue";
+import {
+  add,
+  agg,
+  col,
+  column,
+  countIf,
+  Expr,
+  finops,
+  ifBlank,
+  mul,
+  name,
+  num,
+  str,
+  sum,
+  sumIf,
+} from "../expr/expr";
+import { Period, TemplateOptions, trackedPeriods } from "../options";
+import { ColumnSpec, Figure, SheetSpec, Template, TableRow, WorkbookSpec } from "../spec";
+import {
+  DIRECTIONS,
+  KPI_DEFINITIONS,
+  KpiUnit,
+  OWNER_PERSONAS,
+  SAMPLE_REPORTED_MONTHS,
+} from "./kpi/kpiDefinitions";
+import { INITIATIVE_TYPES, SAMPLE_INITIATIVES, SAVINGS_KINDS, YES_NO } from "./kpi/savingsLedger";
+
+// KPI tracker and savings ledger (DESIGN.md template 4). The tracker follows the seed's success metrics
+// and FinOps KPI library measures month by month against a target; the ledger records what the team
+// saved or avoided and whether finance validated it.
+
+/**
+ * Keys of the named results other templates (the executive summary) link to. Stable: renaming one
+ * breaks the links. The defined names wanted are the same in PascalCase (KpiGreen, SavingsValidatedTotal...).
+ */
+export const KPI_TRACKER_FIGURES = {
+  kpiAmberBand: "kpiAmberBand",
+  kpiGreen: "kpiGreen",
+  kpiAmber: "kpiAmber",
+  kpiRed: "kpiRed",
+  kpiCount: "kpiCount",
+  kpiWithoutStatus: "kpiWithoutStatus",
+  savingsTotal: "savingsTotal",
+  savingsValidatedTotal: "savingsValidatedTotal",
+  avoidanceTotal: "avoidanceTotal",
+  avoidanceValidatedTotal: "avoidanceValidatedTotal",
+  validatedValueTotal: "validatedValueTotal",
+  realisedToDateTotal: "realisedToDateTotal",
+} as const;
+
+/** Table keys, for expressions in other templates. */
+export const KPI_TABLE = "kpis";
+export const LEDGER_TABLE = "savingsInitiatives";
+
+/** Statuses shown before a KPI can be judged: not errors, and not counted as Green, Amber or Red. */
+export const NO_BASELINE = "No baseline";
+export const NO_TARGET = "No target";
+
+/** Months in a year: annualised value = monthly value x 12. */
+const MONTHS_PER_YEAR = 12;
+
+const SEED_LEDGER =
+  "FinOps Framework, FinOps Practice Operations: success metrics (cost savings and cost avoidance achieved by the FinOps team); sample initiative";
+
+export const kpiTracker: Template = {
+  id: "kpi-tracker",
+  version: 1,
+  title: "KPI tracker and savings ledger",
+  purpose:
+    "Practice and KPI-library measures tracked monthly against targets with a Green, Amber or Red status, and a ledger of savings and cost avoidance validated by finance.",
+  audience: "The FinOps lead, finance staff, and executives reading the status",
+  build: (options) => buildKpiTracker(options),
+};
+
+const periodKey = (i: number) => `p${i + 1}`;
+
+function unitLabel(unit: KpiUnit, options: TemplateOptions): string {
+  if (unit === "currency") return options.currency;
+  if (unit === "currency per order") return `${options.currency} per order`;
+  return unit;
+}
+
+/**
+ * The value of the last period that has one, else `fallback`. The expression model has no "last
+ * non-blank" node, so this nests one IF(ISBLANK(...)) per period, the last period outermost:
+ * IF(ISBLANK(p3),IF(ISBLANK(p2),IF(ISBLANK(p1),fallback,p1),p2),p3). With `label`, the label of that
+ * period instead of its value. At most 36 periods plus the fallback's own IF: 37 levels, within Excel
+ * 2016's 64 and LibreOffice's limits, and about 70 characters per level.
+ */
+export function lastFilled(
+  periodKeys: readonly string[],
+  fallback: Expr,
+  label?: (i: number) => Expr
+): Expr {
+  let expr = fallback;
+  periodKeys.forEach((key, i) => {
+    expr = ifBlank(col(key), expr, label ? label(i) : col(key));
+  });
+  return expr;
+}
+
+function kpiColumns(periods: readonly Period[]): ColumnSpec[] {
+  const keys = periods.map((_, i) => periodKey(i));
+  const value = (key: string, header: string, help?: string): ColumnSpec => ({
+    key,
+    header,
+    kind: "input",
+    type: "number",
+    width: 11,
+    help,
+  });
+  return [
+    { key: "id", header: "ID", kind: "input", type: "text", width: 8 },
+    { key: "kpi", header: "KPI", kind: "input", type: "text", width: 36 },
+    { key: "measure", header: "How it is measured", kind: "input", type: "text", width: 48 },
+    { key: "capability", header: "Capability", kind: "input", type: "text", width: 24 },
+    {
+      key: "owner",
+      header: "Owner persona",
+      kind: "input",
+      type: "text",
+      width: 20,
+      list: OWNER_PERSONAS,
+    },
+    { key: "unit", header: "Unit", kind: "input", type: "text", width: 14 },
+    {
+      key: "direction",
+      header: "Better when",
+      kind: "input",
+      type: "text",
+      width: 12,
+      list: DIRECTIONS,
+      help: "higher: a higher value is better (savings rate); lower: a lower value is better (unit cost).",
+    },
+    value(
+      "baseline",
+      "Baseline",
+      "The value when tracking started. A KPI gets a status once it has a baseline and a target."
+    ),
+    value("target", "Target", "The value to reach: Green when it is met."),
+    value("crawl", "Crawl", "The value expected at the Crawl stage of maturity."),
+    value("walk", "Walk", "The value expected at the Walk stage of maturity."),
+    value("run", "Run", "The value expected at the Run stage of maturity."),
+    ...periods.map((period, i) => value(periodKey(i), period.label)),
+    {
+      key: "latest",
+      header: "Latest value",
+      kind: "computed",
+      type: "number",
+      width: 12,
+      // The baseline stands in until the first month is reported; "" when there is neither.
+      expr: lastFilled(keys, ifBlank(col("baseline"), str(""), col("baseline"))),
+    },
+    {
+      key: "latestPeriod",
+      header: "Latest period",
+      kind: "computed",
+      type: "text",
+      width: 12,
+      expr: lastFilled(keys, ifBlank(col("baseline"), str(""), str("Baseline")), (i) =>
+        str(periods[i].label)
+      ),
+    },
+    {
+      key: "status",
+      header: "Status",
+      kind: "computed",
+      type: "text",
+      width: 12,
+      // With a baseline, Latest value is always a number, so KPISTATUS never sees "" or a blank.
+      expr: ifBlank(
+        col("baseline"),
+        str(NO_BASELINE),
+        ifBlank(
+          col("target"),
+          str(NO_TARGET),
+          finops(
+            "KPISTATUS",
+            col("latest"),
+            col("target"),
+            col("direction"),
+            name(KPI_TRACKER_FIGURES.kpiAmberBand)
+          )
+        )
+      ),
+    },
+  ];
+}
+
+function kpiRows(periods: readonly Period[], options: TemplateOptions): TableRow[] {
+  const reported = Math.min(periods.length, SAMPLE_REPORTED_MONTHS);
+  return KPI_DEFINITIONS.map((kpi) => {
+    const values: Record<string, CellValue> = {
+      id: kpi.id,
+      kpi: kpi.name,
+      measure: kpi.measure,
+      capability: kpi.capability,
+      owner: kpi.owner,
+      unit: unitLabel(kpi.unit, options),
+      direction: kpi.direction,
+    };
+    if (kpi.stages) Object.assign(values, kpi.stages);
+    const sample: Record<string, CellValue> = {
+      baseline: kpi.sample.baseline,
+      target: kpi.sample.target,
+      ...(kpi.sample.stages ?? {}),
+    };
+    for (let i = 0; i < reported; i++) {
+      const month = kpi.sample.months[i];
+      if (month !== undefined) sample[periodKey(i)] = month;
+    }
+    return { values, sample, source: kpi.source };
+  });
+}
+
+const kpiSheet = (options: TemplateOptions): SheetSpec => {
+  const periods = trackedPeriods(options);
+  const status = column(KPI_TABLE, "status");
+  const figures: Figure[] = [
+    {
+      key: KPI_TRACKER_FIGURES.kpiAmberBand,
+      name: "KpiAmberBand",
+      label: "Amber band (miss allowed, share of target)",
+      type: "percent",
+      kind: "input",
+      value: 0.1,
+      help: "A KPI that misses its target by at most this share of the target is Amber, not Red.",
+    },
+    {
+      key: KPI_TRACKER_FIGURES.kpiCount,
+      name: "KpiCount",
+      label: "KPIs tracked",
+      type: "integer",
+      kind: "computed",
+      expr: agg("COUNTA", column(KPI_TABLE, "kpi")),
+    },
+    {
+      key: KPI_TRACKER_FIGURES.kpiGreen,
+      name: "KpiGreen",
+      label: "KPIs on target (Green)",
+      type: "integer",
+      kind: "computed",
+      expr: countIf(status, "Green"),
+    },
+    {
+      key: KPI_TRACKER_FIGURES.kpiAmber,
+      name: "KpiAmber",
+      label: "KPIs close to target (Amber)",
+      type: "integer",
+      kind: "computed",
+      expr: countIf(status, "Amber"),
+    },
+    {
+      key: KPI_TRACKER_FIGURES.kpiRed,
+      name: "KpiRed",
+      label: "KPIs off target (Red)",
+      type: "integer",
+      kind: "computed",
+      expr: countIf(status, "Red"),
+      conditionalFormats: [{ when: "greaterThan", value: 0, highlight: "bad" }],
+    },
+    {
+      key: KPI_TRACKER_FIGURES.kpiWithoutStatus,
+      name: "KpiWithoutStatus",
+      label: "KPIs without a baseline or target yet",
+      type: "integer",
+      kind: "computed",
+      expr: add(countIf(status, NO_BASELINE), countIf(status, NO_TARGET)),
+    },
+  ];
+  return {
+    key: "kpiTracker",
+    name: "KPI tracker",
+    freezeColumns: 2,
+    print: { landscape: true, fitToWidth: true },
+    blocks: [
+      {
+        kind: "title",
+        text: `${options.organisation}: FinOps KPI tracker`,
+        subtitle: `${periods[0].label} to ${periods[periods.length - 1].label}; amounts in ${options.currency}`,
+      },
+      {
+        kind: "notes",
+        heading: "How to use",
+        lines: [
+          "One row per KPI: the practice's own success metrics (PO) and FinOps KPI library measures (KL). Enter the baseline and target once, then one value per month; percentages in percent points (72 for 72%).",
+          "Latest value is the last month that has a value (the baseline until the first month is reported); Latest period says which month it is.",
+          "Status compares the latest value with the target: Green when met, Amber when the miss is within the amber band below, Red beyond it. A KPI needs a baseline and a target before it gets a status.",
+          "Crawl, Walk and Run are the values expected at each maturity stage. The FinOps Framework gives example values for allocation, commitment coverage and forecast variance; set the others for your organisation.",
+          "Variances that should stay near zero on both sides (forecast, budget) are entered as absolute values, with lower is better.",
+        ],
+      },
+      { kind: "figures", heading: "Settings and status", items: figures },
+      {
+        kind: "table",
+        key: KPI_TABLE,
+        name: "Kpis",
+        caption: "KPIs",
+        columns: kpiColumns(periods),
+        rows: kpiRows(periods, options),
+        conditionalFormats: [
+          { column: "status", when: "equals", text: "Green", highlight: "good" },
+          { column: "status", when: "equals", text: "Amber", highlight: "neutral" },
+          { column: "status", when: "equals", text: "Red", highlight: "bad" },
+        ],
+      },
+    ],
+  };
+};
+
+/**
+ * Guards a ledger formula: "" until both monthly costs are entered, so an empty row shows no #N/A.
+ */
+const whenCosts = (expr: Expr): Expr =>
+  ifBlank(col("baselineCost"), str(""), ifBlank(col("newCost"), str(""), expr));
+
+function ledgerColumns(): ColumnSpec[] {
+  const money = (key: string, header: string, help: string): ColumnSpec => ({
+    key,
+    header,
+    kind: "input",
+    type: "currency",
+    min: 0,
+    help,
+  });
+  return [
+    { key: "id", header: "ID", kind: "input", type: "text", width: 8 },
+    { key: "initiative", header: "Initiative", kind: "input", type: "text", width: 44 },
+    {
+      key: "type",
+      header: "Type",
+      kind: "input",
+      type: "text",
+      width: 16,
+      list: INITIATIVE_TYPES,
+    },
+    {
+      key: "kind",
+      header: "Savings or avoidance",
+      kind: "input",
+      type: "text",
+      width: 16,
+      list: SAVINGS_KINDS,
+      help: "Savings: a cost you were paying went down. Cost avoidance: spend that would have happened was prevented.",
+    },
+    { key: "owner", header: "Owner", kind: "input", type: "text", width: 20 },
+    money(
+      "baselineCost",
+      "Baseline cost per month",
+      "Savings: the monthly cost before the action. Avoidance: the projected monthly cost without it."
+    ),
+    money("newCost", "New cost per month", "The monthly cost after the action."),
+    {
+      key: "monthly",
+      header: "Monthly value",
+      kind: "computed",
+      type: "currency",
+      expr: whenCosts(finops("SAVINGS", col("baselineCost"), col("newCost"))),
+    },
+    {
+      key: "months",
+      header: "Months realised",
+      kind: "input",
+      type: "integer",
+      min: 0,
+      help: "Months the lower cost has been in effect so far.",
+    },
+    {
+      key: "realised",
+      header: "Realised to date",
+      kind: "computed",
+      type: "currency",
+      expr: whenCosts(mul(col("monthly"), col("months"))),
+    },
+    {
+      key: "annualised",
+      header: "Annualised value",
+      kind: "computed",
+      type: "currency",
+      expr: whenCosts(mul(col("monthly"), num(MONTHS_PER_YEAR))),
+    },
+    {
+      // SUMIF over this row's own cells: the annualised value when the row is savings, else 0.
+      key: "savingsAnnualised",
+      header: "Savings annualised",
+      kind: "computed",
+      type: "currency",
+      expr: sumIf(col("kind"), "Savings", col("annualised")),
+    },
+    {
+      key: "avoidanceAnnualised",
+      header: "Avoidance annualised",
+      kind: "computed",
+      type: "currency",
+      expr: sumIf(col("kind"), "Cost avoidance", col("annualised")),
+    },
+    {
+      key: "validated",
+      header: "Validated by finance",
+      kind: "input",
+      type: "text",
+      width: 12,
+      list: YES_NO,
+      help: "Y once finance has checked the figures against the bills.",
+    },
+    { key: "evidence", header: "Evidence link", kind: "input", type: "text", width: 44 },
+  ];
+}
+
+function ledgerRows(): TableRow[] {
+  return SAMPLE_INITIATIVES.map((initiative) => ({
+    values: {},
+    sample: {
+      id: initiative.id,
+      initiative: initiative.initiative,
+      type: initiative.type,
+      kind: initiative.kind,
+      owner: initiative.owner,
+      baselineCost: initiative.baselineCost,
+      newCost: initiative.newCost,
+      months: initiative.monthsRealised,
+      validated: initiative.validated,
+      evidence: initiative.evidence,
+    },
+    sampleOnly: true,
+    source: SEED_LEDGER,
+  }));
+}
+
+const ledgerSheet = (options: TemplateOptions): SheetSpec => {
+  const validated = column(LEDGER_TABLE, "validated");
+  const figure = (key: string, label: string, expr: Expr): Figure => ({
+    key,
+    name: key.charAt(0).toUpperCase() + key.slice(1),
+    label,
+    type: "currency",
+    kind: "computed",
+    expr,
+  });
+  return {
+    key: "savingsLedger",
+    name: "Savings ledger",
+    freezeColumns: 2,
+    print: { landscape: true, fitToWidth: true },
+    blocks: [
+      {
+        kind: "title",
+        text: `${options.organisation}: FinOps savings ledger`,
+        subtitle: `Amounts in ${options.currency}`,
+      },
+      {
+        kind: "notes",
+        heading: "How to use",
+        lines: [
+          "One row per initiative. Savings lower a cost already being paid; cost avoidance prevents spend that was planned or would have happened (a new workload built cheaper, an anomaly stopped early).",
+          "Baseline and new cost are monthly run rates: before and after for savings, projected without the action and actual for avoidance.",
+          "Monthly value = baseline - new cost (FINOPS.SAVINGS; FINOPS.COSTAVOIDANCE gives the same for avoidance). Annualised value = monthly value x 12, the value of a full year at the new run rate. Realised to date = monthly value x months realised.",
+          "Only rows finance has validated (Y) count in the validated totals; link the evidence (contract, ticket, cost export) for each.",
+        ],
+      },
+      {
+        kind: "figures",
+        heading: "Totals",
+        items: [
+          figure(
+            KPI_TRACKER_FIGURES.savingsTotal,
+            "Savings, annualised (all rows)",
+            sumIf(column(LEDGER_TABLE, "kind"), "Savings", column(LEDGER_TABLE, "annualised"))
+          ),
+          figure(
+            KPI_TRACKER_FIGURES.savingsValidatedTotal,
+            "Savings validated by finance, annualised",
+            sumIf(validated, "Y", column(LEDGER_TABLE, "savingsAnnualised"))
+          ),
+          figure(
+            KPI_TRACKER_FIGURES.avoidanceTotal,
+            "Cost avoidance, annualised (all rows)",
+            sumIf(
+              column(LEDGER_TABLE, "kind"),
+              "Cost avoidance",
+              column(LEDGER_TABLE, "annualised")
+            )
+          ),
+          figure(
+            KPI_TRACKER_FIGURES.avoidanceValidatedTotal,
+            "Cost avoidance validated by finance, annualised",
+            sumIf(validated, "Y", column(LEDGER_TABLE, "avoidanceAnnualised"))
+          ),
+          figure(
+            KPI_TRACKER_FIGURES.validatedValueTotal,
+            "Savings and avoidance validated by finance, annualised",
+            add(
+              name(KPI_TRACKER_FIGURES.savingsValidatedTotal),
+              name(KPI_TRACKER_FIGURES.avoidanceValidatedTotal)
+            )
+          ),
+          figure(
+            KPI_TRACKER_FIGURES.realisedToDateTotal,
+            "Realised to date (all rows)",
+            sum(column(LEDGER_TABLE, "realised"))
+          ),
+        ],
+      },
+      {
+        kind: "table",
+        key: LEDGER_TABLE,
+        name: "SavingsLedger",
+        caption: "Initiatives",
+        columns: ledgerColumns(),
+        rows: ledgerRows(),
+        totals: {
+          monthly: "sum",
+          realised: "sum",
+          annualised: "sum",
+          savingsAnnualised: "sum",
+          avoidanceAnnualised: "sum",
+        },
+        conditionalFormats: [
+          { column: "validated", when: "equals", text: "N", highlight: "neutral" },
+          { column: "monthly", when: "lessThan", value: 0, highlight: "bad" },
+        ],
+      },
+      {
+        kind: "chart",
+        title: "Annualised value by initiative",
+        chart: "bar",
+        table: LEDGER_TABLE,
+        categories: "initiative",
+        series: ["savingsAnnualised", "avoidanceAnnualised"],
+      },
+    ],
+  };
+};
+
+function buildKpiTracker(options: TemplateOptions): WorkbookSpec {
+  return {
+    templateId: "kpi-tracker",
+    version: 1,
+    title: "KPI tracker and savings ledger",
+    sheets: [kpiSheet(options), ledgerSheet(options)],
+  };
+}

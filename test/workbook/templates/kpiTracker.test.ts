@@ -1,0 +1,340 @@
+import { CellValue, isErrorValue } from "../../../src/domain/cellValue";
+import { cellAddress } from "../../../src/workbook/addresses";
+import { planWorkbook } from "../../../src/workbook/layout";
+import { chooseNames } from "../../../src/workbook/names";
+import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
+import { PlannedCell, PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
+import {
+  KPI_TABLE,
+  KPI_TRACKER_FIGURES,
+  kpiTracker,
+  LEDGER_TABLE,
+  NO_BASELINE,
+} from "../../../src/workbook/templates/kpiTracker";
+
+// Helpers to read a plan like a worksheet: cells by address, tables by key, named cells by key.
+
+function planOf(overrides: Partial<TemplateOptions> = {}) {
+  const options: TemplateOptions = { ...DEFAULT_OPTIONS, ...overrides };
+  const spec = kpiTracker.build(options);
+  const plan = planWorkbook(
+    [spec],
+    options,
+    chooseNames([spec], { sheets: [], tablesAndNames: [] })
+  );
+  return { spec, plan, options };
+}
+
+function grid(sheet: PlannedSheet): Map<string, PlannedCell> {
+  const cells = new Map<string, PlannedCell>();
+  for (const range of sheet.ranges) {
+    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(range.address) as RegExpExecArray;
+    const column = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const row = Number(digits) - 1;
+    range.rows.forEach((cellsOfRow, r) =>
+      cellsOfRow.forEach((cell, c) => cells.set(cellAddress(row + r, column + c), cell))
+    );
+  }
+  return cells;
+}
+
+const valueOf = (cell: PlannedCell | undefined): CellValue =>
+  cell === undefined ? undefined : cell.formula !== undefined ? cell.expected : cell.value;
+
+function figure(plan: RenderPlan, key: string): PlannedCell {
+  for (const sheet of plan.sheets) {
+    const named = sheet.names.find((n) => n.key === key);
+    if (named) return grid(sheet).get(named.address.replace(/\$/g, "")) as PlannedCell;
+  }
+  throw new Error(`No named cell ${key}`);
+}
+const figureValue = (plan: RenderPlan, key: string) => valueOf(figure(plan, key));
+
+/** A table's data rows as records by header. */
+function tableRows(plan: RenderPlan, key: string): Record<string, PlannedCell>[] {
+  for (const sheet of plan.sheets) {
+    const table = sheet.tables.find((t) => t.key === key);
+    if (!table) continue;
+    const cells = grid(sheet);
+    const [, topLeft] = /^([A-Z]+\d+)/.exec(table.address) as RegExpExecArray;
+    const [, , lastRow] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(table.address) as RegExpExecArray;
+    const headerRow = Number(/\d+/.exec(topLeft)?.[0]) - 1;
+    const rows: Record<string, PlannedCell>[] = [];
+    for (let r = headerRow + 1; r <= Number(lastRow) - 1; r++) {
+      const record: Record<string, PlannedCell> = {};
+      table.headers.forEach((header, c) => (record[header] = cells.get(cellAddress(r, c)) ?? {}));
+      rows.push(record);
+    }
+    return rows;
+  }
+  throw new Error(`No table ${key}`);
+}
+
+const kpiRow = (plan: RenderPlan, id: string) => {
+  const row = tableRows(plan, KPI_TABLE).find((r) => valueOf(r["ID"]) === id);
+  if (!row) throw new Error(`No KPI ${id}`);
+  return row;
+};
+
+const allCells = (plan: RenderPlan) => plan.sheets.flatMap((s) => [...grid(s).values()]);
+const formulas = (plan: RenderPlan) =>
+  allCells(plan).filter((c) => c.formula !== undefined) as Required<PlannedCell>[];
+
+/** Deepest bracket nesting of a formula (string literals skipped). */
+function nesting(formula: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (const ch of formula) {
+    if (ch === '"') inString = !inString;
+    if (inString) continue;
+    if (ch === "(") deepest = Math.max(deepest, ++depth);
+    if (ch === ")") depth--;
+  }
+  return deepest;
+}
+
+describe("KPI tracker and savings ledger template", () => {
+  it("has the gallery metadata", () => {
+    expect(kpiTracker.id).toBe("kpi-tracker");
+    expect(kpiTracker.version).toBe(1);
+    const spec = kpiTracker.build(DEFAULT_OPTIONS);
+    expect(spec.templateId).toBe("kpi-tracker");
+    expect(spec.sheets.map((s) => s.name)).toEqual(["KPI tracker", "Savings ledger"]);
+  });
+
+  describe.each([
+    ["addin", true],
+    ["addin", false],
+    ["portable", true],
+    ["portable", false],
+  ] as const)("in %s mode with sample data %s", (formulaMode, sampleData) => {
+    const { plan, spec } = planOf({ formulaMode, sampleData });
+
+    it("plans every computed cell with a value that is not an error", () => {
+      const computed = formulas(plan);
+      expect(computed.length).toBeGreaterThan(50);
+      for (const cell of computed) {
+        expect(isErrorValue(cell.expected)).toBe(false);
+        expect(cell.expected).not.toBeUndefined();
+        expect(cell.expected).not.toBeNull();
+      }
+      for (const sheet of plan.sheets)
+        for (const table of sheet.tables)
+          for (const total of table.totals ?? []) expect(isErrorValue(total.expected)).toBe(false);
+    });
+
+    it("writes FINOPS calls only in add-in mode", () => {
+      const text = formulas(plan)
+        .map((c) => c.formula)
+        .join("\n");
+      if (formulaMode === "portable") expect(text).not.toContain("FINOPS.");
+      else expect(text).toContain("FINOPS.KPISTATUS(");
+    });
+
+    it("keeps a source on every content row", () => {
+      for (const sheet of spec.sheets)
+        for (const block of sheet.blocks)
+          if (block.kind === "table")
+            for (const row of block.rows) expect(row.source).toMatch(/\w/);
+    });
+  });
+
+  it("tracks every KPI library measure of DESIGN.md and every success metric of the seed", () => {
+    const { plan } = planOf();
+    const names = tableRows(plan, KPI_TABLE)
+      .map((r) => `${valueOf(r["KPI"])}: ${valueOf(r["How it is measured"])}`)
+      .join("\n");
+    const expected = [
+      // FinOps KPI library measures listed in DESIGN.md
+      /effective savings rate/i,
+      /commitment discount coverage/i,
+      /commitment discount utilisation/i,
+      /commitment discount waste/i,
+      /allocation coverage/i,
+      /forecast variance/i,
+      /budget variance/i,
+      /unit cost/i,
+      // Seed success metrics (FinOps Practice Operations)
+      /savings delivered by the FinOps team/i,
+      /cost avoidance by the FinOps team/i,
+      /awareness/i,
+      /adoption/i,
+      /reports and dashboards/i,
+      /decisions made through the defined decision model/i,
+      /information sharing/i,
+      /collaboration across functions/i,
+    ];
+    for (const pattern of expected) expect(names).toMatch(pattern);
+    const capabilities = new Set(tableRows(plan, KPI_TABLE).map((r) => valueOf(r["Capability"])));
+    expect(capabilities).toEqual(
+      new Set([
+        "FinOps Practice Operations",
+        "Rate Optimization",
+        "Allocation",
+        "Forecasting",
+        "Budgeting",
+        "Unit Economics",
+      ])
+    );
+  });
+
+  it("has one period column per tracked month, from the first period", () => {
+    const { plan } = planOf({ firstPeriod: "2026-04", periods: 18 });
+    const headers = plan.sheets[0].tables[0].headers;
+    const periods = headers.slice(headers.indexOf("Run") + 1, headers.indexOf("Latest value"));
+    expect(periods).toHaveLength(18);
+    expect(periods[0]).toBe("Apr 2026");
+    expect(periods[8]).toBe("Dec 2026");
+    expect(periods[9]).toBe("Jan 2027");
+    expect(periods[17]).toBe("Sep 2027");
+    expect(headers.slice(-3)).toEqual(["Latest value", "Latest period", "Status"]);
+  });
+
+  it("computes latest values, statuses and counts as checked by hand", () => {
+    // Default options: 12 periods from Jan 2026, the sample reports Jan to Jun 2026, amber band 10%.
+    // KL-02 coverage: latest 72 (Jun), higher is better, target 70: 72 >= 70 -> Green.
+    // PO-04 adoption: latest 38, target 50: 38 < 50 - 0.1 x 50 = 45 -> Red.
+    // PO-03 awareness (quarterly, Mar and Jun): latest 58 from Jun; 58 >= 54 -> Amber.
+    // KL-07 budget variance, lower is better: latest 5.2, target 5: 5.2 <= 5 + 0.5 -> Amber.
+    // KL-06 forecast variance, lower is better: latest 18, target 15: 18 > 16.5 -> Red.
+    // PO-06 decisions: reported from Apr only; latest 85 vs 90: 85 >= 81 -> Amber.
+    // Green: PO-02 13500>=12000, PO-05 62>=60, KL-02, KL-03 96.2>=95, KL-04 3.8<=5,
+    //   KL-08 0.41<=0.42 -> 6.
+    // Amber: PO-01 84500>=81000, PO-03, PO-06, KL-01 23.4>=22.5, KL-05 73>=72, KL-07 -> 6.
+    // Red: PO-04, PO-07 3.5<3.6, PO-08 5<5.4, KL-06 -> 4.
+    const { plan } = planOf();
+    const coverage = kpiRow(plan, "KL-02");
+    expect(valueOf(coverage["Latest value"])).toBe(72);
+    expect(valueOf(coverage["Latest period"])).toBe("Jun 2026");
+    expect(valueOf(coverage["Status"])).toBe("Green");
+    expect(valueOf(coverage["Crawl"])).toBe(60);
+    expect(valueOf(coverage["Run"])).toBe(80);
+    expect(valueOf(kpiRow(plan, "PO-04")["Status"])).toBe("Red");
+    const awareness = kpiRow(plan, "PO-03");
+    expect(valueOf(awareness["Apr 2026"])).toBeNull();
+    expect(valueOf(awareness["Latest value"])).toBe(58);
+    expect(valueOf(awareness["Status"])).toBe("Amber");
+    expect(valueOf(kpiRow(plan, "KL-07")["Status"])).toBe("Amber");
+    expect(valueOf(kpiRow(plan, "KL-06")["Status"])).toBe("Red");
+    expect(valueOf(kpiRow(plan, "PO-06")["Status"])).toBe("Amber");
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiGreen)).toBe(6);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiAmber)).toBe(6);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiRed)).toBe(4);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiCount)).toBe(16);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiWithoutStatus)).toBe(0);
+  });
+
+  it("falls back to the baseline before a KPI's first reported month", () => {
+    // Two periods: the quarterly awareness survey has no value yet, so its latest value is the
+    // baseline 30, against a target of 60: 30 < 54 -> Red.
+    const { plan } = planOf({ periods: 2 });
+    const awareness = kpiRow(plan, "PO-03");
+    expect(valueOf(awareness["Latest value"])).toBe(30);
+    expect(valueOf(awareness["Latest period"])).toBe("Baseline");
+    expect(valueOf(awareness["Status"])).toBe("Red");
+  });
+
+  it("shows no status, and counts none, before a baseline is entered", () => {
+    const { plan } = planOf({ sampleData: false });
+    const rows = tableRows(plan, KPI_TABLE);
+    expect(rows).toHaveLength(16);
+    for (const row of rows) {
+      expect(valueOf(row["Latest value"])).toBe("");
+      expect(valueOf(row["Latest period"])).toBe("");
+      expect(valueOf(row["Status"])).toBe(NO_BASELINE);
+      expect(valueOf(row["Better when"])).toMatch(/^(higher|lower)$/);
+    }
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiGreen)).toBe(0);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiWithoutStatus)).toBe(16);
+    // The Framework's published stage values are template content, written without sample data.
+    expect(valueOf(kpiRow(plan, "KL-06")["Walk"])).toBe(15);
+  });
+
+  it("computes the ledger totals as checked by hand", () => {
+    // Monthly value = baseline - new; annualised = monthly x 12; realised = monthly x months.
+    // SL-01 savings  410,000-385,000 = 25,000 -> 300,000 a year, 6 months = 150,000, validated
+    // SL-02 savings  180,000-132,000 = 48,000 -> 576,000, 5 months = 240,000, validated
+    // SL-03 savings   42,000- 30,500 = 11,500 -> 138,000, 4 months =  46,000, validated
+    // SL-04 savings    9,800-  5,600 =  4,200 ->  50,400, 3 months =  12,600, not validated
+    // SL-05 avoidance 26,000- 17,000 =  9,000 -> 108,000, 2 months =  18,000, validated
+    // SL-06 avoidance  6,500-  2,000 =  4,500 ->  54,000, 1 month  =   4,500, not validated
+    // Savings all 1,064,400; validated 300,000+576,000+138,000 = 1,014,000.
+    // Avoidance all 162,000; validated 108,000. Validated total 1,122,000. Realised 471,100.
+    const { plan } = planOf({ formulaMode: "portable" });
+    const ledger = tableRows(plan, LEDGER_TABLE);
+    expect(ledger.map((r) => valueOf(r["Annualised value"]))).toEqual([
+      300000, 576000, 138000, 50400, 108000, 54000,
+    ]);
+    expect(valueOf(ledger[4]["Savings annualised"])).toBe(0);
+    expect(valueOf(ledger[4]["Avoidance annualised"])).toBe(108000);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.savingsTotal)).toBe(1064400);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.savingsValidatedTotal)).toBe(1014000);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.avoidanceTotal)).toBe(162000);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.avoidanceValidatedTotal)).toBe(108000);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.validatedValueTotal)).toBe(1122000);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.realisedToDateTotal)).toBe(471100);
+    const totals = plan.sheets[1].tables[0].totals ?? [];
+    expect(totals.find((t) => t.header === "Annualised value")?.expected).toBe(1226400);
+  });
+
+  it("leaves one empty ledger row without sample data, with no errors and zero totals", () => {
+    const { plan } = planOf({ sampleData: false });
+    const ledger = tableRows(plan, LEDGER_TABLE);
+    expect(ledger).toHaveLength(1);
+    expect(valueOf(ledger[0]["Monthly value"])).toBe("");
+    expect(valueOf(ledger[0]["Annualised value"])).toBe("");
+    expect(valueOf(ledger[0]["Savings annualised"])).toBe(0);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.savingsValidatedTotal)).toBe(0);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.avoidanceTotal)).toBe(0);
+  });
+
+  it("offers the ledger's lists as drop-downs", () => {
+    const { plan } = planOf();
+    const lists = plan.sheets[1].validations.map((v) => v.list).filter(Boolean);
+    expect(lists).toContainEqual([
+      "Negotiated rate",
+      "Commitment",
+      "Rightsizing",
+      "Waste removal",
+      "Anomaly",
+    ]);
+    expect(lists).toContainEqual(["Savings", "Cost avoidance"]);
+    expect(lists).toContainEqual(["Y", "N"]);
+    expect(plan.sheets[0].validations.map((v) => v.list)).toContainEqual(["higher", "lower"]);
+  });
+
+  it("names the figures the executive summary links", () => {
+    const { plan } = planOf();
+    const names = Object.fromEntries(
+      plan.sheets.flatMap((s) => s.names.map((n) => [n.key, n.name]))
+    );
+    expect(names).toMatchObject({
+      kpiGreen: "KpiGreen",
+      kpiAmber: "KpiAmber",
+      kpiRed: "KpiRed",
+      savingsValidatedTotal: "SavingsValidatedTotal",
+      avoidanceTotal: "AvoidanceTotal",
+      validatedValueTotal: "ValidatedValueTotal",
+    });
+  });
+
+  it("colours the status column Green, Amber and Red", () => {
+    const { plan } = planOf();
+    const rules = plan.sheets[0].conditionalFormats.map((f) => `${f.value}:${f.highlight}`);
+    expect(rules).toEqual(expect.arrayContaining(["Green:good", "Amber:neutral", "Red:bad"]));
+  });
+
+  it.each(["addin", "portable"] as const)(
+    "keeps %s formulas within Excel 2016 limits at 36 periods",
+    (formulaMode) => {
+      const { plan } = planOf({ formulaMode, periods: 36, firstPeriod: "2025-07" });
+      for (const cell of formulas(plan)) {
+        expect(cell.formula.length).toBeLessThanOrEqual(8192);
+        expect(nesting(cell.formula)).toBeLessThanOrEqual(64);
+      }
+      const latest = kpiRow(plan, "KL-02")["Latest value"];
+      expect((String(latest.formula).match(/ISBLANK\(/g) ?? []).length).toBe(37);
+    }
+  );
+});

@@ -1,0 +1,257 @@
+import { CellValue, isErrorValue } from "../../../src/domain/cellValue";
+import { cellAddress } from "../../../src/workbook/addresses";
+import { planWorkbook } from "../../../src/workbook/layout";
+import { chooseNames } from "../../../src/workbook/names";
+import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
+import { PlannedCell, PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
+import {
+  excelDate,
+  STAFF_TABLE,
+  STAFFING_FIGURES,
+  staffingPlan,
+} from "../../../src/workbook/templates/staffingPlan";
+
+// Helpers to read a plan like a worksheet: cells by address, the table by key, named cells by key.
+
+function planOf(overrides: Partial<TemplateOptions> = {}) {
+  const options: TemplateOptions = { ...DEFAULT_OPTIONS, ...overrides };
+  const spec = staffingPlan.build(options);
+  const plan = planWorkbook(
+    [spec],
+    options,
+    chooseNames([spec], { sheets: [], tablesAndNames: [] })
+  );
+  return { spec, plan, options };
+}
+
+function grid(sheet: PlannedSheet): Map<string, PlannedCell> {
+  const cells = new Map<string, PlannedCell>();
+  for (const range of sheet.ranges) {
+    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(range.address) as RegExpExecArray;
+    const column = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const row = Number(digits) - 1;
+    range.rows.forEach((cellsOfRow, r) =>
+      cellsOfRow.forEach((cell, c) => cells.set(cellAddress(row + r, column + c), cell))
+    );
+  }
+  return cells;
+}
+
+const valueOf = (cell: PlannedCell | undefined): CellValue =>
+  cell === undefined ? undefined : cell.formula !== undefined ? cell.expected : cell.value;
+
+function figureValue(plan: RenderPlan, key: string): CellValue {
+  for (const sheet of plan.sheets) {
+    const named = sheet.names.find((n) => n.key === key);
+    if (named) return valueOf(grid(sheet).get(named.address.replace(/\$/g, "")));
+  }
+  throw new Error(`No named cell ${key}`);
+}
+
+/** The staff table's data rows as records by header. */
+function staffRows(plan: RenderPlan): Record<string, PlannedCell>[] {
+  const sheet = plan.sheets[0];
+  const table = sheet.tables.find((t) => t.key === STAFF_TABLE);
+  if (!table) throw new Error("No staff table");
+  const cells = grid(sheet);
+  const [, top, bottom] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(table.address) as RegExpExecArray;
+  const rows: Record<string, PlannedCell>[] = [];
+  for (let r = Number(top); r < Number(bottom); r++) {
+    const record: Record<string, PlannedCell> = {};
+    table.headers.forEach((header, c) => (record[header] = cells.get(cellAddress(r, c)) ?? {}));
+    rows.push(record);
+  }
+  return rows;
+}
+
+const roleRow = (plan: RenderPlan, role: string) => {
+  const row = staffRows(plan).find((r) => valueOf(r["Role"]) === role);
+  if (!row) throw new Error(`No role ${role}`);
+  return row;
+};
+
+const formulas = (plan: RenderPlan) =>
+  plan.sheets.flatMap((s) =>
+    [...grid(s).values()].filter((c) => c.formula !== undefined)
+  ) as Required<PlannedCell>[];
+
+describe("Staffing plan template", () => {
+  it("has the gallery metadata", () => {
+    expect(staffingPlan.id).toBe("staffing-plan");
+    expect(staffingPlan.version).toBe(1);
+    expect(staffingPlan.build(DEFAULT_OPTIONS).templateId).toBe("staffing-plan");
+  });
+
+  describe.each([
+    ["addin", true],
+    ["addin", false],
+    ["portable", true],
+    ["portable", false],
+  ] as const)("in %s mode with sample data %s", (formulaMode, sampleData) => {
+    const { plan, spec } = planOf({ formulaMode, sampleData });
+
+    it("plans every computed cell with a value that is not an error", () => {
+      const computed = formulas(plan);
+      expect(computed.length).toBeGreaterThan(40);
+      for (const cell of computed) {
+        expect(isErrorValue(cell.expected)).toBe(false);
+        expect(cell.expected).not.toBeUndefined();
+        expect(cell.expected).not.toBeNull();
+      }
+      for (const total of plan.sheets[0].tables[0].totals ?? [])
+        expect(isErrorValue(total.expected)).toBe(false);
+    });
+
+    it("writes FINOPS calls only in add-in mode", () => {
+      const text = formulas(plan)
+        .map((c) => c.formula)
+        .join("\n");
+      if (formulaMode === "portable") expect(text).not.toContain("FINOPS.");
+      else {
+        expect(text).toContain("FINOPS.FTE(StaffingPlan[");
+        expect(text).toContain("FINOPS.LOADEDCOST(");
+      }
+    });
+
+    it("keeps a source on every role row", () => {
+      for (const block of spec.sheets[0].blocks)
+        if (block.kind === "table") for (const row of block.rows) expect(row.source).toMatch(/\w/);
+    });
+  });
+
+  it("has the seed's roles, including the virtual members of a Crawl team", () => {
+    const { plan } = planOf({ sampleData: false });
+    const roles = staffRows(plan).map((r) => valueOf(r["Role"]));
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        "FinOps lead",
+        "Finance partner",
+        "Cloud cost engineer",
+        "Virtual member: finance staff",
+        "Virtual member: reporting team",
+        "Virtual member: trainer",
+      ])
+    );
+    expect(roles.filter((r) => String(r).startsWith("FinOps analyst"))).toHaveLength(2);
+    expect(roles.filter((r) => /cloud engineer/.test(String(r)))).toHaveLength(2);
+    const lists = plan.sheets[0].validations.map((v) => v.list ?? []);
+    expect(lists).toContainEqual(["Central", "Hub", "Spoke", "Virtual"]);
+    expect(lists.find((l) => l.includes("CFO"))).toEqual(
+      expect.arrayContaining(["CFO", "CTO", "CIO"])
+    );
+  });
+
+  it("has one allocation column per month of the fiscal year", () => {
+    // Fiscal year from April: January 2026 falls in the year April 2025 to March 2026.
+    const { plan } = planOf({ fiscalYearStartMonth: 4, firstPeriod: "2026-01" });
+    const headers = plan.sheets[0].tables[0].headers;
+    const months = headers.slice(
+      headers.indexOf("Annual salary") + 1,
+      headers.indexOf("FTE (average)")
+    );
+    expect(months).toHaveLength(12);
+    expect(months[0]).toBe("Apr 2025");
+    expect(months[11]).toBe("Mar 2026");
+    const validation = plan.sheets[0].validations.find((v) => v.max === 1);
+    expect(validation).toMatchObject({ min: 0, max: 1 });
+  });
+
+  it("computes FTE, costs and roll-ups by model as checked by hand", () => {
+    // Hub-and-spoke, fiscal year Jan-Dec 2026, overhead 30%. Allocations by month:
+    //   lead 1, analyst (reporting) 1, analyst (rate) 1 from Apr, cost engineer 0.5 (Spoke),
+    //   finance partner 0.3 (Spoke), two cloud engineers 0.2 each (Spoke), finance staff 0.1,
+    //   reporting 0.2, trainer 0.25 Jan-Jun (Virtual).
+    // FTE Jan-Mar: 1+1+0.5+0.3+0.2+0.2+0.1+0.2+0.25 = 3.75; Apr-Jun: +1 = 4.75; Jul-Dec: -0.25 = 4.5.
+    // Average FTE per row = sum of allocations / 12: rate analyst 9/12 = 0.75, trainer 1.5/12 = 0.125.
+    // Team FTE = (3 x 3.75 + 3 x 4.75 + 6 x 4.5) / 12 = 52.5 / 12 = 4.375.
+    // By model: Hub 1+1+0.75 = 2.75; Spoke 0.5+0.3+0.2+0.2 = 1.2; Virtual 0.1+0.2+0.125 = 0.425.
+    // Loaded cost = salary x 1.3 x FTE: lead 150,000 x 1.3 = 195,000; rate analyst
+    //   98,000 x 1.3 x 0.75 = 95,550; trainer 85,000 x 1.3 x 0.125 = 13,812.5.
+    // Hub 195,000 + 123,500 + 95,550 = 414,050; Spoke 78,000 + 40,950 + 29,900 + 29,900 = 178,750;
+    // Virtual 10,400 + 23,400 + 13,812.5 = 47,612.5; team 640,412.5.
+    // Share of cloud spend 640,412.5 / 24,000,000 = 2.668%; savings per FTE 1,122,000 / 4.375 = 256,457.14.
+    const { plan } = planOf();
+    const month = (m: number) => figureValue(plan, STAFFING_FIGURES.fteMonth(m)) as number;
+    [1, 2, 3].forEach((m) => expect(month(m)).toBeCloseTo(3.75, 9));
+    [4, 5, 6].forEach((m) => expect(month(m)).toBeCloseTo(4.75, 9));
+    [7, 8, 9, 10, 11, 12].forEach((m) => expect(month(m)).toBeCloseTo(4.5, 9));
+    expect(figureValue(plan, STAFFING_FIGURES.ftePeak)).toBeCloseTo(4.75, 9);
+    expect(figureValue(plan, STAFFING_FIGURES.fteTotal)).toBeCloseTo(4.375, 9);
+    expect(figureValue(plan, STAFFING_FIGURES.fteByModel("Hub"))).toBeCloseTo(2.75, 9);
+    expect(figureValue(plan, STAFFING_FIGURES.fteByModel("Spoke"))).toBeCloseTo(1.2, 9);
+    expect(figureValue(plan, STAFFING_FIGURES.fteByModel("Virtual"))).toBeCloseTo(0.425, 9);
+    expect(figureValue(plan, STAFFING_FIGURES.fteByModel("Central"))).toBe(0);
+
+    const lead = roleRow(plan, "FinOps lead");
+    expect(valueOf(lead["Loaded cost FY"])).toBeCloseTo(195000, 6);
+    expect(valueOf(lead["Loaded rate per month"])).toBeCloseTo(16250, 6);
+    const rateAnalyst = roleRow(plan, "FinOps analyst, rate optimisation");
+    expect(valueOf(rateAnalyst["Jan 2026"])).toBeNull();
+    expect(valueOf(rateAnalyst["FTE (average)"])).toBeCloseTo(0.75, 9);
+    expect(valueOf(rateAnalyst["Loaded cost FY"])).toBeCloseTo(95550, 6);
+    expect(valueOf(rateAnalyst["Average monthly cost"])).toBeCloseTo(95550 / 12, 6);
+    const trainer = roleRow(plan, "Virtual member: trainer");
+    expect(valueOf(trainer["Loaded cost FY"])).toBeCloseTo(13812.5, 6);
+    expect(valueOf(trainer["Start"])).toBe(excelDate(2026, 1, 1));
+    expect(valueOf(trainer["End"])).toBe(excelDate(2026, 6, 30));
+
+    expect(figureValue(plan, STAFFING_FIGURES.costTotal)).toBeCloseTo(640412.5, 6);
+    expect(figureValue(plan, STAFFING_FIGURES.costByModel("Hub"))).toBeCloseTo(414050, 6);
+    expect(figureValue(plan, STAFFING_FIGURES.costByModel("Spoke"))).toBeCloseTo(178750, 6);
+    expect(figureValue(plan, STAFFING_FIGURES.costByModel("Virtual"))).toBeCloseTo(47612.5, 6);
+    expect(figureValue(plan, STAFFING_FIGURES.costShareOfCloud)).toBeCloseTo(
+      640412.5 / 24000000,
+      12
+    );
+    expect(figureValue(plan, STAFFING_FIGURES.savingsPerFte)).toBeCloseTo(1122000 / 4.375, 6);
+
+    const totals = plan.sheets[0].tables[0].totals ?? [];
+    expect(totals.find((t) => t.header === "Apr 2026")?.expected).toBeCloseTo(4.75, 9);
+    expect(totals.find((t) => t.header === "Loaded cost FY")?.expected).toBeCloseTo(640412.5, 6);
+  });
+
+  it("sets the model mix from the team model option", () => {
+    // Central: lead, two analysts, engineer and finance partner are Central: 1+1+0.75+0.5+0.3 = 3.55;
+    // the five virtual members stay Virtual: 0.2+0.2+0.1+0.2+0.125 = 0.825.
+    const central = planOf({ teamModel: "central" }).plan;
+    expect(figureValue(central, STAFFING_FIGURES.fteByModel("Central"))).toBeCloseTo(3.55, 9);
+    expect(figureValue(central, STAFFING_FIGURES.fteByModel("Virtual"))).toBeCloseTo(0.825, 9);
+    expect(figureValue(central, STAFFING_FIGURES.fteByModel("Hub"))).toBe(0);
+    // Virtual: a committee of part-time members; the lead gives half their time.
+    const virtual = planOf({ teamModel: "virtual" }).plan;
+    expect(new Set(staffRows(virtual).map((r) => valueOf(r["Model"])))).toEqual(
+      new Set(["Virtual"])
+    );
+    expect(valueOf(roleRow(virtual, "FinOps lead")["FTE (average)"])).toBeCloseTo(0.5, 9);
+    expect(figureValue(virtual, STAFFING_FIGURES.fteTotal)).toBe(
+      figureValue(virtual, STAFFING_FIGURES.fteByModel("Virtual"))
+    );
+  });
+
+  it("shows empty costs and zero FTE without sample data", () => {
+    const { plan } = planOf({ sampleData: false });
+    for (const row of staffRows(plan)) {
+      expect(valueOf(row["FTE (average)"])).toBe(0);
+      expect(valueOf(row["Loaded cost FY"])).toBe("");
+      expect(valueOf(row["Person"])).toBeNull();
+    }
+    expect(figureValue(plan, STAFFING_FIGURES.fteTotal)).toBe(0);
+    expect(figureValue(plan, STAFFING_FIGURES.costTotal)).toBe(0);
+    expect(figureValue(plan, STAFFING_FIGURES.costShareOfCloud)).toBe("");
+    expect(figureValue(plan, STAFFING_FIGURES.savingsPerFte)).toBe("");
+    expect(figureValue(plan, STAFFING_FIGURES.overheadRate)).toBe(0.3);
+  });
+
+  it("names the results other templates can link", () => {
+    const { plan } = planOf();
+    const names = Object.fromEntries(plan.sheets[0].names.map((n) => [n.key, n.name]));
+    expect(names).toMatchObject({
+      staffFteTotal: "StaffFTE",
+      staffCostTotal: "StaffCostFY",
+      staffCostShareOfCloud: "StaffCostShareOfCloud",
+      staffSavingsPerFte: "SavingsPerFTE",
+      staffAnnualCloudSpend: "AnnualCloudSpend",
+      staffFteHub: "StaffFTEHub",
+    });
+  });
+});
