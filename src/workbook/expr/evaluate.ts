@@ -83,6 +83,10 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
       return isBlank(evaluate(expr.test, context))
         ? evaluateAny(expr.then, context)
         : evaluateAny(expr.otherwise, context);
+    case "ifError": {
+      const value = evaluateAny(expr.value, context);
+      return !isRange(value) && isErrorValue(value) ? evaluateAny(expr.fallback, context) : value;
+    }
     case "sumWhereFilled": {
       // SUMPRODUCT treats text and blanks in values as 0 and passes errors on.
       const values = cells(evaluateAny(expr.values, context));

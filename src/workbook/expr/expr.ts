@@ -32,6 +32,8 @@ export type Expr =
   | { readonly k: "ifBlank"; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr }
   /** Sum of `values` where the same position of `filled` is not blank, as SUMPRODUCT(values,--(filled<>"")). */
   | { readonly k: "sumWhereFilled"; readonly values: Expr; readonly filled: Expr }
+  /** `fallback` when `value` is an error, as IFERROR(value, fallback). */
+  | { readonly k: "ifError"; readonly value: Expr; readonly fallback: Expr }
   /** The label next to the n-th largest value, as INDEX(labels, MATCH(LARGE(values, n), values, 0)). */
   | {
       readonly k: "nthLargestLabel";
@@ -78,6 +80,7 @@ export const sumWhereFilled = (values: Expr, filled: Expr): Expr => ({
   values,
   filled,
 });
+export const ifError = (value: Expr, fallback: Expr): Expr => ({ k: "ifError", value, fallback });
 export const nthLargestLabel = (values: Expr, labels: Expr, n: number): Expr => ({
   k: "nthLargestLabel",
   values,
@@ -120,6 +123,10 @@ export function* walk(expr: Expr): Generator<Expr> {
     case "sumWhereFilled":
       yield* walk(expr.values);
       yield* walk(expr.filled);
+      break;
+    case "ifError":
+      yield* walk(expr.value);
+      yield* walk(expr.fallback);
       break;
     default:
       break;

@@ -74,6 +74,8 @@ function render(expr: Expr, context: FormulaContext): string {
       return `SUMIF(${render(expr.range, context)},${criterion(expr.text, context)},${render(expr.sum, context)})`;
     case "ifBlank":
       return `IF(ISBLANK(${render(expr.test, context)}),${render(expr.then, context)},${render(expr.otherwise, context)})`;
+    case "ifError":
+      return `IFERROR(${render(expr.value, context)},${render(expr.fallback, context)})`;
     case "sumWhereFilled":
       return `SUMPRODUCT(${render(expr.values, context)},--(${render(expr.filled, context)}<>""))`;
     case "nthLargestLabel": {

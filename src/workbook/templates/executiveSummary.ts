@@ -1,0 +1,235 @@
+import {
+  col,
+  column,
+  countIf,
+  Expr,
+  finops,
+  ifError,
+  name,
+  nthLargestLabel,
+  str,
+} from "../expr/expr";
+import { fiscalYearLabel, TemplateOptions } from "../options";
+import { Figure, Template, WorkbookSpec } from "../spec";
+import { KPI_TABLE } from "./kpiTracker";
+
+// Executive summary (DESIGN.md template 1; seed, Crawl: "a FinOps executive summary ... provided to
+// various executives in the organization, offering relevant details for each"). Every figure links to
+// the practice workbooks, so the summary is never re-typed and never disagrees with them.
+
+const SOURCE_SHEETS = [
+  "team-budget",
+  "staffing-plan",
+  "kpi-tracker",
+  "maturity-scorecard",
+  "decision-model",
+  "adoption-plan",
+];
+const RAG = ["Green", "Amber", "Red"];
+
+export const executiveSummary: Template = {
+  id: "executive-summary",
+  version: 1,
+  title: "Executive summary",
+  purpose:
+    "One page for executives: maturity against target, KPI status, budget against actual, the team's cost against the value it delivers, and the largest gaps.",
+  audience: "CFO, CTO/CIO and engineering leads",
+  needs: SOURCE_SHEETS,
+  build: (options) => buildExecutiveSummary(options),
+};
+
+const figure = (key: string, label: string, type: Figure["type"], expr: Expr): Figure => ({
+  key: `exec${key}`,
+  name: `Exec${key}`,
+  label,
+  type,
+  kind: "computed",
+  // A summary shows a gap, never an error, while a source workbook is still being filled in.
+  expr: ifError(expr, str("")),
+});
+
+function buildExecutiveSummary(options: TemplateOptions): WorkbookSpec {
+  return {
+    templateId: "executive-summary",
+    version: 1,
+    title: "Executive summary",
+    sheets: [
+      {
+        key: "executiveSummary",
+        name: "Executive summary",
+        print: { landscape: false, fitToWidth: true },
+        blocks: [
+          {
+            kind: "title",
+            text: `${options.organisation}: FinOps executive summary`,
+            subtitle: `${fiscalYearLabel(options)}. Amounts in ${options.currency}. Every figure links to the practice workbooks.`,
+          },
+          {
+            kind: "notes",
+            heading: "How to read this page",
+            lines: [
+              "Each section answers one executive's questions; the figures update as the practice workbooks are filled in.",
+              "A blank figure means its source is not filled in yet: see the sheet named in its label.",
+            ],
+          },
+          {
+            kind: "figures",
+            heading: "For the CFO: cost and value",
+            items: [
+              figure(
+                "BudgetYtd",
+                "Team budget, year to date (Team budget)",
+                "currency",
+                name("teamBudgetYtd")
+              ),
+              figure(
+                "ActualYtd",
+                "Team actual, year to date (Team budget)",
+                "currency",
+                name("teamActualYtd")
+              ),
+              figure(
+                "BudgetStatus",
+                "Budget status, year to date",
+                "text",
+                name("teamBudgetStatus")
+              ),
+              figure(
+                "TeamCostFy",
+                "Projected team cost, full year",
+                "currency",
+                name("teamProjectedFy")
+              ),
+              figure(
+                "ValueValidated",
+                "Savings and avoidance validated by finance, annualised (Savings ledger)",
+                "currency",
+                name("validatedValueTotal")
+              ),
+              figure(
+                "Roi",
+                "Return on the team's cost (validated value against projected cost)",
+                "percent",
+                finops("ROI", name("validatedValueTotal"), name("teamProjectedFy"))
+              ),
+            ],
+          },
+          {
+            kind: "figures",
+            heading: "For the CTO and CIO: maturity",
+            items: [
+              figure(
+                "MaturityScore",
+                "Practice maturity score (Maturity scorecard)",
+                "percent",
+                name("maturityScore")
+              ),
+              figure("MaturityTarget", "Target score", "percent", name("maturityTargetScore")),
+              figure("MaturityLevel", "Maturity level", "text", name("maturityLevel")),
+              figure("MaturityStatus", "Score against target", "text", name("maturityStatus")),
+              figure(
+                "ChecklistLevel",
+                "FinOps Practice Operations checklist level",
+                "text",
+                name("maturityChecklistLevel")
+              ),
+              figure(
+                "Gap1",
+                "Largest gap to target",
+                "text",
+                nthLargestLabel(
+                  column("maturityCapabilities", "gap"),
+                  column("maturityCapabilities", "capability"),
+                  1
+                )
+              ),
+              figure(
+                "Gap2",
+                "Second largest gap",
+                "text",
+                nthLargestLabel(
+                  column("maturityCapabilities", "gap"),
+                  column("maturityCapabilities", "capability"),
+                  2
+                )
+              ),
+              figure(
+                "Gap3",
+                "Third largest gap",
+                "text",
+                nthLargestLabel(
+                  column("maturityCapabilities", "gap"),
+                  column("maturityCapabilities", "capability"),
+                  3
+                )
+              ),
+            ],
+          },
+          {
+            kind: "figures",
+            heading: "For engineering leads: delivery",
+            items: [
+              figure("KpiGreen", "KPIs at Green (KPI tracker)", "integer", name("kpiGreen")),
+              figure("KpiAmber", "KPIs at Amber", "integer", name("kpiAmber")),
+              figure("KpiRed", "KPIs at Red", "integer", name("kpiRed")),
+              figure(
+                "KpiNoStatus",
+                "KPIs without a status yet",
+                "integer",
+                name("kpiWithoutStatus")
+              ),
+              figure(
+                "RaciProblems",
+                "Decisions with a RACI problem (Decision model)",
+                "integer",
+                name("decisionsWithRaciProblem")
+              ),
+              figure(
+                "Adoption",
+                "Adoption plan complete (Adoption plan)",
+                "percent",
+                name("adoptionPercentComplete")
+              ),
+              figure(
+                "Fte",
+                "FinOps team, full-time equivalents (Staffing plan)",
+                "fte",
+                name("staffFteTotal")
+              ),
+            ],
+          },
+          {
+            kind: "table",
+            key: "execKpiStatus",
+            name: "ExecKpiStatus",
+            caption: "KPI status",
+            columns: [
+              { key: "status", header: "Status", kind: "input", type: "text", width: 14 },
+              {
+                key: "count",
+                header: "KPIs",
+                kind: "computed",
+                type: "integer",
+                expr: countIf(column(KPI_TABLE, "status"), col("status")),
+              },
+            ],
+            rows: RAG.map((status) => ({ values: { status }, source: "KPI tracker statuses" })),
+            conditionalFormats: [
+              { column: "status", when: "equals", text: "Green", highlight: "good" },
+              { column: "status", when: "equals", text: "Amber", highlight: "neutral" },
+              { column: "status", when: "equals", text: "Red", highlight: "bad" },
+            ],
+          },
+          {
+            kind: "chart",
+            title: "KPI status",
+            chart: "column",
+            table: "execKpiStatus",
+            categories: "status",
+            series: ["count"],
+          },
+        ],
+      },
+    ],
+  };
+}

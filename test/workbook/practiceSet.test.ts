@@ -1,0 +1,106 @@
+import { isErrorValue } from "../../src/domain/cellValue";
+import { planTemplates } from "../../src/workbook/generate";
+import { DEFAULT_OPTIONS, TemplateOptions } from "../../src/workbook/options";
+import { PlannedCell, RenderPlan } from "../../src/workbook/plan";
+import { TEMPLATES } from "../../src/workbook/templates";
+
+const ALL = TEMPLATES.map((t) => t.id);
+const noNames = { sheets: [], tablesAndNames: [] };
+
+function cells(plan: RenderPlan): { sheet: string; cell: PlannedCell }[] {
+  return plan.sheets.flatMap((sheet) =>
+    sheet.ranges.flatMap((range) => range.rows.flat().map((cell) => ({ sheet: sheet.name, cell })))
+  );
+}
+
+/** The planned value of a named figure: figures are [label, value] rows starting in column A. */
+function named(plan: RenderPlan, definedName: string): unknown {
+  for (const sheet of plan.sheets) {
+    const entry = sheet.names.find((n) => n.name === definedName);
+    if (!entry) continue;
+    const row = entry.address.replace(/\$/g, "").slice(1);
+    const cell = sheet.ranges.find((r) => r.address === `A${row}`)?.rows[0][1];
+    return cell?.expected ?? cell?.value;
+  }
+  throw new Error(`No defined name ${definedName}`);
+}
+
+describe("the practice set", () => {
+  const variants: [string, TemplateOptions][] = [
+    ["add-in formulas with sample data", DEFAULT_OPTIONS],
+    ["portable formulas with sample data", { ...DEFAULT_OPTIONS, formulaMode: "portable" }],
+    ["add-in formulas without sample data", { ...DEFAULT_OPTIONS, sampleData: false }],
+    [
+      "portable formulas without sample data, April fiscal year, 18 periods, EUR",
+      {
+        ...DEFAULT_OPTIONS,
+        sampleData: false,
+        formulaMode: "portable",
+        fiscalYearStartMonth: 4,
+        firstPeriod: "2026-04",
+        periods: 18,
+        currency: "EUR",
+      },
+    ],
+  ];
+
+  it.each(variants)(
+    "plans every template (%s) with no error in any computed cell",
+    (_, options) => {
+      const { plan } = planTemplates(ALL, options, noNames);
+      expect(plan.sheets.length).toBeGreaterThanOrEqual(TEMPLATES.length);
+      const errors = cells(plan)
+        .filter(({ cell }) => isErrorValue(cell.expected))
+        .map(({ sheet, cell }) => `${sheet}: ${cell.formula}`);
+      expect(errors).toEqual([]);
+      const portable = options.formulaMode === "portable";
+      const formulas = cells(plan).flatMap(({ cell }) => (cell.formula ? [cell.formula] : []));
+      expect(formulas.some((f) => f.includes("FINOPS."))).toBe(!portable);
+      for (const formula of formulas) expect(formula.length).toBeLessThanOrEqual(8192);
+    }
+  );
+
+  it("adds the templates the executive summary links to", () => {
+    const { plan, addedForLinks } = planTemplates(["executive-summary"], DEFAULT_OPTIONS, noNames);
+    expect(addedForLinks.sort()).toEqual(ALL.filter((id) => id !== "executive-summary").sort());
+    expect(plan.sheets[0].name).toBe("Executive summary");
+  });
+
+  it("links the executive summary to the practice workbooks' own figures", () => {
+    const { plan } = planTemplates(ALL, DEFAULT_OPTIONS, noNames);
+    expect(named(plan, "ExecBudgetYtd")).toBe(named(plan, "TeamBudgetYTD"));
+    expect(named(plan, "ExecActualYtd")).toBe(named(plan, "TeamActualYTD"));
+    expect(named(plan, "ExecMaturityLevel")).toBe(named(plan, "PracticeMaturityLevel"));
+    expect(named(plan, "ExecKpiRed")).toBe(named(plan, "KpiRed"));
+    // ROI recomputed here from its two sources: (validated value - projected cost) / projected cost
+    const value = named(plan, "ValidatedValueTotal") as number;
+    const cost = named(plan, "TeamProjectedFY") as number;
+    expect(named(plan, "ExecRoi") as number).toBeCloseTo((value - cost) / cost, 12);
+  });
+
+  it("without sample data the summary shows blanks or zero counts, never an error", () => {
+    const { plan } = planTemplates(ALL, { ...DEFAULT_OPTIONS, sampleData: false }, noNames);
+    expect(named(plan, "ExecRoi")).toBe("");
+  });
+
+  it("never overwrites: names in use are replaced by free ones and reported", () => {
+    const { plan, renamed } = planTemplates(["team-budget"], DEFAULT_OPTIONS, {
+      sheets: ["Team budget", "team budget (2)"],
+      tablesAndNames: ["BudgetLines", "budgettolerance"],
+    });
+    expect(plan.sheets[0].name).toBe("Team budget (3)");
+    expect(plan.sheets[0].tables[0].name).toBe("BudgetLines_2");
+    expect(renamed).toEqual(
+      expect.arrayContaining([
+        { kind: "sheet", wanted: "Team budget", chosen: "Team budget (3)" },
+        { kind: "table", wanted: "BudgetLines", chosen: "BudgetLines_2" },
+        { kind: "name", wanted: "BudgetTolerance", chosen: "BudgetTolerance_2" },
+      ])
+    );
+    const formulas = cells(plan).flatMap(({ cell }) => (cell.formula ? [cell.formula] : []));
+    expect(
+      formulas.some((f) => f.includes("BudgetLines_2[") && f.includes("BudgetTolerance_2"))
+    ).toBe(true);
+    expect(formulas.some((f) => /BudgetLines\[/.test(f))).toBe(false);
+  });
+});
