@@ -8,7 +8,15 @@ import { maturityScorecard } from "./maturityScorecard";
 import { teamBudget } from "./teamBudget";
 
 /** Every template, in the order the practice set is generated and the gallery shows them. */
-export const TEMPLATES: readonly Template[] = [executiveSummary, teamBudget, staffingPlan, kpiTracker, maturityScorecard, decisionModel, adoptionPlan];
+export const TEMPLATES: readonly Template[] = [
+  executiveSummary,
+  teamBudget,
+  staffingPlan,
+  kpiTracker,
+  maturityScorecard,
+  decisionModel,
+  adoptionPlan,
+];
 
 export function templateById(id: string): Template {
   const template = TEMPLATES.find((t) => t.id === id);
