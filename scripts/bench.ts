@@ -2,6 +2,8 @@
  * npm run bench: measures DESIGN.md's budgets for the function library and writes bench/results.json.
  *   - evaluations per second of each FINOPS custom function, called as Excel calls it (wrapper + domain)
  *   - one MATURITYSCORE call over a 10,000 x 5 range (with weights), against a plain-JS loop doing the same arithmetic
+ *   - rendering each template (and the practice set) into the in-memory Excel: syncs, largest sync
+ *     payload, time, cells written
  *   - production bundle sizes, gzip level 9 in KB of 1000 bytes as the build's budget check (runs the production build first)
  * Figures are the best of several rounds, to keep other load on the machine out of them.
  */
@@ -11,6 +13,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import * as finops from "../src/functions/functions";
+import { generateWorkbooks } from "../src/excel/generateWorkbooks";
+import { allCellCount } from "../src/excel/writePlan";
+import { planTemplates } from "../src/workbook/generate";
+import { DEFAULT_OPTIONS } from "../src/workbook/options";
+import { TEMPLATES } from "../src/workbook/templates";
+import { createExcelFake } from "../test/fakes/excel";
+import { createOfficeFake } from "../test/fakes/excel/office";
 
 type Args = unknown[];
 const ROUNDS = 5;
@@ -129,7 +138,30 @@ function bundleSizes() {
 
 const round = (x: number, digits = 1) => Number(x.toFixed(digits));
 
-function main() {
+/** Renders templates into a fresh in-memory Excel, best of several rounds. */
+async function renderTemplates(ids: string[]) {
+  const cells = allCellCount(
+    planTemplates(ids, DEFAULT_OPTIONS, { sheets: ["Sheet1"], tablesAndNames: [] }).plan
+  );
+  let best = Infinity;
+  let syncs = 0;
+  let largestPayloadKB = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const fake = createExcelFake({ recordOperations: false });
+    const host = {
+      excel: fake.asOfficeExcel(),
+      requirements: createOfficeFake({ excelApi: "1.12" }).context.requirements,
+    };
+    const start = process.hrtime.bigint();
+    await generateWorkbooks(ids, DEFAULT_OPTIONS, host);
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+    syncs = fake.syncCount;
+    largestPayloadKB = fake.largestPayload / 1024;
+  }
+  return { syncs, largestPayloadKB: round(largestPayloadKB), ms: round(best), cells };
+}
+
+async function main() {
   const evaluations = Object.fromEntries(
     Object.entries(SCALAR_CASES).map(([name, [fn, cases]]) => [
       name,
@@ -138,13 +170,35 @@ function main() {
   );
   const maturity = maturityRange();
   const bundles = bundleSizes();
+  // Rendering last: it allocates a lot, which would disturb the function timings above.
+  const rendering: Record<string, Awaited<ReturnType<typeof renderTemplates>>> = {};
+  for (const template of TEMPLATES) rendering[template.id] = await renderTemplates([template.id]);
+  rendering["practice set"] = await renderTemplates(TEMPLATES.map((t) => t.id));
   // The budget is for scalar functions; FTE, MATURITYSCORE and RACICHECK take a range (6 or 5 cells here).
   const slowest = Math.min(
     ...Object.entries(evaluations)
       .filter(([name]) => !RANGE_FUNCTIONS.includes(name))
       .map(([, perSecond]) => perSecond)
   );
+  const perTemplate = Object.entries(rendering).filter(([id]) => id !== "practice set");
+  const worstTemplateSyncs = Math.max(...perTemplate.map(([, r]) => r.syncs));
+  const largestPayload = Math.max(...Object.values(rendering).map((r) => r.largestPayloadKB));
   const budgets = [
+    {
+      budget: "render any template in <= 3 syncs (worst)",
+      value: worstTemplateSyncs,
+      ok: worstTemplateSyncs <= 3,
+    },
+    {
+      budget: "render the practice set in <= 10 syncs",
+      value: rendering["practice set"].syncs,
+      ok: rendering["practice set"].syncs <= 10,
+    },
+    {
+      budget: "no sync payload over 5 MB (largest, KB)",
+      value: largestPayload,
+      ok: largestPayload < 5 * 1024,
+    },
     {
       budget: "scalar functions >= 5,000,000 evaluations/s (slowest scalar)",
       value: slowest,
@@ -176,6 +230,7 @@ function main() {
       ratio: round(maturity.ratio, 2),
     },
     bundles,
+    rendering,
     budgets,
   };
   fs.mkdirSync("bench", { recursive: true });
@@ -200,4 +255,7 @@ function main() {
   console.log("wrote bench/results.json");
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
