@@ -250,6 +250,15 @@ async function main() {
     },
   ]);
   console.table(
+    Object.entries(rendering).map(([id, r]) => ({
+      template: id,
+      syncs: r.syncs,
+      "largest sync (KB)": r.largestPayloadKB,
+      "render (ms)": r.ms,
+      cells: r.cells,
+    }))
+  );
+  console.table(
     budgets.map((b) => ({ budget: b.budget, measured: b.value, within: b.ok ? "yes" : "NO" }))
   );
   console.log("wrote bench/results.json");
