@@ -1,0 +1,70 @@
+import { planTemplates } from "../../../src/workbook/generate";
+import { DEFAULT_OPTIONS } from "../../../src/workbook/options";
+import { PlannedSheet } from "../../../src/workbook/plan";
+
+function sheet(options = DEFAULT_OPTIONS): PlannedSheet {
+  return planTemplates(["team-budget"], options, { sheets: [], tablesAndNames: [] }).plan.sheets[0];
+}
+
+/** The value planned for a named figure ([label, value] rows start in column A). */
+function figure(planned: PlannedSheet, name: string): unknown {
+  const entry = planned.names.find((n) => n.name === name);
+  const row = entry?.address.replace(/\$/g, "").slice(1);
+  const cell = planned.ranges.find((r) => r.address === `A${row}`)?.rows[0][1];
+  return cell?.expected ?? cell?.value;
+}
+
+describe("team budget", () => {
+  it("has Budget, Forecast and Actual for each month of the fiscal year", () => {
+    const headers = sheet({ ...DEFAULT_OPTIONS, fiscalYearStartMonth: 4, firstPeriod: "2026-06" })
+      .tables[0].headers;
+    expect(
+      headers.filter((h) => h.startsWith("Budget ") && h !== "Budget FY" && h !== "Budget YTD")
+    ).toHaveLength(12);
+    expect(headers).toContain("Budget Apr 2026");
+    expect(headers).toContain("Actual Mar 2027");
+    expect(headers).not.toContain("Budget Mar 2026");
+  });
+
+  it("adds up the sample by hand", () => {
+    const planned = sheet();
+    // Budget FY: 16,500x12 + 23,000x12 + 6,500x12 + 5,800x12 + 900x12 + 3,200x3 + 7,500 + 18,000 + 1,200x4
+    expect(figure(planned, "TeamBudgetFY")).toBe(
+      198000 + 276000 + 78000 + 69600 + 10800 + 9600 + 7500 + 18000 + 4800
+    );
+    // Budget YTD = the budget of the six closed months: 52,700x6 (the monthly lines) + 3,200x2 + 7,500 + 18,000 + 1,200x2
+    expect(figure(planned, "TeamBudgetYTD")).toBe(52700 * 6 + 6400 + 7500 + 18000 + 2400);
+    const totals = planned.tables[0].totals ?? [];
+    expect(totals.find((t) => t.header === "Budget FY")?.expected).toBe(
+      figure(planned, "TeamBudgetFY")
+    );
+    expect(totals.find((t) => t.header === "Actual YTD")?.expected).toBe(
+      figure(planned, "TeamActualYTD")
+    );
+  });
+
+  it("computes each line's status against the tolerance and the run rate", () => {
+    const planned = sheet();
+    const table = planned.ranges.find((r) => r.rows[0][0].value === "Category");
+    const headers = (table?.rows[0] ?? []).map((c) => c.value);
+    const at = (row: number, header: string) => table?.rows[row][headers.indexOf(header)];
+    // BI licences: budget 900/month, actual 900 x 1.15 x (0.99, 1, 1.01 ...) over six months
+    const bi = (table?.rows ?? []).findIndex((row) => row[1].value === "BI and dashboard licences");
+    const actual = [0, 1, 2, 3, 4, 5]
+      .map((m) => Math.round(900 * 1.15 * (1 + ((m % 3) - 1) * 0.01)))
+      .reduce((a, b) => a + b, 0);
+    expect(at(bi, "Actual YTD")?.expected).toBe(actual);
+    expect(at(bi, "Variance %")?.expected).toBeCloseTo((actual - 5400) / 5400, 12);
+    expect(at(bi, "Status")?.expected).toBe("Over budget");
+    expect(at(bi, "Projected FY")?.expected).toBeCloseTo((actual / 6) * 12, 9);
+  });
+
+  it("without sample data keeps the line items and shows no false figures", () => {
+    const planned = sheet({ ...DEFAULT_OPTIONS, sampleData: false });
+    const table = planned.ranges.find((r) => r.rows[0][0].value === "Category");
+    expect(table?.rows.length).toBe(10);
+    const status = (table?.rows[0] ?? []).findIndex((c) => c.value === "Status");
+    expect(table?.rows.slice(1).every((row) => row[status].expected === "Not started")).toBe(true);
+    expect(figure(planned, "TeamROI")).toBe("");
+  });
+});
