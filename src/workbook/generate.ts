@@ -1,9 +1,17 @@
 import { planWorkbook } from "./layout";
 import { ChosenNames, chooseNames, ExistingNames } from "./names";
-import { TemplateOptions } from "./options";
+import { checkOptions, TemplateOptions } from "./options";
 import { RenderPlan } from "./plan";
 import { Template } from "./spec";
 import { TEMPLATES, templateById } from "./templates";
+
+/** Options a template cannot be built with; each message says how to fix one field. */
+export class OptionsError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The options need fixing: ${problems.join(" ")}`);
+    this.name = "OptionsError";
+  }
+}
 
 export interface PracticePlan {
   readonly plan: RenderPlan;
@@ -21,6 +29,8 @@ export function planTemplates(
   options: TemplateOptions,
   existing: ExistingNames
 ): PracticePlan {
+  const problems = Object.values(checkOptions(options));
+  if (problems.length > 0) throw new OptionsError(problems);
   const wanted = new Set(ids.map((id) => templateById(id).id));
   const added: string[] = [];
   const addNeeds = (template: Template) => {

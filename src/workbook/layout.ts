@@ -260,6 +260,13 @@ class SheetLayout {
         numberFormat: numberFormatFor(column.type, this.options),
         style: column.kind === "input" ? "input" : "computed",
       });
+      const list = column.kind === "input" ? column.list : undefined;
+      if (list && (list.some((item) => item.includes(",")) || list.join(",").length > 255)) {
+        // Excel's list source is one comma-separated string of at most 255 characters.
+        throw new Error(
+          `The drop-down list of "${column.header}" must fit 255 characters, no commas in items`
+        );
+      }
       if (
         column.kind === "input" &&
         (column.list || column.min !== undefined || column.max !== undefined || column.help)

@@ -145,3 +145,15 @@ describe("generating into the open workbook (in-memory Excel)", () => {
     ).rejects.toThrow(/Press Enter or Esc/);
   });
 });
+
+describe("bad options in Excel", () => {
+  it("are refused before anything is written", async () => {
+    const fake = createExcelFake();
+    const before = fake.state.snapshot();
+    await expect(
+      generateWorkbooks(["team-budget"], { ...DEFAULT_OPTIONS, currency: "XX" }, hostFor(fake))
+    ).rejects.toThrow(/ISO 4217/);
+    expect(fake.state.snapshot()).toEqual(before);
+    expect(fake.syncCount).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { isErrorValue } from "../../src/domain/cellValue";
-import { planTemplates } from "../../src/workbook/generate";
+import { OptionsError, planTemplates } from "../../src/workbook/generate";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../src/workbook/options";
 import { PlannedCell, RenderPlan } from "../../src/workbook/plan";
 import { TEMPLATES } from "../../src/workbook/templates";
@@ -104,5 +104,21 @@ describe("the practice set", () => {
       formulas.some((f) => f.includes("BudgetLines_2[") && f.includes("BudgetTolerance_2"))
     ).toBe(true);
     expect(formulas.some((f) => /BudgetLines\[/.test(f))).toBe(false);
+  });
+});
+
+describe("options", () => {
+  it("refuses options a workbook cannot be built with, saying how to fix each", () => {
+    const bad = { ...DEFAULT_OPTIONS, currency: "EURO", periods: 40, organisation: " " };
+    expect(() => planTemplates(["team-budget"], bad, noNames)).toThrow(OptionsError);
+    try {
+      planTemplates(["team-budget"], bad, noNames);
+    } catch (error) {
+      expect((error as OptionsError).problems).toEqual([
+        "Enter the organisation's name.",
+        '"EURO" is not an ISO 4217 currency code (for example USD, EUR, GBP).',
+        "Choose 1 to 36 monthly periods.",
+      ]);
+    }
   });
 });
