@@ -25,8 +25,8 @@ export function officeHost(): ExcelHost {
 }
 
 /**
- * Generates templates into the open workbook: two syncs on success (read the names in use, then
- * write everything), all or nothing (a failure removes whatever this run created and says what failed),
+ * Generates templates into the open workbook: three syncs on success (read the names in use, write
+ * everything, recalculate), all or nothing (a failure removes whatever this run created and says what failed),
  * and never over an existing sheet, table or name (free names are chosen and reported).
  */
 export async function generateWorkbooks(
@@ -79,6 +79,9 @@ export async function generateWorkbooks(
       );
       written[0]?.sheet.activate();
       await context.sync();
+      // Calculation was suspended for the write: recalculate so every dependency is up to date.
+      workbook.application.calculate("Full");
+      await context.sync();
 
       return {
         sheets: plan.templates.flatMap((t) =>
@@ -90,13 +93,18 @@ export async function generateWorkbooks(
     });
   } catch (error) {
     const failure = explain(error, "Creating the workbooks");
-    if (created) await removeCreated(host, created).catch(() => undefined);
-    throw failure instanceof GenerationError && created
-      ? new GenerationError(
-          `${failure.message} Nothing was changed: the sheets this run had started are removed.`,
-          failure.code
-        )
-      : failure;
+    if (!created) throw failure;
+    const sheets = created.sheets;
+    const cleaned = await removeCreated(host, created).then(
+      () => true,
+      () => false
+    );
+    throw new GenerationError(
+      cleaned
+        ? `${failure.message} Nothing was changed: the sheets this run had started are removed.`
+        : `${failure.message} Some sheets this run started could not be removed: delete ${sheets.map((s) => `"${s}"`).join(", ")} if you see them.`,
+      failure.code
+    );
   }
 }
 
@@ -118,7 +126,12 @@ async function removeCreated(
     const ours = new Set(created.sheets.map((n) => n.toLowerCase()));
     if (created.metadataCreated) ours.add(METADATA_SHEET.toLowerCase());
     for (const name of names.items) if (created.names.includes(name.name)) name.delete();
-    for (const sheet of sheets.items) if (ours.has(sheet.name.toLowerCase())) sheet.delete();
+    for (const sheet of sheets.items) {
+      if (!ours.has(sheet.name.toLowerCase())) continue;
+      // Excel refuses to delete a very hidden sheet (the metadata store): make it visible first.
+      sheet.visibility = "Visible";
+      sheet.delete();
+    }
     if (!created.metadataCreated && created.metadataRows !== null) {
       // Rows this run appended to an existing store: clear them, keep the earlier ones.
       const store = workbook.worksheets.getItem(METADATA_SHEET);

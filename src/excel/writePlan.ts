@@ -34,6 +34,8 @@ const STYLES: Record<CellStyle, (format: Excel.RangeFormat) => void> = {
   // Shaded cells are the ones to type in, as finance models conventionally mark inputs.
   input: (f) => {
     f.fill.color = "#FFF8E1";
+    // Unlocked, so protecting the sheet still leaves the inputs editable.
+    f.protection.locked = false;
   },
   computed: () => undefined,
 };
@@ -48,11 +50,14 @@ const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered", line: "Lin
 const POINTS_PER_CHARACTER = 6;
 export const TABLE_STYLE = "TableStyleMedium7";
 
-/** A constant as a cell must hold it: text that Excel would read as a formula is kept as text. */
+/**
+ * A constant as a cell must hold it. Office.js reads written text as if typed, so "Jan 2026" would
+ * become a date (and a table header a number) and "=x" a formula: every text gets Excel's text prefix.
+ */
 function constant(value: CellValue): string | number | boolean | null {
   if (value === undefined || value === null) return null;
   if (isErrorValue(value)) return value.code;
-  if (typeof value === "string" && /^[=+\-@]/.test(value)) return `'${value}`;
+  if (typeof value === "string") return value === "" ? null : `'${value}`;
   return value as string | number | boolean;
 }
 
@@ -71,13 +76,18 @@ export function queueSheet(workbook: Excel.Workbook, planned: PlannedSheet): Exc
   }
   // 2. Tables and their totals rows.
   for (const plannedTable of planned.tables) {
-    const table = sheet.tables.add(plannedTable.address, true);
+    // A bare address would be read on the active sheet, which is the user's until the end of the batch.
+    const table = sheet.tables.add(sheet.getRange(plannedTable.address), true);
     table.name = plannedTable.name;
     table.style = TABLE_STYLE;
     if (plannedTable.totals) {
       table.showTotals = true;
       if (plannedTable.totalsLabel)
         table.columns.getItemAt(0).getTotalRowRange().values = [[plannedTable.totalsLabel]];
+      // Showing totals makes Excel count the last column; only the planned totals belong there.
+      const last = plannedTable.headers[plannedTable.headers.length - 1];
+      if (!plannedTable.totals.some((t) => t.header === last))
+        table.columns.getItem(last).getTotalRowRange().values = [[""]];
       for (const total of plannedTable.totals)
         table.columns.getItem(total.header).getTotalRowRange().formulas = [[total.formula]];
     }

@@ -2,6 +2,7 @@ import { generateWorkbooks, ExcelHost } from "../../src/excel/generateWorkbooks"
 import { GenerationError } from "../../src/excel/hostErrors";
 import { planTemplates } from "../../src/workbook/generate";
 import { METADATA_SHEET } from "../../src/workbook/metadata";
+import { columnLetter } from "../../src/workbook/addresses";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
 import { createExcelFake, ExcelFake } from "../fakes/excel";
@@ -44,21 +45,27 @@ describe("generating into the open workbook (in-memory Excel)", () => {
       tablesAndNames: [],
     });
     expect(result.sheets.map((s) => s.name)).toEqual(plan.templates.flatMap((t) => t.sheets));
-    // Every planned formula and constant is in its cell.
+    // Every planned formula and constant is in its cell, text as text (never read as a date or number).
     for (const sheet of plan.sheets) {
       for (const range of sheet.ranges) {
         const [, col, row] = /^([A-Z]+)(\d+)$/.exec(range.address) as RegExpExecArray;
+        const left = [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
         range.rows.forEach((cells, r) =>
           cells.forEach((cell, c) => {
-            const address = `${String.fromCharCode(col.charCodeAt(0) + c)}${Number(row) + r}`;
-            if (col.length > 1 || col.charCodeAt(0) + c > 90) return; // checked for columns A..Z here
+            const address = `${columnLetter(left + c)}${Number(row) + r}`;
             const written = fake.state.cell(sheet.name, address);
-            if (cell.formula) expect(written.formula).toBe(cell.formula);
-            else if (
-              typeof cell.value === "number" ||
-              (typeof cell.value === "string" && cell.value !== "")
-            )
-              expect(written.value).toBe(cell.value);
+            if (cell.formula)
+              expect({ address, formula: written.formula }).toEqual({
+                address,
+                formula: cell.formula,
+              });
+            else if (cell.value !== null && cell.value !== undefined && cell.value !== "") {
+              expect({ sheet: sheet.name, address, value: written.value }).toEqual({
+                sheet: sheet.name,
+                address,
+                value: cell.value,
+              });
+            }
           })
         );
       }

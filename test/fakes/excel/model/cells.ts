@@ -189,6 +189,8 @@ export function interpretEntry(input: unknown, textFormat: boolean): Entry {
   if (textFormat) return { kind: "set", value: input, formula: null };
   if (input.startsWith("'")) return { kind: "set", value: input.slice(1), formula: null };
   if (numberText.test(input)) return { kind: "set", value: Number(input), formula: null };
+  const date = typedDate(input);
+  if (date !== null) return { kind: "set", value: date, formula: null };
   if (/^(true|false)$/i.test(input))
     return { kind: "set", value: input.toUpperCase() === "TRUE", formula: null };
   if (
@@ -200,6 +202,25 @@ export function interpretEntry(input: unknown, textFormat: boolean): Entry {
     return { kind: "set", value: null, formula };
   }
   return { kind: "set", value: input, formula: null };
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * Excel reads typed text that looks like a date as a date (en-US): "Jan 2026", "January 2026",
+ * "2026-01-31", "1/31/2026". The result is the date's serial number (days since 1899-12-30).
+ */
+function typedDate(input: string): number | null {
+  const serial = (y: number, m: number, d: number) =>
+    Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+  let match = /^([a-z]{3})[a-z]*[ -](\d{4})$/i.exec(input.trim());
+  if (match && MONTHS.includes(match[1].toLowerCase()))
+    return serial(Number(match[2]), MONTHS.indexOf(match[1].toLowerCase()) + 1, 1);
+  match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input.trim());
+  if (match) return serial(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.trim());
+  if (match) return serial(Number(match[3]), Number(match[1]), Number(match[2]));
+  return null;
 }
 
 /** Range.values / Range.formulas (both behave like typing into each cell). */
