@@ -118,6 +118,7 @@ export class WorkbookModel {
       row,
       rowColumns,
       columnValues: (table, col) => this.tableRows(table).map((r) => r[col] ?? null),
+      tableColumns: (table) => this.table(table).columns.map((c) => c.key),
       nameValue: (key) => this.nameValue(key),
     };
   }
@@ -175,6 +176,14 @@ export class WorkbookModel {
         }
       }
       if (node.k === "column") this.column(node.table, node.col);
+      if (node.k === "columns") {
+        const keys = this.table(node.table).columns.map((c) => c.key);
+        if (keys.indexOf(node.from) < 0 || keys.indexOf(node.to) < keys.indexOf(node.from)) {
+          throw new Error(
+            `${where}: no columns ${node.from} to ${node.to} in table "${node.table}"`
+          );
+        }
+      }
       if (node.k === "name" && !this.figures.has(node.name))
         throw new Error(`${where}: no named cell "${node.name}"`);
       if (node.k === "fn") {

@@ -14,6 +14,8 @@ export interface EvaluationContext {
   readonly rowColumns?: readonly string[];
   /** Every data cell of a table column, top to bottom. */
   columnValues(table: string, col: string): readonly CellValue[];
+  /** Column keys of a table in sheet order, for runs of columns. */
+  tableColumns?(table: string): readonly string[];
   /** The value of a named cell. */
   nameValue(name: string): CellValue;
 }
@@ -52,6 +54,19 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
     }
     case "column":
       return { range: context.columnValues(expr.table, expr.col).map((value) => [value]) };
+    case "columns": {
+      const keys = context.tableColumns?.(expr.table) ?? [];
+      const from = keys.indexOf(expr.from);
+      const to = keys.indexOf(expr.to);
+      if (from < 0 || to < from)
+        throw new Error(`Unknown columns ${expr.from}:${expr.to} of ${expr.table}`);
+      const values = keys.slice(from, to + 1).map((key) => context.columnValues(expr.table, key));
+      return { range: values[0].map((_, r) => values.map((column) => column[r])) };
+    }
+    case "ifNoNumbers":
+      return cells(evaluateAny(expr.range, context)).some((value) => typeof value === "number")
+        ? evaluateAny(expr.otherwise, context)
+        : evaluateAny(expr.then, context);
     case "name":
       return context.nameValue(expr.name);
     case "fn":
@@ -97,7 +112,10 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
       return values.reduce<number>(
         (total, value, i) =>
           total +
-          (typeof value === "number" && !isBlank(filled[i]) && filled[i] !== "" ? value : 0),
+          (typeof value === "number" &&
+          (isBlank(filled[i]) || filled[i] === "") === (expr.when === "empty")
+            ? value
+            : 0),
         0
       );
     }

@@ -15,6 +15,8 @@ export type Expr =
   | { readonly k: "span"; readonly from: string; readonly to: string }
   /** Every data cell of a column of a table. */
   | { readonly k: "column"; readonly table: string; readonly col: string }
+  /** Every data cell of a run of adjacent columns of a table (from..to inclusive). */
+  | { readonly k: "columns"; readonly table: string; readonly from: string; readonly to: string }
   /** A single named cell (a workbook-level defined name). */
   | { readonly k: "name"; readonly name: string }
   | {
@@ -30,8 +32,23 @@ export type Expr =
   | { readonly k: "sumIf"; readonly range: Expr; readonly text: string | Expr; readonly sum: Expr }
   /** `then` when `test` is a blank cell, else `otherwise`, as IF(ISBLANK(test), then, otherwise). */
   | { readonly k: "ifBlank"; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr }
-  /** Sum of `values` where the same position of `filled` is not blank, as SUMPRODUCT(values,--(filled<>"")). */
-  | { readonly k: "sumWhereFilled"; readonly values: Expr; readonly filled: Expr }
+  /**
+   * Sum of `values` where the same position of `filled` is filled (with when "empty": is empty), as
+   * SUMPRODUCT(values,--(filled<>"")) or SUMPRODUCT(values,--(filled="")).
+   */
+  | {
+      readonly k: "sumWhereFilled";
+      readonly values: Expr;
+      readonly filled: Expr;
+      readonly when?: "filled" | "empty";
+    }
+  /** `then` when `range` holds no number, as IF(COUNT(range)=0, then, otherwise). */
+  | {
+      readonly k: "ifNoNumbers";
+      readonly range: Expr;
+      readonly then: Expr;
+      readonly otherwise: Expr;
+    }
   /** `fallback` when `value` is an error, as IFERROR(value, fallback). */
   | { readonly k: "ifError"; readonly value: Expr; readonly fallback: Expr }
   /** The label next to the n-th largest value, as INDEX(labels, MATCH(LARGE(values, n), values, 0)). */
@@ -80,6 +97,24 @@ export const sumWhereFilled = (values: Expr, filled: Expr): Expr => ({
   values,
   filled,
 });
+export const sumWhereEmpty = (values: Expr, filled: Expr): Expr => ({
+  k: "sumWhereFilled",
+  values,
+  filled,
+  when: "empty",
+});
+export const ifNoNumbers = (range: Expr, then: Expr, otherwise: Expr): Expr => ({
+  k: "ifNoNumbers",
+  range,
+  then,
+  otherwise,
+});
+export const columnRange = (table: string, from: string, to: string): Expr => ({
+  k: "columns",
+  table,
+  from,
+  to,
+});
 export const ifError = (value: Expr, fallback: Expr): Expr => ({ k: "ifError", value, fallback });
 export const nthLargestLabel = (values: Expr, labels: Expr, n: number): Expr => ({
   k: "nthLargestLabel",
@@ -127,6 +162,11 @@ export function* walk(expr: Expr): Generator<Expr> {
     case "ifError":
       yield* walk(expr.value);
       yield* walk(expr.fallback);
+      break;
+    case "ifNoNumbers":
+      yield* walk(expr.range);
+      yield* walk(expr.then);
+      yield* walk(expr.otherwise);
       break;
     default:
       break;

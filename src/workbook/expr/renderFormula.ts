@@ -76,8 +76,12 @@ function render(expr: Expr, context: FormulaContext): string {
       return `IF(ISBLANK(${render(expr.test, context)}),${render(expr.then, context)},${render(expr.otherwise, context)})`;
     case "ifError":
       return `IFERROR(${render(expr.value, context)},${render(expr.fallback, context)})`;
+    case "columns":
+      return `${context.tableName(expr.table)}[[${context.header(expr.table, expr.from)}]:[${context.header(expr.table, expr.to)}]]`;
+    case "ifNoNumbers":
+      return `IF(COUNT(${render(expr.range, context)})=0,${render(expr.then, context)},${render(expr.otherwise, context)})`;
     case "sumWhereFilled":
-      return `SUMPRODUCT(${render(expr.values, context)},--(${render(expr.filled, context)}<>""))`;
+      return `SUMPRODUCT(${render(expr.values, context)},--(${render(expr.filled, context)}${expr.when === "empty" ? "=" : "<>"}""))`;
     case "nthLargestLabel": {
       const values = render(expr.values, context);
       return `INDEX(${render(expr.labels, context)},MATCH(LARGE(${values},${expr.n}),${values},0))`;

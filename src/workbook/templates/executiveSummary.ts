@@ -44,9 +44,14 @@ const figure = (key: string, label: string, type: Figure["type"], expr: Expr): F
   label,
   type,
   kind: "computed",
-  // A summary shows a gap, never an error, while a source workbook is still being filled in.
-  expr: ifError(expr, str("")),
+  expr,
 });
+
+/**
+ * Only where an error means "not there yet" (no gap to rank, no cost to divide by) is it shown as a
+ * blank. Links are not wrapped: a #NAME? from a workbook opened without the add-in must stay visible.
+ */
+const blankWhenError = (expr: Expr): Expr => ifError(expr, str(""));
 
 function buildExecutiveSummary(options: TemplateOptions): WorkbookSpec {
   return {
@@ -110,7 +115,7 @@ function buildExecutiveSummary(options: TemplateOptions): WorkbookSpec {
                 "Roi",
                 "Return on the team's cost (validated value against projected cost)",
                 "percent",
-                finops("ROI", name("validatedValueTotal"), name("teamProjectedFy"))
+                blankWhenError(finops("ROI", name("validatedValueTotal"), name("teamProjectedFy")))
               ),
             ],
           },
@@ -137,30 +142,36 @@ function buildExecutiveSummary(options: TemplateOptions): WorkbookSpec {
                 "Gap1",
                 "Largest gap to target",
                 "text",
-                nthLargestLabel(
-                  column("maturityCapabilities", "gap"),
-                  column("maturityCapabilities", "capability"),
-                  1
+                blankWhenError(
+                  nthLargestLabel(
+                    column("maturityCapabilities", "gap"),
+                    column("maturityCapabilities", "capability"),
+                    1
+                  )
                 )
               ),
               figure(
                 "Gap2",
                 "Second largest gap",
                 "text",
-                nthLargestLabel(
-                  column("maturityCapabilities", "gap"),
-                  column("maturityCapabilities", "capability"),
-                  2
+                blankWhenError(
+                  nthLargestLabel(
+                    column("maturityCapabilities", "gap"),
+                    column("maturityCapabilities", "capability"),
+                    2
+                  )
                 )
               ),
               figure(
                 "Gap3",
                 "Third largest gap",
                 "text",
-                nthLargestLabel(
-                  column("maturityCapabilities", "gap"),
-                  column("maturityCapabilities", "capability"),
-                  3
+                blankWhenError(
+                  nthLargestLabel(
+                    column("maturityCapabilities", "gap"),
+                    column("maturityCapabilities", "capability"),
+                    3
+                  )
                 )
               ),
             ],

@@ -6,7 +6,12 @@ import {
   countIf,
   finops,
   ifBlank,
+  ifNoNumbers,
   name,
+  num,
+  add,
+  columnRange,
+  sumWhereEmpty,
   span,
   str,
   sum,
@@ -130,11 +135,13 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
       header: `${label} ${month.label}`,
       kind: "input",
       type: "currency",
-      min: 0,
+      // Budgets are never negative; forecasts and actuals can be (credits, refunds).
+      min: measure === "budget" ? 0 : undefined,
       width: 12,
     }));
   const first = (measure: string) => key(measure, 0);
   const last = (measure: string) => key(measure, 11);
+  const actuals = span(first("actual"), last("actual"));
 
   const columns: ColumnSpec[] = [
     {
@@ -194,8 +201,8 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
       header: "Variance %",
       kind: "computed",
       type: "percent",
-      expr: ifBlank(
-        col(first("actual")),
+      expr: ifNoNumbers(
+        actuals,
         str(""),
         finops("VARIANCEPCT", col("budgetYtd"), col("actualYtd"))
       ),
@@ -206,8 +213,8 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
       kind: "computed",
       type: "text",
       width: 14,
-      expr: ifBlank(
-        col(first("actual")),
+      expr: ifNoNumbers(
+        actuals,
         str("Not started"),
         finops("BUDGETSTATUS", col("budgetYtd"), col("actualYtd"), name("budgetTolerance"))
       ),
@@ -217,14 +224,22 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
       header: "Projected FY",
       kind: "computed",
       type: "currency",
-      // Run rate: the actual so far projected over twelve months.
-      expr: ifBlank(
-        col(first("actual")),
-        col("forecastFy"),
-        finops("RUNRATE", col("actualYtd"), agg("COUNT", span(first("actual"), last("actual"))), {
-          k: "num",
-          v: 12,
-        })
+      // Actuals where a month has one, the forecast for the months still to come.
+      expr: add(
+        col("actualYtd"),
+        sumWhereEmpty(span(first("forecast"), last("forecast")), actuals)
+      ),
+    },
+    {
+      key: "runRateFy",
+      header: "Run rate FY",
+      kind: "computed",
+      type: "currency",
+      // The burn rate: the monthly average so far over twelve months (one-off costs inflate it).
+      expr: ifNoNumbers(
+        actuals,
+        str(""),
+        finops("RUNRATE", col("actualYtd"), agg("COUNT", actuals), num(12))
       ),
     },
   ];
@@ -270,7 +285,7 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
             lines: [
               "One row per cost line of the FinOps team. Enter budget, forecast and actual per month in the shaded cells.",
               "Year to date compares actuals with the budget of the same months only; status uses the tolerance below.",
-              "Projected FY extends the actual run rate to twelve months; before the first actual it shows the forecast.",
+              "Projected FY adds the forecast of the months still to come to the actuals; Run rate FY extends the monthly average so far.",
               "Savings delivered comes from the savings ledger: it sets the team's cost against the value it delivers.",
             ],
           },
@@ -317,11 +332,15 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
                 label: "Year-to-date status",
                 type: "text",
                 kind: "computed",
-                expr: finops(
-                  "BUDGETSTATUS",
-                  name("teamBudgetYtd"),
-                  name("teamActualYtd"),
-                  name("budgetTolerance")
+                expr: ifNoNumbers(
+                  columnRange("budgetLines", first("actual"), last("actual")),
+                  str("No actuals yet"),
+                  finops(
+                    "BUDGETSTATUS",
+                    name("teamBudgetYtd"),
+                    name("teamActualYtd"),
+                    name("budgetTolerance")
+                  )
                 ),
                 conditionalFormats: [
                   { when: "equals", text: "Over budget", highlight: "bad" },
@@ -357,13 +376,17 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
               {
                 key: "teamRoi",
                 name: "TeamROI",
-                label: "Return on the team's cost",
+                label: "Return on the team's cost, year to date (savings entered above)",
                 type: "percent",
                 kind: "computed",
                 expr: ifBlank(
                   name("savingsDelivered"),
                   str(""),
-                  finops("ROI", name("savingsDelivered"), name("teamActualYtd"))
+                  ifNoNumbers(
+                    columnRange("budgetLines", first("actual"), last("actual")),
+                    str(""),
+                    finops("ROI", name("savingsDelivered"), name("teamActualYtd"))
+                  )
                 ),
               },
             ],

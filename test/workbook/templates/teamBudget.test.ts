@@ -56,7 +56,14 @@ describe("team budget", () => {
     expect(at(bi, "Actual YTD")?.expected).toBe(actual);
     expect(at(bi, "Variance %")?.expected).toBeCloseTo((actual - 5400) / 5400, 12);
     expect(at(bi, "Status")?.expected).toBe("Over budget");
-    expect(at(bi, "Projected FY")?.expected).toBeCloseTo((actual / 6) * 12, 9);
+    // Projected: the six actuals plus the forecast (= budget) of the six months to come
+    expect(at(bi, "Projected FY")?.expected).toBe(actual + 900 * 6);
+    expect(at(bi, "Run rate FY")?.expected).toBeCloseTo((actual / 6) * 12, 9);
+    // A one-off cost does not inflate the projection: the consulting review is budgeted once, in month 3
+    const review = (table?.rows ?? []).findIndex(
+      (row) => row[1].value === "Commitment strategy review"
+    );
+    expect(at(review, "Projected FY")?.expected).toBe(Math.round(18000 * 0.9 * 1.01));
   });
 
   it("without sample data keeps the line items and shows no false figures", () => {
@@ -66,5 +73,6 @@ describe("team budget", () => {
     const status = (table?.rows[0] ?? []).findIndex((c) => c.value === "Status");
     expect(table?.rows.slice(1).every((row) => row[status].expected === "Not started")).toBe(true);
     expect(figure(planned, "TeamROI")).toBe("");
+    expect(figure(planned, "TeamBudgetStatus")).toBe("No actuals yet");
   });
 });
