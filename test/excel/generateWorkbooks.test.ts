@@ -142,6 +142,15 @@ describe("generating into the open workbook (in-memory Excel)", () => {
     expect(fake.state.snapshot()).toEqual(before);
   });
 
+  it("a failure after everything was written (recalculation) removes it all, the very hidden store included", async () => {
+    const before = fake.state.snapshot();
+    fake.failOnSync(3);
+    await expect(generateWorkbooks(ALL, DEFAULT_OPTIONS, hostFor(fake))).rejects.toThrow(
+      /Nothing was changed/
+    );
+    expect(fake.state.snapshot()).toEqual(before);
+  });
+
   it("explains cell-edit mode in plain words", async () => {
     const busy = Object.assign(new Error("The request cannot be processed"), {
       code: "InvalidOperationInCellEditMode",

@@ -160,6 +160,10 @@ export class WorkbookModel {
 
   /** Removes the sheet with its tables and charts; names referring to it become #REF! (or go). */
   deleteSheet(sheet: SheetData): void {
+    // Worksheet.delete: "This method throws an InvalidOperation exception if ... the worksheet is very hidden."
+    if (sheet.visibility === "VeryHidden") {
+      throw invalidOperation(`"${sheet.name}" is very hidden; make it visible before deleting it.`);
+    }
     if (sheet.visibility === "Visible" && this.visibleSheets().length === 1) {
       throw invalidOperation(
         `"${sheet.name}" is the only visible sheet; a workbook must keep one visible.`
