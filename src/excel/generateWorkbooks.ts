@@ -1,5 +1,10 @@
 import { planTemplates } from "../workbook/generate";
-import { METADATA_SHEET, metadataRows } from "../workbook/metadata";
+import {
+  METADATA_HEADERS,
+  METADATA_SHEET,
+  metadataRows,
+  readInstalled,
+} from "../workbook/metadata";
 import { TemplateOptions } from "../workbook/options";
 import { ChosenNames } from "../workbook/names";
 import { explain, GenerationError } from "./hostErrors";
@@ -18,6 +23,8 @@ export interface GenerationResult {
   readonly sheets: readonly { readonly templateId: string; readonly name: string }[];
   readonly renamed: ChosenNames["renamed"];
   readonly addedForLinks: readonly string[];
+  /** Templates already in the workbook that the new ones link to. */
+  readonly linkedTo: readonly string[];
 }
 
 export function officeHost(): ExcelHost {
@@ -46,18 +53,20 @@ export async function generateWorkbooks(
       const names = workbook.names.load("items/name");
       const metadata = workbook.worksheets.getItemOrNullObject(METADATA_SHEET);
       const used = metadata.getUsedRangeOrNullObject(true);
-      used.load("rowCount");
+      used.load("values");
       await context.sync();
 
-      const existingMetadataRows = metadata.isNullObject
-        ? null
-        : used.isNullObject
-          ? 0
-          : used.rowCount;
-      const { plan, renamed, addedForLinks } = planTemplates(ids, options, {
-        sheets: sheets.items.map((s) => s.name),
-        tablesAndNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],
-      });
+      const storeValues = metadata.isNullObject || used.isNullObject ? [] : used.values;
+      const existingMetadataRows = metadata.isNullObject ? null : storeValues.length;
+      const { plan, renamed, addedForLinks, linkedTo } = planTemplates(
+        ids,
+        options,
+        {
+          sheets: sheets.items.map((s) => s.name),
+          tablesAndNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],
+        },
+        readInstalled(storeValues)
+      );
       created = {
         sheets: plan.sheets.map((s) => s.name),
         names: plan.sheets.flatMap((s) => s.names.map((n) => n.name)),
@@ -89,6 +98,7 @@ export async function generateWorkbooks(
         ),
         renamed,
         addedForLinks,
+        linkedTo,
       };
     });
   } catch (error) {
@@ -136,7 +146,7 @@ async function removeCreated(
       // Rows this run appended to an existing store: clear them, keep the earlier ones.
       const store = workbook.worksheets.getItem(METADATA_SHEET);
       store.protection.unprotect();
-      store.getRangeByIndexes(created.metadataRows, 0, 1000, 6).clear();
+      store.getRangeByIndexes(created.metadataRows, 0, 1000, METADATA_HEADERS.length).clear();
       store.protection.protect();
     }
     await context.sync();

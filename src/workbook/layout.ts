@@ -39,9 +39,11 @@ const SUBTOTAL = { sum: 109, average: 101, count: 103 } as const;
 export function planWorkbook(
   specs: readonly WorkbookSpec[],
   options: TemplateOptions,
-  chosen: ChosenNames
+  chosen: ChosenNames,
+  /** Templates already in the workbook that the specs link to: known to formulas, not written. */
+  linked: readonly WorkbookSpec[] = []
 ): RenderPlan {
-  const model = new WorkbookModel(specs, options);
+  const model = new WorkbookModel([...specs, ...linked], options);
   const names = {
     tableName: (key: string) => pick(chosen.tables, key, "table"),
     header: (table: string, col: string) => model.column(table, col).header,
@@ -54,11 +56,20 @@ export function planWorkbook(
   );
   return {
     sheets,
-    templates: specs.map((spec) => ({
-      templateId: spec.templateId,
-      version: spec.version,
-      sheets: spec.sheets.map((s) => chosen.sheets[s.key]),
-    })),
+    templates: specs.map((spec) => {
+      const blocks = spec.sheets.flatMap((s) => s.blocks);
+      const tableKeys = blocks.flatMap((b) => (b.kind === "table" ? [b.key] : []));
+      const nameKeys = blocks.flatMap((b) =>
+        b.kind === "figures" ? b.items.map((i) => i.key) : []
+      );
+      return {
+        templateId: spec.templateId,
+        version: spec.version,
+        sheets: spec.sheets.map((s) => chosen.sheets[s.key]),
+        tables: Object.fromEntries(tableKeys.map((key) => [key, chosen.tables[key]])),
+        names: Object.fromEntries(nameKeys.map((key) => [key, chosen.names[key]])),
+      };
+    }),
     options: JSON.stringify(options),
   };
 }

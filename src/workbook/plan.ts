@@ -106,6 +106,9 @@ export interface PlannedTemplateRecord {
   readonly templateId: string;
   readonly version: number;
   readonly sheets: readonly string[];
+  /** Table and defined names by key, as chosen for this run. */
+  readonly tables: Readonly<Record<string, string>>;
+  readonly names: Readonly<Record<string, string>>;
 }
 
 export interface RenderPlan {

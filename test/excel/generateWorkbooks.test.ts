@@ -173,3 +173,31 @@ describe("bad options in Excel", () => {
     expect(fake.syncCount).toBe(1);
   });
 });
+
+describe("the executive summary in a workbook that already has its sources", () => {
+  it("links to them instead of adding copies", async () => {
+    const fake = createExcelFake();
+    const sources = ALL.filter((id) => id !== "executive-summary");
+    await generateWorkbooks(sources, DEFAULT_OPTIONS, hostFor(fake));
+    const sheetsBefore = fake.state.sheetNames();
+    const result = await generateWorkbooks(["executive-summary"], DEFAULT_OPTIONS, hostFor(fake));
+    expect([...result.linkedTo].sort()).toEqual([...sources].sort());
+    expect(result.addedForLinks).toEqual([]);
+    expect(fake.state.sheetNames()).toEqual([...sheetsBefore, "Executive summary"]);
+    const formulas = fake.state.formulas("Executive summary", "B9:B14").flat();
+    expect(formulas).toContain("=TeamBudgetYTD");
+  });
+
+  it("adds fresh sources when the recorded ones were deleted", async () => {
+    const fake = createExcelFake();
+    await generateWorkbooks(["team-budget"], DEFAULT_OPTIONS, hostFor(fake));
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Team budget").delete();
+      context.workbook.names.getItem("TeamBudgetYTD").delete();
+      await context.sync();
+    });
+    const result = await generateWorkbooks(["executive-summary"], DEFAULT_OPTIONS, hostFor(fake));
+    expect(result.linkedTo).toEqual([]);
+    expect(result.addedForLinks).toContain("team-budget");
+  });
+});
