@@ -188,8 +188,12 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
   }
   sheet.pageLayout.orientation = planned.print.landscape ? "Landscape" : "Portrait";
   if (planned.print.fitToWidth)
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    sheet.pageLayout.zoom = {
+      horizontalFitToPages: planned.print.pagesWide,
+      verticalFitToPages: 0,
+    };
   if (planned.print.titleRows) sheet.pageLayout.setPrintTitleRows(planned.print.titleRows);
+  if (planned.print.titleColumns) sheet.pageLayout.setPrintTitleColumns(planned.print.titleColumns);
   sheet.pageLayout.setPrintArea(planned.usedRange);
 }
 

@@ -1,5 +1,5 @@
 import { CellValue } from "../domain/cellValue";
-import { cellAddress, rangeAddress } from "./addresses";
+import { cellAddress, columnLetter, rangeAddress } from "./addresses";
 import { renderFormula, FormulaContext } from "./expr/renderFormula";
 import { defaultWidth, numberFormatFor } from "./formats";
 import { ChosenNames } from "./names";
@@ -28,6 +28,9 @@ import { WorkbookModel } from "./workbookModel";
 
 const CHART_ROWS = 16;
 const MAX_FROZEN_ROWS = 12;
+/** Characters of column width one landscape page holds at a scale still comfortable to read (about 60%). */
+const CHARACTERS_PER_PAGE = 200;
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 const CHART_COLUMNS = 8;
 const SUBTOTAL = { sum: 109, average: 101, count: 103 } as const;
 
@@ -131,11 +134,22 @@ class SheetLayout {
       validations: this.validations,
       conditionalFormats: this.conditionalFormats,
       charts: this.charts,
-      columnWidths: Array.from({ length: this.lastColumn + 1 }, (_, i) => this.widths[i] ?? 12),
+      columnWidths: this.plannedWidths(),
       freeze: this.freeze,
-      print: { ...this.sheet.print, titleRows: this.titleRows },
+      print: {
+        ...this.sheet.print,
+        pagesWide: Math.max(1, Math.ceil(sum(this.plannedWidths()) / CHARACTERS_PER_PAGE)),
+        titleRows: this.titleRows,
+        titleColumns: this.sheet.freezeColumns
+          ? `$A:$${columnLetter(this.sheet.freezeColumns - 1)}`
+          : undefined,
+      },
       usedRange: rangeAddress(0, 0, lastRow, this.lastColumn),
     };
+  }
+
+  private plannedWidths(): number[] {
+    return Array.from({ length: this.lastColumn + 1 }, (_, i) => this.widths[i] ?? 12);
   }
 
   private context(table?: string): FormulaContext {

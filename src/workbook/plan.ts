@@ -95,7 +95,11 @@ export interface PlannedSheet {
   readonly print: {
     readonly landscape: boolean;
     readonly fitToWidth: boolean;
+    /** Pages across: 1 for most sheets, more where one page would shrink the text below reading size. */
+    readonly pagesWide: number;
     readonly titleRows?: string;
+    /** Columns repeated on every page across, e.g. $A:$B. */
+    readonly titleColumns?: string;
   };
   /** The sheet's used area, e.g. A1:N40: print area and the size of what was written. */
   readonly usedRange: string;
