@@ -159,17 +159,19 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
       typeof rule.value === "string" ? `="${rule.value.replace(/"/g, '""')}"` : String(rule.value);
     format.cellValue.rule = { formula1, operator };
   }
-  // 6. Charts.
+  // 6. Charts. The first series is made from its column with the header, so that Excel takes the
+  // header as the series name and creates the series even while the data cells are still empty.
   for (const chart of planned.charts) {
     const created = sheet.charts.add(
       CHART_TYPES[chart.chart] as Excel.ChartType,
-      sheet.getRange(chart.series[0].values),
+      sheet.getRange(chart.series[0].withHeader),
       "Columns"
     );
     created.title.text = chart.title;
     created.setPosition(chart.from, chart.to);
     const first = created.series.getItemAt(0);
     first.name = chart.series[0].name;
+    first.setValues(sheet.getRange(chart.series[0].values));
     first.setXAxisValues(sheet.getRange(chart.categories));
     for (const extra of chart.series.slice(1)) {
       const series = created.series.add(extra.name);

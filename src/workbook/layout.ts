@@ -335,11 +335,13 @@ class SheetLayout {
       throw new Error(
         `Chart "${block.title}" needs table "${block.table}" on the same sheet, above it`
       );
-    const data = (key: string) => {
+    const index = (key: string) => {
       const c = table.columns.findIndex((col) => col.key === key);
       if (c < 0) throw new Error(`Chart "${block.title}": no column "${key}" in "${block.table}"`);
-      return rangeAddress(table.firstData, c, table.lastData, c);
+      return c;
     };
+    const data = (key: string) =>
+      rangeAddress(table.firstData, index(key), table.lastData, index(key));
     this.charts.push({
       title: block.title,
       chart: block.chart,
@@ -347,6 +349,7 @@ class SheetLayout {
       series: block.series.map((key) => ({
         name: this.model.column(block.table, key).header,
         values: data(key),
+        withHeader: rangeAddress(table.headerRow, index(key), table.lastData, index(key)),
       })),
       from: cellAddress(this.row, 0),
       to: cellAddress(this.row + CHART_ROWS - 1, CHART_COLUMNS - 1),

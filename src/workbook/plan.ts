@@ -66,7 +66,12 @@ export interface PlannedChart {
   readonly title: string;
   readonly chart: "column" | "bar" | "line";
   readonly categories: string;
-  readonly series: readonly { readonly name: string; readonly values: string }[];
+  /** Each series: its name, its data cells, and the same cells with the header above them. */
+  readonly series: readonly {
+    readonly name: string;
+    readonly values: string;
+    readonly withHeader: string;
+  }[];
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: string;
   readonly to: string;
