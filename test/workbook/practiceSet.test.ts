@@ -1,29 +1,11 @@
 import { isErrorValue } from "../../src/domain/cellValue";
 import { OptionsError, planTemplates } from "../../src/workbook/generate";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../src/workbook/options";
-import { PlannedCell, RenderPlan } from "../../src/workbook/plan";
 import { TEMPLATES } from "../../src/workbook/templates";
+import { allCells, formulaCells, named } from "./planLookup";
 
 const ALL = TEMPLATES.map((t) => t.id);
 const noNames = { sheets: [], tablesAndNames: [] };
-
-function cells(plan: RenderPlan): { sheet: string; cell: PlannedCell }[] {
-  return plan.sheets.flatMap((sheet) =>
-    sheet.ranges.flatMap((range) => range.rows.flat().map((cell) => ({ sheet: sheet.name, cell })))
-  );
-}
-
-/** The planned value of a named figure: figures are [label, value] rows starting in column A. */
-function named(plan: RenderPlan, definedName: string): unknown {
-  for (const sheet of plan.sheets) {
-    const entry = sheet.names.find((n) => n.name === definedName);
-    if (!entry) continue;
-    const row = entry.address.replace(/\$/g, "").slice(1);
-    const cell = sheet.ranges.find((r) => r.address === `A${row}`)?.rows[0][1];
-    return cell?.expected ?? cell?.value;
-  }
-  throw new Error(`No defined name ${definedName}`);
-}
 
 describe("the practice set", () => {
   const variants: [string, TemplateOptions][] = [
@@ -49,12 +31,14 @@ describe("the practice set", () => {
     (_, options) => {
       const { plan } = planTemplates(ALL, options, noNames);
       expect(plan.sheets.length).toBeGreaterThanOrEqual(TEMPLATES.length);
-      const errors = cells(plan)
-        .filter(({ cell }) => isErrorValue(cell.expected))
-        .map(({ sheet, cell }) => `${sheet}: ${cell.formula}`);
+      const errors = plan.sheets.flatMap((sheet) =>
+        allCells(sheet)
+          .filter((cell) => isErrorValue(cell.expected))
+          .map((cell) => `${sheet.name}: ${cell.formula}`)
+      );
       expect(errors).toEqual([]);
       const portable = options.formulaMode === "portable";
-      const formulas = cells(plan).flatMap(({ cell }) => (cell.formula ? [cell.formula] : []));
+      const formulas = formulaCells(plan).map((cell) => cell.formula);
       expect(formulas.some((f) => f.includes("FINOPS."))).toBe(!portable);
       for (const formula of formulas) expect(formula.length).toBeLessThanOrEqual(8192);
     }
@@ -99,7 +83,7 @@ describe("the practice set", () => {
         { kind: "name", wanted: "BudgetTolerance", chosen: "BudgetTolerance_2" },
       ])
     );
-    const formulas = cells(plan).flatMap(({ cell }) => (cell.formula ? [cell.formula] : []));
+    const formulas = formulaCells(plan).map((cell) => cell.formula);
     expect(
       formulas.some((f) => f.includes("BudgetLines_2[") && f.includes("BudgetTolerance_2"))
     ).toBe(true);

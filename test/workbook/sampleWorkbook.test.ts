@@ -4,6 +4,7 @@ import { planTemplates } from "../../src/workbook/generate";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { RenderPlan } from "../../src/workbook/plan";
 import { TEMPLATES } from "../../src/workbook/templates";
+import { shown, tableColumn, tableOf } from "./planLookup";
 
 /**
  * The sample practice set as a reviewer reads it: every sheet's text cells, in order. The dump is kept
@@ -19,7 +20,7 @@ function dump(plan: RenderPlan): string {
     for (const range of sheet.ranges) {
       for (const row of range.rows) {
         const text = row.map((cell) => {
-          const value = cell.formula ? cell.expected : cell.value;
+          const value = shown(cell);
           if (value === null || value === undefined || value === "") return "";
           return typeof value === "number"
             ? String(Number(value.toFixed(4)))
@@ -63,17 +64,10 @@ describe("the sample practice set a reviewer reads", () => {
       DEFAULT_OPTIONS,
       { sheets: [], tablesAndNames: [] }
     );
-    const tableRows = (name: string) => {
-      const sheet = plan.sheets.find((s) => s.tables.some((t) => t.name === name));
-      const table = sheet?.tables.find((t) => t.name === name);
-      const start = table?.address.split(":")[0];
-      const rows = sheet?.ranges.find((r) => r.address === start)?.rows ?? [];
-      const headers = rows[0]?.map((c) => c.value) ?? [];
-      return {
-        headers,
-        column: (header: string) => rows.slice(1).map((row) => row[headers.indexOf(header)].value),
-      };
-    };
+    const tableRows = (name: string) => ({
+      headers: tableOf(plan, name).headers,
+      column: (header: string) => tableColumn(plan, name, header),
+    });
     const decisions = tableRows("DecisionModel");
     const personas = [
       "FinOps practitioner",

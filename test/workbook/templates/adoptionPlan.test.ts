@@ -1,8 +1,6 @@
 import { isErrorValue } from "../../../src/domain/cellValue";
-import { planWorkbook } from "../../../src/workbook/layout";
-import { chooseNames } from "../../../src/workbook/names";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
-import { PlannedCell, PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
+import { RenderPlan } from "../../../src/workbook/plan";
 import {
   adoptionPlan,
   endOfMonthSerial,
@@ -10,63 +8,13 @@ import {
 } from "../../../src/workbook/templates/adoptionPlan";
 import { ACTIVITIES } from "../../../src/workbook/templates/seedContent/adoptionPlanContent";
 import { PERSONA_NAMES } from "../../../src/workbook/templates/seedContent/decisionModelContent";
+import { allCells, figure, planTemplate, tableRows } from "../planLookup";
 
+const TABLE = "AdoptionPlan";
 const STAGES = ["Plan", "Socialize", "Prepare the organization", "Drive cultural adoption"];
 
-const plan = (options: Partial<TemplateOptions> = {}): RenderPlan => {
-  const full = { ...DEFAULT_OPTIONS, ...options };
-  const specs = [adoptionPlan.build(full)];
-  return planWorkbook(specs, full, chooseNames(specs, { sheets: [], tablesAndNames: [] }));
-};
-
-/** "C12" -> [row 11, column 2], 0-based. */
-function parseCell(address: string): [number, number] {
-  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
-  if (!match) throw new Error(`Not a cell address: ${address}`);
-  const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return [Number(match[2]) - 1, col];
-}
-
-function cellAt(sheet: PlannedSheet, address: string): PlannedCell | undefined {
-  const [row, col] = parseCell(address);
-  for (const range of sheet.ranges) {
-    const [top, left] = parseCell(range.address);
-    const cell = range.rows[row - top]?.[col - left];
-    if (cell) return cell;
-  }
-  return undefined;
-}
-
-/** The table's data rows as header -> cell. */
-function tableRows(sheet: PlannedSheet): Record<string, PlannedCell>[] {
-  const table = sheet.tables.find((t) => t.name === "AdoptionPlan");
-  if (!table) throw new Error("No table AdoptionPlan");
-  const [from, to] = table.address.split(":");
-  const [top, left] = parseCell(from);
-  const [bottom] = parseCell(to);
-  const rows: Record<string, PlannedCell>[] = [];
-  for (let r = top + 1; r <= bottom; r++) {
-    const row: Record<string, PlannedCell> = {};
-    table.headers.forEach((header, c) => {
-      const cell = cellAt(sheet, `${String.fromCharCode(65 + left + c)}${r + 1}`);
-      if (!cell) throw new Error(`No cell at row ${r + 1}, column ${c}`);
-      row[header] = cell;
-    });
-    rows.push(row);
-  }
-  return rows;
-}
-
-function figure(sheet: PlannedSheet, key: string): PlannedCell {
-  const named = sheet.names.find((n) => n.key === key);
-  if (!named) throw new Error(`No named cell ${key}`);
-  const cell = cellAt(sheet, named.address);
-  if (!cell) throw new Error(`Nothing at ${named.address}`);
-  return cell;
-}
-
-const allCells = (sheet: PlannedSheet): PlannedCell[] =>
-  sheet.ranges.flatMap((range) => range.rows.flat());
+const plan = (options: Partial<TemplateOptions> = {}): RenderPlan =>
+  planTemplate(adoptionPlan, options).plan;
 
 describe("Excel date serials", () => {
   it("counts days from 1899-12-30 as Excel does for dates after February 1900", () => {
@@ -105,7 +53,7 @@ describe("adoption plan", () => {
   );
 
   it("has every stage with at least three activities, owned by one of the six personas", () => {
-    const rows = tableRows(plan({ sampleData: false }).sheets[0]);
+    const rows = tableRows(plan({ sampleData: false }).sheets[0], TABLE);
     for (const stage of STAGES) {
       const activities = rows.filter((row) => row["Stage"].value === stage);
       expect(activities.length).toBeGreaterThanOrEqual(3);
@@ -162,7 +110,7 @@ describe("adoption plan", () => {
       "=AdoptionActivitiesDone/MAX(AdoptionActivitiesTotal,1)"
     );
     // The same counts from the rows themselves.
-    const statuses = tableRows(sheet).map((row) => row["Status"].value);
+    const statuses = tableRows(sheet, TABLE).map((row) => row["Status"].value);
     expect(statuses.filter((s) => s === "Done")).toHaveLength(10);
     expect(statuses.filter((s) => s === "Not started")).toHaveLength(7);
   });
@@ -177,7 +125,10 @@ describe("adoption plan", () => {
   });
 
   it("spreads sample due dates over the twelve months from the first tracked period", () => {
-    const rows = tableRows(plan({ firstPeriod: "2026-04", fiscalYearStartMonth: 4 }).sheets[0]);
+    const rows = tableRows(
+      plan({ firstPeriod: "2026-04", fiscalYearStartMonth: 4 }).sheets[0],
+      TABLE
+    );
     const dues = rows.map((row) => row["Due date"].value as number);
     expect(dues[0]).toBe(excelSerial(2026, 4, 30));
     expect(dues[dues.length - 1]).toBe(excelSerial(2027, 3, 31));

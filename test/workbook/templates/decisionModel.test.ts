@@ -1,71 +1,17 @@
 import { CellValue, isErrorValue } from "../../../src/domain/cellValue";
 import { evaluate, EvaluationContext } from "../../../src/workbook/expr/evaluate";
-import { planWorkbook } from "../../../src/workbook/layout";
-import { chooseNames } from "../../../src/workbook/names";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
-import { PlannedCell, PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
-import { TableBlock, WorkbookSpec } from "../../../src/workbook/spec";
+import { RenderPlan } from "../../../src/workbook/plan";
+import { TableBlock } from "../../../src/workbook/spec";
 import { decisionModel, RACI_CHECK } from "../../../src/workbook/templates/decisionModel";
 import {
   DECISIONS,
   PERSONAS,
 } from "../../../src/workbook/templates/seedContent/decisionModelContent";
+import { allCells, figure, planSpecs, planTemplate, tableRows } from "../planLookup";
 
-const planOf = (specs: WorkbookSpec[], options: TemplateOptions): RenderPlan =>
-  planWorkbook(specs, options, chooseNames(specs, { sheets: [], tablesAndNames: [] }));
-const plan = (options: Partial<TemplateOptions> = {}): RenderPlan => {
-  const full = { ...DEFAULT_OPTIONS, ...options };
-  return planOf([decisionModel.build(full)], full);
-};
-
-/** "C12" -> [row 11, column 2], 0-based. */
-function parseCell(address: string): [number, number] {
-  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
-  if (!match) throw new Error(`Not a cell address: ${address}`);
-  const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return [Number(match[2]) - 1, col];
-}
-
-function cellAt(sheet: PlannedSheet, address: string): PlannedCell | undefined {
-  const [row, col] = parseCell(address);
-  for (const range of sheet.ranges) {
-    const [top, left] = parseCell(range.address);
-    const cell = range.rows[row - top]?.[col - left];
-    if (cell) return cell;
-  }
-  return undefined;
-}
-
-/** The table's data rows as header -> cell. */
-function tableRows(sheet: PlannedSheet, tableName: string): Record<string, PlannedCell>[] {
-  const table = sheet.tables.find((t) => t.name === tableName);
-  if (!table) throw new Error(`No table ${tableName}`);
-  const [from, to] = table.address.split(":");
-  const [top, left] = parseCell(from);
-  const [bottom] = parseCell(to);
-  const rows: Record<string, PlannedCell>[] = [];
-  for (let r = top + 1; r <= bottom; r++) {
-    const row: Record<string, PlannedCell> = {};
-    table.headers.forEach((header, c) => {
-      const cell = cellAt(sheet, `${String.fromCharCode(65 + left + c)}${r + 1}`);
-      if (!cell) throw new Error(`No cell at row ${r + 1}, column ${c}`);
-      row[header] = cell;
-    });
-    rows.push(row);
-  }
-  return rows;
-}
-
-function figure(sheet: PlannedSheet, key: string): PlannedCell {
-  const named = sheet.names.find((n) => n.key === key);
-  if (!named) throw new Error(`No named cell ${key}`);
-  const cell = cellAt(sheet, named.address);
-  if (!cell) throw new Error(`Nothing at ${named.address}`);
-  return cell;
-}
-
-const allCells = (sheet: PlannedSheet): PlannedCell[] =>
-  sheet.ranges.flatMap((range) => range.rows.flat());
+const plan = (options: Partial<TemplateOptions> = {}): RenderPlan =>
+  planTemplate(decisionModel, options).plan;
 
 /** Evaluates the RACI check on one hand-made row. */
 function raciOf(row: Record<string, CellValue>): CellValue {
@@ -198,7 +144,7 @@ describe("decision and accountability model", () => {
           } as TableBlock)
         : block
     );
-    const planned = planOf([{ ...spec, sheets: [{ ...sheet, blocks }] }], DEFAULT_OPTIONS)
+    const planned = planSpecs([{ ...spec, sheets: [{ ...sheet, blocks }] }], DEFAULT_OPTIONS)
       .sheets[0];
     const rows = tableRows(planned, "DecisionModel");
     expect(rows[rows.length - 1]["RACI check"].expected).toBe("needs exactly one A, found 2");

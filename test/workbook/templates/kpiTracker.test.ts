@@ -1,9 +1,6 @@
-import { CellValue, isErrorValue } from "../../../src/domain/cellValue";
-import { cellAddress } from "../../../src/workbook/addresses";
-import { planWorkbook } from "../../../src/workbook/layout";
-import { chooseNames } from "../../../src/workbook/names";
+import { isErrorValue } from "../../../src/domain/cellValue";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
-import { PlannedCell, PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
+import { RenderPlan } from "../../../src/workbook/plan";
 import {
   KPI_TABLE,
   KPI_TRACKER_FIGURES,
@@ -11,74 +8,15 @@ import {
   LEDGER_TABLE,
   NO_BASELINE,
 } from "../../../src/workbook/templates/kpiTracker";
+import { figureValue, formulaCells, planTemplate, shown, tableRows } from "../planLookup";
 
-// Helpers to read a plan like a worksheet: cells by address, tables by key, named cells by key.
-
-function planOf(overrides: Partial<TemplateOptions> = {}) {
-  const options: TemplateOptions = { ...DEFAULT_OPTIONS, ...overrides };
-  const spec = kpiTracker.build(options);
-  const plan = planWorkbook(
-    [spec],
-    options,
-    chooseNames([spec], { sheets: [], tablesAndNames: [] })
-  );
-  return { spec, plan, options };
-}
-
-function grid(sheet: PlannedSheet): Map<string, PlannedCell> {
-  const cells = new Map<string, PlannedCell>();
-  for (const range of sheet.ranges) {
-    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(range.address) as RegExpExecArray;
-    const column = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const row = Number(digits) - 1;
-    range.rows.forEach((cellsOfRow, r) =>
-      cellsOfRow.forEach((cell, c) => cells.set(cellAddress(row + r, column + c), cell))
-    );
-  }
-  return cells;
-}
-
-const valueOf = (cell: PlannedCell | undefined): CellValue =>
-  cell === undefined ? undefined : cell.formula !== undefined ? cell.expected : cell.value;
-
-function figure(plan: RenderPlan, key: string): PlannedCell {
-  for (const sheet of plan.sheets) {
-    const named = sheet.names.find((n) => n.key === key);
-    if (named) return grid(sheet).get(named.address.replace(/\$/g, "")) as PlannedCell;
-  }
-  throw new Error(`No named cell ${key}`);
-}
-const figureValue = (plan: RenderPlan, key: string) => valueOf(figure(plan, key));
-
-/** A table's data rows as records by header. */
-function tableRows(plan: RenderPlan, key: string): Record<string, PlannedCell>[] {
-  for (const sheet of plan.sheets) {
-    const table = sheet.tables.find((t) => t.key === key);
-    if (!table) continue;
-    const cells = grid(sheet);
-    const [, topLeft] = /^([A-Z]+\d+)/.exec(table.address) as RegExpExecArray;
-    const [, , lastRow] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(table.address) as RegExpExecArray;
-    const headerRow = Number(/\d+/.exec(topLeft)?.[0]) - 1;
-    const rows: Record<string, PlannedCell>[] = [];
-    for (let r = headerRow + 1; r <= Number(lastRow) - 1; r++) {
-      const record: Record<string, PlannedCell> = {};
-      table.headers.forEach((header, c) => (record[header] = cells.get(cellAddress(r, c)) ?? {}));
-      rows.push(record);
-    }
-    return rows;
-  }
-  throw new Error(`No table ${key}`);
-}
+const planOf = (overrides: Partial<TemplateOptions> = {}) => planTemplate(kpiTracker, overrides);
 
 const kpiRow = (plan: RenderPlan, id: string) => {
-  const row = tableRows(plan, KPI_TABLE).find((r) => valueOf(r["ID"]) === id);
+  const row = tableRows(plan, KPI_TABLE).find((r) => shown(r["ID"]) === id);
   if (!row) throw new Error(`No KPI ${id}`);
   return row;
 };
-
-const allCells = (plan: RenderPlan) => plan.sheets.flatMap((s) => [...grid(s).values()]);
-const formulas = (plan: RenderPlan) =>
-  allCells(plan).filter((c) => c.formula !== undefined) as Required<PlannedCell>[];
 
 /** Deepest bracket nesting of a formula (string literals skipped). */
 function nesting(formula: string): number {
@@ -112,7 +50,7 @@ describe("KPI tracker and savings ledger template", () => {
     const { plan, spec } = planOf({ formulaMode, sampleData });
 
     it("plans every computed cell with a value that is not an error", () => {
-      const computed = formulas(plan);
+      const computed = formulaCells(plan);
       expect(computed.length).toBeGreaterThan(50);
       for (const cell of computed) {
         expect(isErrorValue(cell.expected)).toBe(false);
@@ -125,7 +63,7 @@ describe("KPI tracker and savings ledger template", () => {
     });
 
     it("writes FINOPS calls only in add-in mode", () => {
-      const text = formulas(plan)
+      const text = formulaCells(plan)
         .map((c) => c.formula)
         .join("\n");
       if (formulaMode === "portable") expect(text).not.toContain("FINOPS.");
@@ -143,7 +81,7 @@ describe("KPI tracker and savings ledger template", () => {
   it("tracks every KPI library measure of DESIGN.md and every success metric of the seed", () => {
     const { plan } = planOf();
     const names = tableRows(plan, KPI_TABLE)
-      .map((r) => `${valueOf(r["KPI"])}: ${valueOf(r["How it is measured"])}`)
+      .map((r) => `${shown(r["KPI"])}: ${shown(r["How it is measured"])}`)
       .join("\n");
     const expected = [
       // FinOps KPI library measures listed in DESIGN.md
@@ -166,7 +104,7 @@ describe("KPI tracker and savings ledger template", () => {
       /collaboration across functions/i,
     ];
     for (const pattern of expected) expect(names).toMatch(pattern);
-    const capabilities = new Set(tableRows(plan, KPI_TABLE).map((r) => valueOf(r["Capability"])));
+    const capabilities = new Set(tableRows(plan, KPI_TABLE).map((r) => shown(r["Capability"])));
     expect(capabilities).toEqual(
       new Set([
         "FinOps Practice Operations",
@@ -205,19 +143,19 @@ describe("KPI tracker and savings ledger template", () => {
     // Red: PO-04, PO-07 3.5<3.6, PO-08 5<5.4, KL-06 -> 4.
     const { plan } = planOf();
     const coverage = kpiRow(plan, "KL-02");
-    expect(valueOf(coverage["Latest value"])).toBe(72);
-    expect(valueOf(coverage["Latest period"])).toBe("Jun 2026");
-    expect(valueOf(coverage["Status"])).toBe("Green");
-    expect(valueOf(coverage["Crawl"])).toBe(60);
-    expect(valueOf(coverage["Run"])).toBe(80);
-    expect(valueOf(kpiRow(plan, "PO-04")["Status"])).toBe("Red");
+    expect(shown(coverage["Latest value"])).toBe(72);
+    expect(shown(coverage["Latest period"])).toBe("Jun 2026");
+    expect(shown(coverage["Status"])).toBe("Green");
+    expect(shown(coverage["Crawl"])).toBe(60);
+    expect(shown(coverage["Run"])).toBe(80);
+    expect(shown(kpiRow(plan, "PO-04")["Status"])).toBe("Red");
     const awareness = kpiRow(plan, "PO-03");
-    expect(valueOf(awareness["Apr 2026"])).toBeNull();
-    expect(valueOf(awareness["Latest value"])).toBe(58);
-    expect(valueOf(awareness["Status"])).toBe("Amber");
-    expect(valueOf(kpiRow(plan, "KL-07")["Status"])).toBe("Amber");
-    expect(valueOf(kpiRow(plan, "KL-06")["Status"])).toBe("Red");
-    expect(valueOf(kpiRow(plan, "PO-06")["Status"])).toBe("Amber");
+    expect(shown(awareness["Apr 2026"])).toBeNull();
+    expect(shown(awareness["Latest value"])).toBe(58);
+    expect(shown(awareness["Status"])).toBe("Amber");
+    expect(shown(kpiRow(plan, "KL-07")["Status"])).toBe("Amber");
+    expect(shown(kpiRow(plan, "KL-06")["Status"])).toBe("Red");
+    expect(shown(kpiRow(plan, "PO-06")["Status"])).toBe("Amber");
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiGreen)).toBe(6);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiAmber)).toBe(6);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiRed)).toBe(4);
@@ -230,9 +168,9 @@ describe("KPI tracker and savings ledger template", () => {
     // baseline 30, against a target of 60: 30 < 54 -> Red.
     const { plan } = planOf({ periods: 2 });
     const awareness = kpiRow(plan, "PO-03");
-    expect(valueOf(awareness["Latest value"])).toBe(30);
-    expect(valueOf(awareness["Latest period"])).toBe("Baseline");
-    expect(valueOf(awareness["Status"])).toBe("Red");
+    expect(shown(awareness["Latest value"])).toBe(30);
+    expect(shown(awareness["Latest period"])).toBe("Baseline");
+    expect(shown(awareness["Status"])).toBe("Red");
   });
 
   it("shows no status, and counts none, before a baseline is entered", () => {
@@ -240,15 +178,15 @@ describe("KPI tracker and savings ledger template", () => {
     const rows = tableRows(plan, KPI_TABLE);
     expect(rows).toHaveLength(16);
     for (const row of rows) {
-      expect(valueOf(row["Latest value"])).toBe("");
-      expect(valueOf(row["Latest period"])).toBe("");
-      expect(valueOf(row["Status"])).toBe(NO_BASELINE);
-      expect(valueOf(row["Better when"])).toMatch(/^(higher|lower)$/);
+      expect(shown(row["Latest value"])).toBe("");
+      expect(shown(row["Latest period"])).toBe("");
+      expect(shown(row["Status"])).toBe(NO_BASELINE);
+      expect(shown(row["Better when"])).toMatch(/^(higher|lower)$/);
     }
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiGreen)).toBe(0);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiWithoutStatus)).toBe(16);
     // The Framework's published stage values are template content, written without sample data.
-    expect(valueOf(kpiRow(plan, "KL-06")["Walk"])).toBe(15);
+    expect(shown(kpiRow(plan, "KL-06")["Walk"])).toBe(15);
   });
 
   it("computes the ledger totals as checked by hand", () => {
@@ -263,11 +201,11 @@ describe("KPI tracker and savings ledger template", () => {
     // Avoidance all 162,000; validated 108,000. Validated total 1,122,000. Realised 471,100.
     const { plan } = planOf({ formulaMode: "portable" });
     const ledger = tableRows(plan, LEDGER_TABLE);
-    expect(ledger.map((r) => valueOf(r["Annualised value"]))).toEqual([
+    expect(ledger.map((r) => shown(r["Annualised value"]))).toEqual([
       300000, 576000, 138000, 50400, 108000, 54000,
     ]);
-    expect(valueOf(ledger[4]["Savings annualised"])).toBe(0);
-    expect(valueOf(ledger[4]["Avoidance annualised"])).toBe(108000);
+    expect(shown(ledger[4]["Savings annualised"])).toBe(0);
+    expect(shown(ledger[4]["Avoidance annualised"])).toBe(108000);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.savingsTotal)).toBe(1064400);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.savingsValidatedTotal)).toBe(1014000);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.avoidanceTotal)).toBe(162000);
@@ -282,9 +220,9 @@ describe("KPI tracker and savings ledger template", () => {
     const { plan } = planOf({ sampleData: false });
     const ledger = tableRows(plan, LEDGER_TABLE);
     expect(ledger).toHaveLength(1);
-    expect(valueOf(ledger[0]["Monthly value"])).toBe("");
-    expect(valueOf(ledger[0]["Annualised value"])).toBe("");
-    expect(valueOf(ledger[0]["Savings annualised"])).toBe(0);
+    expect(shown(ledger[0]["Monthly value"])).toBe("");
+    expect(shown(ledger[0]["Annualised value"])).toBe("");
+    expect(shown(ledger[0]["Savings annualised"])).toBe(0);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.savingsValidatedTotal)).toBe(0);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.avoidanceTotal)).toBe(0);
   });
@@ -329,7 +267,7 @@ describe("KPI tracker and savings ledger template", () => {
     "keeps %s formulas within Excel 2016 limits at 36 periods",
     (formulaMode) => {
       const { plan } = planOf({ formulaMode, periods: 36, firstPeriod: "2025-07" });
-      for (const cell of formulas(plan)) {
+      for (const cell of formulaCells(plan)) {
         expect(cell.formula.length).toBeLessThanOrEqual(8192);
         expect(nesting(cell.formula)).toBeLessThanOrEqual(64);
       }

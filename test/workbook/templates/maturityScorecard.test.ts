@@ -1,11 +1,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { isErrorValue } from "../../../src/domain/cellValue";
-import { columnLetter } from "../../../src/workbook/addresses";
-import { planWorkbook } from "../../../src/workbook/layout";
-import { chooseNames } from "../../../src/workbook/names";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
-import { PlannedCell, PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
+import { RenderPlan } from "../../../src/workbook/plan";
 import { ColumnSpec, TableBlock } from "../../../src/workbook/spec";
 import { CAPABILITIES, DOMAINS } from "../../../src/workbook/templates/maturity/capabilities";
 import { CHECKLIST } from "../../../src/workbook/templates/maturity/checklist";
@@ -15,79 +12,10 @@ import {
   maturityScorecard,
   samplePracticeScore,
 } from "../../../src/workbook/templates/maturityScorecard";
+import { allCells, cellAt, figure, planTemplate, sheetOf, shown, tableRows } from "../planLookup";
 
-// The template is not registered in TEMPLATES yet (index.ts belongs to another change): build and plan
-// it directly, as planTemplates would.
-const optionsOf = (options: Partial<TemplateOptions> = {}): TemplateOptions => ({
-  ...DEFAULT_OPTIONS,
-  ...options,
-});
-const plan = (options: Partial<TemplateOptions> = {}): RenderPlan => {
-  const full = optionsOf(options);
-  const spec = maturityScorecard.build(full);
-  return planWorkbook([spec], full, chooseNames([spec], { sheets: [], tablesAndNames: [] }));
-};
-
-/** "C12" -> [row 11, column 2], 0-based. */
-function parseCell(address: string): [number, number] {
-  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
-  if (!match) throw new Error(`Not a cell address: ${address}`);
-  const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return [Number(match[2]) - 1, col];
-}
-
-function cellAt(sheet: PlannedSheet, address: string): PlannedCell | undefined {
-  const [row, col] = parseCell(address);
-  for (const range of sheet.ranges) {
-    const [top, left] = parseCell(range.address);
-    const cell = range.rows[row - top]?.[col - left];
-    if (cell) return cell;
-  }
-  return undefined;
-}
-
-function sheetOf(p: RenderPlan, key: string): PlannedSheet {
-  const sheet = p.sheets.find((s) => s.key === key);
-  if (!sheet) throw new Error(`No sheet ${key}`);
-  return sheet;
-}
-
-/** A table's data rows as header -> cell. */
-function tableRows(sheet: PlannedSheet, tableKey: string): Record<string, PlannedCell>[] {
-  const table = sheet.tables.find((t) => t.key === tableKey);
-  if (!table) throw new Error(`No table ${tableKey}`);
-  const [from, to] = table.address.split(":");
-  const [top, left] = parseCell(from);
-  const [bottom] = parseCell(to);
-  const rows: Record<string, PlannedCell>[] = [];
-  for (let r = top + 1; r <= bottom; r++) {
-    const row: Record<string, PlannedCell> = {};
-    table.headers.forEach((header, c) => {
-      const cell = cellAt(sheet, `${columnLetter(left + c)}${r + 1}`);
-      if (!cell) throw new Error(`No cell at row ${r + 1}, column ${c}`);
-      row[header] = cell;
-    });
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** The value a named cell shows: its constant or its formula's expected value. */
-function figure(p: RenderPlan, key: string): PlannedCell {
-  for (const sheet of p.sheets) {
-    const named = sheet.names.find((n) => n.key === key);
-    if (named) {
-      const cell = cellAt(sheet, named.address);
-      if (!cell) throw new Error(`Nothing at ${named.address}`);
-      return cell;
-    }
-  }
-  throw new Error(`No named cell ${key}`);
-}
-const shown = (cell: PlannedCell) => (cell.formula !== undefined ? cell.expected : cell.value);
-
-const allCells = (p: RenderPlan): PlannedCell[] =>
-  p.sheets.flatMap((sheet) => sheet.ranges.flatMap((range) => range.rows.flat()));
+const plan = (options: Partial<TemplateOptions> = {}): RenderPlan =>
+  planTemplate(maturityScorecard, options).plan;
 
 const SAMPLE = plan();
 const scorecard = sheetOf(SAMPLE, "maturityScorecard");

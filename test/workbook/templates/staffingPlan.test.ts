@@ -1,79 +1,23 @@
-import { CellValue, isErrorValue } from "../../../src/domain/cellValue";
-import { cellAddress } from "../../../src/workbook/addresses";
-import { planWorkbook } from "../../../src/workbook/layout";
-import { chooseNames } from "../../../src/workbook/names";
+import { isErrorValue } from "../../../src/domain/cellValue";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
-import { PlannedCell, PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
+import { RenderPlan } from "../../../src/workbook/plan";
 import {
   excelDate,
   STAFF_TABLE,
   STAFFING_FIGURES,
   staffingPlan,
 } from "../../../src/workbook/templates/staffingPlan";
+import { figureValue, formulaCells, planTemplate, shown, tableRows } from "../planLookup";
 
-// Helpers to read a plan like a worksheet: cells by address, the table by key, named cells by key.
+const planOf = (overrides: Partial<TemplateOptions> = {}) => planTemplate(staffingPlan, overrides);
 
-function planOf(overrides: Partial<TemplateOptions> = {}) {
-  const options: TemplateOptions = { ...DEFAULT_OPTIONS, ...overrides };
-  const spec = staffingPlan.build(options);
-  const plan = planWorkbook(
-    [spec],
-    options,
-    chooseNames([spec], { sheets: [], tablesAndNames: [] })
-  );
-  return { spec, plan, options };
-}
-
-function grid(sheet: PlannedSheet): Map<string, PlannedCell> {
-  const cells = new Map<string, PlannedCell>();
-  for (const range of sheet.ranges) {
-    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(range.address) as RegExpExecArray;
-    const column = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const row = Number(digits) - 1;
-    range.rows.forEach((cellsOfRow, r) =>
-      cellsOfRow.forEach((cell, c) => cells.set(cellAddress(row + r, column + c), cell))
-    );
-  }
-  return cells;
-}
-
-const valueOf = (cell: PlannedCell | undefined): CellValue =>
-  cell === undefined ? undefined : cell.formula !== undefined ? cell.expected : cell.value;
-
-function figureValue(plan: RenderPlan, key: string): CellValue {
-  for (const sheet of plan.sheets) {
-    const named = sheet.names.find((n) => n.key === key);
-    if (named) return valueOf(grid(sheet).get(named.address.replace(/\$/g, "")));
-  }
-  throw new Error(`No named cell ${key}`);
-}
-
-/** The staff table's data rows as records by header. */
-function staffRows(plan: RenderPlan): Record<string, PlannedCell>[] {
-  const sheet = plan.sheets[0];
-  const table = sheet.tables.find((t) => t.key === STAFF_TABLE);
-  if (!table) throw new Error("No staff table");
-  const cells = grid(sheet);
-  const [, top, bottom] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(table.address) as RegExpExecArray;
-  const rows: Record<string, PlannedCell>[] = [];
-  for (let r = Number(top); r < Number(bottom); r++) {
-    const record: Record<string, PlannedCell> = {};
-    table.headers.forEach((header, c) => (record[header] = cells.get(cellAddress(r, c)) ?? {}));
-    rows.push(record);
-  }
-  return rows;
-}
+const staffRows = (plan: RenderPlan) => tableRows(plan, STAFF_TABLE);
 
 const roleRow = (plan: RenderPlan, role: string) => {
-  const row = staffRows(plan).find((r) => valueOf(r["Role"]) === role);
+  const row = staffRows(plan).find((r) => shown(r["Role"]) === role);
   if (!row) throw new Error(`No role ${role}`);
   return row;
 };
-
-const formulas = (plan: RenderPlan) =>
-  plan.sheets.flatMap((s) =>
-    [...grid(s).values()].filter((c) => c.formula !== undefined)
-  ) as Required<PlannedCell>[];
 
 describe("Staffing plan template", () => {
   it("has the gallery metadata", () => {
@@ -91,7 +35,7 @@ describe("Staffing plan template", () => {
     const { plan, spec } = planOf({ formulaMode, sampleData });
 
     it("plans every computed cell with a value that is not an error", () => {
-      const computed = formulas(plan);
+      const computed = formulaCells(plan);
       expect(computed.length).toBeGreaterThan(40);
       for (const cell of computed) {
         expect(isErrorValue(cell.expected)).toBe(false);
@@ -103,7 +47,7 @@ describe("Staffing plan template", () => {
     });
 
     it("writes FINOPS calls only in add-in mode", () => {
-      const text = formulas(plan)
+      const text = formulaCells(plan)
         .map((c) => c.formula)
         .join("\n");
       if (formulaMode === "portable") expect(text).not.toContain("FINOPS.");
@@ -121,7 +65,7 @@ describe("Staffing plan template", () => {
 
   it("has the seed's roles, including the virtual members of a Crawl team", () => {
     const { plan } = planOf({ sampleData: false });
-    const roles = staffRows(plan).map((r) => valueOf(r["Role"]));
+    const roles = staffRows(plan).map((r) => shown(r["Role"]));
     expect(roles).toEqual(
       expect.arrayContaining([
         "FinOps lead",
@@ -183,17 +127,17 @@ describe("Staffing plan template", () => {
     expect(figureValue(plan, STAFFING_FIGURES.fteByModel("Central"))).toBe(0);
 
     const lead = roleRow(plan, "FinOps lead");
-    expect(valueOf(lead["Loaded cost FY"])).toBeCloseTo(195000, 6);
-    expect(valueOf(lead["Loaded rate per month"])).toBeCloseTo(16250, 6);
+    expect(shown(lead["Loaded cost FY"])).toBeCloseTo(195000, 6);
+    expect(shown(lead["Loaded rate per month"])).toBeCloseTo(16250, 6);
     const rateAnalyst = roleRow(plan, "FinOps analyst, rate optimisation");
-    expect(valueOf(rateAnalyst["Jan 2026"])).toBeNull();
-    expect(valueOf(rateAnalyst["FTE (average)"])).toBeCloseTo(0.75, 9);
-    expect(valueOf(rateAnalyst["Loaded cost FY"])).toBeCloseTo(95550, 6);
-    expect(valueOf(rateAnalyst["Average monthly cost"])).toBeCloseTo(95550 / 12, 6);
+    expect(shown(rateAnalyst["Jan 2026"])).toBeNull();
+    expect(shown(rateAnalyst["FTE (average)"])).toBeCloseTo(0.75, 9);
+    expect(shown(rateAnalyst["Loaded cost FY"])).toBeCloseTo(95550, 6);
+    expect(shown(rateAnalyst["Average monthly cost"])).toBeCloseTo(95550 / 12, 6);
     const trainer = roleRow(plan, "Virtual member: trainer");
-    expect(valueOf(trainer["Loaded cost FY"])).toBeCloseTo(13812.5, 6);
-    expect(valueOf(trainer["Start"])).toBe(excelDate(2026, 1, 1));
-    expect(valueOf(trainer["End"])).toBe(excelDate(2026, 6, 30));
+    expect(shown(trainer["Loaded cost FY"])).toBeCloseTo(13812.5, 6);
+    expect(shown(trainer["Start"])).toBe(excelDate(2026, 1, 1));
+    expect(shown(trainer["End"])).toBe(excelDate(2026, 6, 30));
 
     expect(figureValue(plan, STAFFING_FIGURES.costTotal)).toBeCloseTo(640412.5, 6);
     expect(figureValue(plan, STAFFING_FIGURES.costByModel("Hub"))).toBeCloseTo(414050, 6);
@@ -219,10 +163,8 @@ describe("Staffing plan template", () => {
     expect(figureValue(central, STAFFING_FIGURES.fteByModel("Hub"))).toBe(0);
     // Virtual: a committee of part-time members; the lead gives half their time.
     const virtual = planOf({ teamModel: "virtual" }).plan;
-    expect(new Set(staffRows(virtual).map((r) => valueOf(r["Model"])))).toEqual(
-      new Set(["Virtual"])
-    );
-    expect(valueOf(roleRow(virtual, "FinOps lead")["FTE (average)"])).toBeCloseTo(0.5, 9);
+    expect(new Set(staffRows(virtual).map((r) => shown(r["Model"])))).toEqual(new Set(["Virtual"]));
+    expect(shown(roleRow(virtual, "FinOps lead")["FTE (average)"])).toBeCloseTo(0.5, 9);
     expect(figureValue(virtual, STAFFING_FIGURES.fteTotal)).toBe(
       figureValue(virtual, STAFFING_FIGURES.fteByModel("Virtual"))
     );
@@ -231,9 +173,9 @@ describe("Staffing plan template", () => {
   it("shows empty costs and zero FTE without sample data", () => {
     const { plan } = planOf({ sampleData: false });
     for (const row of staffRows(plan)) {
-      expect(valueOf(row["FTE (average)"])).toBe(0);
-      expect(valueOf(row["Loaded cost FY"])).toBe("");
-      expect(valueOf(row["Person"])).toBeNull();
+      expect(shown(row["FTE (average)"])).toBe(0);
+      expect(shown(row["Loaded cost FY"])).toBe("");
+      expect(shown(row["Person"])).toBeNull();
     }
     expect(figureValue(plan, STAFFING_FIGURES.fteTotal)).toBe(0);
     expect(figureValue(plan, STAFFING_FIGURES.costTotal)).toBe(0);
