@@ -1,7 +1,7 @@
 import { CellValue, isErrorValue } from "../domain/cellValue";
-import { CellStyle, PlannedSheet, RenderPlan } from "../workbook/plan";
+import { PlannedSheet, RenderPlan } from "../workbook/plan";
 import { METADATA_HEADERS, METADATA_SHEET, MetadataRow } from "../workbook/metadata";
-import { Highlight } from "../workbook/spec";
+import { CELL_LOOKS, CellLook, HIGHLIGHT_COLOURS } from "../workbook/styles";
 import { rangeSize } from "../workbook/addresses";
 
 // Enum values are written as their strings: the same in every Office.js version and in the fake.
@@ -12,39 +12,15 @@ import { rangeSize } from "../workbook/addresses";
  * once their table exists), then formats, validation, conditional formats, charts and page setup.
  * Nothing here syncs: the caller syncs once for the whole plan.
  */
-const STYLES: Record<CellStyle, (format: Excel.RangeFormat) => void> = {
-  title: (f) => {
-    f.font.bold = true;
-    f.font.size = 16;
-    f.font.color = "#0F6B5C";
-  },
-  subtitle: (f) => {
-    f.font.italic = true;
-    f.font.color = "#616161";
-  },
-  heading: (f) => {
-    f.font.bold = true;
-    f.font.size = 12;
-    f.font.color = "#0F6B5C";
-  },
-  label: () => undefined,
-  note: (f) => {
-    f.font.color = "#424242";
-  },
-  // Shaded cells are the ones to type in, as finance models conventionally mark inputs.
-  input: (f) => {
-    f.fill.color = "#FFF8E1";
-    // Unlocked, so protecting the sheet still leaves the inputs editable.
-    f.protection.locked = false;
-  },
-  computed: () => undefined,
-};
-
-const HIGHLIGHTS: Record<Highlight, { fill: string; font: string }> = {
-  good: { fill: "#C6EFCE", font: "#006100" },
-  neutral: { fill: "#FFEB9C", font: "#9C5700" },
-  bad: { fill: "#FFC7CE", font: "#9C0006" },
-};
+/** Applies a plan's cell style (src/workbook/styles.ts) to a range's format. */
+function applyLook(format: Excel.RangeFormat, look: CellLook): void {
+  if (look.bold) format.font.bold = true;
+  if (look.italic) format.font.italic = true;
+  if (look.size) format.font.size = look.size;
+  if (look.color) format.font.color = look.color;
+  if (look.fill) format.fill.color = look.fill;
+  if (look.unlocked) format.protection.locked = false;
+}
 
 const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered", line: "Line" } as const;
 const POINTS_PER_CHARACTER = 6;
@@ -123,7 +99,7 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
     }
     // Range.format is a navigation property: nothing is read, so no load or sync is needed.
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-    if (format.style) STYLES[format.style](target.format);
+    if (format.style) applyLook(target.format, CELL_LOOKS[format.style]);
   }
   planned.columnWidths.forEach((width, i) => {
     sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth =
@@ -150,8 +126,8 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
   }
   for (const rule of planned.conditionalFormats) {
     const format = sheet.getRange(rule.address).conditionalFormats.add("CellValue");
-    format.cellValue.format.fill.color = HIGHLIGHTS[rule.highlight].fill;
-    format.cellValue.format.font.color = HIGHLIGHTS[rule.highlight].font;
+    format.cellValue.format.fill.color = HIGHLIGHT_COLOURS[rule.highlight].fill;
+    format.cellValue.format.font.color = HIGHLIGHT_COLOURS[rule.highlight].font;
     const operator = { equals: "EqualTo", greaterThan: "GreaterThan", lessThan: "LessThan" }[
       rule.when
     ] as Excel.ConditionalCellValueOperator;
@@ -214,7 +190,10 @@ export function queueMetadata(
     sheet.getRangeByIndexes(0, 0, 1, METADATA_HEADERS.length).values = [[...METADATA_HEADERS]];
   const start = existingRows || 1;
   if (rows.length > 0)
-    sheet.getRangeByIndexes(start, 0, rows.length, METADATA_HEADERS.length).values = rows;
+    // As text: Excel would read an ISO timestamp typed into a cell as a date.
+    sheet.getRangeByIndexes(start, 0, rows.length, METADATA_HEADERS.length).values = rows.map(
+      (row) => row.map(constant)
+    );
   sheet.visibility = "VeryHidden";
   sheet.protection.protect();
 }

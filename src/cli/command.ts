@@ -1,0 +1,256 @@
+import { parseArgs } from "node:util";
+import { checkOptions, DEFAULT_OPTIONS, TemplateOptions, TeamModel } from "../workbook/options";
+import { FormulaMode } from "../workbook/expr/renderFormula";
+import { TEMPLATES } from "../workbook/templates";
+
+/**
+ * The command line as data: `parseCommand` turns argv into a Command or a UsageError without any I/O,
+ * so every flag and every mistake can be tested without a console or a file system.
+ */
+export type CommandName = "generate" | "list" | "help";
+export const COMMANDS: readonly CommandName[] = ["generate", "list", "help"];
+
+export interface GenerateCommand {
+  readonly kind: "generate";
+  /** Template ids as given (deduplicated), or every template for --all. */
+  readonly templates: readonly string[];
+  readonly options: TemplateOptions;
+  /** The output path as given (not resolved). */
+  readonly out: string;
+  readonly force: boolean;
+}
+
+export type Command =
+  | GenerateCommand
+  | { readonly kind: "list" }
+  | { readonly kind: "help"; readonly topic?: CommandName }
+  | { readonly kind: "version" };
+
+/** Bad flags, arguments or option values: exit code 2, with the help to read. */
+export interface UsageError {
+  readonly kind: "usage";
+  /** One message per mistake, each a full sentence. */
+  readonly problems: readonly string[];
+  /** The command whose help explains the fix; undefined for the general help. */
+  readonly topic?: CommandName;
+}
+
+export function isUsageError(result: Command | UsageError): result is UsageError {
+  return result.kind === "usage";
+}
+
+const usage = (problems: string[], topic?: CommandName): UsageError => ({
+  kind: "usage",
+  problems,
+  topic,
+});
+
+export const FORMULA_MODES: readonly FormulaMode[] = ["portable", "addin"];
+
+/** The generate flags; `flag` is what the help and the error messages call each option field. */
+const GENERATE_OPTIONS = {
+  template: { type: "string", multiple: true },
+  all: { type: "boolean" },
+  sample: { type: "boolean" },
+  mode: { type: "string" },
+  currency: { type: "string" },
+  "fiscal-start": { type: "string" },
+  "first-period": { type: "string" },
+  periods: { type: "string" },
+  "team-model": { type: "string" },
+  org: { type: "string" },
+  out: { type: "string" },
+  force: { type: "boolean" },
+} as const;
+
+/** The flag that sets each checked option field, to say which flag a problem is about. */
+export const OPTION_FLAGS: Readonly<Record<keyof TemplateOptions, string>> = {
+  organisation: "--org",
+  currency: "--currency",
+  fiscalYearStartMonth: "--fiscal-start",
+  firstPeriod: "--first-period",
+  periods: "--periods",
+  teamModel: "--team-model",
+  sampleData: "--sample",
+  formulaMode: "--mode",
+};
+
+export function parseCommand(argv: readonly string[]): Command | UsageError {
+  const [first, ...rest] = argv;
+  if (first === undefined) return usage(["Missing command."]);
+  if (first === "--help" || first === "-h" || first === "help") return parseHelp(rest);
+  if (first === "--version") {
+    return rest.length === 0
+      ? { kind: "version" }
+      : usage([`--version takes no arguments (got ${quote(rest[0])}).`]);
+  }
+  if (first === "list") {
+    if (wantsHelp(rest)) return { kind: "help", topic: "list" };
+    return rest.length === 0
+      ? { kind: "list" }
+      : usage([`list takes no arguments (got ${quote(rest[0])}).`], "list");
+  }
+  if (first === "generate")
+    return wantsHelp(rest) ? { kind: "help", topic: "generate" } : parseGenerate(rest);
+  if (first.startsWith("-")) return usage([`Unknown option ${quote(first)}.`]);
+  return usage([`Unknown command ${quote(first)}. Commands: ${COMMANDS.join(", ")}.`]);
+}
+
+function parseHelp(args: readonly string[]): Command | UsageError {
+  if (args.length === 0) return { kind: "help" };
+  const [topic, ...extra] = args;
+  if (!COMMANDS.includes(topic as CommandName))
+    return usage([`No help for ${quote(topic)}. Commands: ${COMMANDS.join(", ")}.`]);
+  if (extra.length > 0)
+    return usage([`help takes one command (got ${quote(extra[0])} too).`], "help");
+  return { kind: "help", topic: topic as CommandName };
+}
+
+/** --help or -h anywhere before a "--" asks for the command's help, whatever else is wrong. */
+function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
+function parseGenerate(args: readonly string[]): GenerateCommand | UsageError {
+  // Not strict: every token comes back, so all mistakes are reported at once in our own words.
+  const { values, positionals, tokens } = parseArgs({
+    args: [...args],
+    options: GENERATE_OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  let unknownOption = false;
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const known = (GENERATE_OPTIONS as Record<string, { type: string; multiple?: boolean }>)[
+      token.name
+    ];
+    if (!known || token.rawName !== `--${token.name}`) {
+      unknownOption = true;
+      const hint = token.rawName.startsWith("--") ? suggest(token.name) : undefined;
+      const advice = hint
+        ? ` (did you mean --${hint}?)`
+        : token.rawName.startsWith("--")
+          ? ""
+          : " (options are written in full, for example --template)";
+      problems.push(`Unknown option ${quote(token.rawName)}${advice}.`);
+      continue;
+    }
+    if (known.type === "boolean" && token.value !== undefined) {
+      problems.push(`${token.rawName} takes no value (got ${quote(token.value)}).`);
+    } else if (
+      known.type === "string" &&
+      (token.value === undefined || (!token.inlineValue && token.value.startsWith("-")))
+    ) {
+      problems.push(`${token.rawName} needs a value, for example ${EXAMPLES[token.name]}.`);
+    }
+    if (!known.multiple && seen.has(token.name))
+      problems.push(`${token.rawName} is given more than once.`);
+    seen.add(token.name);
+  }
+  if (!unknownOption && positionals.length > 0) {
+    problems.push(
+      `Unexpected argument ${quote(positionals[0])}; choose templates with --template <id> or --all.`
+    );
+  }
+  if (problems.length > 0) return usage(problems, "generate");
+
+  const text = (name: keyof typeof GENERATE_OPTIONS) => {
+    const value = values[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const ids = ((values.template ?? []) as (string | boolean)[]).filter(
+    (v): v is string => typeof v === "string"
+  );
+  const known = TEMPLATES.map((t) => t.id);
+  if (values.all && ids.length > 0) problems.push("Use either --template or --all, not both.");
+  if (!values.all && ids.length === 0)
+    problems.push("Choose templates with --template <id> (repeat it for more) or --all.");
+  for (const id of ids.filter((id) => !known.includes(id))) {
+    problems.push(`Unknown template ${quote(id)}. Known templates: ${known.join(", ")}.`);
+  }
+  const out = text("out");
+  if (out === undefined) problems.push("Say where to write the workbook with --out FILE.xlsx.");
+  else if (!/\.xlsx$/i.test(out))
+    problems.push(`--out must name an .xlsx file (got ${quote(out)}).`);
+
+  const mode = text("mode") ?? "portable";
+  if (!FORMULA_MODES.includes(mode as FormulaMode))
+    problems.push(`--mode must be ${FORMULA_MODES.join(" or ")} (got ${quote(mode)}).`);
+  const options: TemplateOptions = {
+    organisation: text("org") ?? DEFAULT_OPTIONS.organisation,
+    currency: text("currency")?.trim().toUpperCase() ?? DEFAULT_OPTIONS.currency,
+    fiscalYearStartMonth: integer(text("fiscal-start")) ?? DEFAULT_OPTIONS.fiscalYearStartMonth,
+    firstPeriod: text("first-period")?.trim() ?? DEFAULT_OPTIONS.firstPeriod,
+    periods: integer(text("periods")) ?? DEFAULT_OPTIONS.periods,
+    teamModel: (text("team-model")?.trim() ?? DEFAULT_OPTIONS.teamModel) as TeamModel,
+    sampleData: values.sample === true,
+    formulaMode: mode as FormulaMode,
+  };
+  for (const [field, message] of Object.entries(checkOptions(options))) {
+    problems.push(`${OPTION_FLAGS[field as keyof TemplateOptions]}: ${message}`);
+  }
+  if (problems.length > 0 || out === undefined) return usage(problems, "generate");
+  return {
+    kind: "generate",
+    templates: values.all ? known : [...new Set(ids)],
+    options,
+    out,
+    force: values.force === true,
+  };
+}
+
+const EXAMPLES: Record<string, string> = {
+  template: "--template team-budget",
+  mode: "--mode portable",
+  currency: "--currency EUR",
+  "fiscal-start": "--fiscal-start 4",
+  "first-period": "--first-period 2026-04",
+  periods: "--periods 12",
+  "team-model": "--team-model central",
+  org: '--org "Contoso Retail"',
+  out: "--out finops-practice.xlsx",
+};
+
+/** A whole number as typed ("4", " 12 "); NaN for anything else, so checkOptions explains the range. */
+function integer(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
+}
+
+/** The known flag a mistyped one probably meant: a prefix of it (--temp), or at most two edits away. */
+function suggest(name: string): string | undefined {
+  const typed = name.toLowerCase();
+  if (typed.length < 3) return undefined;
+  let best: { flag: string; distance: number } | undefined;
+  for (const flag of Object.keys(GENERATE_OPTIONS)) {
+    const distance =
+      flag.startsWith(typed) || typed.startsWith(flag) ? 0 : editDistance(typed, flag);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { flag, distance };
+  }
+  return best?.flag;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text);
+}

@@ -1,0 +1,126 @@
+import { DEFAULT_OPTIONS } from "../workbook/options";
+import { TEMPLATES } from "../workbook/templates";
+import { CommandName, COMMANDS } from "./command";
+
+export const BIN = "finops-workbooks";
+
+/** Exit codes, the same in --help, docs/CLI.md and run(). */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  exists: 3,
+  cannotWrite: 4,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+const EXIT_CODES = `Exit codes:
+  0  success
+  1  unexpected failure (a bug: please report it with the command you ran)
+  2  usage error: unknown command or flag, bad argument or option value
+  3  the output file exists (add --force to overwrite it)
+  4  cannot write the output file (missing folder, no permission, read-only)`;
+
+const GENERATE_FLAGS = `  --template <id>          A template to include; repeat for more (ids: "${BIN} list")
+  --all                    Every template: the whole practice set
+  --out FILE.xlsx          The file to write (required)
+  --force                  Overwrite FILE.xlsx if it already exists
+  --sample                 Fill the workbooks with sample data (default: empty, ready for your figures)
+  --mode portable|addin    portable (default): plain Excel formulas, for people without the add-in;
+                           addin: FINOPS.* functions, which need the add-in installed
+  --currency CODE          ISO 4217 currency code (default ${DEFAULT_OPTIONS.currency})
+  --fiscal-start N         Month the fiscal year starts, 1 to 12 (default ${DEFAULT_OPTIONS.fiscalYearStartMonth})
+  --first-period YYYY-MM   First tracked month (default ${DEFAULT_OPTIONS.firstPeriod})
+  --periods N              Months the KPI tracker follows, 1 to 36 (default ${DEFAULT_OPTIONS.periods})
+  --team-model MODEL       central, hub-and-spoke or virtual (default ${DEFAULT_OPTIONS.teamModel})
+  --org NAME               Organisation name shown in the workbooks (default "${DEFAULT_OPTIONS.organisation}")`;
+
+const GENERAL = `${BIN}: the FinOps practice workbooks as .xlsx files
+
+Usage:
+  ${BIN} generate (--template <id> [--template <id> ...] | --all) --out FILE.xlsx [options]
+  ${BIN} list
+  ${BIN} help [command]
+  ${BIN} --help | --version
+
+Commands:
+  generate   Write templates into a new .xlsx file
+  list       The templates: id, version, title and purpose
+  help       This help, or one command's help ("${BIN} help generate")
+
+Generate options:
+${GENERATE_FLAGS}
+
+Examples:
+  ${BIN} generate --all --sample --out finops-practice.xlsx
+  ${BIN} generate --template team-budget --currency EUR --fiscal-start 4 --first-period 2026-04 --out budget.xlsx
+
+${EXIT_CODES}
+`;
+
+const GENERATE = `Usage: ${BIN} generate (--template <id> [--template <id> ...] | --all) --out FILE.xlsx [options]
+
+Writes the chosen templates into a new .xlsx file. Templates the executive summary links to are added
+with it. Progress and notes go to stderr; the file written and its sheets to stdout.
+
+Options:
+${GENERATE_FLAGS}
+
+Templates: ${TEMPLATES.map((t) => t.id).join(", ")}
+
+${EXIT_CODES}
+`;
+
+const LIST = `Usage: ${BIN} list
+
+Prints every template on stdout: id, version, title and purpose.
+
+${EXIT_CODES}
+`;
+
+const HELP = `Usage: ${BIN} help [command]
+
+Prints the general help, or the help of one command (${COMMANDS.join(", ")}).
+
+${EXIT_CODES}
+`;
+
+export function helpText(topic?: CommandName): string {
+  switch (topic) {
+    case "generate":
+      return GENERATE;
+    case "list":
+      return LIST;
+    case "help":
+      return HELP;
+    default:
+      return GENERAL;
+  }
+}
+
+/** The template listing: id, version and title on one line, the purpose wrapped below it. */
+export function listText(width = 80): string {
+  const idWidth = Math.max(...TEMPLATES.map((t) => t.id.length));
+  return TEMPLATES.map(
+    (t) =>
+      `${t.id.padEnd(idWidth)}  v${t.version}  ${t.title}\n` +
+      wrap(t.purpose, width - 4)
+        .map((line) => `    ${line}\n`)
+        .join("")
+  ).join("\n");
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}

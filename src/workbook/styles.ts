@@ -1,0 +1,38 @@
+import { CellStyle } from "./plan";
+import { Highlight } from "./spec";
+
+/**
+ * How the workbooks look, once for every adapter: the cell styles a plan names and the colours of
+ * conditional-format highlights (Excel's own Good / Neutral / Bad).
+ */
+export interface CellLook {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly color?: string;
+  readonly fill?: string;
+  /** Unlocked: protecting the sheet still leaves the cell editable (input cells). */
+  readonly unlocked?: boolean;
+}
+
+const BRAND = "#0F6B5C";
+
+export const CELL_LOOKS: Record<CellStyle, CellLook> = {
+  title: { bold: true, size: 16, color: BRAND },
+  subtitle: { italic: true, color: "#616161" },
+  heading: { bold: true, size: 12, color: BRAND },
+  label: {},
+  note: { color: "#424242" },
+  // Shaded cells are the ones to type in, as finance models conventionally mark inputs.
+  input: { fill: "#FFF8E1", unlocked: true },
+  computed: {},
+};
+
+export const HIGHLIGHT_COLOURS: Record<
+  Highlight,
+  { readonly fill: string; readonly font: string }
+> = {
+  good: { fill: "#C6EFCE", font: "#006100" },
+  neutral: { fill: "#FFEB9C", font: "#9C5700" },
+  bad: { fill: "#FFC7CE", font: "#9C0006" },
+};
