@@ -226,7 +226,7 @@ class SheetLayout {
         for (const format of item.conditionalFormats ?? [])
           this.conditionalFormats.push(plannedRule(format, cellAddress(r, 1)));
       }
-      this.widen(0, Math.min(Math.max(item.label.length + 2, 24), 48));
+      this.widen(0, Math.min(Math.max(item.label.length + 2, 24), 72));
       this.widen(1, defaultWidth(item.type) + 2);
     });
     this.row += 1 + block.items.length;
@@ -279,10 +279,13 @@ class SheetLayout {
     const totalsRow = table.totals ? lastData + 1 : lastData;
 
     table.columns.forEach((column, c) => {
-      const data = rangeAddress(firstData, c, totalsRow, c);
+      // The number format covers the totals row too; the input shading only the rows one types in.
       this.formats.push({
-        address: data,
+        address: rangeAddress(firstData, c, totalsRow, c),
         numberFormat: numberFormatFor(column.type, this.options),
+      });
+      this.formats.push({
+        address: rangeAddress(firstData, c, lastData, c),
         style: column.kind === "input" ? "input" : "computed",
       });
       const list = column.kind === "input" ? column.list : undefined;
