@@ -2,7 +2,7 @@ import { CellValue } from "../../domain/cellValue";
 import { agg, column, countIf, div, name, num, sub } from "../expr/expr";
 import { periodAt, TemplateOptions } from "../options";
 import { ColumnSpec, Template, TableRow, WorkbookSpec } from "../spec";
-import { PERSONA_NAMES } from "./seedContent/decisionModelContent";
+import { PERSONA_NAMES } from "../../domain/personas";
 import { ACTIVITIES, STAGES, STATUSES } from "./seedContent/adoptionPlanContent";
 
 // Adoption plan (DESIGN.md template 7): the seed's "Drive stakeholder buy-in" phases (Plan, Socialize,

@@ -2,7 +2,8 @@ import { CellValue } from "../../domain/cellValue";
 import { col, column, countIf, finops, ifBlank, name, span, str, sub, agg } from "../expr/expr";
 import { TemplateOptions } from "../options";
 import { ColumnSpec, Template, TableRow, WorkbookSpec } from "../spec";
-import { DECISIONS, PERSONAS, RACI_LETTERS } from "./seedContent/decisionModelContent";
+import { PERSONAS } from "../../domain/personas";
+import { DECISIONS, RACI_LETTERS } from "./seedContent/decisionModelContent";
 
 // Decision and accountability model (DESIGN.md template 6): the recurring FinOps decisions x the six
 // personas, R/A/C/I checked by FINOPS.RACICHECK, with threshold, escalation path and time to decide.

@@ -7,7 +7,7 @@ import {
   excelSerial,
 } from "../../../src/workbook/templates/adoptionPlan";
 import { ACTIVITIES } from "../../../src/workbook/templates/seedContent/adoptionPlanContent";
-import { PERSONA_NAMES } from "../../../src/workbook/templates/seedContent/decisionModelContent";
+import { PERSONA_NAMES } from "../../../src/domain/personas";
 import { allCells, figure, planTemplate, tableRows } from "../planLookup";
 
 const TABLE = "AdoptionPlan";

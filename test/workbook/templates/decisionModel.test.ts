@@ -4,10 +4,8 @@ import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options"
 import { RenderPlan } from "../../../src/workbook/plan";
 import { TableBlock } from "../../../src/workbook/spec";
 import { decisionModel, RACI_CHECK } from "../../../src/workbook/templates/decisionModel";
-import {
-  DECISIONS,
-  PERSONAS,
-} from "../../../src/workbook/templates/seedContent/decisionModelContent";
+import { PERSONAS } from "../../../src/domain/personas";
+import { DECISIONS } from "../../../src/workbook/templates/seedContent/decisionModelContent";
 import { allCells, figure, planSpecs, planTemplate, tableRows } from "../planLookup";
 
 const plan = (options: Partial<TemplateOptions> = {}): RenderPlan =>

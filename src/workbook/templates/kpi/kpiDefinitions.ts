@@ -3,14 +3,10 @@
 // baselines, targets, the thresholds the Framework does not publish and the monthly values are sample
 // data for the invented organisation.
 
-export const OWNER_PERSONAS = [
-  "FinOps practitioner",
-  "Finance",
-  "Product",
-  "Procurement",
-  "Engineering",
-  "Leadership",
-] as const;
+import { PERSONA_NAMES, PersonaName } from "../../../domain/personas";
+
+/** Owner personas: the same six as every template. */
+export const OWNER_PERSONAS = PERSONA_NAMES;
 
 export const DIRECTIONS = ["higher", "lower"] as const;
 
@@ -22,7 +18,7 @@ export interface KpiDefinition {
   readonly name: string;
   readonly measure: string;
   readonly capability: string;
-  readonly owner: (typeof OWNER_PERSONAS)[number];
+  readonly owner: PersonaName;
   readonly unit: KpiUnit;
   readonly direction: (typeof DIRECTIONS)[number];
   /** Published example values per maturity stage (template content), when the Framework has them. */

@@ -1,4 +1,4 @@
-import { PERSONAS } from "./decisionModelContent";
+import { PERSONAS } from "../../../domain/personas";
 
 // Content of the adoption plan (DESIGN.md template 7): the seed's "Drive stakeholder buy-in" phases
 // with activities paraphrased from the personas' functional activities, the Crawl and Walk statements

@@ -3,20 +3,10 @@
 // letters are template content: every row has exactly one A and at least one R (tested). Thresholds
 // and times to decide are sample figures for the invented organisation.
 
+import { PersonaKey } from "../../../domain/personas";
+
 const SEED = "FinOps Framework, FinOps Practice Operations";
 
-/** The six personas of DESIGN.md. "Leadership" is the seed's "Management" persona. */
-export const PERSONAS = [
-  { key: "finops", name: "FinOps practitioner" },
-  { key: "finance", name: "Finance" },
-  { key: "product", name: "Product" },
-  { key: "procurement", name: "Procurement" },
-  { key: "engineering", name: "Engineering" },
-  { key: "leadership", name: "Leadership" },
-] as const;
-
-export type PersonaKey = (typeof PERSONAS)[number]["key"];
-export const PERSONA_NAMES: readonly string[] = PERSONAS.map((p) => p.name);
 export const RACI_LETTERS = ["R", "A", "C", "I"] as const;
 export type RaciLetter = (typeof RACI_LETTERS)[number];
 
