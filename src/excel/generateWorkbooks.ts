@@ -7,16 +7,13 @@ import {
 } from "../workbook/metadata";
 import { TemplateOptions } from "../workbook/options";
 import { ChosenNames } from "../workbook/names";
-import { explain, GenerationError } from "./hostErrors";
+import { ExcelHost, officeHost } from "./host";
+import { explain, GenerationCancelled, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { queueFormulasAndFormats, queueMetadata, queueNames, queueSheet } from "./writePlan";
 
-/** The parts of the Office.js globals the generator uses; tests pass the in-memory fake. */
-export interface ExcelHost {
-  readonly excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
-  readonly requirements?: { isSetSupported(name: string, version?: string): boolean };
-  readonly now?: () => Date;
-}
+export type { ExcelHost } from "./host";
+export { officeHost } from "./host";
 
 export interface GenerationResult {
   /** Sheets created, in order, by template. */
@@ -27,8 +24,18 @@ export interface GenerationResult {
   readonly linkedTo: readonly string[];
 }
 
-export function officeHost(): ExcelHost {
-  return { excel: Excel, requirements: Office.context?.requirements };
+/** How many named steps a run reports: checking Excel, reading the workbook, writing N sheets, recalculating. */
+export const GENERATION_STEP_COUNT = 4;
+
+export interface GenerationProgress {
+  /** Called as each step starts: "Checking Excel", "Reading the workbook", "Writing 9 sheets", "Recalculating". */
+  readonly onStep?: (step: string) => void;
+  /**
+   * Cancels the run if aborted before the write starts (the only point where stopping leaves nothing
+   * behind): the run then rejects with GenerationCancelled and the workbook is untouched. Once writing
+   * has started the run completes (or fails and removes what it wrote) as usual.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -39,14 +46,20 @@ export function officeHost(): ExcelHost {
 export async function generateWorkbooks(
   ids: readonly string[],
   options: TemplateOptions,
-  host: ExcelHost = officeHost()
+  host: ExcelHost = officeHost(),
+  progress: GenerationProgress = {}
 ): Promise<GenerationResult> {
+  const step = progress.onStep ?? (() => undefined);
+  const cancelled = () => progress.signal?.aborted === true;
+  step("Checking Excel");
   checkHost(host.requirements);
+  if (cancelled()) throw new GenerationCancelled();
   let created:
     | { sheets: string[]; names: string[]; metadataCreated: boolean; metadataRows: number | null }
     | undefined;
   try {
     return await host.excel.run(async (context) => {
+      step("Reading the workbook");
       const workbook = context.workbook;
       const sheets = workbook.worksheets.load("items/name");
       const tables = workbook.tables.load("items/name");
@@ -67,6 +80,8 @@ export async function generateWorkbooks(
         },
         readInstalled(storeValues)
       );
+      // The last safe point: nothing is queued yet, so stopping here leaves the workbook as it was.
+      if (cancelled()) throw new GenerationCancelled();
       created = {
         sheets: plan.sheets.map((s) => s.name),
         names: plan.sheets.flatMap((s) => s.names.map((n) => n.name)),
@@ -74,6 +89,7 @@ export async function generateWorkbooks(
         metadataRows: existingMetadataRows,
       };
 
+      step(`Writing ${plan.sheets.length} ${plan.sheets.length === 1 ? "sheet" : "sheets"}`);
       workbook.application.suspendApiCalculationUntilNextSync();
       const written = plan.sheets.map((planned) => ({
         planned,
@@ -89,6 +105,7 @@ export async function generateWorkbooks(
       written[0]?.sheet.activate();
       await context.sync();
       // Calculation was suspended for the write: recalculate so every dependency is up to date.
+      step("Recalculating");
       workbook.application.calculate("Full");
       await context.sync();
 

@@ -13,6 +13,14 @@ export class GenerationError extends Error {
   }
 }
 
+/** The user cancelled before anything was written: the workbook is as it was. */
+export class GenerationCancelled extends GenerationError {
+  constructor() {
+    super("Cancelled before anything was written: the workbook is unchanged.", "Cancelled");
+    this.name = "GenerationCancelled";
+  }
+}
+
 const EXPLANATIONS: Record<string, string> = {
   InvalidOperationInCellEditMode:
     "Excel is busy editing a cell. Press Enter or Esc to finish editing, then try again.",

@@ -201,3 +201,56 @@ describe("the executive summary in a workbook that already has its sources", () 
     expect(result.addedForLinks).toContain("team-budget");
   });
 });
+
+describe("progress and cancel", () => {
+  it("names each step as it starts, with the number of sheets written", async () => {
+    const fake = createExcelFake();
+    const steps: string[] = [];
+    await generateWorkbooks(ALL, DEFAULT_OPTIONS, hostFor(fake), { onStep: (s) => steps.push(s) });
+    const { plan } = planTemplates(ALL, DEFAULT_OPTIONS, {
+      sheets: ["Sheet1"],
+      tablesAndNames: [],
+    });
+    expect(steps).toEqual([
+      "Checking Excel",
+      "Reading the workbook",
+      `Writing ${plan.sheets.length} sheets`,
+      "Recalculating",
+    ]);
+    const one: string[] = [];
+    await generateWorkbooks(["team-budget"], DEFAULT_OPTIONS, hostFor(fake), {
+      onStep: (s) => one.push(s),
+    });
+    expect(one[2]).toBe("Writing 1 sheet");
+  });
+
+  it("cancelled while reading the workbook, it stops before writing: the workbook is unchanged", async () => {
+    const fake = createExcelFake();
+    const before = fake.state.snapshot();
+    const controller = new AbortController();
+    const run = generateWorkbooks(ALL, DEFAULT_OPTIONS, hostFor(fake), {
+      signal: controller.signal,
+      onStep: (s) => {
+        if (s === "Reading the workbook") controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(
+      "Cancelled before anything was written: the workbook is unchanged."
+    );
+    await expect(run).rejects.toMatchObject({ name: "GenerationCancelled", code: "Cancelled" });
+    expect(fake.state.snapshot()).toEqual(before);
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it("cancelled once writing has started, it finishes", async () => {
+    const fake = createExcelFake();
+    const controller = new AbortController();
+    const result = await generateWorkbooks(["team-budget"], DEFAULT_OPTIONS, hostFor(fake), {
+      signal: controller.signal,
+      onStep: (s) => {
+        if (s.startsWith("Writing")) controller.abort();
+      },
+    });
+    expect(result.sheets.map((s) => s.name)).toEqual(["Team budget"]);
+  });
+});

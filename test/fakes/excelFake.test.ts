@@ -940,6 +940,96 @@ describe("defined names", () => {
   });
 });
 
+describe("workbook settings", () => {
+  it("adds, replaces, reads and deletes settings saved with the workbook, values as JSON copies", async () => {
+    const value = { organisation: "Contoso", periods: 12 };
+    await run(async (context) => {
+      const settings = context.workbook.settings;
+      settings.add("finops.options", value);
+      settings.add("other", "x");
+      await context.sync();
+      value.periods = 24; // a stored value is a copy, as a request would carry it
+      settings.add("other", [1, true]);
+      const found = settings.getItemOrNullObject("finops.options");
+      const missing = settings.getItemOrNullObject("nope");
+      found.load("key, value");
+      missing.load("value");
+      settings.load("items/key");
+      await context.sync();
+      expect([found.key, found.value]).toEqual([
+        "finops.options",
+        { organisation: "Contoso", periods: 12 },
+      ]);
+      expect(missing.isNullObject).toBe(true);
+      expect(missing.value).toBeUndefined();
+      expect(settings.items.map((s) => s.key)).toEqual(["finops.options", "other"]);
+    });
+    expect(fake.state.settings()).toEqual({
+      "finops.options": { organisation: "Contoso", periods: 12 },
+      other: [1, true],
+    });
+    await run(async (context) => {
+      context.workbook.settings.getItem("other").delete();
+    });
+    expect(fake.state.snapshot().settings).toEqual({
+      "finops.options": { organisation: "Contoso", periods: 12 },
+    });
+  });
+
+  it("refuses an empty key, a value JSON cannot carry, and a missing setting", async () => {
+    await failure(
+      async (context) => {
+        context.workbook.settings.add("", 1);
+      },
+      "InvalidArgument",
+      /key/
+    );
+    await failure(
+      async (context) => {
+        context.workbook.settings.add("f", undefined);
+      },
+      "InvalidArgument",
+      /not JSON/
+    );
+    await failure(async (context) => {
+      context.workbook.settings.getItem("nope").load("value");
+    }, "ItemNotFound");
+  });
+});
+
+describe("selection and activation", () => {
+  it("select() activates the sheet and getSelectedRange() returns it; without a selection, A1 of the active sheet", async () => {
+    fake = createExcelFake({ sheets: ["Sheet1", "Budget"] });
+    await run(async (context) => {
+      const first = context.workbook.getSelectedRange().load("address");
+      await context.sync();
+      expect(first.address).toBe("Sheet1!A1");
+      context.workbook.worksheets.getItem("Budget").getRange("C3").select();
+      const selected = context.workbook.getSelectedRange().load("address");
+      await context.sync();
+      expect(selected.address).toBe("Budget!C3");
+    });
+    expect(fake.state.activeSheet()).toBe("Budget");
+    expect(fake.state.selection()).toBe("Budget!C3");
+  });
+
+  it("getActiveCell() is the top-left cell of the selection, else A1 of the active sheet", async () => {
+    fake = createExcelFake({ sheets: ["Sheet1", "Budget"] });
+    await run(async (context) => {
+      const before = context.workbook.getActiveCell().load("address");
+      await context.sync();
+      expect(before.address).toBe("Sheet1!A1");
+      context.workbook.worksheets.getItem("Budget").getRange("C3:D9").select();
+      const active = context.workbook.getActiveCell();
+      active.load("address");
+      await context.sync();
+      expect(active.address).toBe("Budget!C3");
+      active.formulas = [["=1+1"]];
+    });
+    expect(fake.state.cell("Budget", "C3").formula).toBe("=1+1");
+  });
+});
+
 describe("charts", () => {
   it("creates a chart from a range, with series, title, position and extra series", async () => {
     await run(async (context) => {

@@ -1,40 +1,61 @@
 /**
  * @jest-environment jsdom
  */
-import { fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
 import { FUNCTION_CATALOGUE, searchCatalogue } from "../../src/taskpane/functionCatalogue";
-
-function renderApp() {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <App />
-    </FluentProvider>
-  );
-}
+import { createNavigator } from "../../src/taskpane/model/navigation";
+import { createExcelFake } from "../fakes/excel";
+import { hostFor } from "../excel/hostFor";
+import { renderPane } from "./renderPane";
 
 describe("task pane shell", () => {
-  it("names the product and lists every FINOPS function with its signature", () => {
-    renderApp();
+  it("names the product and opens on the workbook summary, with tabs for templates and functions", async () => {
+    renderPane(<App />, hostFor(createExcelFake()));
     expect(screen.getByRole("heading", { level: 1, name: "FinOps Practice Workbooks" })).toBeTruthy();
-    const list = screen.getByRole("list", { name: "FINOPS functions" });
-    expect(within(list).getAllByRole("listitem")).toHaveLength(21);
-    expect(within(list).getByText("FINOPS.ESR(onDemandEquivalent, effectiveCost)")).toBeTruthy();
-    expect(within(list).getByText("=FINOPS.ESR(1000,750) → 0.25")).toBeTruthy();
+    const tablist = within(screen.getByRole("tablist", { name: "Pane sections" }));
+    expect(tablist.getAllByRole("tab")).toHaveLength(3);
+    expect(tablist.getByRole("tab", { name: "Workbook" }).getAttribute("aria-selected")).toBe("true");
+    expect(tablist.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected")).toBe("false");
+    expect(tablist.getByRole("tab", { name: "Functions" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })).toBeTruthy();
   });
 
-  it("filters the list as the user types and says when nothing matches", () => {
-    renderApp();
-    const search = screen.getByRole("searchbox", { name: "Search functions" });
-    fireEvent.change(search, { target: { value: "budget" } });
-    const names = within(screen.getByRole("list", { name: "FINOPS functions" }))
-      .getAllByRole("listitem")
-      .map((item) => item.textContent ?? "");
-    expect(names.some((text) => text.startsWith("FINOPS.BUDGETSTATUS"))).toBe(true);
-    expect(names.every((text) => /budget/i.test(text))).toBe(true);
-    fireEvent.change(search, { target: { value: "zzz" } });
-    expect(screen.getByRole("status").textContent).toBe('No function matches "zzz".');
+  it("loads the other views when their tab is chosen", async () => {
+    renderPane(<App />, null);
+    await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" });
+    fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
+    const list = await screen.findByRole("list", { name: "FINOPS functions" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(21);
+    fireEvent.click(screen.getByRole("tab", { name: "Templates" }));
+    expect(await screen.findByRole("heading", { name: "Templates" })).toBeTruthy();
+  });
+
+  it("goes from the welcome to a finished practice set and back to its summary", async () => {
+    const fake = createExcelFake();
+    renderPane(<App />, hostFor(fake));
+    fireEvent.click(await screen.findByRole("button", { name: "Create the full practice set" }));
+    expect(await screen.findByRole("heading", { name: "Options: The full practice set (7 workbooks)" })).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: /^Organisation/ }), { target: { value: "Northwind" } });
+    fireEvent.click(screen.getByRole("button", { name: "Create" }));
+    expect(await screen.findByText("Done.", {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected")).toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "See the workbook summary" }));
+    expect(await screen.findByRole("heading", { name: "This workbook's FinOps practice" })).toBeTruthy();
+    expect(within(screen.getByRole("list", { name: "FinOps workbooks in this file" })).getAllByRole("listitem")).toHaveLength(7);
+    // Next time, the form starts from what this workbook used.
+    fireEvent.click(screen.getByRole("button", { name: "Add templates" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Create Team budget" }));
+    expect(await screen.findByDisplayValue("Northwind")).toBeTruthy();
+  }, 15000);
+
+  it("the ribbon's Check workbook opens the workbook summary from any view", async () => {
+    const navigator = createNavigator({ name: "functions" });
+    renderPane(<App navigator={navigator} />, hostFor(createExcelFake()));
+    expect(await screen.findByRole("list", { name: "FINOPS functions" })).toBeTruthy();
+    act(() => navigator.go({ name: "home" }));
+    expect(await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Workbook" }).getAttribute("aria-selected")).toBe("true");
   });
 
   it("searches names and descriptions with every word", () => {

@@ -1,27 +1,106 @@
-import { Body1, makeStyles, Title3, tokens } from "@fluentui/react-components";
-import { FUNCTION_CATALOGUE } from "../functionCatalogue";
-import { FunctionList } from "./FunctionList";
+import { lazy, Suspense, useMemo, useState, useSyncExternalStore } from "react";
+import { makeStyles, Spinner, Tab, TabList, Title3, tokens } from "@fluentui/react-components";
+import type { TemplateOptions } from "../../workbook/options";
+import { createNavigator, Navigator, Tab as PaneTab, TABS, tabOf, View, viewForTab } from "../model/navigation";
+import HomeView from "../views/HomeView";
+
+// The first screen is the workbook summary; the other views load when first opened.
+const TemplateGallery = lazy(() => import("../views/TemplateGallery"));
+const OptionsView = lazy(() => import("../views/OptionsView"));
+const GenerateView = lazy(() => import("../views/GenerateView"));
+const FunctionsView = lazy(() => import("../views/FunctionsView"));
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: "288px" },
+  root: {
+    padding: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    minWidth: "288px",
+    boxSizing: "border-box",
+  },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   logo: { width: "32px", height: "32px" },
 });
 
-/** The task pane shell: what the add-in is, and the FINOPS functions it adds to Excel. */
-export function App() {
+export interface AppProps {
+  /** Moves the pane from outside React (the ribbon); one is made when not given. */
+  readonly navigator?: Navigator;
+}
+
+/** The task pane: workbook summary, template gallery with options and generation, function help. */
+export function App({ navigator }: AppProps) {
   const styles = useStyles();
+  const nav = useMemo(() => navigator ?? createNavigator(), [navigator]);
+  const { view, visit } = useSyncExternalStore(nav.subscribe, nav.current);
+  // The options last chosen, so "Back to options" after an error keeps what the user typed.
+  const [lastOptions, setLastOptions] = useState<TemplateOptions | undefined>(undefined);
   return (
     <main className={styles.root}>
       <header className={styles.header}>
         <img className={styles.logo} src="assets/icon-32.png" alt="" />
         <Title3 as="h1">FinOps Practice Workbooks</Title3>
       </header>
-      <Body1>
-        Build and run your FinOps practice in Excel: team budget, staffing plan, KPI tracker with savings ledger, maturity scorecard,
-        decision model, adoption plan and executive summary. Type <code>=FINOPS.</code> in any cell to use the functions below.
-      </Body1>
-      <FunctionList entries={FUNCTION_CATALOGUE} />
+      <TabList
+        selectedValue={tabOf(view)}
+        onTabSelect={(_, data) => nav.go(viewForTab(data.value as PaneTab))}
+        aria-label="Pane sections"
+      >
+        {TABS.map(({ tab, label }) => (
+          <Tab key={tab} value={tab}>
+            {label}
+          </Tab>
+        ))}
+      </TabList>
+      <Suspense fallback={<Spinner label="Loading..." />}>
+        <CurrentView key={visit} view={view} nav={nav} lastOptions={lastOptions} onOptions={setLastOptions} />
+      </Suspense>
     </main>
   );
+}
+
+interface CurrentViewProps {
+  readonly view: View;
+  readonly nav: Navigator;
+  readonly lastOptions?: TemplateOptions;
+  readonly onOptions: (options: TemplateOptions) => void;
+}
+
+function CurrentView({ view, nav, lastOptions, onOptions }: CurrentViewProps) {
+  const go = (next: View) => () => nav.go(next);
+  switch (view.name) {
+    case "home":
+      return (
+        <HomeView
+          onChoose={(templateIds) => nav.go({ name: "options", templateIds })}
+          onBrowse={go({ name: "gallery" })}
+        />
+      );
+    case "gallery":
+      return <TemplateGallery onChoose={(templateIds) => nav.go({ name: "options", templateIds })} />;
+    case "options":
+      return (
+        <OptionsView
+          templateIds={view.templateIds}
+          initial={lastOptions}
+          onBack={go({ name: "gallery" })}
+          onCreate={(options) => {
+            onOptions(options);
+            nav.go({ name: "generate", templateIds: view.templateIds, options });
+          }}
+        />
+      );
+    case "generate":
+      return (
+        <GenerateView
+          templateIds={view.templateIds}
+          options={view.options}
+          onBackToOptions={go({ name: "options", templateIds: view.templateIds })}
+          onHome={go({ name: "home" })}
+          onMore={go({ name: "gallery" })}
+        />
+      );
+    case "functions":
+      return <FunctionsView />;
+  }
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Body1, Caption1, makeStyles, SearchBox, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, SearchBox, Subtitle2, tokens } from "@fluentui/react-components";
 import { CatalogueEntry, searchCatalogue } from "../functionCatalogue";
 
 const useStyles = makeStyles({
@@ -14,14 +14,18 @@ const useStyles = makeStyles({
   },
   signature: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1, overflowWrap: "anywhere" },
   example: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  insert: { alignSelf: "flex-start" },
 });
 
 export interface FunctionListProps {
   entries: readonly CatalogueEntry[];
+  /** Writes the entry's example into the active cell; without it the list has no Insert buttons. */
+  onInsert?: (entry: CatalogueEntry) => void;
+  insertDisabled?: boolean;
 }
 
-/** The FINOPS functions with their signatures, filtered as the user types. */
-export function FunctionList({ entries }: FunctionListProps) {
+/** The FINOPS functions with their signatures and examples, filtered as the user types. */
+export function FunctionList({ entries, onInsert, insertDisabled }: FunctionListProps) {
   const styles = useStyles();
   const [query, setQuery] = useState("");
   const shown = searchCatalogue(entries, query);
@@ -48,6 +52,17 @@ export function FunctionList({ entries }: FunctionListProps) {
               <Caption1 className={styles.example}>
                 {entry.example} → {entry.exampleResult}
               </Caption1>
+              {onInsert && (
+                <Button
+                  className={styles.insert}
+                  size="small"
+                  disabled={insertDisabled}
+                  aria-label={`Insert ${entry.example} into the active cell`}
+                  onClick={() => onInsert(entry)}
+                >
+                  Insert
+                </Button>
+              )}
             </li>
           ))}
         </ul>

@@ -101,6 +101,7 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   tables: TableSnapshot[];
   names: NameSnapshot[];
+  settings: Record<string, unknown>;
 }
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -243,6 +244,11 @@ export class WorkbookState {
     return clone(this.sheet(sheet).pageLayout);
   }
 
+  /** workbook.settings as key -> value. */
+  settings(): Record<string, unknown> {
+    return clone(Object.fromEntries(this.model.settings.map((s) => [s.key, s.value])));
+  }
+
   /** "Sheet1!A1:B2" of the last Range.select(), or null. */
   selection(): string | null {
     const selection = this.model.selection;
@@ -272,6 +278,7 @@ export class WorkbookState {
       sheets: this.model.sheets.map((sheet) => this.sheetSnapshot(sheet)),
       tables: this.tables(),
       names: this.names(),
+      settings: this.settings(),
     };
   }
 

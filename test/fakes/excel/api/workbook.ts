@@ -5,6 +5,7 @@ import type { FakeRequestContext } from "./context";
 import { ClientObjectFake } from "./proxy";
 import { NamedItemCollectionFake } from "./names";
 import { RangeFake } from "./range";
+import { SettingCollectionFake } from "./settings";
 import { TableCollectionFake } from "./table";
 import { WorksheetCollectionFake } from "./worksheet";
 
@@ -54,6 +55,7 @@ export class WorkbookFake extends ClientObjectFake<WorkbookModel> {
   readonly worksheets: WorksheetCollectionFake;
   readonly tables: TableCollectionFake;
   readonly names: NamedItemCollectionFake;
+  readonly settings: SettingCollectionFake;
   readonly application: ApplicationFake;
 
   constructor(context: FakeRequestContext) {
@@ -61,6 +63,7 @@ export class WorkbookFake extends ClientObjectFake<WorkbookModel> {
     this.worksheets = new WorksheetCollectionFake(context);
     this.tables = new TableCollectionFake(context, "tables", null);
     this.names = new NamedItemCollectionFake(context);
+    this.settings = new SettingCollectionFake(context);
     this.application = new ApplicationFake(context, "application");
   }
 
@@ -84,6 +87,20 @@ export class WorkbookFake extends ClientObjectFake<WorkbookModel> {
       return sheet && selection
         ? { sheet, rect: selection.rect }
         : { sheet: model.activeSheet(), rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+
+  /** The active cell (ExcelApi 1.7): the fake takes the top-left cell of the selection, else A1 of the active sheet. */
+  getActiveCell(): RangeFake {
+    return new RangeFake(this.context, "workbook.getActiveCell()", (model) => {
+      const selection = model.selection;
+      const sheet = selection ? model.sheetById(selection.sheetId) : undefined;
+      const top = sheet && selection ? selection.rect.top : 0;
+      const left = sheet && selection ? selection.rect.left : 0;
+      return {
+        sheet: sheet ?? model.activeSheet(),
+        rect: { top, left, bottom: top, right: left },
+      };
     });
   }
 }

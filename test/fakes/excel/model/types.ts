@@ -147,6 +147,12 @@ export interface TableData {
   highlightLastColumn: boolean;
 }
 
+/** A workbook setting (workbook.settings): the value as JSON would carry it. */
+export interface SettingData {
+  readonly key: string;
+  value: unknown;
+}
+
 export interface NameData {
   name: string;
   comment: string;

@@ -8,7 +8,7 @@ import {
   itemNotFound,
 } from "../errors";
 import { sameName, sheetNameProblem } from "./rules";
-import { CellData, NameData, SheetData, TableData } from "./types";
+import { CellData, NameData, SettingData, SheetData, TableData } from "./types";
 
 export interface ModelOptions {
   /** Names of the sheets a new workbook has (Excel: one, "Sheet1"). */
@@ -24,6 +24,8 @@ export class WorkbookModel {
   readonly sheets: SheetData[] = [];
   readonly tables: TableData[] = [];
   readonly names: NameData[] = [];
+  /** workbook.settings, in the order they were added. */
+  readonly settings: SettingData[] = [];
   activeSheetId = "";
   selection: { sheetId: string; rect: Rect } | null = null;
   calculationMode = "Automatic";

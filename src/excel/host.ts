@@ -1,0 +1,17 @@
+/** The parts of the Office.js globals the adapter uses; the pane passes one down, tests pass the in-memory fake. */
+export interface ExcelHost {
+  readonly excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  readonly requirements?: { isSetSupported(name: string, version?: string): boolean };
+  readonly now?: () => Date;
+}
+
+export function officeHost(): ExcelHost {
+  return { excel: Excel, requirements: Office.context?.requirements };
+}
+
+/** The running Excel, or null when the pane is opened outside Excel (a plain browser). */
+export function availableHost(): ExcelHost | null {
+  if (typeof Excel === "undefined" || typeof Office === "undefined") return null;
+  if (!Office.context?.requirements) return null;
+  return officeHost();
+}

@@ -1,0 +1,98 @@
+import { METADATA_SHEET, readInstalled } from "../workbook/metadata";
+import { ExcelHost, officeHost } from "./host";
+import { explain } from "./hostErrors";
+
+/** A template the workbook's metadata store lists. */
+export interface InstalledSummary {
+  readonly templateId: string;
+  readonly version: number;
+  readonly sheets: readonly string[];
+}
+
+/** The practice at a glance: what the open workbook holds and its headline figures (null when not there). */
+export interface PracticeSummary {
+  readonly templates: readonly InstalledSummary[];
+  readonly maturity: { readonly level: string | null; readonly score: number | null } | null;
+  readonly kpis: { readonly green: number; readonly amber: number; readonly red: number } | null;
+}
+
+/** The defined names the summary reads, by the key the metadata store records them under. */
+const FIGURES = {
+  maturityLevel: { templateId: "maturity-scorecard", wanted: "PracticeMaturityLevel" },
+  maturityScore: { templateId: "maturity-scorecard", wanted: "PracticeMaturityScore" },
+  kpiGreen: { templateId: "kpi-tracker", wanted: "KpiGreen" },
+  kpiAmber: { templateId: "kpi-tracker", wanted: "KpiAmber" },
+  kpiRed: { templateId: "kpi-tracker", wanted: "KpiRed" },
+} as const;
+type FigureKey = keyof typeof FIGURES;
+
+/**
+ * Reads the metadata store and the headline figures in at most two syncs: (1) the store's rows and the
+ * workbook's defined names; (2) the values of the figures' names that still refer to a range. A template
+ * generated under a free name (KpiGreen_2) is read under the name its store row records.
+ */
+export async function readPracticeSummary(
+  host: ExcelHost = officeHost()
+): Promise<PracticeSummary> {
+  try {
+    return await host.excel.run(async (context) => {
+      const workbook = context.workbook;
+      const store = workbook.worksheets.getItemOrNullObject(METADATA_SHEET);
+      const used = store.getUsedRangeOrNullObject(true);
+      used.load("values");
+      const names = workbook.names.load("items/name,type");
+      await context.sync();
+
+      const installed = store.isNullObject || used.isNullObject ? [] : readInstalled(used.values);
+      if (installed.length === 0) return { templates: [], maturity: null, kpis: null };
+      const ranges = new Set(
+        names.items.filter((n) => n.type === "Range").map((n) => n.name.toLowerCase())
+      );
+      const wanted = new Map<FigureKey, string>();
+      for (const [key, figure] of Object.entries(FIGURES) as [
+        FigureKey,
+        (typeof FIGURES)[FigureKey],
+      ][]) {
+        const record = installed.find((t) => t.templateId === figure.templateId);
+        const name = record ? (record.names[key] ?? figure.wanted) : undefined;
+        if (name && ranges.has(name.toLowerCase())) wanted.set(key, name);
+      }
+      const loaded = new Map(
+        [...wanted].map(([key, name]) => [
+          key,
+          workbook.names.getItem(name).getRange().load("values"),
+        ])
+      );
+      if (loaded.size > 0) await context.sync();
+      const value = (key: FigureKey): unknown => loaded.get(key)?.values[0]?.[0];
+      const text = (key: FigureKey) => {
+        const v = value(key);
+        return typeof v === "string" && v !== "" && !v.startsWith("#") ? v : null;
+      };
+      const number = (key: FigureKey) => {
+        const v = value(key);
+        return typeof v === "number" && Number.isFinite(v) ? v : null;
+      };
+      const has = (id: string) => installed.some((t) => t.templateId === id);
+      const green = number("kpiGreen");
+      const amber = number("kpiAmber");
+      const red = number("kpiRed");
+      return {
+        templates: installed.map(({ templateId, version, sheets }) => ({
+          templateId,
+          version,
+          sheets,
+        })),
+        maturity: has("maturity-scorecard")
+          ? { level: text("maturityLevel"), score: number("maturityScore") }
+          : null,
+        kpis:
+          has("kpi-tracker") && green !== null && amber !== null && red !== null
+            ? { green, amber, red }
+            : null,
+      };
+    });
+  } catch (error) {
+    throw explain(error, "Reading the workbook");
+  }
+}

@@ -1,0 +1,139 @@
+import { FormEvent, useState } from "react";
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle1,
+  Switch,
+  tokens,
+} from "@fluentui/react-components";
+import type { FormulaMode } from "../../workbook/expr/renderFormula";
+import type { TeamModel, TemplateOptions } from "../../workbook/options";
+import {
+  draftFrom,
+  FIELD_HELP,
+  FORMULA_MODE_LABELS,
+  MONTHS,
+  OptionsDraft,
+  OptionsField,
+  readDraft,
+  TEAM_MODEL_CHOICES,
+  visibleErrors,
+} from "../model/optionsForm";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface OptionsFormProps {
+  /** What is being created, e.g. "Team budget". */
+  readonly title: string;
+  readonly initial: TemplateOptions;
+  readonly onBack: () => void;
+  readonly onCreate: (options: TemplateOptions) => void;
+}
+
+/** Organisation, currency, fiscal year, periods, team model, sample data and formula mode, checked as typed. */
+export function OptionsForm({ title, initial, onBack, onCreate }: OptionsFormProps) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<OptionsDraft>(() => draftFrom(initial));
+  const [touched, setTouched] = useState<ReadonlySet<OptionsField>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const { options, errors } = readDraft(draft);
+  const shown = visibleErrors(errors, touched, submitted);
+  const set = <K extends keyof OptionsDraft>(field: K, value: OptionsDraft[K]) =>
+    setDraft((d) => ({ ...d, [field]: value }));
+  const touch = (field: OptionsField) => () => setTouched((t) => new Set(t).add(field));
+  const field = (name: OptionsField) => ({
+    hint: FIELD_HELP[name],
+    validationMessage: shown[name],
+    validationState: shown[name] ? ("error" as const) : ("none" as const),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(errors).length === 0) onCreate(options);
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="options-heading">
+      <Subtitle1 as="h2" id="options-heading">
+        Options: {title}
+      </Subtitle1>
+      <Field label="Organisation" required {...field("organisation")}>
+        <Input value={draft.organisation} onChange={(_, d) => set("organisation", d.value)} onBlur={touch("organisation")} />
+      </Field>
+      <Field label="Currency" required {...field("currency")}>
+        <Input
+          value={draft.currency}
+          maxLength={3}
+          onChange={(_, d) => set("currency", d.value)}
+          onBlur={touch("currency")}
+        />
+      </Field>
+      <Field label="Fiscal year starts in" {...field("fiscalYearStartMonth")}>
+        <Select
+          value={draft.fiscalYearStartMonth}
+          onChange={(_, d) => set("fiscalYearStartMonth", d.value)}
+          onBlur={touch("fiscalYearStartMonth")}
+        >
+          {MONTHS.map((month, i) => (
+            <option key={month} value={String(i + 1)}>
+              {month}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="First month tracked" required {...field("firstPeriod")}>
+        <Input
+          value={draft.firstPeriod}
+          placeholder="2026-04"
+          onChange={(_, d) => set("firstPeriod", d.value)}
+          onBlur={touch("firstPeriod")}
+        />
+      </Field>
+      <Field label="Months tracked" required {...field("periods")}>
+        <Input
+          type="number"
+          min={1}
+          max={36}
+          value={draft.periods}
+          onChange={(_, d) => set("periods", d.value)}
+          onBlur={touch("periods")}
+        />
+      </Field>
+      <Field label="Team model" {...field("teamModel")}>
+        <RadioGroup value={draft.teamModel} onChange={(_, d) => set("teamModel", d.value as TeamModel)}>
+          {TEAM_MODEL_CHOICES.map((choice) => (
+            <Radio key={choice.value} value={choice.value} label={choice.label} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field hint={FIELD_HELP.sampleData}>
+        <Switch
+          label="Fill with sample data"
+          checked={draft.sampleData}
+          onChange={(_, d) => set("sampleData", d.checked)}
+        />
+      </Field>
+      <Field label="Formulas" {...field("formulaMode")}>
+        <RadioGroup value={draft.formulaMode} onChange={(_, d) => set("formulaMode", d.value as FormulaMode)}>
+          {(Object.keys(FORMULA_MODE_LABELS) as FormulaMode[]).map((mode) => (
+            <Radio key={mode} value={mode} label={FORMULA_MODE_LABELS[mode]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit">
+          Create
+        </Button>
+        <Button onClick={onBack}>Back</Button>
+      </div>
+    </form>
+  );
+}

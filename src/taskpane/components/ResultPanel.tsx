@@ -1,0 +1,102 @@
+import { useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import type { ResultView } from "../model/generationView";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  group: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  sheets: { listStyleType: "none", margin: 0, padding: 0 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface ResultPanelProps {
+  readonly view: ResultView;
+  /** Resolves when the sheet is shown; rejects with a plain message. */
+  readonly onGoTo: (sheet: string) => Promise<void>;
+  readonly onHome: () => void;
+  readonly onMore: () => void;
+}
+
+/** What a run created, with Go to links, the names it had to change and what to fill in first. */
+export function ResultPanel({ view, onGoTo, onHome, onMore }: ResultPanelProps) {
+  const styles = useStyles();
+  const [goToError, setGoToError] = useState<string | null>(null);
+  const goTo = (sheet: string) => {
+    setGoToError(null);
+    onGoTo(sheet).catch((error: unknown) => setGoToError(error instanceof Error ? error.message : String(error)));
+  };
+  return (
+    <section className={styles.root} aria-labelledby="result-heading">
+      <MessageBar intent="success">
+        <MessageBarBody>
+          <MessageBarTitle id="result-heading">Done.</MessageBarTitle>
+          {view.headline}
+        </MessageBarBody>
+      </MessageBar>
+      {goToError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{goToError}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ul className={styles.list} aria-label="Sheets created">
+        {view.groups.map((group) => (
+          <li key={group.templateId} className={styles.group}>
+            <Subtitle2 as="h3">{group.title}</Subtitle2>
+            <ul className={styles.sheets}>
+              {group.sheets.map((sheet) => (
+                <li key={sheet}>
+                  <Link as="button" onClick={() => goTo(sheet)} aria-label={`Go to ${sheet}`}>
+                    Go to {sheet}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <Caption1>Fill in first: {group.firstStep}</Caption1>
+          </li>
+        ))}
+      </ul>
+      {view.renamed.length > 0 && (
+        <section aria-labelledby="renamed-heading">
+          <Subtitle2 as="h3" id="renamed-heading">
+            Names changed to keep what was already here
+          </Subtitle2>
+          <ul>
+            {view.renamed.map((line) => (
+              <li key={line}>
+                <Body1>{line}</Body1>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {view.notes.map((note) => (
+        <Body1 key={note}>{note}</Body1>
+      ))}
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={onHome}>
+          See the workbook summary
+        </Button>
+        <Button onClick={onMore}>Create more</Button>
+      </div>
+    </section>
+  );
+}

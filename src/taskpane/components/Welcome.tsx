@@ -1,0 +1,40 @@
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Subtitle1, tokens } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface WelcomeProps {
+  /** False when the pane runs outside Excel. */
+  readonly inExcel: boolean;
+  readonly onCreateSet: () => void;
+  readonly onBrowse: () => void;
+}
+
+/** The first screen of a workbook without FinOps sheets. */
+export function Welcome({ inExcel, onCreateSet, onBrowse }: WelcomeProps) {
+  const styles = useStyles();
+  return (
+    <section className={styles.root} aria-labelledby="welcome-heading">
+      <Subtitle1 as="h2" id="welcome-heading">
+        Start your FinOps practice workbooks
+      </Subtitle1>
+      <Body1>
+        Create the team budget, staffing plan, KPI tracker with savings ledger, maturity scorecard, decision model,
+        adoption plan and an executive summary that links them, in this workbook. Nothing already here is changed.
+      </Body1>
+      {!inExcel && (
+        <MessageBar intent="info">
+          <MessageBarBody>Open this pane from the FinOps group on Excel&apos;s Home tab to create workbooks.</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={onCreateSet}>
+          Create the full practice set
+        </Button>
+        <Button onClick={onBrowse}>Choose templates</Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import type { TemplateOptions } from "../../workbook/options";
+
+/** What the pane shows. Options and generate belong to the Templates tab. */
+export type View =
+  | { readonly name: "home" }
+  | { readonly name: "gallery" }
+  | { readonly name: "options"; readonly templateIds: readonly string[] }
+  | {
+      readonly name: "generate";
+      readonly templateIds: readonly string[];
+      readonly options: TemplateOptions;
+    }
+  | { readonly name: "functions" };
+
+export type Tab = "home" | "templates" | "functions";
+
+export const TABS: readonly { readonly tab: Tab; readonly label: string }[] = [
+  { tab: "home", label: "Workbook" },
+  { tab: "templates", label: "Templates" },
+  { tab: "functions", label: "Functions" },
+];
+
+export function tabOf(view: View): Tab {
+  if (view.name === "home") return "home";
+  if (view.name === "functions") return "functions";
+  return "templates";
+}
+
+export function viewForTab(tab: Tab): View {
+  return tab === "templates" ? { name: "gallery" } : { name: tab };
+}
+
+/** The current view and how many times a view was opened (a new visit reloads it, e.g. from the ribbon). */
+export interface Location {
+  readonly view: View;
+  readonly visit: number;
+}
+
+/** A tiny store so code outside React (the ribbon's action) can move the pane. */
+export interface Navigator {
+  current(): Location;
+  go(view: View): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createNavigator(initial: View = { name: "home" }): Navigator {
+  let location: Location = { view: initial, visit: 0 };
+  const listeners = new Set<() => void>();
+  return {
+    current: () => location,
+    go(view) {
+      location = { view, visit: location.visit + 1 };
+      for (const listener of [...listeners]) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { useState } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+} from "@fluentui/react-components";
+import type { ExcelHost } from "../../excel/host";
+import { readPracticeSummary } from "../../excel/practiceSummary";
+import { PracticeOverview } from "../components/PracticeOverview";
+import { Welcome } from "../components/Welcome";
+import { useExcelHost } from "../ExcelHostContext";
+import { useLoad } from "../hooks/useLoad";
+import { summaryView } from "../model/summaryView";
+
+export interface HomeViewProps {
+  readonly onChoose: (templateIds: readonly string[]) => void;
+  readonly onBrowse: () => void;
+}
+
+/** The workbook's summary and the template catalogue, read in parallel (the catalogue is a separate chunk). */
+async function loadHome(host: ExcelHost | null) {
+  const [summary, catalogue] = await Promise.all([
+    host ? readPracticeSummary(host) : Promise.resolve(null),
+    import("../model/templateCards"),
+  ]);
+  return { summary, catalogue };
+}
+
+/** The workbook summary when it holds FinOps sheets, else a welcome. */
+export default function HomeView({ onChoose, onBrowse }: HomeViewProps) {
+  const host = useExcelHost();
+  const [attempt, setAttempt] = useState(0);
+  const loaded = useLoad(() => loadHome(host), `${attempt}`);
+  if (loaded.state === "loading") return <Spinner label="Reading the workbook..." />;
+  if (loaded.state === "failed") {
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>The workbook could not be read</MessageBarTitle>
+          {loaded.message}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={() => setAttempt((n) => n + 1)}>Try again</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  const { summary, catalogue } = loaded.value;
+  if (!summary || summary.templates.length === 0) {
+    return (
+      <Welcome
+        inExcel={host !== null}
+        onCreateSet={() => onChoose(catalogue.ALL_TEMPLATE_IDS)}
+        onBrowse={onBrowse}
+      />
+    );
+  }
+  return <PracticeOverview view={summaryView(summary, catalogue)} onAdd={onBrowse} />;
+}

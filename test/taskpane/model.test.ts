@@ -1,0 +1,153 @@
+import { DEFAULT_OPTIONS } from "../../src/workbook/options";
+import { createNavigator, tabOf, viewForTab } from "../../src/taskpane/model/navigation";
+import { draftFrom, readDraft, visibleErrors } from "../../src/taskpane/model/optionsForm";
+import { progressSteps, resultView } from "../../src/taskpane/model/generationView";
+import { summaryView } from "../../src/taskpane/model/summaryView";
+import * as catalogue from "../../src/taskpane/model/templateCards";
+
+describe("navigation", () => {
+  it("maps views to tabs and counts visits, so the ribbon can reopen the summary", () => {
+    expect(tabOf({ name: "options", templateIds: ["team-budget"] })).toBe("templates");
+    expect(viewForTab("templates")).toEqual({ name: "gallery" });
+    expect(viewForTab("home")).toEqual({ name: "home" });
+    const nav = createNavigator();
+    const seen: string[] = [];
+    const stop = nav.subscribe(() => seen.push(nav.current().view.name));
+    nav.go({ name: "functions" });
+    nav.go({ name: "home" });
+    stop();
+    nav.go({ name: "gallery" });
+    expect(seen).toEqual(["functions", "home"]);
+    expect(nav.current()).toEqual({ view: { name: "gallery" }, visit: 3 });
+  });
+});
+
+describe("options form", () => {
+  it("reads the typed text into options and reports each field in plain words", () => {
+    const draft = draftFrom(DEFAULT_OPTIONS);
+    expect(readDraft(draft)).toEqual({ options: DEFAULT_OPTIONS, errors: {} });
+    const { options, errors } = readDraft({
+      ...draft,
+      currency: " eur ",
+      periods: "",
+      organisation: "  ",
+    });
+    expect(options.currency).toBe("EUR");
+    expect(errors).toEqual({
+      organisation: "Enter the organisation's name.",
+      periods: "Choose 1 to 36 monthly periods.",
+    });
+    expect(readDraft({ ...draft, firstPeriod: "04/2026" }).errors.firstPeriod).toBe(
+      'Use the form YYYY-MM, for example "2026-04".'
+    );
+  });
+
+  it("shows a field's error once it was left, and all after Create", () => {
+    const errors = { organisation: "a", periods: "b" };
+    expect(visibleErrors(errors, new Set(), false)).toEqual({});
+    expect(visibleErrors(errors, new Set(["periods"]), false)).toEqual({ periods: "b" });
+    expect(visibleErrors(errors, new Set(), true)).toEqual(errors);
+  });
+});
+
+describe("generation view", () => {
+  it("marks the last reported step as under way until the run ends", () => {
+    expect(progressSteps(["Checking Excel", "Reading the workbook"], false)).toEqual([
+      { label: "Checking Excel", state: "done" },
+      { label: "Reading the workbook", state: "active" },
+    ]);
+    expect(progressSteps(["Checking Excel"], true)).toEqual([
+      { label: "Checking Excel", state: "done" },
+    ]);
+  });
+
+  it("groups sheets by template, says what to fill in first and why names changed", () => {
+    const view = resultView(
+      {
+        sheets: [
+          { templateId: "executive-summary", name: "Executive summary" },
+          { templateId: "team-budget", name: "Team budget (2)" },
+        ],
+        renamed: [
+          { kind: "sheet", wanted: "Team budget", chosen: "Team budget (2)" },
+          { kind: "table", wanted: "BudgetLines", chosen: "BudgetLines_2" },
+        ],
+        addedForLinks: ["team-budget"],
+        linkedTo: ["kpi-tracker"],
+      },
+      true
+    );
+    expect(view.headline).toBe("Created 2 sheets.");
+    expect(view.groups.map((g) => [g.title, g.sheets])).toEqual([
+      ["Executive summary", ["Executive summary"]],
+      ["Team budget", ["Team budget (2)"]],
+    ]);
+    expect(view.groups[0].firstStep).toMatch(/^Nothing to type here/);
+    expect(view.groups[1].firstStep).toMatch(
+      /^Replace the sample figures with yours\. Enter the budget/
+    );
+    expect(view.renamed).toEqual([
+      'Sheet "Team budget" was already in use, so this one is named "Team budget (2)".',
+      'Table "BudgetLines" was already in use, so this one is named "BudgetLines_2".',
+    ]);
+    expect(view.notes).toEqual([
+      "Added because the executive summary takes its figures from them: Team budget.",
+      "Linked to the workbooks already here: KPI tracker and savings ledger.",
+    ]);
+  });
+});
+
+describe("summary view", () => {
+  it("titles, versions, maturity and KPI counts", () => {
+    const view = summaryView(
+      {
+        templates: [
+          {
+            templateId: "maturity-scorecard",
+            version: 1,
+            sheets: ["Maturity scorecard", "Practice checklist"],
+          },
+          { templateId: "kpi-tracker", version: 0, sheets: ["KPI tracker"] },
+        ],
+        maturity: { level: "Walk", score: 0.615 },
+        kpis: null,
+      },
+      catalogue
+    );
+    expect(view.rows).toEqual([
+      {
+        templateId: "maturity-scorecard",
+        title: "Maturity scorecard",
+        version: "v1",
+        update: undefined,
+        sheets: "Maturity scorecard, Practice checklist",
+      },
+      {
+        templateId: "kpi-tracker",
+        title: "KPI tracker and savings ledger",
+        version: "v0",
+        update: "v1 available",
+        sheets: "KPI tracker",
+      },
+    ]);
+    expect(view.maturity).toBe("Walk (62%)");
+    expect(view.kpisUnknown).toBe(true);
+    expect(
+      summaryView({ templates: [], maturity: { level: null, score: null }, kpis: null }, catalogue)
+        .maturity
+    ).toMatch(/^Not available/);
+  });
+});
+
+describe("template cards", () => {
+  it("one card per template with its preview image and sources; the practice set title", () => {
+    const cards = catalogue.templateCards();
+    expect(cards.map((c) => c.id)).toEqual(catalogue.ALL_TEMPLATE_IDS);
+    expect(cards[0].preview).toBe("assets/preview-executive-summary.png");
+    expect(cards[0].needs.length).toBeGreaterThan(0);
+    expect(catalogue.selectionTitle(catalogue.ALL_TEMPLATE_IDS)).toBe(
+      "The full practice set (7 workbooks)"
+    );
+    expect(catalogue.selectionTitle(["team-budget"])).toBe("Team budget");
+  });
+});
