@@ -1,4 +1,7 @@
-/** Jest projects: "unit" (every fast layer), "build" (the production build's output, after `npm run build`) and "engine" (LibreOffice recalculation). */
+/**
+ * Jest projects: "unit" (every fast layer), "build" (the production build's output, after `npm run build`),
+ * "engine" (LibreOffice recalculation) and "e2e" (the pane in Chromium; its global setup builds dist-e2e/).
+ */
 const tsJest = ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", verbatimModuleSyntax: false } }];
 
 const shared = {
@@ -17,5 +20,13 @@ module.exports = {
     { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts?(x)"], testPathIgnorePatterns: ["/test/engine/", "/test/build/", "/test/e2e/"] },
     { ...shared, displayName: "build", testMatch: ["<rootDir>/test/build/**/*.test.ts"] },
     { ...shared, displayName: "engine", testMatch: ["<rootDir>/test/engine/**/*.test.ts"] },
+    {
+      ...shared,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/test/e2e/**/*.e2e.ts"],
+      globalSetup: "<rootDir>/test/e2e/globalSetup.ts",
+      globalTeardown: "<rootDir>/test/e2e/globalTeardown.ts",
+      testTimeout: 60_000,
+    },
   ],
 };

@@ -2,6 +2,8 @@
  * Builds the shared-runtime add-in: dist/taskpane.html loads both bundles (the FINOPS.* functions run
  * in the task pane page), plus functions.json (from the JSDoc in functions.ts), manifest.xml, help.html
  * and the icons. Production builds point every https://localhost:3000/ URL at ADDIN_PUBLIC_URL.
+ * FINOPS_E2E=1 builds into dist-e2e/ and adds the browser tests' page (e2e.html: the local office.js,
+ * then test/e2e/harness.ts, which installs the in-memory Excel, then the two bundles).
  */
 const path = require("path");
 const zlib = require("zlib");
@@ -130,6 +132,26 @@ class BundleBudgetPlugin {
   }
 }
 
+/** The browser tests' page: office.js from @microsoft/office-js (copied as is: Terser would take 40 s over it). */
+function e2ePlugins() {
+  const officeJs = "node_modules/@microsoft/office-js/dist";
+  return [
+    new HtmlWebpackPlugin({
+      filename: "e2e.html",
+      template: "./test/e2e/e2e.html",
+      chunks: ["e2e-harness", "functions", "taskpane"],
+      chunksSortMode: "manual",
+    }),
+    new CopyWebpackPlugin({
+      patterns: ["office.js", "o15apptofilemappingtable.js"].map((file) => ({
+        from: `${officeJs}/${file}`,
+        to: `office-js/${file}`,
+        info: { minimized: true },
+      })),
+    }),
+  ];
+}
+
 module.exports = async (env, argv) => {
   const production = argv.mode !== "development";
   const publicUrl = production ? publicUrlFromEnv() : null;
@@ -139,14 +161,17 @@ module.exports = async (env, argv) => {
     );
   }
 
+  const e2e = process.env.FINOPS_E2E === "1";
+
   return {
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
+      ...(e2e ? { "e2e-harness": "./test/e2e/harness.ts" } : {}),
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, e2e ? "dist-e2e" : "dist"),
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
@@ -182,6 +207,7 @@ module.exports = async (env, argv) => {
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
+      ...(e2e ? e2ePlugins() : []),
       new BundleBudgetPlugin(production),
       ...(publicUrl ? [new PublicUrlPlugin(publicUrl)] : []),
     ],

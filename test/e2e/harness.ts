@@ -1,0 +1,44 @@
+/**
+ * Browser tests only (FINOPS_E2E=1 builds it into dist-e2e/e2e.html, after office.js and before the
+ * bundles). Outside Office, office.js has no Excel and no requirement sets: this installs the
+ * in-memory Excel as window.Excel, gives Office.context the fake's requirements and a theme
+ * (?theme=dark for the dark Office theme), and exposes the fake as window.__finopsFake so the tests
+ * can read the workbook and inject failures.
+ */
+import { createExcelFake, createOfficeFake, ExcelFake } from "../fakes/excel";
+
+declare global {
+  interface Window {
+    __finopsFake: ExcelFake;
+  }
+}
+
+const dark = new URLSearchParams(window.location.search).get("theme") === "dark";
+const fake = createExcelFake();
+fake.install(window);
+window.__finopsFake = fake;
+
+const officeFake = createOfficeFake();
+const context = {
+  ...officeFake.context,
+  officeTheme: dark
+    ? { isDarkTheme: true, bodyBackgroundColor: "#262626" }
+    : { isDarkTheme: false, bodyBackgroundColor: "#ffffff" },
+};
+if (typeof Office === "undefined") {
+  // office.js did not load: the fake stands in for it entirely.
+  (window as unknown as { Office: unknown }).Office = { ...officeFake, context };
+} else {
+  // Outside Office, office.js's Office.context (a fixed accessor) is an empty object once it is ready:
+  // the fake's requirements and theme are copied onto it before the pane's onReady callback runs.
+  const officeReady = Office.onReady.bind(Office);
+  const useFakeContext = () => Object.assign(Office.context, context);
+  Office.onReady = ((
+    callback?: (info: { host: Office.HostType; platform: Office.PlatformType }) => void
+  ) =>
+    officeReady().then((info) => {
+      useFakeContext();
+      callback?.(info);
+      return info;
+    })) as typeof Office.onReady;
+}
