@@ -1,7 +1,15 @@
 import { lazy, Suspense, useMemo, useState, useSyncExternalStore } from "react";
 import { makeStyles, Spinner, Tab, TabList, Title3, tokens } from "@fluentui/react-components";
 import type { TemplateOptions } from "../../workbook/options";
-import { createNavigator, Navigator, Tab as PaneTab, TABS, tabOf, View, viewForTab } from "../model/navigation";
+import {
+  createNavigator,
+  Navigator,
+  Tab as PaneTab,
+  TABS,
+  tabOf,
+  View,
+  viewForTab,
+} from "../model/navigation";
 import HomeView from "../views/HomeView";
 
 // The first screen is the workbook summary; the other views load when first opened.
@@ -53,7 +61,13 @@ export function App({ navigator }: AppProps) {
         ))}
       </TabList>
       <Suspense fallback={<Spinner label="Loading..." />}>
-        <CurrentView key={visit} view={view} nav={nav} lastOptions={lastOptions} onOptions={setLastOptions} />
+        <CurrentView
+          key={visit}
+          view={view}
+          nav={nav}
+          lastOptions={lastOptions}
+          onOptions={setLastOptions}
+        />
       </Suspense>
     </main>
   );
@@ -77,7 +91,9 @@ function CurrentView({ view, nav, lastOptions, onOptions }: CurrentViewProps) {
         />
       );
     case "gallery":
-      return <TemplateGallery onChoose={(templateIds) => nav.go({ name: "options", templateIds })} />;
+      return (
+        <TemplateGallery onChoose={(templateIds) => nav.go({ name: "options", templateIds })} />
+      );
     case "options":
       return (
         <OptionsView

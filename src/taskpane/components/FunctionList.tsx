@@ -1,19 +1,27 @@
 import { useState } from "react";
-import { Body1, Button, Caption1, makeStyles, SearchBox, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  SearchBox,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { CatalogueEntry, searchCatalogue } from "../functionCatalogue";
+import { useListStyles } from "./listStyles";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  item: {
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
+  signature: {
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorBrandForeground1,
+    overflowWrap: "anywhere",
   },
-  signature: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1, overflowWrap: "anywhere" },
-  example: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  example: {
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: "anywhere",
+  },
   insert: { alignSelf: "flex-start" },
 });
 
@@ -27,6 +35,7 @@ export interface FunctionListProps {
 /** The FINOPS functions with their signatures and examples, filtered as the user types. */
 export function FunctionList({ entries, onInsert, insertDisabled }: FunctionListProps) {
   const styles = useStyles();
+  const lists = useListStyles();
   const [query, setQuery] = useState("");
   const shown = searchCatalogue(entries, query);
   return (
@@ -44,9 +53,9 @@ export function FunctionList({ entries, onInsert, insertDisabled }: FunctionList
       {shown.length === 0 ? (
         <Body1 role="status">No function matches "{query}".</Body1>
       ) : (
-        <ul className={styles.list} aria-label="FINOPS functions">
+        <ul className={lists.list} aria-label="FINOPS functions">
           {shown.map((entry) => (
-            <li key={entry.name} className={styles.item}>
+            <li key={entry.name} className={lists.item}>
               <span className={styles.signature}>{entry.signature}</span>
               <Body1>{entry.description}</Body1>
               <Caption1 className={styles.example}>

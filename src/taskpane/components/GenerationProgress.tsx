@@ -1,4 +1,12 @@
-import { Button, Caption1, Field, makeStyles, ProgressBar, Subtitle1, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  ProgressBar,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
 import type { StepView } from "../model/generationView";
 
 const useStyles = makeStyles({
@@ -19,7 +27,14 @@ export interface GenerationProgressProps {
 }
 
 /** The named steps of a run, with Cancel while it is still safe. */
-export function GenerationProgress({ title, steps, value, canCancel, cancelling, onCancel }: GenerationProgressProps) {
+export function GenerationProgress({
+  title,
+  steps,
+  value,
+  canCancel,
+  cancelling,
+  onCancel,
+}: GenerationProgressProps) {
   const styles = useStyles();
   const current = steps.find((s) => s.state === "active")?.label ?? "Starting";
   return (

@@ -66,7 +66,11 @@ export function OptionsForm({ title, initial, onBack, onCreate }: OptionsFormPro
         Options: {title}
       </Subtitle1>
       <Field label="Organisation" required {...field("organisation")}>
-        <Input value={draft.organisation} onChange={(_, d) => set("organisation", d.value)} onBlur={touch("organisation")} />
+        <Input
+          value={draft.organisation}
+          onChange={(_, d) => set("organisation", d.value)}
+          onBlur={touch("organisation")}
+        />
       </Field>
       <Field label="Currency" required {...field("currency")}>
         <Input
@@ -108,7 +112,10 @@ export function OptionsForm({ title, initial, onBack, onCreate }: OptionsFormPro
         />
       </Field>
       <Field label="Team model" {...field("teamModel")}>
-        <RadioGroup value={draft.teamModel} onChange={(_, d) => set("teamModel", d.value as TeamModel)}>
+        <RadioGroup
+          value={draft.teamModel}
+          onChange={(_, d) => set("teamModel", d.value as TeamModel)}
+        >
           {TEAM_MODEL_CHOICES.map((choice) => (
             <Radio key={choice.value} value={choice.value} label={choice.label} />
           ))}
@@ -122,7 +129,10 @@ export function OptionsForm({ title, initial, onBack, onCreate }: OptionsFormPro
         />
       </Field>
       <Field label="Formulas" {...field("formulaMode")}>
-        <RadioGroup value={draft.formulaMode} onChange={(_, d) => set("formulaMode", d.value as FormulaMode)}>
+        <RadioGroup
+          value={draft.formulaMode}
+          onChange={(_, d) => set("formulaMode", d.value as FormulaMode)}
+        >
           {(Object.keys(FORMULA_MODE_LABELS) as FormulaMode[]).map((mode) => (
             <Radio key={mode} value={mode} label={FORMULA_MODE_LABELS[mode]} />
           ))}

@@ -10,20 +10,22 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { SummaryView } from "../model/summaryView";
+import { useListStyles } from "./listStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  figures: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  item: {
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
+  figures: {
     display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
   },
-  title: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  title: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
 });
 
 export interface PracticeOverviewProps {
@@ -34,6 +36,7 @@ export interface PracticeOverviewProps {
 /** The practice at a glance: maturity, KPI status counts and the workbooks this file holds. */
 export function PracticeOverview({ view, onAdd }: PracticeOverviewProps) {
   const styles = useStyles();
+  const lists = useListStyles();
   return (
     <section className={styles.root} aria-labelledby="overview-heading">
       <Subtitle1 as="h2" id="overview-heading">
@@ -53,11 +56,13 @@ export function PracticeOverview({ view, onAdd }: PracticeOverviewProps) {
           <Badge color="danger" appearance="filled">{`${view.kpis.red} Red`}</Badge>
         </div>
       )}
-      {view.kpisUnknown && <Body1>KPI status counts are not available: open the KPI tracker to check them.</Body1>}
+      {view.kpisUnknown && (
+        <Body1>KPI status counts are not available: open the KPI tracker to check them.</Body1>
+      )}
       <Subtitle2 as="h3">Workbooks here</Subtitle2>
-      <ul className={styles.list} aria-label="FinOps workbooks in this file">
+      <ul className={lists.list} aria-label="FinOps workbooks in this file">
         {view.rows.map((row) => (
-          <li key={row.templateId} className={styles.item}>
+          <li key={row.templateId} className={lists.item}>
             <span className={styles.title}>
               <Text weight="semibold">{row.title}</Text>
               <Badge appearance="outline">{row.version}</Badge>

@@ -12,18 +12,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ResultView } from "../model/generationView";
+import { useListStyles } from "./listStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  group: {
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
   sheets: { listStyleType: "none", margin: 0, padding: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
@@ -39,10 +31,13 @@ export interface ResultPanelProps {
 /** What a run created, with Go to links, the names it had to change and what to fill in first. */
 export function ResultPanel({ view, onGoTo, onHome, onMore }: ResultPanelProps) {
   const styles = useStyles();
+  const lists = useListStyles();
   const [goToError, setGoToError] = useState<string | null>(null);
   const goTo = (sheet: string) => {
     setGoToError(null);
-    onGoTo(sheet).catch((error: unknown) => setGoToError(error instanceof Error ? error.message : String(error)));
+    onGoTo(sheet).catch((error: unknown) =>
+      setGoToError(error instanceof Error ? error.message : String(error))
+    );
   };
   return (
     <section className={styles.root} aria-labelledby="result-heading">
@@ -57,9 +52,9 @@ export function ResultPanel({ view, onGoTo, onHome, onMore }: ResultPanelProps) 
           <MessageBarBody>{goToError}</MessageBarBody>
         </MessageBar>
       )}
-      <ul className={styles.list} aria-label="Sheets created">
+      <ul className={lists.list} aria-label="Sheets created">
         {view.groups.map((group) => (
-          <li key={group.templateId} className={styles.group}>
+          <li key={group.templateId} className={lists.item}>
             <Subtitle2 as="h3">{group.title}</Subtitle2>
             <ul className={styles.sheets}>
               {group.sheets.map((sheet) => (

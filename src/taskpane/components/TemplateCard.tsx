@@ -1,4 +1,15 @@
-import { Body1, Button, Caption1, Card, CardFooter, CardHeader, CardPreview, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardFooter,
+  CardHeader,
+  CardPreview,
+  makeStyles,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import type { TemplateCardModel } from "../model/templateCards";
 
 const useStyles = makeStyles({
@@ -19,7 +30,14 @@ export function TemplateCard({ card, onCreate }: TemplateCardProps) {
   return (
     <Card className={styles.card} aria-labelledby={headingId}>
       <CardPreview className={styles.preview}>
-        <img className={styles.image} src={card.preview} alt={card.previewAlt} loading="lazy" width={320} height={200} />
+        <img
+          className={styles.image}
+          src={card.preview}
+          alt={card.previewAlt}
+          loading="lazy"
+          width={320}
+          height={200}
+        />
       </CardPreview>
       <CardHeader
         header={
@@ -30,9 +48,15 @@ export function TemplateCard({ card, onCreate }: TemplateCardProps) {
         description={<Caption1>For {card.audience}</Caption1>}
       />
       <Body1>{card.purpose}</Body1>
-      {card.needs.length > 0 && <Caption1>Takes its figures from: {card.needs.join(", ")}.</Caption1>}
+      {card.needs.length > 0 && (
+        <Caption1>Takes its figures from: {card.needs.join(", ")}.</Caption1>
+      )}
       <CardFooter>
-        <Button appearance="primary" aria-label={`Create ${card.title}`} onClick={() => onCreate(card.id)}>
+        <Button
+          appearance="primary"
+          aria-label={`Create ${card.title}`}
+          onClick={() => onCreate(card.id)}
+        >
           Create
         </Button>
       </CardFooter>

@@ -1,4 +1,12 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Subtitle1, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -21,12 +29,15 @@ export function Welcome({ inExcel, onCreateSet, onBrowse }: WelcomeProps) {
         Start your FinOps practice workbooks
       </Subtitle1>
       <Body1>
-        Create the team budget, staffing plan, KPI tracker with savings ledger, maturity scorecard, decision model,
-        adoption plan and an executive summary that links them, in this workbook. Nothing already here is changed.
+        Create the team budget, staffing plan, KPI tracker with savings ledger, maturity scorecard,
+        decision model, adoption plan and an executive summary that links them, in this workbook.
+        Nothing already here is changed.
       </Body1>
       {!inExcel && (
         <MessageBar intent="info">
-          <MessageBarBody>Open this pane from the FinOps group on Excel&apos;s Home tab to create workbooks.</MessageBarBody>
+          <MessageBarBody>
+            Open this pane from the FinOps group on Excel&apos;s Home tab to create workbooks.
+          </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>
