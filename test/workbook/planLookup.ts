@@ -1,4 +1,4 @@
-import { CellValue } from "../../src/domain/cellValue";
+import { CellValue, isErrorValue } from "../../src/domain/cellValue";
 import { cellAddress, rangeSize } from "../../src/workbook/addresses";
 import { planWorkbook } from "../../src/workbook/layout";
 import { chooseNames } from "../../src/workbook/names";
@@ -166,4 +166,23 @@ export function figureValue(where: PlanOrSheet, key: string): CellValue {
 /** What the cell behind a defined name, as chosen for this run (e.g. "TeamBudgetFY"), shows. */
 export function named(where: PlanOrSheet, definedName: string): CellValue {
   return shown(namedCell(where, (n) => n.name === definedName, `defined name ${definedName}`));
+}
+
+/** Every formula mode with and without sample data: the variants each template must plan in. */
+export const MODE_AND_SAMPLE_VARIANTS = [
+  ["addin", true],
+  ["addin", false],
+  ["portable", true],
+  ["portable", false],
+] as const;
+
+/** Asserts that every formula cell has a known value that is not an error. */
+export function expectNoErrorValues(where: PlanOrSheet, atLeast = 1): void {
+  const computed = formulaCells(where);
+  expect(computed.length).toBeGreaterThanOrEqual(atLeast);
+  for (const cell of computed) {
+    expect(isErrorValue(cell.expected)).toBe(false);
+    expect(cell.expected).not.toBeUndefined();
+    expect(cell.expected).not.toBeNull();
+  }
 }

@@ -8,7 +8,7 @@ import {
 } from "../../../src/workbook/templates/adoptionPlan";
 import { ACTIVITIES } from "../../../src/workbook/templates/seedContent/adoptionPlanContent";
 import { PERSONA_NAMES } from "../../../src/domain/personas";
-import { allCells, figure, planTemplate, tableRows } from "../planLookup";
+import { allCells, figure, MODE_AND_SAMPLE_VARIANTS, planTemplate, tableRows } from "../planLookup";
 
 const TABLE = "AdoptionPlan";
 const STAGES = ["Plan", "Socialize", "Prepare the organization", "Drive cultural adoption"];
@@ -35,12 +35,7 @@ describe("Excel date serials", () => {
 });
 
 describe("adoption plan", () => {
-  it.each([
-    ["addin", true],
-    ["addin", false],
-    ["portable", true],
-    ["portable", false],
-  ] as const)(
+  it.each(MODE_AND_SAMPLE_VARIANTS)(
     "plans in %s mode, sample data %s, without an error value",
     (formulaMode, sampleData) => {
       const result = plan({ formulaMode, sampleData });

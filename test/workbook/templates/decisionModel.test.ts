@@ -6,7 +6,14 @@ import { TableBlock } from "../../../src/workbook/spec";
 import { decisionModel, RACI_CHECK } from "../../../src/workbook/templates/decisionModel";
 import { PERSONAS } from "../../../src/domain/personas";
 import { DECISIONS } from "../../../src/workbook/templates/seedContent/decisionModelContent";
-import { allCells, figure, planSpecs, planTemplate, tableRows } from "../planLookup";
+import {
+  allCells,
+  figure,
+  MODE_AND_SAMPLE_VARIANTS,
+  planSpecs,
+  planTemplate,
+  tableRows,
+} from "../planLookup";
 
 const plan = (options: Partial<TemplateOptions> = {}): RenderPlan =>
   planTemplate(decisionModel, options).plan;
@@ -26,12 +33,7 @@ const letters = (...values: (string | null)[]) =>
   Object.fromEntries(PERSONAS.map((p, i) => [p.key, values[i] ?? null]));
 
 describe("decision and accountability model", () => {
-  it.each([
-    ["addin", true],
-    ["addin", false],
-    ["portable", true],
-    ["portable", false],
-  ] as const)(
+  it.each(MODE_AND_SAMPLE_VARIANTS)(
     "plans in %s mode, sample data %s, without an error value",
     (formulaMode, sampleData) => {
       const result = plan({ formulaMode, sampleData });

@@ -8,7 +8,15 @@ import {
   LEDGER_TABLE,
   NO_BASELINE,
 } from "../../../src/workbook/templates/kpiTracker";
-import { figureValue, formulaCells, planTemplate, shown, tableRows } from "../planLookup";
+import {
+  expectNoErrorValues,
+  figureValue,
+  formulaCells,
+  MODE_AND_SAMPLE_VARIANTS,
+  planTemplate,
+  shown,
+  tableRows,
+} from "../planLookup";
 
 const planOf = (overrides: Partial<TemplateOptions> = {}) => planTemplate(kpiTracker, overrides);
 
@@ -41,42 +49,35 @@ describe("KPI tracker and savings ledger template", () => {
     expect(spec.sheets.map((s) => s.name)).toEqual(["KPI tracker", "Savings ledger"]);
   });
 
-  describe.each([
-    ["addin", true],
-    ["addin", false],
-    ["portable", true],
-    ["portable", false],
-  ] as const)("in %s mode with sample data %s", (formulaMode, sampleData) => {
-    const { plan, spec } = planOf({ formulaMode, sampleData });
+  describe.each(MODE_AND_SAMPLE_VARIANTS)(
+    "in %s mode with sample data %s",
+    (formulaMode, sampleData) => {
+      const { plan, spec } = planOf({ formulaMode, sampleData });
 
-    it("plans every computed cell with a value that is not an error", () => {
-      const computed = formulaCells(plan);
-      expect(computed.length).toBeGreaterThan(50);
-      for (const cell of computed) {
-        expect(isErrorValue(cell.expected)).toBe(false);
-        expect(cell.expected).not.toBeUndefined();
-        expect(cell.expected).not.toBeNull();
-      }
-      for (const sheet of plan.sheets)
-        for (const table of sheet.tables)
-          for (const total of table.totals ?? []) expect(isErrorValue(total.expected)).toBe(false);
-    });
+      it("plans every computed cell with a value that is not an error", () => {
+        expectNoErrorValues(plan, 51);
+        for (const sheet of plan.sheets)
+          for (const table of sheet.tables)
+            for (const total of table.totals ?? [])
+              expect(isErrorValue(total.expected)).toBe(false);
+      });
 
-    it("writes FINOPS calls only in add-in mode", () => {
-      const text = formulaCells(plan)
-        .map((c) => c.formula)
-        .join("\n");
-      if (formulaMode === "portable") expect(text).not.toContain("FINOPS.");
-      else expect(text).toContain("FINOPS.KPISTATUS(");
-    });
+      it("writes FINOPS calls only in add-in mode", () => {
+        const text = formulaCells(plan)
+          .map((c) => c.formula)
+          .join("\n");
+        if (formulaMode === "portable") expect(text).not.toContain("FINOPS.");
+        else expect(text).toContain("FINOPS.KPISTATUS(");
+      });
 
-    it("keeps a source on every content row", () => {
-      for (const sheet of spec.sheets)
-        for (const block of sheet.blocks)
-          if (block.kind === "table")
-            for (const row of block.rows) expect(row.source).toMatch(/\w/);
-    });
-  });
+      it("keeps a source on every content row", () => {
+        for (const sheet of spec.sheets)
+          for (const block of sheet.blocks)
+            if (block.kind === "table")
+              for (const row of block.rows) expect(row.source).toMatch(/\w/);
+      });
+    }
+  );
 
   it("tracks every KPI library measure of DESIGN.md and every success metric of the seed", () => {
     const { plan } = planOf();

@@ -7,7 +7,15 @@ import {
   STAFFING_FIGURES,
   staffingPlan,
 } from "../../../src/workbook/templates/staffingPlan";
-import { figureValue, formulaCells, planTemplate, shown, tableRows } from "../planLookup";
+import {
+  expectNoErrorValues,
+  figureValue,
+  formulaCells,
+  MODE_AND_SAMPLE_VARIANTS,
+  planTemplate,
+  shown,
+  tableRows,
+} from "../planLookup";
 
 const planOf = (overrides: Partial<TemplateOptions> = {}) => planTemplate(staffingPlan, overrides);
 
@@ -26,42 +34,35 @@ describe("Staffing plan template", () => {
     expect(staffingPlan.build(DEFAULT_OPTIONS).templateId).toBe("staffing-plan");
   });
 
-  describe.each([
-    ["addin", true],
-    ["addin", false],
-    ["portable", true],
-    ["portable", false],
-  ] as const)("in %s mode with sample data %s", (formulaMode, sampleData) => {
-    const { plan, spec } = planOf({ formulaMode, sampleData });
+  describe.each(MODE_AND_SAMPLE_VARIANTS)(
+    "in %s mode with sample data %s",
+    (formulaMode, sampleData) => {
+      const { plan, spec } = planOf({ formulaMode, sampleData });
 
-    it("plans every computed cell with a value that is not an error", () => {
-      const computed = formulaCells(plan);
-      expect(computed.length).toBeGreaterThan(40);
-      for (const cell of computed) {
-        expect(isErrorValue(cell.expected)).toBe(false);
-        expect(cell.expected).not.toBeUndefined();
-        expect(cell.expected).not.toBeNull();
-      }
-      for (const total of plan.sheets[0].tables[0].totals ?? [])
-        expect(isErrorValue(total.expected)).toBe(false);
-    });
+      it("plans every computed cell with a value that is not an error", () => {
+        expectNoErrorValues(plan, 41);
+        for (const total of plan.sheets[0].tables[0].totals ?? [])
+          expect(isErrorValue(total.expected)).toBe(false);
+      });
 
-    it("writes FINOPS calls only in add-in mode", () => {
-      const text = formulaCells(plan)
-        .map((c) => c.formula)
-        .join("\n");
-      if (formulaMode === "portable") expect(text).not.toContain("FINOPS.");
-      else {
-        expect(text).toContain("FINOPS.FTE(StaffingPlan[");
-        expect(text).toContain("FINOPS.LOADEDCOST(");
-      }
-    });
+      it("writes FINOPS calls only in add-in mode", () => {
+        const text = formulaCells(plan)
+          .map((c) => c.formula)
+          .join("\n");
+        if (formulaMode === "portable") expect(text).not.toContain("FINOPS.");
+        else {
+          expect(text).toContain("FINOPS.FTE(StaffingPlan[");
+          expect(text).toContain("FINOPS.LOADEDCOST(");
+        }
+      });
 
-    it("keeps a source on every role row", () => {
-      for (const block of spec.sheets[0].blocks)
-        if (block.kind === "table") for (const row of block.rows) expect(row.source).toMatch(/\w/);
-    });
-  });
+      it("keeps a source on every role row", () => {
+        for (const block of spec.sheets[0].blocks)
+          if (block.kind === "table")
+            for (const row of block.rows) expect(row.source).toMatch(/\w/);
+      });
+    }
+  );
 
   it("has the seed's roles, including the virtual members of a Crawl team", () => {
     const { plan } = planOf({ sampleData: false });
