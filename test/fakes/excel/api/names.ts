@@ -1,7 +1,14 @@
 /** workbook.names: defined names (workbook scope) referring to ranges or formulas. */
 import { Rect } from "../addresses";
 import { invalidArgument, invalidOperation } from "../errors";
-import { addName, deleteName, findName, nameFormula, nameType } from "../model/names";
+import {
+  addName,
+  deleteName,
+  findName,
+  nameFormula,
+  nameType,
+  setNameFormula,
+} from "../model/names";
 import { NameData } from "../model/types";
 import { WorkbookModel } from "../model/workbook";
 import type { FakeRequestContext } from "./context";
@@ -96,6 +103,10 @@ export class NamedItemFake extends ClientObjectFake<NameData> {
   }
   get formula(): string {
     return this.get("formula");
+  }
+  /** ExcelApi 1.7: a reference such as "=Inputs!$B$5" becomes a live range reference again. */
+  set formula(formula: string) {
+    this.put("formula", formula, (model, name) => setNameFormula(model, name, formula));
   }
   get type(): string {
     return this.get("type");

@@ -18,6 +18,7 @@ import {
   tablesOn,
   totalsRect,
 } from "../model/tables";
+import { addTableColumn, addTableRows, deleteTableColumn } from "../model/tableEdits";
 import { SheetData, TableData } from "../model/types";
 import { WorkbookModel } from "../model/workbook";
 import type { FakeRequestContext } from "./context";
@@ -155,6 +156,7 @@ export class TableFake extends ClientObjectFake<TableData> {
   protected readonly kind = "table";
   protected readonly scalarProperties = TABLE_PROPERTIES;
   readonly columns: TableColumnCollectionFake;
+  readonly rows: TableRowCollectionFake;
 
   constructor(
     context: FakeRequestContext,
@@ -164,6 +166,7 @@ export class TableFake extends ClientObjectFake<TableData> {
   ) {
     super(context, opPath, nullable);
     this.columns = new TableColumnCollectionFake(context, `${opPath}.columns`, ref);
+    this.rows = new TableRowCollectionFake(context, `${opPath}.rows`, ref);
   }
 
   protected lookup(model: WorkbookModel): TableData | null {
@@ -350,6 +353,24 @@ export class TableColumnCollectionFake extends CollectionFake<string, TableColum
     );
   }
 
+  /** An empty column at `index` (the end when null), named `name`; `values` are not faked. */
+  add(index?: number | null, values?: unknown, name?: string): TableColumnFake {
+    if (values !== undefined && values !== null)
+      throw invalidArgument("table.columns.add with values is not in the fake: write them after.");
+    let added = -1;
+    this.queue("add", [index ?? null, null, name ?? null], (model) => {
+      const table = this.table.lookup(model);
+      if (!table) throw invalidArgument("The table of this column collection doesn't exist.");
+      added = addTableColumn(model, model.sheetById(table.sheetId)!, table, index ?? null, name);
+    });
+    return new TableColumnFake(
+      this.context,
+      `${this.opPath}.add(${quote(name)})`,
+      this.table,
+      () => (added < 0 ? null : added)
+    );
+  }
+
   getItemAt(index: number): TableColumnFake {
     return new TableColumnFake(
       this.context,
@@ -448,6 +469,47 @@ export class TableColumnFake extends ClientObjectFake<ColumnTarget> {
     return this.part("getTotalRowRange()", (t, c) => {
       const totals = totalsRect(t);
       return totals && { ...totals, left: c, right: c };
+    });
+  }
+
+  /** Removes the column; the table's cells right of it move left (as in Excel). */
+  delete(): void {
+    this.queue("delete", [], (model, { table, index }) =>
+      deleteTableColumn(model, model.sheetById(table.sheetId)!, table, index)
+    );
+  }
+}
+
+/** table.rows: the count and add (rows typed below a table join it the same way). */
+export class TableRowCollectionFake extends ClientObjectFake<TableData> {
+  protected readonly kind = "table.rows";
+  protected readonly scalarProperties = ["count"];
+
+  constructor(
+    context: FakeRequestContext,
+    opPath: string,
+    private readonly table: Ref<TableData>
+  ) {
+    super(context, opPath);
+  }
+
+  protected lookup(model: WorkbookModel): TableData | null {
+    return this.table.lookup(model);
+  }
+
+  readProperty(_model: WorkbookModel, table: TableData): unknown {
+    return table.bottom - table.top;
+  }
+
+  get count(): number {
+    return this.get("count");
+  }
+
+  /** Rows of `values` inserted at `index` of the data body (the end when null). */
+  add(index?: number | null, values?: unknown[][]): void {
+    this.queue("add", [index ?? null, values ?? null], (model, table) => {
+      const rows = values ?? [table.headers.map(() => null)];
+      addTableRows(model, model.sheetById(table.sheetId)!, table, index ?? null, rows);
     });
   }
 }

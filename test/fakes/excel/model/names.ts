@@ -72,3 +72,10 @@ export function findName(model: WorkbookModel, key: string): NameData | undefine
 export function deleteName(model: WorkbookModel, name: NameData): void {
   model.names.splice(model.names.indexOf(name), 1);
 }
+
+export function setNameFormula(model: WorkbookModel, name: NameData, formula: unknown): void {
+  if (typeof formula !== "string" || formula === "")
+    throw invalidArgument(`Name "${name.name}" needs a reference.`);
+  name.formula = formula.startsWith("=") ? formula : `=${formula}`;
+  name.target = parseReference(model, name.formula);
+}
