@@ -8,6 +8,7 @@ import { createNavigator } from "../../src/taskpane/model/navigation";
 import { createExcelFake } from "../fakes/excel";
 import { hostFor } from "../excel/hostFor";
 import { renderPane } from "./renderPane";
+import { slowHost } from "./slowHost";
 
 describe("task pane shell", () => {
   it("names the product and opens on the workbook summary, with tabs for templates and functions", async () => {
@@ -47,6 +48,37 @@ describe("task pane shell", () => {
     fireEvent.click(screen.getByRole("button", { name: "Add templates" }));
     fireEvent.click(await screen.findByRole("button", { name: "Create Team budget" }));
     expect(await screen.findByDisplayValue("Northwind")).toBeTruthy();
+  }, 15000);
+
+  it("keeps a run and its result across tab switches: neither restarted nor lost", async () => {
+    const fake = createExcelFake();
+    const { host, release } = slowHost(fake, 2); // the summary and saved options are read at once; the generation waits
+    renderPane(<App />, host);
+    fireEvent.click(await screen.findByRole("button", { name: "Create the full practice set" }));
+    await screen.findByRole("heading", { name: "Options: The full practice set (7 workbooks)" });
+    fireEvent.click(screen.getByRole("button", { name: "Create" }));
+    expect(await screen.findByRole("heading", { name: "Creating The full practice set (7 workbooks)" })).toBeTruthy();
+    // Away to the functions while Excel works, then back: the same run, still under way.
+    fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
+    await screen.findByRole("list", { name: "FINOPS functions" });
+    fireEvent.click(screen.getByRole("tab", { name: "Templates" }));
+    expect(await screen.findByRole("heading", { name: "Creating The full practice set (7 workbooks)" })).toBeTruthy();
+    release();
+    expect(await screen.findByText("Done.", {}, { timeout: 5000 })).toBeTruthy();
+    // The result is still there after a look at the workbook summary.
+    fireEvent.click(screen.getByRole("tab", { name: "Workbook" }));
+    expect(await screen.findByRole("heading", { name: "This workbook's FinOps practice" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "Templates" }));
+    expect(await screen.findByText("Done.")).toBeTruthy();
+    // One run: each sheet exists once, none with a "(2)" from a second run.
+    expect(fake.state.sheetNames().filter((name) => name.endsWith("(2)"))).toEqual([]);
+    // Moving on from the result forgets it: the Templates tab opens the gallery again.
+    fireEvent.click(screen.getByRole("button", { name: "Create more" }));
+    expect(await screen.findByRole("heading", { name: "Templates" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
+    await screen.findByRole("list", { name: "FINOPS functions" });
+    fireEvent.click(screen.getByRole("tab", { name: "Templates" }));
+    expect(await screen.findByRole("heading", { name: "Templates" })).toBeTruthy();
   }, 15000);
 
   it("the ribbon's Check workbook opens the workbook summary from any view", async () => {

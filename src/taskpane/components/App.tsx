@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useState, useSyncExternalStore } from "react";
 import { makeStyles, Spinner, Tab, TabList, Title3, tokens } from "@fluentui/react-components";
 import type { TemplateOptions } from "../../workbook/options";
+import { createRunStore, RunStore } from "../model/generationRun";
 import {
   createNavigator,
   Navigator,
@@ -41,6 +42,7 @@ export function App({ navigator }: AppProps) {
   const styles = useStyles();
   const nav = useMemo(() => navigator ?? createNavigator(), [navigator]);
   const { view, visit } = useSyncExternalStore(nav.subscribe, nav.current);
+  const runs = useMemo(createRunStore, []);
   // The options last chosen, so "Back to options" after an error keeps what the user typed.
   const [lastOptions, setLastOptions] = useState<TemplateOptions | undefined>(undefined);
   return (
@@ -51,7 +53,7 @@ export function App({ navigator }: AppProps) {
       </header>
       <TabList
         selectedValue={tabOf(view)}
-        onTabSelect={(_, data) => nav.go(viewForTab(data.value as PaneTab))}
+        onTabSelect={(_, data) => nav.go(tabView(data.value as PaneTab, runs))}
         aria-label="Pane sections"
       >
         {TABS.map(({ tab, label }) => (
@@ -65,6 +67,7 @@ export function App({ navigator }: AppProps) {
           key={visit}
           view={view}
           nav={nav}
+          runs={runs}
           lastOptions={lastOptions}
           onOptions={setLastOptions}
         />
@@ -76,11 +79,20 @@ export function App({ navigator }: AppProps) {
 interface CurrentViewProps {
   readonly view: View;
   readonly nav: Navigator;
+  readonly runs: RunStore;
   readonly lastOptions?: TemplateOptions;
   readonly onOptions: (options: TemplateOptions) => void;
 }
 
-function CurrentView({ view, nav, lastOptions, onOptions }: CurrentViewProps) {
+/** A tab's first view; Templates goes back to a run under way or finished, so it is not lost. */
+function tabView(tab: PaneTab, runs: RunStore): View {
+  const run = runs.current();
+  if (tab === "templates" && run)
+    return { name: "generate", templateIds: run.templateIds, options: run.options };
+  return viewForTab(tab);
+}
+
+function CurrentView({ view, nav, runs, lastOptions, onOptions }: CurrentViewProps) {
   const go = (next: View) => () => nav.go(next);
   switch (view.name) {
     case "home":
@@ -111,6 +123,7 @@ function CurrentView({ view, nav, lastOptions, onOptions }: CurrentViewProps) {
         <GenerateView
           templateIds={view.templateIds}
           options={view.options}
+          runs={runs}
           onBackToOptions={go({ name: "options", templateIds: view.templateIds })}
           onHome={go({ name: "home" })}
           onMore={go({ name: "gallery" })}

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
-import { GENERATION_STEP_COUNT, generateWorkbooks, GenerationResult } from "../../excel/generateWorkbooks";
+import { GENERATION_STEP_COUNT, generateWorkbooks } from "../../excel/generateWorkbooks";
 import { activateSheet } from "../../excel/navigation";
 import { saveOptions } from "../../excel/savedOptions";
 import type { TemplateOptions } from "../../workbook/options";
 import { GenerationProgress } from "../components/GenerationProgress";
 import { ResultPanel } from "../components/ResultPanel";
 import { useExcelHost } from "../ExcelHostContext";
+import { createRunStore, Execute, RunStore } from "../model/generationRun";
 import { progressSteps, resultView } from "../model/generationView";
 import { selectionTitle } from "../model/templateCards";
 
@@ -15,93 +16,79 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-type Run =
-  | { readonly state: "running"; readonly steps: readonly string[] }
-  | { readonly state: "done"; readonly result: GenerationResult }
-  | { readonly state: "failed"; readonly message: string }
-  | { readonly state: "cancelled"; readonly message: string };
-
 export interface GenerateViewProps {
   readonly templateIds: readonly string[];
   readonly options: TemplateOptions;
+  /** The pane's run, which outlives this view (tab switches); the view keeps its own when not given. */
+  readonly runs?: RunStore;
   readonly onBackToOptions: () => void;
   readonly onHome: () => void;
   readonly onMore: () => void;
 }
 
 /** Runs the generation once: progress with named steps, then the result or the error in plain words. */
-export default function GenerateView({ templateIds, options, onBackToOptions, onHome, onMore }: GenerateViewProps) {
+export default function GenerateView(props: GenerateViewProps) {
+  const { templateIds, options, onBackToOptions, onHome, onMore } = props;
   const styles = useStyles();
   const host = useExcelHost();
-  const [run, setRun] = useState<Run>({ state: "running", steps: [] });
-  const [attempt, setAttempt] = useState(0);
-  const [cancelling, setCancelling] = useState(false);
-  const controller = useRef<AbortController | null>(null);
+  const [ownRuns] = useState(createRunStore);
+  const runs = props.runs ?? ownRuns;
+  const execute = useCallback<Execute>(
+    (ids, chosen, progress) =>
+      host
+        ? generateWorkbooks(ids, chosen, host, progress).then((result) => {
+            void saveOptions(chosen, host);
+            return result;
+          })
+        : Promise.reject(new Error("The FinOps pane must run inside Excel to create workbooks.")),
+    [host]
+  );
+  useEffect(() => runs.ensure(templateIds, options, execute), [runs, templateIds, options, execute]);
+  const run = useSyncExternalStore(runs.subscribe, runs.current);
+  const leave = (then: () => void) => () => {
+    runs.dismiss();
+    then();
+  };
 
-  useEffect(() => {
-    const abort = new AbortController();
-    controller.current = abort;
-    setCancelling(false);
-    setRun({ state: "running", steps: [] });
-    if (!host) {
-      setRun({ state: "failed", message: "The FinOps pane must run inside Excel to create workbooks." });
-      return;
-    }
-    const onStep = (step: string) =>
-      setRun((r) => (r.state === "running" ? { state: "running", steps: [...r.steps, step] } : r));
-    generateWorkbooks(templateIds, options, host, { onStep, signal: abort.signal }).then(
-      (result) => {
-        setRun({ state: "done", result });
-        void saveOptions(options, host);
-      },
-      (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        const cancelled = error instanceof Error && error.name === "GenerationCancelled";
-        setRun({ state: cancelled ? "cancelled" : "failed", message });
-      }
-    );
-  }, [host, templateIds, options, attempt]);
-
-  const title = selectionTitle(templateIds);
-  if (run.state === "running") {
-    const writing = run.steps.some((s) => s.startsWith("Writing"));
+  const status = run?.status ?? { state: "running", steps: [], cancelling: false };
+  const title = selectionTitle(run?.templateIds ?? templateIds);
+  if (status.state === "running") {
+    const writing = status.steps.some((s) => s.startsWith("Writing"));
     return (
       <GenerationProgress
         title={title}
-        steps={progressSteps(run.steps, false)}
-        value={run.steps.length / GENERATION_STEP_COUNT}
+        steps={progressSteps(status.steps, false)}
+        value={status.steps.length / GENERATION_STEP_COUNT}
         canCancel={!writing}
-        cancelling={cancelling}
-        onCancel={() => {
-          setCancelling(true);
-          controller.current?.abort();
-        }}
+        cancelling={status.cancelling}
+        onCancel={() => runs.cancel()}
       />
     );
   }
-  if (run.state === "done") {
+  if (status.state === "done") {
     return (
       <ResultPanel
-        view={resultView(run.result, options.sampleData)}
+        view={resultView(status.result, (run?.options ?? options).sampleData)}
         onGoTo={(sheet) => (host ? activateSheet(sheet, host) : Promise.resolve())}
-        onHome={onHome}
-        onMore={onMore}
+        onHome={leave(onHome)}
+        onMore={leave(onMore)}
       />
     );
   }
+  const cancelled = status.state === "cancelled";
   return (
     <section className={styles.root} aria-label="Result">
-      <MessageBar intent={run.state === "cancelled" ? "info" : "error"} layout="multiline">
+      <MessageBar intent={cancelled ? "info" : "error"} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{run.state === "cancelled" ? "Cancelled" : `${title} could not be created`}</MessageBarTitle>
-          {run.message}
+          <MessageBarTitle>{cancelled ? "Cancelled" : `${title} could not be created`}</MessageBarTitle>
+          {status.message}
         </MessageBarBody>
       </MessageBar>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => setAttempt((n) => n + 1)}>
+        <Button appearance="primary" onClick={() => runs.retry(execute)}>
           Try again
         </Button>
-        <Button onClick={onBackToOptions}>Back to options</Button>
+        <Button onClick={leave(onBackToOptions)}>Back to options</Button>
       </div>
     </section>
   );
