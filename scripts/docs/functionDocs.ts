@@ -1,4 +1,4 @@
-import { describeValue, isBlank } from "../../src/domain/cellValue";
+import { CellValue, describeValue, isBlank } from "../../src/domain/cellValue";
 import { FormulaError } from "../../src/domain/formulaError";
 import { FINOPS_FUNCTIONS, FinopsFunctionName } from "../../src/domain/functionsByName";
 import { FUNCTION_REFERENCE, FunctionExample } from "../../src/functions/reference";
@@ -35,6 +35,8 @@ export interface FunctionDoc {
   source: string;
   examples: ComputedExample[];
   errors: ComputedExample[];
+  /** What the pane's Insert writes: the first example, self-contained (see selfContained). */
+  insert: string;
   twinInputs: string;
   twin: string;
 }
@@ -73,6 +75,36 @@ function compute(name: FinopsFunctionName, example: FunctionExample): ComputedEx
   }
 }
 
+/** An array constant for a one-row or one-column range ({1;0.5;0.25}); blanks are left out. */
+function arrayConstant(values: CellValue[][]): string | undefined {
+  const column = values.every((row) => row.length === 1);
+  if (!column && values.length !== 1) return undefined;
+  const items = values.flat().filter((v) => !isBlank(v));
+  if (!items.every((v) => typeof v === "number" || typeof v === "string")) return undefined;
+  const text = items.map((v) => (typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v)));
+  return `{${text.join(column ? ";" : ",")}}`;
+}
+
+/**
+ * The first example with its ranges written as array constants, so Insert puts a formula in the active
+ * cell that computes the documented result wherever that cell is (a range like B2:B5 would read whatever
+ * the user's sheet holds there). Kept only when the domain computes the same result without the blanks;
+ * otherwise the example is inserted as it is.
+ */
+function selfContained(name: FinopsFunctionName, example: FunctionExample): string {
+  const first = compute(name, example);
+  const args = example.args.map((arg) => {
+    if (!arg || !Array.isArray(arg.value)) return arg;
+    const text = arrayConstant(arg.value);
+    if (!text) return undefined;
+    return { text, value: [arg.value.flat().filter((v) => !isBlank(v))] };
+  });
+  if (args.some((arg, i) => arg === undefined && example.args[i] !== undefined))
+    return first.formula;
+  const inserted = compute(name, { ...example, args });
+  return inserted.result === first.result ? inserted.formula : first.formula;
+}
+
 /** Example references for the twin: scalars in C2, D2, ...; ranges as five cells of row 2. */
 function twinArguments(fn: MetadataFunction): string[] {
   let column = 2;
@@ -108,6 +140,7 @@ export function buildFunctionDocs(
       source: reference.source,
       examples: reference.examples.map((example) => compute(name, example)),
       errors: reference.errors.map((example) => compute(name, example)),
+      insert: selfContained(name, reference.examples[0]),
       twinInputs: twinArgs.join(", "),
       twin: `=${nativeTwin(name, twinArgs)}`,
     };

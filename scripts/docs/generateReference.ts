@@ -33,6 +33,7 @@ function catalogue(docs: FunctionDoc[]) {
     })),
     example: doc.examples[0].formula,
     exampleResult: doc.examples[0].result,
+    insert: doc.insert,
     anchor: doc.anchor,
   }));
 }

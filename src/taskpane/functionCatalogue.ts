@@ -8,6 +8,8 @@ export interface CatalogueEntry {
   parameters: { name: string; description: string; optional: boolean }[];
   example: string;
   exampleResult: string;
+  /** What Insert writes: the example with array constants for its ranges, so it works in any cell. */
+  insert: string;
   anchor: string;
 }
 

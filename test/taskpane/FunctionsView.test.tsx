@@ -15,7 +15,9 @@ describe("function help", () => {
     expect(within(list).getByText("=FINOPS.ESR(1000,750) → 0.25")).toBeTruthy();
     // Outside Excel there is nothing to insert into.
     expect(screen.queryByRole("button", { name: /^Insert/ })).toBeNull();
-    fireEvent.change(screen.getByRole("searchbox", { name: "Search functions" }), { target: { value: "zzz" } });
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search functions" }), {
+      target: { value: "zzz" },
+    });
     expect(screen.getByRole("status").textContent).toBe('No function matches "zzz".');
   });
 
@@ -26,14 +28,32 @@ describe("function help", () => {
       await context.sync();
     });
     renderPane(<FunctionsView />, hostFor(fake));
-    fireEvent.change(screen.getByRole("searchbox", { name: "Search functions" }), { target: { value: "effective savings" } });
-    fireEvent.click(screen.getByRole("button", { name: "Insert =FINOPS.ESR(1000,750) into the active cell" }));
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search functions" }), {
+      target: { value: "effective savings" },
+    });
+    fireEvent.click(
+      screen.getByRole("button", { name: "Insert =FINOPS.ESR(1000,750) into the active cell" })
+    );
     expect(
       await screen.findByText(
         "Inserted =FINOPS.ESR(1000,750) in Analysis!D7. Press F2 in Excel to replace the example values with your cells."
       )
     ).toBeTruthy();
     expect(fake.state.cell("Analysis", "D7").formula).toBe("=FINOPS.ESR(1000,750)");
+  });
+
+  it("Insert writes a range function with its example values, not cells the user's sheet may hold", async () => {
+    const fake = createExcelFake();
+    renderPane(<FunctionsView />, hostFor(fake));
+    fireEvent.click(
+      screen.getByRole("button", {
+        name: "Insert =FINOPS.MATURITYSCORE({2,3,4,1,2}) into the active cell",
+      })
+    );
+    expect(
+      await screen.findByText(/^Inserted =FINOPS\.MATURITYSCORE\(\{2,3,4,1,2\}\) in Sheet1!A1\./)
+    ).toBeTruthy();
+    expect(fake.state.cell("Sheet1", "A1").formula).toBe("=FINOPS.MATURITYSCORE({2,3,4,1,2})");
   });
 
   it("refuses to overwrite a cell that holds something, in plain words", async () => {
@@ -44,9 +64,13 @@ describe("function help", () => {
       await context.sync();
     });
     renderPane(<FunctionsView />, hostFor(fake));
-    fireEvent.click(screen.getByRole("button", { name: "Insert =FINOPS.SAVINGS(1000,750) into the active cell" }));
+    fireEvent.click(
+      screen.getByRole("button", { name: "Insert =FINOPS.SAVINGS(1000,750) into the active cell" })
+    );
     expect(await screen.findByRole("alert")).toBeTruthy();
-    expect(screen.getByText("Sheet1!B2 is not empty. Select an empty cell, then choose Insert again.")).toBeTruthy();
+    expect(
+      screen.getByText("Sheet1!B2 is not empty. Select an empty cell, then choose Insert again.")
+    ).toBeTruthy();
     expect(fake.state.cell("Sheet1", "B2").value).toBe("budget");
   });
 });

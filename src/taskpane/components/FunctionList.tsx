@@ -66,7 +66,7 @@ export function FunctionList({ entries, onInsert, insertDisabled }: FunctionList
                   className={styles.insert}
                   size="small"
                   disabled={insertDisabled}
-                  aria-label={`Insert ${entry.example} into the active cell`}
+                  aria-label={`Insert ${entry.insert} into the active cell`}
                   onClick={() => onInsert(entry)}
                 >
                   Insert

@@ -13,8 +13,8 @@ type Outcome = { readonly intent: "success" | "error"; readonly text: string } |
 
 /**
  * The FINOPS reference (generated from the same metadata as docs/FUNCTIONS.md). Insert writes the
- * entry's example formula, which works as it is, into the active cell; the user then points its
- * arguments at their own cells.
+ * entry's example, self-contained (array constants for ranges), into the active cell, where it computes
+ * the documented result; the user then points its arguments at their own cells.
  */
 export default function FunctionsView() {
   const styles = useStyles();
@@ -25,29 +25,37 @@ export default function FunctionsView() {
     if (!host) return;
     setBusy(true);
     setOutcome(null);
-    insertIntoActiveCell(entry.example, host)
+    insertIntoActiveCell(entry.insert, host)
       .then(
         ({ address }) =>
           setOutcome({
             intent: "success",
-            text: `Inserted ${entry.example} in ${address}. Press F2 in Excel to replace the example values with your cells.`,
+            text: `Inserted ${entry.insert} in ${address}. Press F2 in Excel to replace the example values with your cells.`,
           }),
         (error: unknown) =>
-          setOutcome({ intent: "error", text: error instanceof Error ? error.message : String(error) })
+          setOutcome({
+            intent: "error",
+            text: error instanceof Error ? error.message : String(error),
+          })
       )
       .finally(() => setBusy(false));
   };
   return (
     <div className={styles.root}>
       <Body1>
-        Type <code>=FINOPS.</code> in any cell, or select an empty cell and choose Insert to add a working example.
+        Type <code>=FINOPS.</code> in any cell, or select an empty cell and choose Insert to add a
+        working example.
       </Body1>
       {outcome && (
         <MessageBar intent={outcome.intent} role={outcome.intent === "error" ? "alert" : "status"}>
           <MessageBarBody>{outcome.text}</MessageBarBody>
         </MessageBar>
       )}
-      <FunctionList entries={FUNCTION_CATALOGUE} onInsert={host ? insert : undefined} insertDisabled={busy} />
+      <FunctionList
+        entries={FUNCTION_CATALOGUE}
+        onInsert={host ? insert : undefined}
+        insertDisabled={busy}
+      />
     </div>
   );
 }
