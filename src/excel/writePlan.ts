@@ -1,5 +1,10 @@
 import { CellValue, isErrorValue } from "../domain/cellValue";
-import { PlannedSheet, RenderPlan } from "../workbook/plan";
+import {
+  PlannedConditionalFormat,
+  PlannedSheet,
+  PlannedValidation,
+  RenderPlan,
+} from "../workbook/plan";
 import { METADATA_HEADERS, METADATA_SHEET, MetadataRow } from "../workbook/metadata";
 import { CELL_LOOKS, CellLook, HIGHLIGHT_COLOURS } from "../workbook/styles";
 import { rangeSize } from "../workbook/addresses";
@@ -30,7 +35,7 @@ export const TABLE_STYLE = "TableStyleMedium7";
  * A constant as a cell must hold it. Office.js reads written text as if typed, so "Jan 2026" would
  * become a date (and a table header a number) and "=x" a formula: every text gets Excel's text prefix.
  */
-function constant(value: CellValue): string | number | boolean | null {
+export function constant(value: CellValue): string | number | boolean | null {
   if (value === undefined || value === null) return null;
   if (isErrorValue(value)) return value.code;
   if (typeof value === "string") return value === "" ? null : `'${value}`;
@@ -106,35 +111,9 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
       width * POINTS_PER_CHARACTER;
   });
   // 5. Validation and conditional formats.
-  for (const validation of planned.validations) {
-    const target = sheet.getRange(validation.address).dataValidation;
-    if (validation.list)
-      target.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
-    else if (validation.min !== undefined || validation.max !== undefined) {
-      const bounds =
-        validation.max === undefined
-          ? { formula1: validation.min as number, operator: "GreaterThanOrEqualTo" as const }
-          : {
-              formula1: validation.min ?? 0,
-              formula2: validation.max,
-              operator: "Between" as const,
-            };
-      target.rule = validation.whole ? { wholeNumber: bounds } : { decimal: bounds };
-    }
-    if (validation.help)
-      target.prompt = { showPrompt: true, title: "", message: validation.help.slice(0, 255) };
-  }
-  for (const rule of planned.conditionalFormats) {
-    const format = sheet.getRange(rule.address).conditionalFormats.add("CellValue");
-    format.cellValue.format.fill.color = HIGHLIGHT_COLOURS[rule.highlight].fill;
-    format.cellValue.format.font.color = HIGHLIGHT_COLOURS[rule.highlight].font;
-    const operator = { equals: "EqualTo", greaterThan: "GreaterThan", lessThan: "LessThan" }[
-      rule.when
-    ] as Excel.ConditionalCellValueOperator;
-    const formula1 =
-      typeof rule.value === "string" ? `="${rule.value.replace(/"/g, '""')}"` : String(rule.value);
-    format.cellValue.rule = { formula1, operator };
-  }
+  for (const validation of planned.validations)
+    applyValidation(sheet.getRange(validation.address).dataValidation, validation);
+  for (const rule of planned.conditionalFormats) addHighlight(sheet.getRange(rule.address), rule);
   // 6. Charts. The first series is made from its column with the header, so that Excel takes the
   // header as the series name and creates the series even while the data cells are still empty.
   for (const chart of planned.charts) {
@@ -173,6 +152,44 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
   if (planned.print.titleRows) sheet.pageLayout.setPrintTitleRows(planned.print.titleRows);
   if (planned.print.titleColumns) sheet.pageLayout.setPrintTitleColumns(planned.print.titleColumns);
   sheet.pageLayout.setPrintArea(planned.usedRange);
+}
+
+/** A planned validation (drop-down, bounds, input message) on a range; refresh re-applies it too. */
+export function applyValidation(
+  target: Excel.DataValidation,
+  validation: Omit<PlannedValidation, "address">
+): void {
+  if (validation.list)
+    target.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
+  else if (validation.min !== undefined || validation.max !== undefined) {
+    const bounds =
+      validation.max === undefined
+        ? { formula1: validation.min as number, operator: "GreaterThanOrEqualTo" as const }
+        : {
+            formula1: validation.min ?? 0,
+            formula2: validation.max,
+            operator: "Between" as const,
+          };
+    target.rule = validation.whole ? { wholeNumber: bounds } : { decimal: bounds };
+  }
+  if (validation.help)
+    target.prompt = { showPrompt: true, title: "", message: validation.help.slice(0, 255) };
+}
+
+/** A planned conditional format (highlight when the value equals / exceeds / is below) on a range. */
+export function addHighlight(
+  range: Excel.Range,
+  rule: Omit<PlannedConditionalFormat, "address">
+): void {
+  const format = range.conditionalFormats.add("CellValue");
+  format.cellValue.format.fill.color = HIGHLIGHT_COLOURS[rule.highlight].fill;
+  format.cellValue.format.font.color = HIGHLIGHT_COLOURS[rule.highlight].font;
+  const operator = { equals: "EqualTo", greaterThan: "GreaterThan", lessThan: "LessThan" }[
+    rule.when
+  ] as Excel.ConditionalCellValueOperator;
+  const formula1 =
+    typeof rule.value === "string" ? `="${rule.value.replace(/"/g, '""')}"` : String(rule.value);
+  format.cellValue.rule = { formula1, operator };
 }
 
 /** Appends this run's rows to the hidden, protected metadata store, creating it when missing. */

@@ -16,16 +16,29 @@ export function rangeAddress(top: number, left: number, bottom: number, right: n
   return top === bottom && left === right ? start : `${start}:${cellAddress(bottom, right)}`;
 }
 
+/** 0-based row and column of one A1 cell ("$B$5" or "B5"). */
+export function cellPosition(cell: string): { row: number; column: number } {
+  const match = /^([A-Z]+)(\d+)$/.exec(cell.replace(/\$/g, ""));
+  if (!match) throw new Error(`Not an A1 address: ${cell}`);
+  const column = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Number(match[2]) - 1, column: column - 1 };
+}
+
+/** Top-left and bottom-right (0-based) of an A1 range such as "B2:D10" (or a single cell). */
+export function rangeBounds(address: string): {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+} {
+  const [start, end = start] = address.split(":");
+  const a = cellPosition(start);
+  const b = cellPosition(end);
+  return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+}
+
 /** Rows and columns of an A1 range such as "B2:D10" (or a single cell). */
 export function rangeSize(address: string): { rows: number; columns: number } {
-  const [start, end = start] = address.replace(/\$/g, "").split(":");
-  const parse = (cell: string) => {
-    const match = /^([A-Z]+)(\d+)$/.exec(cell);
-    if (!match) throw new Error(`Not an A1 address: ${cell}`);
-    const column = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return { row: Number(match[2]), column };
-  };
-  const a = parse(start);
-  const b = parse(end);
-  return { rows: b.row - a.row + 1, columns: b.column - a.column + 1 };
+  const { top, left, bottom, right } = rangeBounds(address);
+  return { rows: bottom - top + 1, columns: right - left + 1 };
 }

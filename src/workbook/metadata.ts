@@ -43,13 +43,24 @@ export function metadataRows(plan: RenderPlan, now: Date): MetadataRow[] {
   ]);
 }
 
+/** Column of the Updated stamp, which refresh rewrites. */
+export const UPDATED_COLUMN = METADATA_HEADERS.indexOf("Updated");
+
 /**
  * The templates the store lists, the latest row per template id. Rows that do not parse (edited by
  * hand, written by a future version) are skipped rather than trusted.
  */
 export function readInstalled(values: readonly (readonly unknown[])[]): InstalledTemplate[] {
-  const latest = new Map<string, InstalledTemplate>();
-  for (const row of values.slice(1)) {
+  return readInstalledRows(values).map((r) => r.template);
+}
+
+/** readInstalled with the 0-based store row each template was read from (maintenance stamps it). */
+export function readInstalledRows(
+  values: readonly (readonly unknown[])[]
+): { template: InstalledTemplate; row: number }[] {
+  const latest = new Map<string, { template: InstalledTemplate; row: number }>();
+  for (const [index, row] of values.entries()) {
+    if (index === 0) continue;
     try {
       const [templateId, version, sheets, options, names] = row;
       if (typeof templateId !== "string" || typeof version !== "number") continue;
@@ -57,14 +68,15 @@ export function readInstalled(values: readonly (readonly unknown[])[]): Installe
         tables?: Record<string, string>;
         names?: Record<string, string>;
       };
-      latest.set(templateId, {
+      const template: InstalledTemplate = {
         templateId,
         version,
         sheets: JSON.parse(String(sheets)),
         options: JSON.parse(String(options)),
         tables: parsed.tables ?? {},
         names: parsed.names ?? {},
-      });
+      };
+      latest.set(templateId, { template, row: index });
     } catch {
       continue;
     }

@@ -1,0 +1,155 @@
+import { METADATA_SHEET, UPDATED_COLUMN } from "../workbook/metadata";
+import { CellRestore, RefreshPlan } from "../workbook/maintain/refreshPlan";
+import { RawCell } from "../workbook/maintain/readBack";
+import {
+  addHighlight,
+  applyValidation,
+  constant,
+  queueFormulasAndFormats,
+  queueSheet,
+} from "./writePlan";
+
+// Enum values are written as their strings, as in writePlan.ts.
+
+const column = (workbook: Excel.Workbook, table: string, header: string) =>
+  workbook.tables.getItem(table).columns.getItem(header);
+
+/** The cells of a restore: through their table column (added columns move them), else by address. */
+function restoreRange(workbook: Excel.Workbook, cell: CellRestore): Excel.Range {
+  if (!cell.table) return workbook.worksheets.getItem(cell.sheet).getRange(cell.address);
+  return column(workbook, cell.table.name, cell.table.header)
+    .getDataBodyRange()
+    .getCell(cell.table.row, 0)
+    .getResizedRange(cell.formulas.length - 1, 0);
+}
+
+const filled = <T>(rows: number, value: T): T[][] => Array.from({ length: rows }, () => [value]);
+
+/**
+ * Queues a refresh plan, nothing synced: recreated sheets with their tables, names, missing columns,
+ * then formulas (once every table, column and name they use exists), formats and the stamps.
+ */
+export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp: string): void {
+  const recreated = plan.sheets.map((s) => ({
+    planned: s.planned,
+    sheet: queueSheet(workbook, s.planned),
+  }));
+  for (const name of plan.names) {
+    if (name.previous === undefined) workbook.names.add(name.name, name.formula);
+    else workbook.names.getItem(name.name).formula = name.formula;
+  }
+  for (const added of plan.columns) {
+    const table = workbook.tables.getItem(added.table);
+    const created = table.columns.add(added.index, undefined, added.header);
+    if (added.formula) created.getDataBodyRange().formulas = filled(added.rows, added.formula);
+    if (added.total) created.getTotalRowRange().formulas = [[added.total]];
+  }
+  for (const { planned, sheet } of recreated) queueFormulasAndFormats(sheet, planned);
+  for (const cell of plan.cells)
+    restoreRange(workbook, cell).formulas = cell.formulas as string[][];
+  for (const format of plan.formats) {
+    const body = column(workbook, format.table, format.header).getDataBodyRange();
+    if (format.numberFormat) body.numberFormat = filled(format.rows, format.numberFormat);
+    if (format.validation) {
+      // Range.dataValidation is a navigation property: nothing is read, so no load or sync is needed.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      const validation = body.dataValidation;
+      validation.clear();
+      applyValidation(validation, format.validation);
+    }
+    for (const rule of format.conditionalFormats ?? []) addHighlight(body, rule);
+  }
+  queueStamps(
+    workbook,
+    plan.stamps.map((s) => ({ row: s.row, value: stamp }))
+  );
+}
+
+function queueStamps(workbook: Excel.Workbook, stamps: { row: number; value: string }[]): void {
+  if (stamps.length === 0) return;
+  const store = workbook.worksheets.getItem(METADATA_SHEET);
+  store.protection.unprotect();
+  for (const { row, value } of stamps)
+    store.getCell(row, UPDATED_COLUMN).values = [[constant(value)]];
+  store.protection.protect();
+}
+
+/** A cell's earlier content as `formulas` input: formulas as they were, text marked as text. */
+function asWritten(formula: RawCell, value: RawCell): string | number | boolean {
+  const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
+  if (isFormula || typeof formula !== "string" || formula === "") return formula;
+  return `'${formula}`;
+}
+
+/**
+ * Undoes a refresh whose write failed part way (or whose recalculation failed after it): puts back
+ * every cell, number format, validation rule and name it changed, removes the conditional formats,
+ * columns and sheets it added, and restores the stamps. Two syncs: one to see what the failed write
+ * left, one to undo it. Not restored exactly: a column whose validation was mixed before ("Inconsistent")
+ * is left without validation.
+ */
+export async function undoRefresh(
+  host: { excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> } },
+  plan: RefreshPlan
+): Promise<void> {
+  await host.excel.run(async (context) => {
+    const workbook = context.workbook;
+    const sheets = workbook.worksheets.load("items/name");
+    const names = workbook.names.load("items/name");
+    const touched = [...new Set(plan.columns.map((c) => c.table))].map((table) => ({
+      table,
+      columns: workbook.tables.getItem(table).columns.load("items/name"),
+    }));
+    const formats = plan.formats
+      .filter((f) => !f.added && f.conditionalFormats)
+      .map((f) => ({
+        f,
+        found: column(workbook, f.table, f.header)
+          .getDataBodyRange()
+          .conditionalFormats.load("items/id"),
+      }));
+    await context.sync();
+
+    const before = new Set(plan.formats.flatMap((f) => f.previousConditionalFormatIds ?? []));
+    for (const { found } of formats)
+      for (const cf of found.items) if (!before.has(cf.id)) cf.delete();
+    for (const format of plan.formats) {
+      if (format.added) continue;
+      const body = column(workbook, format.table, format.header).getDataBodyRange();
+      if (format.previousNumberFormats)
+        body.numberFormat = format.previousNumberFormats as string[][];
+      const previous = format.previousValidation;
+      if (format.validation) {
+        body.dataValidation.clear();
+        if (previous?.rule && previous.type !== "None" && previous.type !== "Inconsistent")
+          body.dataValidation.rule = previous.rule as Excel.DataValidationRule;
+        const prompt = previous?.prompt as Excel.DataValidationPrompt | undefined;
+        if (prompt?.showPrompt || prompt?.message) body.dataValidation.prompt = prompt;
+      }
+    }
+    for (const cell of plan.cells)
+      restoreRange(workbook, cell).formulas = cell.previous.formulas.map((row, r) =>
+        row.map((formula, c) => asWritten(formula, cell.previous.values[r][c]))
+      );
+    for (const added of [...plan.columns].reverse()) {
+      const columns = touched.find((t) => t.table === added.table)?.columns.items ?? [];
+      if (columns.some((c) => c.name === added.header))
+        column(workbook, added.table, added.header).delete();
+    }
+    const nameSet = new Set(names.items.map((n) => n.name.toLowerCase()));
+    for (const name of plan.names) {
+      if (!nameSet.has(name.name.toLowerCase())) continue;
+      if (name.previous === undefined) workbook.names.getItem(name.name).delete();
+      else workbook.names.getItem(name.name).formula = name.previous;
+    }
+    const sheetSet = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    for (const { planned } of plan.sheets)
+      if (sheetSet.has(planned.name.toLowerCase()))
+        workbook.worksheets.getItem(planned.name).delete();
+    queueStamps(
+      workbook,
+      plan.stamps.map((s) => ({ row: s.row, value: s.previous }))
+    );
+    await context.sync();
+  });
+}

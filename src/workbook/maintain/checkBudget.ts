@@ -1,0 +1,72 @@
+import { CellValue } from "../../domain/cellValue";
+import { budgetStatus, variancePct } from "../../domain/budget";
+import { evaluate } from "../expr/evaluate";
+import { ColumnSpec, TableBlock } from "../spec";
+import { BoundTable, indexOf } from "./boundTable";
+import { Finding } from "./findings";
+import { asCellValue } from "./grid";
+
+/**
+ * Budget lines whose actuals so far exceed the budget of the same months beyond the tolerance. The
+ * year-to-date figures come from the template's own expressions over the row as typed (so a broken
+ * formula in the sheet does not hide an overspend); the verdict is the domain's budgetStatus.
+ */
+export function checkBudget(
+  templateId: string,
+  bound: BoundTable,
+  spec: TableBlock,
+  tolerance: CellValue
+): Finding[] {
+  if (templateId !== "team-budget" || spec.key !== "budgetLines") return [];
+  const budgetYtd = spec.columns.find((c) => c.key === "budgetYtd");
+  const actualYtd = spec.columns.find((c) => c.key === "actualYtd");
+  if (budgetYtd?.kind !== "computed" || actualYtd?.kind !== "computed") return [];
+  const keys = spec.columns.map((c) => c.key);
+  const findings: Finding[] = [];
+  for (let row = 0; row < bound.rows; row += 1) {
+    const values: Record<string, CellValue> = {};
+    for (const column of spec.columns) values[column.key] = inputOf(bound, column, row);
+    const context = {
+      row: values,
+      rowColumns: keys,
+      columnValues: () => [],
+      nameValue: () => null,
+    };
+    const budget = evaluate(budgetYtd.expr, context);
+    const actual = evaluate(actualYtd.expr, context);
+    if (typeof budget !== "number" || typeof actual !== "number" || actual === 0) continue;
+    let over: boolean;
+    try {
+      over = budgetStatus(budget, actual, tolerance) === "Over budget";
+    } catch {
+      continue; // a negative budget or tolerance: the input checks report it
+    }
+    if (!over) continue;
+    const at = indexOf(bound, "actualYtd");
+    const share = budget > 0 ? ` (${(variancePct(budget, actual) * 100).toFixed(1)}% over)` : "";
+    findings.push({
+      severity: "warning",
+      kind: "overBudget",
+      templateId,
+      sheet: bound.read.sheet,
+      address:
+        at >= 0 ? bound.address(row, at) : bound.rowAddress(row, 0, bound.read.headers.length - 1),
+      what: `${lineName(bound, row)}: actual ${actual} against a budget of ${budget} for the same months${share}.`,
+      fix: "Review the line's forecast, or raise its budget if the spend is agreed.",
+      repairable: false,
+    });
+  }
+  return findings;
+}
+
+function inputOf(bound: BoundTable, column: ColumnSpec, row: number): CellValue {
+  if (column.kind !== "input") return null;
+  const index = indexOf(bound, column.key);
+  return index < 0 ? null : asCellValue(bound.cell(row, index).value);
+}
+
+function lineName(bound: BoundTable, row: number): string {
+  const index = indexOf(bound, "item");
+  const name = index < 0 ? "" : bound.cell(row, index).value;
+  return name === "" ? `Budget line ${row + 1}` : String(name);
+}

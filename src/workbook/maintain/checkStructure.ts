@@ -1,0 +1,85 @@
+import { Finding } from "./findings";
+import { isPeriodColumn } from "./periods";
+import { SurveyedTemplate } from "./survey";
+
+/**
+ * Sheets, tables, columns and names the template has and the workbook lost. Refresh recreates a
+ * deleted sheet from the plan and adds back columns and names; a table deleted from a sheet that is
+ * still there is not recreated, since its cells may now hold the user's own content.
+ */
+export function checkStructure(t: SurveyedTemplate): Finding[] {
+  const templateId = t.expected.record.templateId;
+  const findings: Finding[] = t.missingSheets.map((sheet) => ({
+    severity: "error",
+    kind: "missingSheet",
+    templateId,
+    sheet,
+    address: "",
+    what: `The sheet "${sheet}" was deleted.`,
+    fix: "Refresh recreates it from the template, with the template's content (your entries on it are gone with it).",
+    repairable: true,
+  }));
+  for (const { template, bound } of t.tables) {
+    if (t.missingSheets.includes(template.sheet)) continue;
+    if (!bound) {
+      findings.push({
+        severity: "error",
+        kind: "missingTable",
+        templateId,
+        sheet: template.sheet,
+        address: "",
+        what: `The table ${template.name} is gone from "${template.sheet}".`,
+        fix: "Undo the change that removed it, or generate the template again into this workbook.",
+        repairable: false,
+      });
+      continue;
+    }
+    for (const column of bound.missing) {
+      const period = isPeriodColumn(templateId, template.key, column.key);
+      findings.push({
+        severity: "error",
+        kind: period ? "missingPeriod" : "missingColumn",
+        templateId,
+        sheet: bound.read.sheet,
+        address: bound.read.address,
+        what: `${period ? "The period" : "The column"} "${column.header}" is missing from table ${template.name}.`,
+        fix:
+          column.kind === "computed"
+            ? "Refresh adds the column back with its formula."
+            : "Refresh adds the column back, empty, for you to fill in.",
+        repairable: true,
+      });
+    }
+  }
+  for (const at of t.figures) {
+    const { figure } = at;
+    if (t.missingSheets.includes(figure.sheet)) continue;
+    const broken = at.nameFormula?.includes("#REF!");
+    if (at.nameFormula === undefined || broken) {
+      findings.push({
+        severity: "error",
+        kind: broken ? "brokenName" : "missingName",
+        templateId,
+        sheet: figure.sheet,
+        address: figure.address,
+        what: broken
+          ? `The name ${figure.name} refers to a deleted cell (${at.nameFormula}).`
+          : `The name ${figure.name} was deleted.`,
+        fix: `Refresh points ${figure.name} at ${figure.address} again; formulas that use it then work.`,
+        repairable: true,
+      });
+    } else if (at.sheet !== figure.sheet || at.address !== figure.address) {
+      findings.push({
+        severity: "info",
+        kind: "movedName",
+        templateId,
+        sheet: at.sheet,
+        address: at.address,
+        what: `The name ${figure.name} now refers to ${at.sheet}!${at.address}, not ${figure.sheet}!${figure.address} where the template put it.`,
+        fix: "Nothing to do if you moved it on purpose; the checks follow the name.",
+        repairable: false,
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,81 @@
+import { BoundTable } from "./boundTable";
+import { isFormula, ReadCell } from "./grid";
+import { referencedTables, sameFormula } from "./formulaText";
+import { FigureAt, Survey, SurveyedTemplate } from "./survey";
+
+/** What is wrong with a computed cell, if anything. */
+export type ComputedProblem = "overwritten" | "formulaChanged" | "errorValue";
+
+/** One template-owned cell (a computed column's data cell or a computed named cell) as it is now. */
+export interface ComputedCell {
+  readonly templateId: string;
+  readonly sheet: string;
+  readonly address: string;
+  /** Header of its column, or the defined name of a named cell. */
+  readonly label: string;
+  readonly formula: string;
+  readonly now: ReadCell;
+  readonly problem: ComputedProblem | null;
+  /** Tables the formula needs that are gone and not recreated: it cannot be written back. */
+  readonly blockedBy: readonly string[];
+  readonly table?: { readonly bound: BoundTable; readonly index: number; readonly row: number };
+  readonly figure?: FigureAt;
+}
+
+function problemOf(now: ReadCell, formula: string, ownTable?: string): ComputedProblem | null {
+  if (!isFormula(now)) return "overwritten";
+  if (!sameFormula(String(now.formula), formula, ownTable)) return "formulaChanged";
+  return now.value === "#REF!" || now.value === "#NAME?" ? "errorValue" : null;
+}
+
+/**
+ * Every computed cell of the template's present tables and named cells, with its problem. Tables
+ * lost from a sheet that is still there (not recreated by refresh) block the formulas that use them.
+ */
+export function computedCells(
+  survey: Survey,
+  t: SurveyedTemplate,
+  lostTables: readonly string[]
+): ComputedCell[] {
+  const templateId = t.expected.record.templateId;
+  const cells: ComputedCell[] = [];
+  for (const { bound } of t.tables) {
+    if (!bound) continue;
+    for (const { column, index } of bound.present) {
+      if (column.kind !== "computed" || !column.formula) continue;
+      const blockedBy = referencedTables(column.formula, lostTables);
+      for (let row = 0; row < bound.rows; row += 1) {
+        const now = bound.cell(row, index);
+        cells.push({
+          templateId,
+          sheet: bound.read.sheet,
+          address: bound.address(row, index),
+          label: column.header,
+          formula: column.formula,
+          now,
+          problem: problemOf(now, column.formula, bound.read.name),
+          blockedBy,
+          table: { bound, index, row },
+        });
+      }
+    }
+  }
+  for (const at of t.figures) {
+    const { figure } = at;
+    if (!figure.formula || t.missingSheets.includes(figure.sheet)) continue;
+    if (!survey.readBack.sheets.some((s) => s.name === at.sheet && s.used)) continue;
+    const now = survey.cellAt(at.sheet, at.address);
+    cells.push({
+      templateId,
+      sheet: at.sheet,
+      address: at.address,
+      label: figure.name,
+      formula: figure.formula,
+      now,
+      problem: problemOf(now, figure.formula),
+      blockedBy: referencedTables(figure.formula, lostTables),
+      figure: at,
+    });
+  }
+  return cells;
+}

@@ -1,0 +1,96 @@
+import { planWorkbook } from "../layout";
+import { InstalledTemplate } from "../metadata";
+import { checkOptions } from "../options";
+import { PlannedSheet } from "../plan";
+import { WorkbookSpec } from "../spec";
+import { TEMPLATES } from "../templates";
+import { templateTables } from "./templateParts";
+
+/** A template as the workbook should hold it: the recorded version, options and names, planned again. */
+export interface ExpectedTemplate {
+  readonly record: InstalledTemplate;
+  readonly spec: WorkbookSpec;
+  readonly sheets: readonly PlannedSheet[];
+}
+
+/** A recorded template this add-in cannot plan again, and why (shown as an info finding). */
+export interface UnplannedTemplate {
+  readonly record: InstalledTemplate;
+  readonly reason: string;
+}
+
+/**
+ * Plans every installed template again exactly as it was generated: same version, options, sheet,
+ * table and defined names, so each computed cell gets the formula text a fresh generation writes.
+ * Templates it links to (the executive summary's sources) are known through their own records.
+ */
+export function expectTemplates(installed: readonly InstalledTemplate[]): {
+  expected: ExpectedTemplate[];
+  unplanned: UnplannedTemplate[];
+} {
+  const expected: ExpectedTemplate[] = [];
+  const unplanned: UnplannedTemplate[] = [];
+  const specs = new Map<string, WorkbookSpec>();
+  for (const record of installed) {
+    const template = TEMPLATES.find((t) => t.id === record.templateId);
+    const reason = !template
+      ? "this version of the add-in does not know this template"
+      : template.version !== record.version
+        ? `it was made by version ${record.version} of the template, the add-in has version ${template.version}`
+        : Object.keys(checkOptions(record.options)).length > 0
+          ? "its recorded options cannot be read"
+          : undefined;
+    if (reason || !template) unplanned.push({ record, reason: reason ?? "" });
+    else specs.set(record.templateId, template.build(record.options));
+  }
+  const tables = Object.assign({}, ...installed.map((r) => r.tables));
+  const names = Object.assign({}, ...installed.map((r) => r.names));
+  for (const record of installed) {
+    const spec = specs.get(record.templateId);
+    if (!spec) continue;
+    if (spec.sheets.length !== record.sheets.length) {
+      unplanned.push({ record, reason: "its recorded sheets do not match the template" });
+      continue;
+    }
+    const sheets = Object.fromEntries(spec.sheets.map((s, i) => [s.key, record.sheets[i]]));
+    const needs = TEMPLATES.find((t) => t.id === record.templateId)?.needs ?? [];
+    const linked = needs.flatMap((id) => (specs.has(id) ? [specs.get(id) as WorkbookSpec] : []));
+    try {
+      const plan = planWorkbook(
+        [spec],
+        record.options,
+        { sheets, tables, names, renamed: [] },
+        linked
+      );
+      expected.push({ record, spec, sheets: plan.sheets });
+    } catch (error) {
+      // A source it links to is no longer recorded: its formulas cannot be written again.
+      unplanned.push({
+        record,
+        reason: `it links to a template the workbook no longer records (${(error as Error).message})`,
+      });
+    }
+  }
+  return { expected, unplanned };
+}
+
+/** What the adapter reads for maintenance: the recorded sheets and tables, and which columns carry rules. */
+export interface ReadRequest {
+  readonly sheets: readonly string[];
+  readonly tables: readonly { readonly name: string; readonly ruleColumns: readonly string[] }[];
+}
+
+export function readRequest(installed: readonly InstalledTemplate[]): ReadRequest {
+  const { expected } = expectTemplates(installed);
+  return {
+    sheets: [...new Set(installed.flatMap((r) => r.sheets))],
+    tables: expected.flatMap((e) =>
+      templateTables(e).map((table) => ({
+        name: table.name,
+        ruleColumns: table.columns
+          .filter((c) => c.validation || c.conditionalFormats.length > 0)
+          .map((c) => c.header),
+      }))
+    ),
+  };
+}

@@ -1,0 +1,74 @@
+import { TableBlock } from "../spec";
+import { checkBudget } from "./checkBudget";
+import { checkComputed } from "./checkComputed";
+import { checkFormats } from "./checkFormats";
+import { checkInputs } from "./checkInputs";
+import { checkPeriodGaps } from "./checkPeriods";
+import { checkPortable } from "./checkPortable";
+import { checkRaci } from "./checkRaci";
+import { checkStructure } from "./checkStructure";
+import { computedCells } from "./computedCells";
+import { Finding, sortFindings } from "./findings";
+import { asCellValue } from "./grid";
+import { WorkbookReadBack } from "./readBack";
+import { lostTables, Survey, SurveyedTemplate, surveyWorkbook } from "./survey";
+
+export interface HealthReport {
+  /** Errors first, then warnings, then notes; each with its sheet and cell address. */
+  readonly findings: readonly Finding[];
+  /** Template ids compared with their template. */
+  readonly checked: readonly string[];
+  /** How many findings refresh repairs. */
+  readonly repairable: number;
+}
+
+/** The health check: the workbook as read back against the templates it records. Pure. */
+export function checkWorkbook(readBack: WorkbookReadBack): HealthReport {
+  const survey = surveyWorkbook(readBack);
+  const lost = lostTables(survey);
+  const findings: Finding[] = survey.unplanned.map((u) => ({
+    severity: "info",
+    kind: "notChecked",
+    templateId: u.record.templateId,
+    sheet: u.record.sheets[0] ?? "",
+    address: "",
+    what: `${u.record.templateId} was not checked: ${u.reason}.`,
+    fix: "Nothing to do now; a later version of the add-in can upgrade it.",
+    repairable: false,
+  }));
+  for (const t of survey.templates) findings.push(...checkTemplate(survey, t, lost));
+  const sorted = sortFindings(findings);
+  return {
+    findings: sorted,
+    checked: survey.templates.map((t) => t.expected.record.templateId),
+    repairable: sorted.filter((f) => f.repairable).length,
+  };
+}
+
+function checkTemplate(survey: Survey, t: SurveyedTemplate, lost: readonly string[]): Finding[] {
+  const templateId = t.expected.record.templateId;
+  const cells = computedCells(survey, t, lost);
+  const findings = [
+    ...checkStructure(t),
+    ...checkComputed(cells, t.expected.record.options.formulaMode === "portable"),
+    ...checkPortable(survey, t, new Set(cells.map((c) => `${c.sheet}!${c.address}`))),
+  ];
+  const tolerance = t.figures.find((f) => f.figure.key === "budgetTolerance");
+  for (const { template, bound } of t.tables) {
+    if (!bound) continue;
+    const spec = t.expected.spec.sheets
+      .flatMap((s) => s.blocks)
+      .find((b): b is TableBlock => b.kind === "table" && b.key === template.key);
+    findings.push(
+      ...checkInputs(templateId, bound),
+      ...checkRaci(templateId, bound),
+      ...checkPeriodGaps(templateId, bound),
+      ...checkFormats(templateId, bound)
+    );
+    if (spec && tolerance) {
+      const value = asCellValue(survey.cellAt(tolerance.sheet, tolerance.address).value);
+      findings.push(...checkBudget(templateId, bound, spec, value));
+    }
+  }
+  return findings;
+}
