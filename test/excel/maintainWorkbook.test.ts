@@ -53,10 +53,9 @@ async function editHeavily(fake: ExcelFake, extraRows = 2): Promise<void> {
   await edit(fake, (workbook) => {
     const sheet = workbook.worksheets.getItem("Team budget");
     const lines = workbook.tables.getItem(BUDGET);
-    lines.rows.add(
-      undefined,
-      Array.from({ length: extraRows }, (_, i) => row(`Added line ${i + 1}`))
-    );
+    // null leaves a cell as Excel fills it (calculated columns); the typings omit it.
+    const added = Array.from({ length: extraRows }, (_, i) => row(`Added line ${i + 1}`));
+    lines.rows.add(undefined, added as (string | number)[][]);
     lines.columns.add(undefined, undefined, "My notes");
     lines.columns.getItem("Status").delete();
     workbook.names.getItem("TeamBudgetFY").delete();
