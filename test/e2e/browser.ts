@@ -41,7 +41,7 @@ export async function launch(): Promise<Session> {
 export type { Browser, Page };
 
 export interface PaneOptions {
-  readonly theme?: "light" | "dark";
+  readonly theme?: "light" | "dark" | "colourful";
   readonly width?: number;
 }
 
@@ -59,7 +59,7 @@ export async function openPane(session: Session, options: PaneOptions = {}): Pro
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   errorsByPage.set(page, errors);
-  await page.goto(`${base}e2e.html${options.theme === "dark" ? "?theme=dark" : ""}`);
+  await page.goto(`${base}e2e.html${options.theme ? `?theme=${options.theme}` : ""}`);
   await page.getByRole("heading", { name: "FinOps Practice Workbooks", exact: true }).waitFor();
   return page;
 }
@@ -91,8 +91,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return violations as AxeViolation[];
 }
 
-/** Full-page screenshot into test/e2e/artifacts/ (ignored by git). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Screenshot into test/e2e/artifacts/ (ignored by git): the full page, or what the pane shows. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }

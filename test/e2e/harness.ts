@@ -2,18 +2,30 @@
  * Browser tests only (FINOPS_E2E=1 builds it into dist-e2e/e2e.html, after office.js and before the
  * bundles). Outside Office, office.js has no Excel and no requirement sets: this installs the
  * in-memory Excel as window.Excel, gives Office.context the fake's requirements and a theme
- * (?theme=dark for the dark Office theme), and exposes the fake as window.__finopsFake so the tests
- * can read the workbook and inject failures.
+ * (?theme=dark or ?theme=colourful), and exposes the fake as window.__finopsFake so the tests can read
+ * the workbook and inject failures, and window.__finopsSetTheme to change the Office theme while the
+ * pane is open (as a user does in File > Account).
  */
 import { createExcelFake, createOfficeFake, ExcelFake } from "../fakes/excel";
+
+/** Stand-ins for what Office.context.officeTheme reports in three of Office's themes. */
+const THEMES = {
+  light: { isDarkTheme: false, bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000" },
+  colourful: { isDarkTheme: false, bodyBackgroundColor: "#e6e6e6", bodyForegroundColor: "#262626" },
+  dark: { isDarkTheme: true, bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff" },
+};
+type ThemeName = keyof typeof THEMES;
 
 declare global {
   interface Window {
     __finopsFake: ExcelFake;
+    __finopsSetTheme: (name: ThemeName) => void;
   }
 }
 
-const dark = new URLSearchParams(window.location.search).get("theme") === "dark";
+const requested = new URLSearchParams(window.location.search).get("theme");
+const themeName: ThemeName =
+  requested === "dark" || requested === "colourful" ? requested : "light";
 const fake = createExcelFake();
 fake.install(window);
 window.__finopsFake = fake;
@@ -21,9 +33,11 @@ window.__finopsFake = fake;
 const officeFake = createOfficeFake();
 const context = {
   ...officeFake.context,
-  officeTheme: dark
-    ? { isDarkTheme: true, bodyBackgroundColor: "#262626" }
-    : { isDarkTheme: false, bodyBackgroundColor: "#ffffff" },
+  officeTheme: THEMES[themeName],
+};
+window.__finopsSetTheme = (name) => {
+  Office.context.officeTheme = THEMES[name] as unknown as Office.OfficeTheme;
+  window.dispatchEvent(new Event("focus"));
 };
 if (typeof Office === "undefined") {
   // office.js did not load: the fake stands in for it entirely.

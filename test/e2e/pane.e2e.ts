@@ -48,6 +48,55 @@ const content = (workbook: WorkbookSnapshot): unknown =>
     }).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, "<time>")
   );
 
+const background = (page: Page) =>
+  page.evaluate(
+    "getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor"
+  ) as Promise<string>;
+
+/** The gallery with every preview loaded: they load lazily, so each is scrolled into view first. */
+async function galleryReady(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^Create the full practice set/ }).waitFor();
+  for (const image of await page.locator("img").all()) await image.scrollIntoViewIfNeeded();
+  await page.evaluate("window.scrollTo(0, 0)");
+  await page.waitForFunction(
+    "document.images.length > 7 && [...document.images].every(i => i.complete && i.naturalWidth > 0)"
+  );
+}
+
+/** Elements wider than the pane, which would make it scroll sideways: none at 320 px upward. */
+const overflow = (page: Page) =>
+  page.evaluate(`(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll("body *")]
+      .filter(e => e.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 5)
+      .map(e => e.tagName + "." + e.className + " " + (e.textContent || "").slice(0, 40));
+  })()`) as Promise<string[]>;
+
+/** The focused element's accessible name, as near as the DOM gives it. */
+const focusedName = (page: Page) =>
+  page.evaluate(`(() => {
+    const e = document.activeElement;
+    if (!e) return "";
+    const labelled = e.getAttribute("aria-labelledby");
+    const label = e.getAttribute("aria-label")
+      || (labelled && document.getElementById(labelled)?.textContent)
+      || (e.labels && e.labels[0] && e.labels[0].textContent)
+      || e.textContent || "";
+    return label.trim();
+  })()`) as Promise<string>;
+
+/** Presses Tab until the focused element has this name: only the keyboard moves focus. */
+async function tabTo(page: Page, name: string | RegExp, most = 80): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await focusedName(page);
+    if (typeof name === "string" ? focused === name : name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
+
 async function createFromOptions(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Create", exact: true }).click();
 }
@@ -118,51 +167,118 @@ describe("task pane in Chromium", () => {
     if (!esr) throw new Error("FINOPS.ESR is missing from the catalogue");
     const page = await openPane(session);
     await page.getByRole("tab", { name: "Functions" }).click();
-    await page.getByRole("button", { name: `Insert ${esr.example} into the active cell` }).click();
-    await page.getByText(`Inserted ${esr.example} in`).waitFor();
+    await page.getByRole("button", { name: `Insert ${esr.insert} into the active cell` }).click();
+    await page.getByText(`Inserted ${esr.insert} in`).waitFor();
     const cell = (await page.evaluate("window.__finopsFake.state.cell('Sheet1', 'A1')")) as {
       formula: string | null;
     };
-    expect(cell.formula).toBe(esr.example);
+    expect(cell.formula).toBe(esr.insert);
     await page.close();
   });
 
-  it("follows the Office theme: light, and dark when Office is dark", async () => {
-    const background = (page: Page) =>
-      page.evaluate(
-        "getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor"
-      ) as Promise<string>;
-    const light = await openPane(session);
-    expect(await background(light)).toBe("rgb(255, 255, 255)");
-    await light.close();
-    const dark = await openPane(session, { theme: "dark" });
-    const [r, g, b] = ((await background(dark)).match(/\d+/g) ?? []).map(Number);
-    expect(Math.max(r, g, b)).toBeLessThan(64);
-    await screenshot(dark, "workbook-dark-350");
-    await dark.close();
+  it("goes from the tabs to a finished workbook with the keyboard alone", async () => {
+    const page = await openPane(session);
+    await tabTo(page, /^Workbook/);
+    await page.keyboard.press("ArrowRight");
+    // A Fluent tab holds its label twice (the second, hidden, keeps the bold width): hence the prefix.
+    expect(await focusedName(page)).toMatch(/^Templates/);
+    await page.keyboard.press("Enter");
+    await tabTo(page, /^Create Team budget/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Options: Team budget" }).waitFor();
+    await tabTo(page, /^Organisation/);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Contoso");
+    await tabTo(page, "Create");
+    await page.keyboard.press("Enter");
+    await page.getByText("Done.", { exact: true }).waitFor();
+    await tabTo(page, "Go to Team budget");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction("window.__finopsFake.state.activeSheet() === 'Team budget'");
+    const title = (await page.evaluate("window.__finopsFake.state.cell('Team budget', 'A1')")) as {
+      value: unknown;
+    };
+    expect(String(title.value)).toContain("Contoso");
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
   });
 
-  describe.each([350, 800])("each view at %i px", (width) => {
-    it("has no axe-core violations, and is saved as a screenshot", async () => {
+  it("follows the Office theme, light, colourful and dark, and a change while the pane is open", async () => {
+    const light = await openPane(session);
+    expect(await background(light)).toBe("rgb(255, 255, 255)");
+    await light.evaluate("window.__finopsSetTheme('dark')");
+    await light.waitForFunction(
+      "getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor === 'rgb(38, 38, 38)'"
+    );
+    await light.evaluate("window.__finopsSetTheme('colourful')");
+    await light.waitForFunction(
+      "getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor === 'rgb(230, 230, 230)'"
+    );
+    expect(pageErrors(light)).toEqual([]);
+    await light.close();
+    const found: Record<string, unknown> = {};
+    for (const theme of ["dark", "colourful"] as const) {
+      const page = await openPane(session, { theme });
+      found[`${theme} workbook`] = await axeViolations(page);
+      await screenshot(page, `workbook-${theme}-350`);
+      await page.getByRole("tab", { name: "Templates" }).click();
+      await galleryReady(page);
+      found[`${theme} templates`] = await axeViolations(page);
+      await page.getByRole("button", { name: /^Create Team budget/ }).click();
+      await createFromOptions(page);
+      await page.getByText("Done.", { exact: true }).waitFor();
+      found[`${theme} result`] = await axeViolations(page);
+      await screenshot(page, `result-${theme}-350`);
+      await page.close();
+    }
+    expect(found).toEqual({
+      "dark workbook": [],
+      "dark templates": [],
+      "dark result": [],
+      "colourful workbook": [],
+      "colourful templates": [],
+      "colourful result": [],
+    });
+  });
+
+  describe.each([320, 350, 800])("each view at %i px", (width) => {
+    it("fits the width, has no axe-core violations, and is saved as a screenshot", async () => {
       const page = await openPane(session, { width });
       const found: Record<string, unknown> = {};
-      for (const [tab, ready] of [
-        ["Workbook", null],
-        ["Templates", "Create the full practice set"],
-        ["Functions", "FINOPS functions"],
-      ] as const) {
-        await page.getByRole("tab", { name: tab }).click();
-        if (ready) await page.getByText(ready, { exact: false }).first().waitFor();
-        await page.waitForLoadState("networkidle");
-        await screenshot(page, `${tab.toLowerCase()}-${width}`);
-        found[tab] = await axeViolations(page);
-      }
+      const check = async (view: string) => {
+        await screenshot(page, `${view.toLowerCase()}-${width}`);
+        found[view] = { overflow: await overflow(page), axe: await axeViolations(page) };
+      };
+      await page.getByRole("heading", { name: "Start your FinOps practice workbooks" }).waitFor();
+      await check("Workbook");
+      await page.getByRole("tab", { name: "Functions" }).click();
+      await page.getByRole("list", { name: "FINOPS functions" }).waitFor();
+      await check("Functions");
       await page.getByRole("tab", { name: "Templates" }).click();
+      await galleryReady(page);
+      await screenshot(page, `templates-first-screen-${width}`, false);
+      await check("Templates");
       await page.getByRole("button", { name: /^Create the full practice set/ }).click();
       await page.getByRole("button", { name: "Create", exact: true }).waitFor();
-      await screenshot(page, `options-${width}`);
-      found.Options = await axeViolations(page);
-      expect(found).toEqual({ Workbook: [], Templates: [], Functions: [], Options: [] });
+      await check("Options");
+      await page.evaluate(
+        "window.__finopsFake.resetCounters(); window.__finopsFake.failOnSync(2, 'The network connection was lost.')"
+      );
+      await createFromOptions(page);
+      await page.getByRole("button", { name: "Try again" }).waitFor();
+      await check("Error");
+      await page.getByRole("button", { name: "Try again" }).click();
+      await page.getByText("Done.", { exact: true }).waitFor();
+      await check("Result");
+      const clean = { overflow: [], axe: [] };
+      expect(found).toEqual({
+        Workbook: clean,
+        Functions: clean,
+        Templates: clean,
+        Options: clean,
+        Error: clean,
+        Result: clean,
+      });
       await page.close();
     });
   });

@@ -21,7 +21,7 @@ const FunctionsView = lazy(() => import("../views/FunctionsView"));
 
 const useStyles = makeStyles({
   root: {
-    padding: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}`,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
@@ -29,6 +29,18 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  // Three tabs on one line from 320 px (tighter below 360 px); narrower, or with larger text, they wrap
+  // rather than make the pane scroll sideways.
+  tabs: {
+    flexWrap: "wrap",
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalMNudge})`,
+    "@media (max-width: 359px)": {
+      "& .fui-Tab": {
+        paddingLeft: tokens.spacingHorizontalS,
+        paddingRight: tokens.spacingHorizontalS,
+      },
+    },
+  },
   logo: { width: "32px", height: "32px" },
 });
 
@@ -52,6 +64,7 @@ export function App({ navigator }: AppProps) {
         <Title3 as="h1">FinOps Practice Workbooks</Title3>
       </header>
       <TabList
+        className={styles.tabs}
         selectedValue={tabOf(view)}
         onTabSelect={(_, data) => nav.go(tabView(data.value as PaneTab, runs))}
         aria-label="Pane sections"

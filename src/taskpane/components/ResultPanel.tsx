@@ -55,7 +55,7 @@ export function ResultPanel({ view, onGoTo, onHome, onMore }: ResultPanelProps) 
       <ul className={lists.list} aria-label="Sheets created">
         {view.groups.map((group) => (
           <li key={group.templateId} className={lists.item}>
-            <Subtitle2 as="h3">{group.title}</Subtitle2>
+            <Subtitle2 as="h2">{group.title}</Subtitle2>
             <ul className={styles.sheets}>
               {group.sheets.map((sheet) => (
                 <li key={sheet}>
@@ -71,7 +71,7 @@ export function ResultPanel({ view, onGoTo, onHome, onMore }: ResultPanelProps) 
       </ul>
       {view.renamed.length > 0 && (
         <section aria-labelledby="renamed-heading">
-          <Subtitle2 as="h3" id="renamed-heading">
+          <Subtitle2 as="h2" id="renamed-heading">
             Names changed to keep what was already here
           </Subtitle2>
           <ul>
