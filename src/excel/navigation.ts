@@ -6,11 +6,17 @@ const codeOf = (error: unknown) =>
     ? String((error as { code: unknown }).code)
     : undefined;
 
-/** Shows a sheet (the result panel's "Go to"): one sync. */
-export async function activateSheet(name: string, host: ExcelHost = officeHost()): Promise<void> {
+/** Shows a sheet (the result panel's "Go to"), and selects a range on it when given: one sync. */
+export async function activateSheet(
+  name: string,
+  host: ExcelHost = officeHost(),
+  address?: string
+): Promise<void> {
   try {
     await host.excel.run(async (context) => {
-      context.workbook.worksheets.getItem(name).activate();
+      const sheet = context.workbook.worksheets.getItem(name);
+      sheet.activate();
+      if (address) sheet.getRange(address).select();
       await context.sync();
     });
   } catch (error) {

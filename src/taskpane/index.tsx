@@ -11,8 +11,8 @@ whenOfficeReady(() => {
   const container = document.getElementById("container");
   if (!container) return;
   const navigator = createNavigator();
-  // "Check workbook" on the ribbon: the pane on the workbook summary (the check arrives with maintenance).
-  registerRibbonActions(() => navigator.go({ name: "home" }));
+  // "Check workbook" on the ribbon: the pane runs the health check.
+  registerRibbonActions(() => navigator.go({ name: "check" }));
   createRoot(container).render(
     <ThemedPane>
       <ExcelHostProvider value={availableHost()}>

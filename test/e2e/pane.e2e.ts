@@ -162,6 +162,50 @@ describe("task pane in Chromium", () => {
     await page.close();
   });
 
+  it("a formula typed over is found by Check workbook, repaired after a preview, and the check is clean", async () => {
+    const page = await openPane(session);
+    await page.getByRole("tab", { name: "Templates" }).click();
+    await page.getByRole("button", { name: /^Create Decision and accountability model/ }).click();
+    await createFromOptions(page);
+    await page.getByText("Done.", { exact: true }).waitFor();
+    // The user types over the first RACI check (the table starts on the sheet's header row + 1).
+    const where = (await page.evaluate(`(() => {
+      const fake = window.__finopsFake;
+      const table = fake.state.tables().find(t => t.name === "DecisionModel");
+      const column = table.headers.indexOf("RACI check");
+      const [start] = table.address.split(":");
+      const left = start.match(/^[A-Z]+/)[0].charCodeAt(0) - 65;
+      const cell = String.fromCharCode(65 + left + column) + (Number(start.match(/\\d+$/)[0]) + 1);
+      const formula = fake.state.cell(table.sheet, cell).formula;
+      return { sheet: table.sheet, cell, formula };
+    })()`)) as { sheet: string; cell: string; formula: string };
+    expect(where.formula).toContain("FINOPS.RACICHECK(");
+    await page.evaluate(
+      `window.__finopsFake.asOfficeExcel().run(async c => { c.workbook.worksheets.getItem(${JSON.stringify(where.sheet)}).getRange(${JSON.stringify(where.cell)}).values = [["OK"]]; await c.sync(); })`
+    );
+    await page.getByRole("button", { name: "See the workbook summary" }).click();
+    await page.getByRole("button", { name: "Check workbook" }).click();
+    await page.getByText(/^Checked 1 workbook: 1 error\. Refresh can repair 1\.$/).waitFor();
+    await page.getByRole("button", { name: `Go to ${where.sheet}!${where.cell}` }).click();
+    await page.waitForFunction(
+      `window.__finopsFake.state.activeSheet() === ${JSON.stringify(where.sheet)}`
+    );
+    const found = { axe: await axeViolations(page), overflow: await overflow(page) };
+    await screenshot(page, "check-350");
+    await page.getByRole("button", { name: "Repair 1 problem" }).click();
+    await page.getByRole("list", { name: "Changes refresh will make" }).waitFor();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("list", { name: "Changes made" }).waitFor();
+    await page.getByText("No problems found in 1 workbook.").waitFor();
+    await screenshot(page, "check-repaired-350");
+    const repaired = (await page.evaluate(
+      `window.__finopsFake.state.cell(${JSON.stringify(where.sheet)}, ${JSON.stringify(where.cell)})`
+    )) as { formula: string };
+    expect(repaired.formula).toBe(where.formula);
+    expect({ ...found, errors: pageErrors(page) }).toEqual({ axe: [], overflow: [], errors: [] });
+    await page.close();
+  });
+
   it("Insert on FINOPS.ESR writes the example into the active cell", async () => {
     const esr = FUNCTION_CATALOGUE.find((entry) => entry.name === "ESR");
     if (!esr) throw new Error("FINOPS.ESR is missing from the catalogue");

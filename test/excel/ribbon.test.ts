@@ -1,4 +1,4 @@
-import { OPEN_SUMMARY_ACTION, registerRibbonActions } from "../../src/excel/ribbon";
+import { CHECK_WORKBOOK_ACTION, registerRibbonActions } from "../../src/excel/ribbon";
 
 describe("ribbon actions", () => {
   it("opens the pane on the workbook summary and completes the command", async () => {
@@ -10,9 +10,9 @@ describe("ribbon actions", () => {
       addin: { showAsTaskpane: shown },
     });
     expect(registered).toBe(true);
-    expect([...associated.keys()]).toEqual([OPEN_SUMMARY_ACTION]);
+    expect([...associated.keys()]).toEqual([CHECK_WORKBOOK_ACTION]);
     const completed = jest.fn();
-    associated.get(OPEN_SUMMARY_ACTION)?.({ completed });
+    associated.get(CHECK_WORKBOOK_ACTION)?.({ completed });
     expect(openSummary).toHaveBeenCalledTimes(1);
     expect(shown).toHaveBeenCalledTimes(1);
     await new Promise((resolve) => setTimeout(resolve, 0));

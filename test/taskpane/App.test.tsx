@@ -13,13 +13,21 @@ import { slowHost } from "./slowHost";
 describe("task pane shell", () => {
   it("names the product and opens on the workbook summary, with tabs for templates and functions", async () => {
     renderPane(<App />, hostFor(createExcelFake()));
-    expect(screen.getByRole("heading", { level: 1, name: "FinOps Practice Workbooks" })).toBeTruthy();
+    expect(
+      screen.getByRole("heading", { level: 1, name: "FinOps Practice Workbooks" })
+    ).toBeTruthy();
     const tablist = within(screen.getByRole("tablist", { name: "Pane sections" }));
     expect(tablist.getAllByRole("tab")).toHaveLength(3);
-    expect(tablist.getByRole("tab", { name: "Workbook" }).getAttribute("aria-selected")).toBe("true");
-    expect(tablist.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected")).toBe("false");
+    expect(tablist.getByRole("tab", { name: "Workbook" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
+    expect(tablist.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected")).toBe(
+      "false"
+    );
     expect(tablist.getByRole("tab", { name: "Functions" })).toBeTruthy();
-    expect(await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })).toBeTruthy();
+    expect(
+      await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })
+    ).toBeTruthy();
   });
 
   it("loads the other views when their tab is chosen", async () => {
@@ -36,14 +44,26 @@ describe("task pane shell", () => {
     const fake = createExcelFake();
     renderPane(<App />, hostFor(fake));
     fireEvent.click(await screen.findByRole("button", { name: "Create the full practice set" }));
-    expect(await screen.findByRole("heading", { name: "Options: The full practice set (7 workbooks)" })).toBeTruthy();
-    fireEvent.change(screen.getByRole("textbox", { name: /^Organisation/ }), { target: { value: "Northwind" } });
+    expect(
+      await screen.findByRole("heading", { name: "Options: The full practice set (7 workbooks)" })
+    ).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: /^Organisation/ }), {
+      target: { value: "Northwind" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Create" }));
     expect(await screen.findByText("Done.", {}, { timeout: 5000 })).toBeTruthy();
-    expect(screen.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
     fireEvent.click(screen.getByRole("button", { name: "See the workbook summary" }));
-    expect(await screen.findByRole("heading", { name: "This workbook's FinOps practice" })).toBeTruthy();
-    expect(within(screen.getByRole("list", { name: "FinOps workbooks in this file" })).getAllByRole("listitem")).toHaveLength(7);
+    expect(
+      await screen.findByRole("heading", { name: "This workbook's FinOps practice" })
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole("list", { name: "FinOps workbooks in this file" })).getAllByRole(
+        "listitem"
+      )
+    ).toHaveLength(7);
     // Next time, the form starts from what this workbook used.
     fireEvent.click(screen.getByRole("button", { name: "Add templates" }));
     fireEvent.click(await screen.findByRole("button", { name: "Create Team budget" }));
@@ -57,17 +77,23 @@ describe("task pane shell", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Create the full practice set" }));
     await screen.findByRole("heading", { name: "Options: The full practice set (7 workbooks)" });
     fireEvent.click(screen.getByRole("button", { name: "Create" }));
-    expect(await screen.findByRole("heading", { name: "Creating The full practice set (7 workbooks)" })).toBeTruthy();
+    expect(
+      await screen.findByRole("heading", { name: "Creating The full practice set (7 workbooks)" })
+    ).toBeTruthy();
     // Away to the functions while Excel works, then back: the same run, still under way.
     fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
     await screen.findByRole("list", { name: "FINOPS functions" });
     fireEvent.click(screen.getByRole("tab", { name: "Templates" }));
-    expect(await screen.findByRole("heading", { name: "Creating The full practice set (7 workbooks)" })).toBeTruthy();
+    expect(
+      await screen.findByRole("heading", { name: "Creating The full practice set (7 workbooks)" })
+    ).toBeTruthy();
     release();
     expect(await screen.findByText("Done.", {}, { timeout: 5000 })).toBeTruthy();
     // The result is still there after a look at the workbook summary.
     fireEvent.click(screen.getByRole("tab", { name: "Workbook" }));
-    expect(await screen.findByRole("heading", { name: "This workbook's FinOps practice" })).toBeTruthy();
+    expect(
+      await screen.findByRole("heading", { name: "This workbook's FinOps practice" })
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: "Templates" }));
     expect(await screen.findByText("Done.")).toBeTruthy();
     // One run: each sheet exists once, none with a "(2)" from a second run.
@@ -81,17 +107,28 @@ describe("task pane shell", () => {
     expect(await screen.findByRole("heading", { name: "Templates" })).toBeTruthy();
   }, 15000);
 
-  it("the ribbon's Check workbook opens the workbook summary from any view", async () => {
+  it("the ribbon's Check workbook runs the check from any view, under the Workbook tab", async () => {
     const navigator = createNavigator({ name: "functions" });
     renderPane(<App navigator={navigator} />, hostFor(createExcelFake()));
     expect(await screen.findByRole("list", { name: "FINOPS functions" })).toBeTruthy();
-    act(() => navigator.go({ name: "home" }));
-    expect(await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })).toBeTruthy();
-    expect(screen.getByRole("tab", { name: "Workbook" }).getAttribute("aria-selected")).toBe("true");
+    act(() => navigator.go({ name: "check" }));
+    expect(await screen.findByRole("heading", { name: "Workbook check" })).toBeTruthy();
+    expect(
+      await screen.findByText(/^This file holds no FinOps workbooks to check yet\./)
+    ).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Workbook" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Back to the summary" }));
+    expect(
+      await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })
+    ).toBeTruthy();
   });
 
   it("searches names and descriptions with every word", () => {
-    expect(searchCatalogue(FUNCTION_CATALOGUE, "commitment share unused").map((e) => e.name)).toEqual(["COMMITMENTWASTE"]);
+    expect(
+      searchCatalogue(FUNCTION_CATALOGUE, "commitment share unused").map((e) => e.name)
+    ).toEqual(["COMMITMENTWASTE"]);
     expect(searchCatalogue(FUNCTION_CATALOGUE, "")).toHaveLength(21);
   });
 });

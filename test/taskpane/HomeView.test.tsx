@@ -16,17 +16,27 @@ describe("home: the workbook summary", () => {
   it("shows a spinner while reading, then a welcome for a workbook without FinOps sheets", async () => {
     const fake = createExcelFake();
     const onChoose = jest.fn();
-    renderPane(<HomeView onChoose={onChoose} onBrowse={() => undefined} />, hostFor(fake));
+    renderPane(
+      <HomeView onChoose={onChoose} onBrowse={() => undefined} onCheck={() => undefined} />,
+      hostFor(fake)
+    );
     expect(screen.getByText("Reading the workbook...")).toBeTruthy();
-    expect(await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })).toBeTruthy();
+    expect(
+      await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Create the full practice set" }));
     expect(onChoose).toHaveBeenCalledWith(ALL);
     expect(screen.queryByText(/Open this pane from the FinOps group/)).toBeNull();
   });
 
   it("outside Excel, welcomes and says where to open the pane", async () => {
-    renderPane(<HomeView onChoose={() => undefined} onBrowse={() => undefined} />, null);
-    expect(await screen.findByText(/Open this pane from the FinOps group on Excel's Home tab/)).toBeTruthy();
+    renderPane(
+      <HomeView onChoose={() => undefined} onBrowse={() => undefined} onCheck={() => undefined} />,
+      null
+    );
+    expect(
+      await screen.findByText(/Open this pane from the FinOps group on Excel's Home tab/)
+    ).toBeTruthy();
   });
 
   it("after the practice set was generated: templates, versions, maturity level and KPI counts", async () => {
@@ -38,8 +48,14 @@ describe("home: the workbook summary", () => {
     showInName(fake, "KpiAmber", 5);
     showInName(fake, "KpiRed", 4);
     const onBrowse = jest.fn();
-    renderPane(<HomeView onChoose={() => undefined} onBrowse={onBrowse} />, hostFor(fake));
-    expect(await screen.findByRole("heading", { name: "This workbook's FinOps practice" })).toBeTruthy();
+    const onCheck = jest.fn();
+    renderPane(
+      <HomeView onChoose={() => undefined} onBrowse={onBrowse} onCheck={onCheck} />,
+      hostFor(fake)
+    );
+    expect(
+      await screen.findByRole("heading", { name: "This workbook's FinOps practice" })
+    ).toBeTruthy();
     const list = screen.getByRole("list", { name: "FinOps workbooks in this file" });
     const items = within(list).getAllByRole("listitem");
     expect(items.map((li) => li.textContent)).toEqual(
@@ -53,15 +69,25 @@ describe("home: the workbook summary", () => {
     expect(within(kpis).getByText("4 Red")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Add templates" }));
     expect(onBrowse).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
+    expect(onCheck).toHaveBeenCalled();
   });
 
   it("says in plain words when the workbook cannot be read, and tries again", async () => {
     const fake = createExcelFake();
-    fake.failOnSync(1, Object.assign(new Error("edit"), { code: "InvalidOperationInCellEditMode" }));
-    renderPane(<HomeView onChoose={() => undefined} onBrowse={() => undefined} />, hostFor(fake));
+    fake.failOnSync(
+      1,
+      Object.assign(new Error("edit"), { code: "InvalidOperationInCellEditMode" })
+    );
+    renderPane(
+      <HomeView onChoose={() => undefined} onBrowse={() => undefined} onCheck={() => undefined} />,
+      hostFor(fake)
+    );
     expect(await screen.findByText("The workbook could not be read")).toBeTruthy();
     expect(screen.getByText(/Excel is busy editing a cell\. Press Enter or Esc/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
-    expect(await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })).toBeTruthy();
+    expect(
+      await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })
+    ).toBeTruthy();
   });
 });

@@ -18,6 +18,7 @@ const TemplateGallery = lazy(() => import("../views/TemplateGallery"));
 const OptionsView = lazy(() => import("../views/OptionsView"));
 const GenerateView = lazy(() => import("../views/GenerateView"));
 const FunctionsView = lazy(() => import("../views/FunctionsView"));
+const CheckView = lazy(() => import("../views/CheckView"));
 
 const useStyles = makeStyles({
   root: {
@@ -113,8 +114,11 @@ function CurrentView({ view, nav, runs, lastOptions, onOptions }: CurrentViewPro
         <HomeView
           onChoose={(templateIds) => nav.go({ name: "options", templateIds })}
           onBrowse={go({ name: "gallery" })}
+          onCheck={go({ name: "check" })}
         />
       );
+    case "check":
+      return <CheckView onBack={go({ name: "home" })} />;
     case "gallery":
       return (
         <TemplateGallery onChoose={(templateIds) => nav.go({ name: "options", templateIds })} />

@@ -31,10 +31,11 @@ const useStyles = makeStyles({
 export interface PracticeOverviewProps {
   readonly view: SummaryView;
   readonly onAdd: () => void;
+  readonly onCheck: () => void;
 }
 
 /** The practice at a glance: maturity, KPI status counts and the workbooks this file holds. */
-export function PracticeOverview({ view, onAdd }: PracticeOverviewProps) {
+export function PracticeOverview({ view, onAdd, onCheck }: PracticeOverviewProps) {
   const styles = useStyles();
   const lists = useListStyles();
   return (
@@ -77,6 +78,7 @@ export function PracticeOverview({ view, onAdd }: PracticeOverviewProps) {
         ))}
       </ul>
       <div>
+        <Button onClick={onCheck}>Check workbook</Button>
         <Button onClick={onAdd}>Add templates</Button>
       </div>
     </section>

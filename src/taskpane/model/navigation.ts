@@ -1,8 +1,9 @@
 import type { TemplateOptions } from "../../workbook/options";
 
-/** What the pane shows. Options and generate belong to the Templates tab. */
+/** What the pane shows. Check belongs to the Workbook tab; options and generate to the Templates tab. */
 export type View =
   | { readonly name: "home" }
+  | { readonly name: "check" }
   | { readonly name: "gallery" }
   | { readonly name: "options"; readonly templateIds: readonly string[] }
   | {
@@ -21,7 +22,7 @@ export const TABS: readonly { readonly tab: Tab; readonly label: string }[] = [
 ];
 
 export function tabOf(view: View): Tab {
-  if (view.name === "home") return "home";
+  if (view.name === "home" || view.name === "check") return "home";
   if (view.name === "functions") return "functions";
   return "templates";
 }

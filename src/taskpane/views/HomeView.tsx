@@ -18,6 +18,7 @@ import { summaryView } from "../model/summaryView";
 export interface HomeViewProps {
   readonly onChoose: (templateIds: readonly string[]) => void;
   readonly onBrowse: () => void;
+  readonly onCheck: () => void;
 }
 
 /** The workbook's summary and the template catalogue, read in parallel (the catalogue is a separate chunk). */
@@ -30,7 +31,7 @@ async function loadHome(host: ExcelHost | null) {
 }
 
 /** The workbook summary when it holds FinOps sheets, else a welcome. */
-export default function HomeView({ onChoose, onBrowse }: HomeViewProps) {
+export default function HomeView({ onChoose, onBrowse, onCheck }: HomeViewProps) {
   const host = useExcelHost();
   const [attempt, setAttempt] = useState(0);
   const loaded = useLoad(() => loadHome(host), `${attempt}`);
@@ -58,5 +59,7 @@ export default function HomeView({ onChoose, onBrowse }: HomeViewProps) {
       />
     );
   }
-  return <PracticeOverview view={summaryView(summary, catalogue)} onAdd={onBrowse} />;
+  return (
+    <PracticeOverview view={summaryView(summary, catalogue)} onAdd={onBrowse} onCheck={onCheck} />
+  );
 }
