@@ -34,7 +34,7 @@ export function checkPortable(
           sheet: name,
           address,
           what: `${cell.formula} uses add-in functions, but this workbook was made portable: readers without the add-in see #NAME?.`,
-          fix: "Use the function's native formula instead (the Functions tab shows it).",
+          fix: "Run Make portable again: it rewrites FINOPS calls with native Excel functions (same values) and keeps your formula to give back when you switch to add-in functions.",
           repairable: false,
         });
       })

@@ -1,3 +1,4 @@
+import { FormulaMode } from "../expr/renderFormula";
 import { PlannedConditionalFormat, PlannedSheet, PlannedValidation } from "../plan";
 import { BoundTable } from "./boundTable";
 import { computedCells } from "./computedCells";
@@ -82,9 +83,19 @@ export interface ColumnFormatting {
   readonly previousConditionalFormatIds?: readonly string[];
 }
 
+/**
+ * A refresh narrowed to rewriting computed formulas in another formula mode (making a workbook
+ * portable or back): the templates are planned in `formulaMode`, and only the computed cells listed
+ * ("Sheet!A1") are written; nothing else is repaired.
+ */
+export interface RefreshScope {
+  readonly formulaMode: FormulaMode;
+  readonly cells: ReadonlySet<string>;
+}
+
 /** The refresh of a workbook as read back: pure, so the preview is exactly what apply does. */
-export function planRefresh(readBack: WorkbookReadBack): RefreshPlan {
-  const survey = surveyWorkbook(readBack);
+export function planRefresh(readBack: WorkbookReadBack, scope?: RefreshScope): RefreshPlan {
+  const survey = surveyWorkbook(scope ? inMode(readBack, scope.formulaMode) : readBack);
   const lost = lostTables(survey);
   const plan = {
     sheets: [] as SheetRecreation[],
@@ -97,11 +108,22 @@ export function planRefresh(readBack: WorkbookReadBack): RefreshPlan {
   };
   for (const t of survey.templates) {
     const before = plan.preview.length;
-    planTemplate(survey, t, lost, plan);
+    if (scope) planCells(survey, t, lost, plan, scope.cells);
+    else planTemplate(survey, t, lost, plan);
     if (plan.preview.length > before)
       plan.stamps.push({ row: t.read.metadataRow, previous: t.read.updated });
   }
   return plan;
+}
+
+function inMode(readBack: WorkbookReadBack, formulaMode: FormulaMode): WorkbookReadBack {
+  return {
+    ...readBack,
+    templates: readBack.templates.map((t) => ({
+      ...t,
+      record: { ...t.record, options: { ...t.record.options, formulaMode } },
+    })),
+  };
 }
 
 type Mutable = {
@@ -195,10 +217,15 @@ function planCells(
   survey: Survey,
   t: SurveyedTemplate,
   lost: readonly string[],
-  plan: Mutable
+  plan: Mutable,
+  only?: ReadonlySet<string>
 ): void {
   const broken = computedCells(survey, t, lost).filter(
-    (c) => c.problem !== null && c.problem !== "errorValue" && c.blockedBy.length === 0
+    (c) =>
+      c.problem !== null &&
+      c.problem !== "errorValue" &&
+      c.blockedBy.length === 0 &&
+      (!only || only.has(`${c.sheet}!${c.address}`))
   );
   // Consecutive rows of one column become one run: one write, one preview line.
   const runs: (typeof broken)[] = [];
