@@ -7,6 +7,8 @@ export interface InstalledSummary {
   readonly templateId: string;
   readonly version: number;
   readonly sheets: readonly string[];
+  /** How its formulas are written: FINOPS functions or their portable twins. */
+  readonly formulaMode: "addin" | "portable";
 }
 
 /** The practice at a glance: what the open workbook holds and its headline figures (null when not there). */
@@ -78,10 +80,11 @@ export async function readPracticeSummary(
       const amber = number("kpiAmber");
       const red = number("kpiRed");
       return {
-        templates: installed.map(({ templateId, version, sheets }) => ({
+        templates: installed.map(({ templateId, version, sheets, options }) => ({
           templateId,
           version,
           sheets,
+          formulaMode: options.formulaMode === "portable" ? "portable" : "addin",
         })),
         maturity: has("maturity-scorecard")
           ? { level: text("maturityLevel"), score: number("maturityScore") }

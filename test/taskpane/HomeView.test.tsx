@@ -17,7 +17,12 @@ describe("home: the workbook summary", () => {
     const fake = createExcelFake();
     const onChoose = jest.fn();
     renderPane(
-      <HomeView onChoose={onChoose} onBrowse={() => undefined} onCheck={() => undefined} />,
+      <HomeView
+        onChoose={onChoose}
+        onBrowse={() => undefined}
+        onCheck={() => undefined}
+        onMaintain={() => undefined}
+      />,
       hostFor(fake)
     );
     expect(screen.getByText("Reading the workbook...")).toBeTruthy();
@@ -31,7 +36,12 @@ describe("home: the workbook summary", () => {
 
   it("outside Excel, welcomes and says where to open the pane", async () => {
     renderPane(
-      <HomeView onChoose={() => undefined} onBrowse={() => undefined} onCheck={() => undefined} />,
+      <HomeView
+        onChoose={() => undefined}
+        onBrowse={() => undefined}
+        onCheck={() => undefined}
+        onMaintain={() => undefined}
+      />,
       null
     );
     expect(
@@ -50,7 +60,12 @@ describe("home: the workbook summary", () => {
     const onBrowse = jest.fn();
     const onCheck = jest.fn();
     renderPane(
-      <HomeView onChoose={() => undefined} onBrowse={onBrowse} onCheck={onCheck} />,
+      <HomeView
+        onChoose={() => undefined}
+        onBrowse={onBrowse}
+        onCheck={onCheck}
+        onMaintain={() => undefined}
+      />,
       hostFor(fake)
     );
     expect(
@@ -80,7 +95,12 @@ describe("home: the workbook summary", () => {
       Object.assign(new Error("edit"), { code: "InvalidOperationInCellEditMode" })
     );
     renderPane(
-      <HomeView onChoose={() => undefined} onBrowse={() => undefined} onCheck={() => undefined} />,
+      <HomeView
+        onChoose={() => undefined}
+        onBrowse={() => undefined}
+        onCheck={() => undefined}
+        onMaintain={() => undefined}
+      />,
       hostFor(fake)
     );
     expect(await screen.findByText("The workbook could not be read")).toBeTruthy();

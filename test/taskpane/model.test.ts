@@ -106,8 +106,14 @@ describe("summary view", () => {
             templateId: "maturity-scorecard",
             version: 1,
             sheets: ["Maturity scorecard", "Practice checklist"],
+            formulaMode: "addin",
           },
-          { templateId: "kpi-tracker", version: 0, sheets: ["KPI tracker"] },
+          {
+            templateId: "kpi-tracker",
+            version: 0,
+            sheets: ["KPI tracker"],
+            formulaMode: "portable",
+          },
         ],
         maturity: { level: "Walk", score: 0.615 },
         kpis: null,
@@ -132,6 +138,8 @@ describe("summary view", () => {
     ]);
     expect(view.maturity).toBe("Walk (62%)");
     expect(view.kpisUnknown).toBe(true);
+    // One workbook of each formula mode: both conversions are offered.
+    expect(view.actions.map((a) => a.label)).toEqual(["Make portable", "Use add-in functions"]);
     expect(
       summaryView({ templates: [], maturity: { level: null, score: null }, kpis: null }, catalogue)
         .maturity

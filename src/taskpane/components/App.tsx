@@ -19,6 +19,7 @@ const OptionsView = lazy(() => import("../views/OptionsView"));
 const GenerateView = lazy(() => import("../views/GenerateView"));
 const FunctionsView = lazy(() => import("../views/FunctionsView"));
 const CheckView = lazy(() => import("../views/CheckView"));
+const MaintainView = lazy(() => import("../views/MaintainView"));
 
 const useStyles = makeStyles({
   root: {
@@ -115,8 +116,11 @@ function CurrentView({ view, nav, runs, lastOptions, onOptions }: CurrentViewPro
           onChoose={(templateIds) => nav.go({ name: "options", templateIds })}
           onBrowse={go({ name: "gallery" })}
           onCheck={go({ name: "check" })}
+          onMaintain={(action) => nav.go({ name: "maintain", action })}
         />
       );
+    case "maintain":
+      return <MaintainView action={view.action} onBack={go({ name: "home" })} />;
     case "check":
       return <CheckView onBack={go({ name: "home" })} />;
     case "gallery":

@@ -9,6 +9,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import type { MaintenanceAction } from "../model/maintenanceActions";
 import type { SummaryView } from "../model/summaryView";
 import { useListStyles } from "./listStyles";
 
@@ -20,6 +21,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     alignItems: "center",
   },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   title: {
     display: "flex",
     flexWrap: "wrap",
@@ -32,10 +34,11 @@ export interface PracticeOverviewProps {
   readonly view: SummaryView;
   readonly onAdd: () => void;
   readonly onCheck: () => void;
+  readonly onMaintain: (action: MaintenanceAction) => void;
 }
 
 /** The practice at a glance: maturity, KPI status counts and the workbooks this file holds. */
-export function PracticeOverview({ view, onAdd, onCheck }: PracticeOverviewProps) {
+export function PracticeOverview({ view, onAdd, onCheck, onMaintain }: PracticeOverviewProps) {
   const styles = useStyles();
   const lists = useListStyles();
   return (
@@ -77,8 +80,15 @@ export function PracticeOverview({ view, onAdd, onCheck }: PracticeOverviewProps
           </li>
         ))}
       </ul>
-      <div>
-        <Button onClick={onCheck}>Check workbook</Button>
+      <div className={styles.buttons} role="group" aria-label="Maintain these workbooks">
+        <Button appearance="primary" onClick={onCheck}>
+          Check workbook
+        </Button>
+        {view.actions.map(({ action, label }) => (
+          <Button key={action} onClick={() => onMaintain(action)}>
+            {label}
+          </Button>
+        ))}
         <Button onClick={onAdd}>Add templates</Button>
       </div>
     </section>

@@ -1,9 +1,11 @@
 import type { TemplateOptions } from "../../workbook/options";
+import type { MaintenanceAction } from "./maintenanceActions";
 
-/** What the pane shows. Check belongs to the Workbook tab; options and generate to the Templates tab. */
+/** What the pane shows. Check and maintain belong to the Workbook tab; options and generate to the Templates tab. */
 export type View =
   | { readonly name: "home" }
   | { readonly name: "check" }
+  | { readonly name: "maintain"; readonly action: MaintenanceAction }
   | { readonly name: "gallery" }
   | { readonly name: "options"; readonly templateIds: readonly string[] }
   | {
@@ -22,7 +24,7 @@ export const TABS: readonly { readonly tab: Tab; readonly label: string }[] = [
 ];
 
 export function tabOf(view: View): Tab {
-  if (view.name === "home" || view.name === "check") return "home";
+  if (view.name === "home" || view.name === "check" || view.name === "maintain") return "home";
   if (view.name === "functions") return "functions";
   return "templates";
 }

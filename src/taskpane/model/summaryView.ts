@@ -1,4 +1,5 @@
 import type { PracticeSummary } from "../../excel/practiceSummary";
+import { ACTIONS, availableActions, MaintenanceAction } from "./maintenanceActions";
 
 /** What the summary needs to know of the add-in's templates (templateCards.ts; passed in so the first screen loads without them). */
 export interface TemplateLookup {
@@ -22,6 +23,8 @@ export interface SummaryView {
   readonly kpis: PracticeSummary["kpis"];
   /** The KPI tracker is there but its counts cannot be read (not calculated yet, or names deleted). */
   readonly kpisUnknown: boolean;
+  /** What can be done to these workbooks (besides Check and Add templates). */
+  readonly actions: readonly { readonly action: MaintenanceAction; readonly label: string }[];
 }
 
 export function summaryView(
@@ -52,5 +55,6 @@ export function summaryView(
     kpis: summary.kpis,
     kpisUnknown:
       summary.kpis === null && summary.templates.some((t) => t.templateId === "kpi-tracker"),
+    actions: availableActions(summary).map((action) => ({ action, label: ACTIONS[action].label })),
   };
 }

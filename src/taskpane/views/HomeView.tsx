@@ -13,12 +13,14 @@ import { PracticeOverview } from "../components/PracticeOverview";
 import { Welcome } from "../components/Welcome";
 import { useExcelHost } from "../ExcelHostContext";
 import { useLoad } from "../hooks/useLoad";
+import type { MaintenanceAction } from "../model/maintenanceActions";
 import { summaryView } from "../model/summaryView";
 
 export interface HomeViewProps {
   readonly onChoose: (templateIds: readonly string[]) => void;
   readonly onBrowse: () => void;
   readonly onCheck: () => void;
+  readonly onMaintain: (action: MaintenanceAction) => void;
 }
 
 /** The workbook's summary and the template catalogue, read in parallel (the catalogue is a separate chunk). */
@@ -31,7 +33,7 @@ async function loadHome(host: ExcelHost | null) {
 }
 
 /** The workbook summary when it holds FinOps sheets, else a welcome. */
-export default function HomeView({ onChoose, onBrowse, onCheck }: HomeViewProps) {
+export default function HomeView({ onChoose, onBrowse, onCheck, onMaintain }: HomeViewProps) {
   const host = useExcelHost();
   const [attempt, setAttempt] = useState(0);
   const loaded = useLoad(() => loadHome(host), `${attempt}`);
@@ -60,6 +62,11 @@ export default function HomeView({ onChoose, onBrowse, onCheck }: HomeViewProps)
     );
   }
   return (
-    <PracticeOverview view={summaryView(summary, catalogue)} onAdd={onBrowse} onCheck={onCheck} />
+    <PracticeOverview
+      view={summaryView(summary, catalogue)}
+      onAdd={onBrowse}
+      onCheck={onCheck}
+      onMaintain={onMaintain}
+    />
   );
 }

@@ -1,0 +1,177 @@
+import { useState } from "react";
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { convertFormulas, previewConversion } from "../../excel/convertFormulas";
+import type { ExcelHost } from "../../excel/host";
+import { useExcelHost } from "../ExcelHostContext";
+import { useLoad } from "../hooks/useLoad";
+import { ACTIONS, MaintenanceAction } from "../model/maintenanceActions";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+});
+
+interface Applied {
+  readonly changes: readonly string[];
+  readonly left?: readonly string[];
+}
+
+/** Each action's adapter calls: what it would change (changes nothing), and doing it. */
+const ADAPTERS: Record<
+  MaintenanceAction,
+  {
+    preview: (host: ExcelHost) => Promise<readonly string[]>;
+    apply: (host: ExcelHost) => Promise<Applied>;
+  }
+> = {
+  portable: {
+    preview: (host) => previewConversion("portable", host),
+    apply: (host) => convertFormulas("portable", host),
+  },
+  addin: {
+    preview: (host) => previewConversion("addin", host),
+    apply: (host) => convertFormulas("addin", host),
+  },
+};
+
+type Step =
+  | { readonly step: "preview" }
+  | { readonly step: "applying" }
+  | { readonly step: "done"; readonly applied: Applied }
+  | { readonly step: "failed"; readonly message: string };
+
+export interface MaintainViewProps {
+  readonly action: MaintenanceAction;
+  readonly onBack: () => void;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function Lines({ lines, label }: { readonly lines: readonly string[]; readonly label: string }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.lines} aria-label={label}>
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** One maintenance action: what it will change first, then Apply, then what it changed. */
+export default function MaintainView({ action, onBack }: MaintainViewProps) {
+  const styles = useStyles();
+  const host = useExcelHost();
+  const text = ACTIONS[action];
+  const adapter = ADAPTERS[action];
+  const [attempt, setAttempt] = useState(0);
+  const [step, setStep] = useState<Step>({ step: "preview" });
+  const preview = useLoad(
+    () =>
+      host
+        ? adapter.preview(host)
+        : Promise.reject(new Error("The FinOps pane must run inside Excel to change a workbook.")),
+    `${action}:${attempt}`
+  );
+  const apply = () => {
+    if (!host) return;
+    setStep({ step: "applying" });
+    adapter.apply(host).then(
+      (applied) => setStep({ step: "done", applied }),
+      (error: unknown) => setStep({ step: "failed", message: messageOf(error) })
+    );
+  };
+
+  const body = () => {
+    if (step.step === "applying") return <Spinner label={`${text.label}...`} />;
+    if (step.step === "done")
+      return (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Done</MessageBarTitle>
+            {step.applied.changes.length === 0 ? (
+              "Nothing needed changing."
+            ) : (
+              <Lines lines={step.applied.changes} label="Changes made" />
+            )}
+            {step.applied.left && step.applied.left.length > 0 && (
+              <Lines lines={step.applied.left} label="Left as they were" />
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    if (step.step === "failed")
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{text.label} did not go through</MessageBarTitle>
+            {step.message}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    if (preview.state === "loading") return <Spinner label="Working out what will change..." />;
+    if (preview.state === "failed")
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The workbook could not be read</MessageBarTitle>
+            {preview.message}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    return preview.value.length === 0 ? (
+      <Body1>Nothing to change: the workbook is already this way.</Body1>
+    ) : (
+      <>
+        <Body1>This will change:</Body1>
+        <Lines lines={preview.value} label="What will change" />
+        <Body1>Values you typed, rows and columns you added and your own sheets are kept.</Body1>
+      </>
+    );
+  };
+
+  const canApply = step.step === "preview" && preview.state === "done" && preview.value.length > 0;
+  return (
+    <section className={styles.root} aria-labelledby="maintain-heading">
+      <Subtitle2 as="h2" id="maintain-heading">
+        {text.label}
+      </Subtitle2>
+      <Body1>{text.description}</Body1>
+      {body()}
+      <div className={styles.actions}>
+        {canApply && (
+          <Button appearance="primary" onClick={apply}>
+            Apply
+          </Button>
+        )}
+        {(step.step === "failed" || (step.step === "preview" && preview.state === "failed")) && (
+          <Button
+            appearance="primary"
+            onClick={() => {
+              setStep({ step: "preview" });
+              setAttempt((n) => n + 1);
+            }}
+          >
+            Try again
+          </Button>
+        )}
+        {step.step !== "applying" && (
+          <Button onClick={onBack}>
+            {step.step === "done" ? "Back to the summary" : "Cancel"}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * @jest-environment jsdom
+ */
+import { fireEvent, screen, within } from "@testing-library/react";
+import { generateWorkbooks } from "../../src/excel/generateWorkbooks";
+import MaintainView from "../../src/taskpane/views/MaintainView";
+import { DEFAULT_OPTIONS } from "../../src/workbook/options";
+import { createExcelFake, ExcelFake, FakeExcelError } from "../fakes/excel";
+import { hostFor } from "../excel/hostFor";
+import { renderPane } from "./renderPane";
+
+async function budget(): Promise<ExcelFake> {
+  const fake = createExcelFake();
+  await generateWorkbooks(["team-budget"], DEFAULT_OPTIONS, hostFor(fake));
+  return fake;
+}
+
+/** Every formula on the sheet that calls a FINOPS function. */
+const finopsFormulas = (fake: ExcelFake) =>
+  JSON.stringify(fake.state.snapshot().sheets).match(/FINOPS\./g)?.length ?? 0;
+
+describe("maintenance actions", () => {
+  it("Make portable previews, applies, and says what it changed; Use add-in functions brings the formulas back", async () => {
+    const fake = await budget();
+    const before = fake.state.snapshot();
+    expect(finopsFormulas(fake)).toBeGreaterThan(0);
+    const { unmount } = renderPane(
+      <MaintainView action="portable" onBack={() => undefined} />,
+      hostFor(fake)
+    );
+    expect(screen.getByText("Working out what will change...")).toBeTruthy();
+    const preview = await screen.findByRole("list", { name: "What will change" });
+    expect(within(preview).getAllByRole("listitem")[0].textContent).toMatch(
+      /^Team budget: \d+ template formulas/
+    );
+    expect(fake.state.snapshot()).toEqual(before); // the preview changes nothing
+    fireEvent.click(screen.getByRole("button", { name: "Apply" }));
+    expect(await screen.findByRole("list", { name: "Changes made" })).toBeTruthy();
+    expect(finopsFormulas(fake)).toBe(0);
+    unmount();
+
+    renderPane(<MaintainView action="addin" onBack={() => undefined} />, hostFor(fake));
+    fireEvent.click(await screen.findByRole("button", { name: "Apply" }));
+    expect(await screen.findByRole("list", { name: "Changes made" })).toBeTruthy();
+    expect(fake.state.snapshot().sheets).toEqual(before.sheets);
+  });
+
+  it("says when there is nothing to change, and offers no Apply", async () => {
+    const fake = await budget();
+    renderPane(<MaintainView action="addin" onBack={() => undefined} />, hostFor(fake));
+    expect(
+      await screen.findByText("Nothing to change: the workbook is already this way.")
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Apply" })).toBeNull();
+  });
+
+  it("a failure says so in plain words and leaves the workbook as it was", async () => {
+    const fake = await budget();
+    const onBack = jest.fn();
+    renderPane(<MaintainView action="portable" onBack={onBack} />, hostFor(fake));
+    await screen.findByRole("button", { name: "Apply" });
+    const before = fake.state.snapshot();
+    fake.resetCounters();
+    fake.failOnSync(4, new FakeExcelError("AccessDenied", "protected"));
+    fireEvent.click(screen.getByRole("button", { name: "Apply" }));
+    expect(await screen.findByText("Make portable did not go through")).toBeTruthy();
+    expect(screen.getByText(/protected/)).toBeTruthy();
+    expect(fake.state.snapshot()).toEqual(before);
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(onBack).toHaveBeenCalled();
+  });
+
+  it("outside Excel, says it must run inside Excel", async () => {
+    renderPane(<MaintainView action="portable" onBack={() => undefined} />, null);
+    expect(
+      await screen.findByText("The FinOps pane must run inside Excel to change a workbook.")
+    ).toBeTruthy();
+  });
+});
