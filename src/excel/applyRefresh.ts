@@ -1,5 +1,5 @@
-import { METADATA_SHEET, UPDATED_COLUMN } from "../workbook/metadata";
-import { CellRestore, RefreshPlan } from "../workbook/maintain/refreshPlan";
+import { METADATA_SHEET, UPDATED_COLUMN, VERSION_COLUMN } from "../workbook/metadata";
+import { CellRestore, MetadataStamp, RefreshPlan } from "../workbook/maintain/refreshPlan";
 import { RawCell } from "../workbook/maintain/readBack";
 import {
   addHighlight,
@@ -42,6 +42,7 @@ export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp:
     const table = workbook.tables.getItem(added.table);
     const created = table.columns.add(added.index, undefined, added.header);
     if (added.formula) created.getDataBodyRange().formulas = filled(added.rows, added.formula);
+    if (added.values) created.getDataBodyRange().values = added.values as (string | number)[][];
     if (added.total) created.getTotalRowRange().formulas = [[added.total]];
   }
   for (const { planned, sheet } of recreated) queueFormulasAndFormats(sheet, planned);
@@ -61,16 +62,21 @@ export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp:
   }
   queueStamps(
     workbook,
-    plan.stamps.map((s) => ({ row: s.row, value: stamp }))
+    plan.stamps.map((s) => ({ row: s.row, value: stamp, version: s.version?.next }))
   );
 }
 
-function queueStamps(workbook: Excel.Workbook, stamps: { row: number; value: string }[]): void {
+function queueStamps(
+  workbook: Excel.Workbook,
+  stamps: { row: MetadataStamp["row"]; value: string; version?: number }[]
+): void {
   if (stamps.length === 0) return;
   const store = workbook.worksheets.getItem(METADATA_SHEET);
   store.protection.unprotect();
-  for (const { row, value } of stamps)
+  for (const { row, value, version } of stamps) {
     store.getCell(row, UPDATED_COLUMN).values = [[constant(value)]];
+    if (version !== undefined) store.getCell(row, VERSION_COLUMN).values = [[version]];
+  }
   store.protection.protect();
 }
 
@@ -124,7 +130,8 @@ export async function undoRefresh(
         if (previous?.rule && previous.type !== "None" && previous.type !== "Inconsistent")
           body.dataValidation.rule = previous.rule as Excel.DataValidationRule;
         const prompt = previous?.prompt as Excel.DataValidationPrompt | undefined;
-        if (prompt?.showPrompt || prompt?.message) body.dataValidation.prompt = prompt;
+        // A prompt with no title and no message is how Office.js reads "no prompt": nothing to put back.
+        if (prompt?.title || prompt?.message) body.dataValidation.prompt = prompt;
       }
     }
     for (const cell of plan.cells)
@@ -148,7 +155,7 @@ export async function undoRefresh(
         workbook.worksheets.getItem(planned.name).delete();
     queueStamps(
       workbook,
-      plan.stamps.map((s) => ({ row: s.row, value: s.previous }))
+      plan.stamps.map((s) => ({ row: s.row, value: s.previous, version: s.version?.previous }))
     );
     await context.sync();
   });

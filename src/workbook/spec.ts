@@ -1,5 +1,6 @@
 import { CellValue } from "../domain/cellValue";
 import { Expr } from "./expr/expr";
+import { MigrationStep } from "./migration";
 import { TemplateOptions } from "./options";
 
 /**
@@ -156,4 +157,17 @@ export interface Template {
   /** Templates whose tables or names this one's formulas use (the executive summary's links). */
   readonly needs?: readonly string[];
   build(options: TemplateOptions): WorkbookSpec;
+  /**
+   * Versions before `version`, oldest first: still built exactly as they were, so a workbook they made
+   * is checked and refreshed as it is until it is upgraded (templateVersions.ts).
+   */
+  readonly earlier?: readonly EarlierVersion[];
+}
+
+/** An earlier version of a template and how a workbook it made moves to the next version. */
+export interface EarlierVersion {
+  readonly version: number;
+  build(options: TemplateOptions): WorkbookSpec;
+  /** What upgrading to version + 1 does to the values users typed (structure comes from that spec). */
+  readonly migration: readonly MigrationStep[];
 }

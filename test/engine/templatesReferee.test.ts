@@ -18,7 +18,10 @@ type Disagreement = {
   libreOffice: unknown;
 };
 
-function agrees(actual: unknown, cached: unknown): boolean {
+function agrees(read: unknown, cached: unknown): boolean {
+  // ExcelJS reads a result in a date-formatted cell (Next review) as a Date: compare its serial.
+  const actual =
+    read instanceof Date ? (read.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : read;
   if (typeof cached === "number") {
     return (
       typeof actual === "number" &&

@@ -4,6 +4,7 @@ import { checkOptions } from "../options";
 import { PlannedSheet } from "../plan";
 import { WorkbookSpec } from "../spec";
 import { TEMPLATES } from "../templates";
+import { buildAt } from "../templateVersions";
 import { templateTables } from "./templateParts";
 
 /** A template as the workbook should hold it: the recorded version, options and names, planned again. */
@@ -33,15 +34,21 @@ export function expectTemplates(installed: readonly InstalledTemplate[]): {
   const specs = new Map<string, WorkbookSpec>();
   for (const record of installed) {
     const template = TEMPLATES.find((t) => t.id === record.templateId);
+    // A workbook is planned at the version that made it, so an earlier version is checked as it is.
     const reason = !template
       ? "this version of the add-in does not know this template"
-      : template.version !== record.version
-        ? `it was made by version ${record.version} of the template, the add-in has version ${template.version}`
-        : Object.keys(checkOptions(record.options)).length > 0
-          ? "its recorded options cannot be read"
-          : undefined;
-    if (reason || !template) unplanned.push({ record, reason: reason ?? "" });
-    else specs.set(record.templateId, template.build(record.options));
+      : Object.keys(checkOptions(record.options)).length > 0
+        ? "its recorded options cannot be read"
+        : undefined;
+    const spec = template && !reason && buildAt(template, record.version, record.options);
+    if (spec) specs.set(record.templateId, spec);
+    else
+      unplanned.push({
+        record,
+        reason:
+          reason ??
+          `it was made by version ${record.version} of the template, which this add-in (version ${template?.version}) does not know`,
+      });
   }
   const tables = Object.assign({}, ...installed.map((r) => r.tables));
   const names = Object.assign({}, ...installed.map((r) => r.names));

@@ -20,7 +20,8 @@ export type FindingKind =
   | "numberFormat"
   | "validation"
   | "conditionalFormat"
-  | "notChecked";
+  | "notChecked"
+  | "upgradeAvailable";
 
 export interface Finding {
   readonly severity: Severity;

@@ -12,6 +12,7 @@ import { Finding, sortFindings } from "./findings";
 import { asCellValue } from "./grid";
 import { WorkbookReadBack } from "./readBack";
 import { lostTables, Survey, SurveyedTemplate, surveyWorkbook } from "./survey";
+import { pendingUpgrades } from "./upgradePlan";
 
 export interface HealthReport {
   /** Errors first, then warnings, then notes; each with its sheet and cell address. */
@@ -37,6 +38,18 @@ export function checkWorkbook(readBack: WorkbookReadBack): HealthReport {
     repairable: false,
   }));
   for (const t of survey.templates) findings.push(...checkTemplate(survey, t, lost));
+  // Checked as the version that made it (not broken), and told that a newer one is there.
+  for (const { read, template } of pendingUpgrades(readBack))
+    findings.push({
+      severity: "info",
+      kind: "upgradeAvailable",
+      templateId: template.id,
+      sheet: read.record.sheets[0] ?? "",
+      address: "",
+      what: `${template.title} is at version ${read.record.version}; version ${template.version} of the template is available.`,
+      fix: "Upgrade shows what changes, then moves it to the new version, keeping everything you typed.",
+      repairable: false,
+    });
   const sorted = sortFindings(findings);
   return {
     findings: sorted,

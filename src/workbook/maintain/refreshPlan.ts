@@ -24,10 +24,16 @@ export interface RefreshPlan {
   readonly names: readonly NameRepair[];
   /** Number formats, validation and conditional formats re-applied to template columns. */
   readonly formats: readonly ColumnFormatting[];
-  /** Metadata rows whose Updated stamp is set. */
-  readonly stamps: readonly { readonly row: number; readonly previous: string }[];
+  /** Metadata rows whose Updated stamp is set (and Version, when an upgrade moves the template on). */
+  readonly stamps: readonly MetadataStamp[];
   /** One line per change, in words, for the preview and the summary. */
   readonly preview: readonly string[];
+}
+
+export interface MetadataStamp {
+  readonly row: number;
+  readonly previous: string;
+  readonly version?: { readonly previous: number; readonly next: number };
 }
 
 export interface SheetRecreation {
@@ -45,6 +51,8 @@ export interface ColumnAddition {
   readonly formula?: string;
   /** Totals-row formula, written when the table shows its totals row. */
   readonly total?: string;
+  /** An input column an upgrade adds: its value in each row (a one-column grid), instead of empty. */
+  readonly values?: readonly (readonly RawCell[])[];
 }
 
 export interface CellRestore {
@@ -103,7 +111,7 @@ export function planRefresh(readBack: WorkbookReadBack, scope?: RefreshScope): R
     cells: [] as CellRestore[],
     names: [] as NameRepair[],
     formats: [] as ColumnFormatting[],
-    stamps: [] as { row: number; previous: string }[],
+    stamps: [] as MetadataStamp[],
     preview: [] as string[],
   };
   for (const t of survey.templates) {

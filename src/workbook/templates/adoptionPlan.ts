@@ -1,9 +1,9 @@
 import { CellValue } from "../../domain/cellValue";
 import { agg, column, countIf, div, name, num, sub } from "../expr/expr";
 import { periodAt, TemplateOptions } from "../options";
-import { ColumnSpec, Template, TableRow, WorkbookSpec } from "../spec";
+import { ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } from "../spec";
 import { PERSONA_NAMES } from "../../domain/personas";
-import { ACTIVITIES, STAGES, STATUSES } from "./seedContent/adoptionPlanContent";
+import { ACTIVITIES, STAGES, Status, STATUSES } from "./seedContent/adoptionPlanContent";
 
 // Adoption plan (DESIGN.md template 7): the seed's "Drive stakeholder buy-in" phases (Plan, Socialize,
 // Prepare the organization, Drive cultural buy-in) with activities from the personas' functional
@@ -31,17 +31,41 @@ export function endOfMonthSerial(options: TemplateOptions, offset: number): numb
   return excelSerial(period.year, period.month + 1, 0);
 }
 
+/** Version 1 called "Needs escalation" "Blocked"; every other status word is the same. */
+const V1_ESCALATION = "Blocked";
+const ESCALATION: Status = "Needs escalation";
+
+const statusAt = (version: number, status: Status): string =>
+  version === 1 && status === ESCALATION ? V1_ESCALATION : status;
+
+const VERSION_1: EarlierVersion = {
+  version: 1,
+  build: (options) => buildAdoptionPlan(options, 1),
+  migration: [
+    {
+      kind: "renameValue",
+      table: TABLE,
+      column: "status",
+      from: V1_ESCALATION,
+      to: ESCALATION,
+    },
+  ],
+};
+
 export const adoptionPlan: Template = {
   id: "adoption-plan",
-  version: 1,
+  version: 2,
+  earlier: [VERSION_1],
   title: "Adoption plan",
   purpose:
     "The four stages of FinOps adoption for a department, with each activity's owner persona, due date, status, deliverable and evidence; started again when a department joins.",
   audience: "The FinOps lead and the department heads adopting FinOps",
-  build: (options) => buildAdoptionPlan(options),
+  build: (options) => buildAdoptionPlan(options, 2),
 };
 
-function buildAdoptionPlan(options: TemplateOptions): WorkbookSpec {
+function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2): WorkbookSpec {
+  const statuses = STATUSES.map((s) => statusAt(version, s));
+  const escalation = statusAt(version, ESCALATION);
   const columns: ColumnSpec[] = [
     { key: "stage", header: "Stage", kind: "input", type: "text", width: 24, list: STAGES },
     { key: "activity", header: "Activity", kind: "input", type: "text", width: 70 },
@@ -68,7 +92,7 @@ function buildAdoptionPlan(options: TemplateOptions): WorkbookSpec {
       kind: "input",
       type: "text",
       width: 14,
-      list: STATUSES,
+      list: statuses,
     },
     { key: "deliverable", header: "Deliverable", kind: "input", type: "text", width: 34 },
     {
@@ -85,7 +109,7 @@ function buildAdoptionPlan(options: TemplateOptions): WorkbookSpec {
     const sample: Record<string, CellValue> = {
       department: SAMPLE_DEPARTMENT,
       due: endOfMonthSerial(options, a.month),
-      status: a.status,
+      status: statusAt(version, a.status),
     };
     if (a.evidence !== undefined) sample.evidence = a.evidence;
     return {
@@ -99,7 +123,7 @@ function buildAdoptionPlan(options: TemplateOptions): WorkbookSpec {
 
   return {
     templateId: "adoption-plan",
-    version: 1,
+    version,
     title: "Adoption plan",
     sheets: [
       {
@@ -118,7 +142,7 @@ function buildAdoptionPlan(options: TemplateOptions): WorkbookSpec {
             heading: "How to use",
             lines: [
               "One row per activity, in the four stages of FinOps adoption: Plan, Socialize, Prepare the organization and Drive cultural adoption.",
-              "Enter the department being onboarded below, then each activity's due date and status (Not started, In progress, Done, Blocked) and where its evidence is kept.",
+              `Enter the department being onboarded below, then each activity's due date and status (${statuses.join(", ")}) and where its evidence is kept.${version === 1 ? "" : " Needs escalation: the activity cannot go on until someone decides; take it up the escalation path of the decision model."}`,
               "The stages start again whenever a department joins: a new business unit, an acquisition, a reorganisation or a new management team. Later rounds can skip what is already in place.",
               "For the next department, generate the adoption plan again: it is added as a new sheet and nothing here is overwritten.",
               "The figures count every activity in the table; an activity without a status counts as not started.",
@@ -165,10 +189,10 @@ function buildAdoptionPlan(options: TemplateOptions): WorkbookSpec {
               {
                 key: "adoptionBlocked",
                 name: "AdoptionActivitiesBlocked",
-                label: "Blocked",
+                label: escalation,
                 type: "integer",
                 kind: "computed",
-                expr: statusCount("Blocked"),
+                expr: statusCount(escalation),
                 conditionalFormats: [{ when: "greaterThan", value: 0, highlight: "bad" }],
               },
               {
@@ -202,7 +226,7 @@ function buildAdoptionPlan(options: TemplateOptions): WorkbookSpec {
             rows,
             conditionalFormats: [
               { column: "status", when: "equals", text: "Done", highlight: "good" },
-              { column: "status", when: "equals", text: "Blocked", highlight: "bad" },
+              { column: "status", when: "equals", text: escalation, highlight: "bad" },
               { column: "status", when: "equals", text: "In progress", highlight: "neutral" },
             ],
           },

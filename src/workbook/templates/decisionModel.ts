@@ -1,9 +1,22 @@
 import { CellValue } from "../../domain/cellValue";
-import { col, column, countIf, finops, ifBlank, name, span, str, sub, agg } from "../expr/expr";
+import {
+  add,
+  agg,
+  col,
+  column,
+  countIf,
+  finops,
+  ifBlank,
+  name,
+  span,
+  str,
+  sub,
+} from "../expr/expr";
 import { TemplateOptions } from "../options";
-import { ColumnSpec, Template, TableRow, WorkbookSpec } from "../spec";
+import { ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } from "../spec";
 import { PERSONAS } from "../../domain/personas";
-import { DECISIONS, RACI_LETTERS } from "./seedContent/decisionModelContent";
+import { endOfMonthSerial } from "./adoptionPlan";
+import { DECISIONS, DEFAULT_REVIEW_DAYS, RACI_LETTERS } from "./seedContent/decisionModelContent";
 
 // Decision and accountability model (DESIGN.md template 6): the recurring FinOps decisions x the six
 // personas, R/A/C/I checked by FINOPS.RACICHECK, with threshold, escalation path and time to decide.
@@ -21,17 +34,77 @@ export const RACI_CHECK = ifBlank(
   finops("RACICHECK", span(FIRST_PERSONA, LAST_PERSONA))
 );
 
+/** Next review of this row: blank until it has a last review date and a cycle. */
+export const NEXT_REVIEW = ifBlank(
+  col("lastReviewed"),
+  str(""),
+  ifBlank(col("reviewDays"), str(""), add(col("lastReviewed"), col("reviewDays")))
+);
+
+/**
+ * Version 1 had no review columns. Upgrading fills "Review every (days)" with the template's cycle
+ * for the template's own decisions (matched by name) and once a year for decisions users added;
+ * "Last reviewed" starts empty, since nobody recorded when a row was last gone over.
+ */
+const VERSION_1: EarlierVersion = {
+  version: 1,
+  build: (options) => buildDecisionModel(options, 1),
+  migration: [
+    {
+      kind: "addColumn",
+      table: TABLE,
+      column: "reviewDays",
+      value: (row) => {
+        const decision = String(row.decision ?? "")
+          .trim()
+          .toLowerCase();
+        if (decision === "") return null;
+        const known = DECISIONS.find((d) => d.decision.toLowerCase() === decision);
+        return known?.reviewDays ?? DEFAULT_REVIEW_DAYS;
+      },
+    },
+  ],
+};
+
 export const decisionModel: Template = {
   id: "decision-model",
-  version: 1,
+  version: 2,
+  earlier: [VERSION_1],
   title: "Decision and accountability model",
   purpose:
     "Who is Responsible, Accountable, Consulted and Informed for each recurring FinOps decision, with thresholds, escalation path and time to decide; every row checked for exactly one A and at least one R.",
   audience: "The FinOps lead, Finance, and the executives who sponsor the practice",
-  build: (options) => buildDecisionModel(options),
+  build: (options) => buildDecisionModel(options, 2),
 };
 
-function buildDecisionModel(options: TemplateOptions): WorkbookSpec {
+/** Version 2's review columns: how often each row is gone over with its owners, and when next. */
+const REVIEW_COLUMNS: readonly ColumnSpec[] = [
+  {
+    key: "reviewDays",
+    header: "Review every (days)",
+    kind: "input",
+    type: "integer",
+    min: 1,
+    max: 730,
+    help: "Days between reviews of this row with its Accountable and Responsible roles.",
+  },
+  {
+    key: "lastReviewed",
+    header: "Last reviewed",
+    kind: "input",
+    type: "date",
+    help: "When this row was last gone over with its owners.",
+  },
+  {
+    key: "nextReview",
+    header: "Next review",
+    kind: "computed",
+    type: "date",
+    expr: NEXT_REVIEW,
+  },
+];
+
+function buildDecisionModel(options: TemplateOptions, version: 1 | 2): WorkbookSpec {
   const columns: ColumnSpec[] = [
     { key: "decision", header: "Decision", kind: "input", type: "text", width: 34 },
     {
@@ -76,6 +149,7 @@ function buildDecisionModel(options: TemplateOptions): WorkbookSpec {
       max: 365,
       help: "Days the Accountable role has to decide before the escalation path applies.",
     },
+    ...(version === 1 ? [] : REVIEW_COLUMNS),
   ];
 
   const rows: TableRow[] = DECISIONS.map((d) => {
@@ -86,13 +160,17 @@ function buildDecisionModel(options: TemplateOptions): WorkbookSpec {
     };
     for (const persona of PERSONAS) values[persona.key] = d.raci[persona.key] ?? null;
     const sample: Record<string, CellValue> = { days: d.days };
+    if (version > 1) {
+      values.reviewDays = d.reviewDays;
+      sample.lastReviewed = endOfMonthSerial(options, d.reviewedMonth);
+    }
     if (d.threshold !== undefined) sample.threshold = d.threshold;
     return { values, sample, source: d.source };
   });
 
   return {
     templateId: "decision-model",
-    version: 1,
+    version,
     title: "Decision and accountability model",
     sheets: [
       {
@@ -115,7 +193,7 @@ function buildDecisionModel(options: TemplateOptions): WorkbookSpec {
               "C Consulted: gives expert input before the decision. I Informed: is told the outcome. Leadership is the executives, including the FinOps sponsor.",
               "RACI check shows OK when a row has exactly one A and at least one R; otherwise it says what to fix.",
               "Threshold: at or above this amount the decision goes through the model; below it the Responsible roles act under standing policy. Blank means every case.",
-              "Escalation path: who decides, in order, when the Accountable role has not decided within the time to decide or the parties disagree.",
+              `Escalation path: who decides, in order, when the Accountable role has not decided within the time to decide or the parties disagree.${version === 1 ? "" : " Go over each row with its owners by its Next review date (Last reviewed plus Review every), so the model keeps up with the organisation."}`,
             ],
           },
           {

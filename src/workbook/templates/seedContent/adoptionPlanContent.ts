@@ -15,7 +15,11 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const STATUSES = ["Not started", "In progress", "Done", "Blocked"] as const;
+/**
+ * Version 2 of the template. "Needs escalation" was "Blocked" in version 1: the new word says what
+ * the owner does next (take it up the escalation path of the decision model), which "Blocked" left open.
+ */
+export const STATUSES = ["Not started", "In progress", "Done", "Needs escalation"] as const;
 export type Status = (typeof STATUSES)[number];
 
 type PersonaName = (typeof PERSONAS)[number]["name"];
@@ -187,7 +191,7 @@ export const ACTIVITIES: readonly AdoptionActivity[] = [
     owner: "Leadership",
     deliverable: "Approved FinOps budget",
     month: 5,
-    status: "Blocked",
+    status: "Needs escalation",
     evidence: "Waiting for the mid-year budget review",
     source: `${SEED}, Functional activities, Management: provide funding and resources for the FinOps team`,
   },

@@ -1,7 +1,9 @@
 // Content of the decision and accountability model (DESIGN.md template 6), paraphrased from the seed
 // (FinOps Framework, FinOps Practice Operations capability; FinOps Foundation, CC BY 4.0). The R/A/C/I
 // letters are template content: every row has exactly one A and at least one R (tested). Thresholds
-// and times to decide are sample figures for the invented organisation.
+// and times to decide are sample figures for the invented organisation. Review cycles (version 2) follow
+// the seed's Walk and Run statements: the team regularly reviews its needs, roles and positioning, and
+// the decision and accountability structure must stay clear and documented as the organisation changes.
 
 import { PersonaKey } from "../../../domain/personas";
 
@@ -20,8 +22,18 @@ export interface Decision {
   readonly threshold?: number;
   /** Sample: days the Accountable role has to decide. */
   readonly days: number;
+  /**
+   * Version 2: days between reviews of the row with its owners (template content). Decisions driven
+   * by monthly spend are reviewed quarterly, those tied to yearly planning once a year.
+   */
+  readonly reviewDays: number;
+  /** Sample: the row was last reviewed at the end of this month, counted from the first tracked period. */
+  readonly reviewedMonth: number;
   readonly source: string;
 }
+
+/** Review cycle of a decision users added, when a version-1 workbook is upgraded: once a year. */
+export const DEFAULT_REVIEW_DAYS = 365;
 
 export const DECISIONS: readonly Decision[] = [
   {
@@ -39,6 +51,8 @@ export const DECISIONS: readonly Decision[] = [
     escalation: "FinOps lead > Finance director > CFO",
     threshold: 100000,
     days: 10,
+    reviewDays: 90,
+    reviewedMonth: -2,
     source: `${SEED}, Functional activities: Finance, Procurement and Management give input to decision models for prepaid reservation fees; Engineering shares usage requirements`,
   },
   {
@@ -49,6 +63,8 @@ export const DECISIONS: readonly Decision[] = [
     escalation: "Product owner > Business unit head > CFO",
     threshold: 25000,
     days: 5,
+    reviewDays: 90,
+    reviewedMonth: -1,
     source: `${SEED}, Functional activities: Finance, Product, Management and associated roles give input to decision models for managing budget overruns`,
   },
   {
@@ -59,6 +75,8 @@ export const DECISIONS: readonly Decision[] = [
     escalation: "Engineering on-call > Product owner > CTO",
     threshold: 5000,
     days: 1,
+    reviewDays: 90,
+    reviewedMonth: -3,
     source: `${SEED}, Functional activities: Engineering gives input to decision models for managing anomalies; Walk and Run: timely and urgent decisions follow a defined model`,
   },
   {
@@ -76,6 +94,8 @@ export const DECISIONS: readonly Decision[] = [
     escalation: "FinOps lead > Executive sponsor > Executive committee",
     threshold: 50000,
     days: 30,
+    reviewDays: 365,
+    reviewedMonth: -8,
     source: `${SEED}, Inputs and outputs: FinOps tools and services; Functional activities: the personas share requirements and tools, Management provides funding and resources for the FinOps team`,
   },
   {
@@ -86,6 +106,8 @@ export const DECISIONS: readonly Decision[] = [
     escalation: "FinOps lead > Executive sponsor > Executive committee",
     threshold: 100000,
     days: 30,
+    reviewDays: 180,
+    reviewedMonth: -5,
     source: `${SEED}, Functional activities: the FinOps practitioner gives the executive team the staffing requirements; Management reviews the team's effectiveness and decides changes to staffing, scope and size`,
   },
   {
@@ -95,6 +117,8 @@ export const DECISIONS: readonly Decision[] = [
     raci: { finops: "R", finance: "A", product: "C", engineering: "C", leadership: "I" },
     escalation: "Finance controller > CFO",
     days: 45,
+    reviewDays: 365,
+    reviewedMonth: -11,
     source: `DESIGN.md template 6; ${SEED}: integrate data and processes across the organisation, a culture of accountability`,
   },
   {
@@ -111,6 +135,8 @@ export const DECISIONS: readonly Decision[] = [
     },
     escalation: "FinOps lead > Executive sponsor > Executive committee",
     days: 20,
+    reviewDays: 365,
+    reviewedMonth: -1,
     source: `${SEED}, Functional activities: Management advises on the FinOps team's goals; Crawl: generic goals and KPIs; Walk: specific goals and agreed KPIs`,
   },
   {
@@ -120,6 +146,8 @@ export const DECISIONS: readonly Decision[] = [
     raci: { finops: "R", finance: "I", product: "C", engineering: "C", leadership: "A" },
     escalation: "FinOps lead > Executive sponsor",
     days: 15,
+    reviewDays: 180,
+    reviewedMonth: -4,
     source: `${SEED}, Collaboration and decision-making: introduce FinOps to departments based on the organisation's goals and needs; adoption repeats as departments join, reorganise or are acquired`,
   },
 ];

@@ -1,0 +1,119 @@
+import { CellValue } from "../../domain/cellValue";
+import { cellAddress, cellPosition, rangeBounds } from "../addresses";
+import { PlannedSheet } from "../plan";
+import { isFormula, ReadCell } from "./grid";
+import { Survey, SurveyedTemplate } from "./survey";
+import { plannedCell, TemplateColumn, TemplateTable } from "./templateParts";
+
+/**
+ * What the next version of a template writes differently from the version a workbook holds, found
+ * by comparing the two plans (so no template has to list it by hand): new columns, changed drop-down
+ * lists and highlighting, changed formulas and changed template text.
+ */
+export interface VersionChanges {
+  /** Columns the new version has and the old one had not. */
+  readonly newColumns: readonly {
+    readonly table: TemplateTable;
+    readonly column: TemplateColumn;
+  }[];
+  /** Columns of both versions whose validation or highlighting changed. */
+  readonly rules: readonly {
+    readonly table: TemplateTable;
+    readonly column: TemplateColumn;
+    readonly validation: boolean;
+    /** Highlight rules the new version adds to the column. */
+    readonly highlights: TemplateColumn["conditionalFormats"];
+  }[];
+  /** Headers of computed columns and names of named cells whose formula changed. */
+  readonly formulas: readonly string[];
+  /** Template text (notes, labels) still as the old version wrote it, and the new text. */
+  readonly text: readonly {
+    readonly sheet: string;
+    readonly address: string;
+    readonly now: ReadCell;
+    readonly value: CellValue;
+  }[];
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const json = (value: unknown) => JSON.stringify(value ?? null);
+const text = (value: CellValue | undefined): value is string => typeof value === "string";
+
+export function versionChanges(
+  survey: Survey,
+  before: SurveyedTemplate,
+  after: SurveyedTemplate
+): VersionChanges {
+  const newColumns: { table: TemplateTable; column: TemplateColumn }[] = [];
+  const rules: VersionChanges["rules"][number][] = [];
+  const formulas: string[] = [];
+  for (const { template: table } of after.tables) {
+    const old = before.tables.find((t) => t.template.key === table.key)?.template;
+    for (const column of table.columns) {
+      const was = old?.columns.find((c) => same(c.header, column.header));
+      if (!was) {
+        newColumns.push({ table, column });
+        continue;
+      }
+      if (column.formula !== was.formula) formulas.push(column.header);
+      const known = new Set(was.conditionalFormats.map(json));
+      const highlights = column.conditionalFormats.filter((f) => !known.has(json(f)));
+      const validation = json(column.validation) !== json(was.validation);
+      if (validation || highlights.length > 0)
+        rules.push({ table, column, validation, highlights });
+    }
+  }
+  for (const { figure } of after.figures) {
+    const was = before.figures.find((f) => f.figure.key === figure.key)?.figure;
+    if (was && was.formula !== figure.formula) formulas.push(figure.name);
+  }
+  return { newColumns, rules, formulas, text: changedText(survey, before, after) };
+}
+
+/** Rows a sheet's tables (header to totals) cover: text there belongs to the tables. */
+function tableRows(sheet: PlannedSheet): (row: number) => boolean {
+  const spans = sheet.tables.map((t) => rangeBounds(t.address));
+  return (row) => spans.some((s) => row >= s.top && row <= s.bottom + 1);
+}
+
+/**
+ * Template text the new version words differently, where the workbook still shows the old words.
+ * Only when both versions lay the sheet out alike (tables and named cells where they were): text is
+ * rewritten in place, and a moved layout would put new words next to old content.
+ */
+function changedText(
+  survey: Survey,
+  before: SurveyedTemplate,
+  after: SurveyedTemplate
+): VersionChanges["text"] {
+  const oldSheets = before.expected.sheets;
+  const newSheets = after.expected.sheets;
+  const anchors = (s: PlannedSheet) =>
+    json([s.tables.map((t) => t.address.split(":")[0]), s.names.map((n) => n.address)]);
+  if (
+    oldSheets.length !== newSheets.length ||
+    oldSheets.some((s, i) => anchors(s) !== anchors(newSheets[i]))
+  )
+    return [];
+  return newSheets.flatMap((sheet, i) => {
+    if (!after.presentSheets.includes(sheet.name)) return [];
+    const old = oldSheets[i];
+    const inTables = [tableRows(old), tableRows(sheet)];
+    const named = new Set(sheet.names.map((n) => n.address.replace(/\$/g, "")));
+    return sheet.ranges.flatMap((range) => {
+      const origin = cellPosition(range.address);
+      return range.rows.flatMap((cells, r) =>
+        cells.flatMap((cell, c) => {
+          const row = origin.row + r;
+          const at = cellAddress(row, origin.column + c);
+          const was = plannedCell(old, at);
+          if (inTables.some((covers) => covers(row)) || named.has(at)) return [];
+          if (!text(cell.value) || !text(was?.value) || cell.value === was.value) return [];
+          const now = survey.cellAt(sheet.name, at);
+          if (isFormula(now) || now.value !== was.value) return [];
+          return [{ sheet: sheet.name, address: at, now, value: cell.value }];
+        })
+      );
+    });
+  });
+}

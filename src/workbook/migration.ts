@@ -1,0 +1,32 @@
+/** A cell as maintenance reads it: "" when empty. */
+export type MigratedCell = string | number | boolean;
+
+/**
+ * What upgrading a workbook from one version of a template to the next does to the values users
+ * typed: data, so a preview can say it before it happens and a pure function can apply it to the
+ * values read back. Structure (new columns, formulas, formats, drop-down lists) is not described here:
+ * it comes from the next version's spec, written by the same code as refresh.
+ */
+export type MigrationStep =
+  /** A drop-down value renamed: cells holding `from` (any case, spaces trimmed) get `to`. */
+  | {
+      readonly kind: "renameValue";
+      readonly table: string;
+      readonly column: string;
+      readonly from: string;
+      readonly to: string;
+    }
+  /**
+   * An input column the next version adds, filled in rows that exist when the workbook is upgraded.
+   * `value` sees the row by column key (as read back: "" for an empty cell); null leaves a cell empty.
+   */
+  | {
+      readonly kind: "addColumn";
+      readonly table: string;
+      readonly column: string;
+      readonly value: (row: Readonly<Record<string, MigratedCell>>) => MigratedCell | null;
+    };
+
+/** The words a migration's drop-down rename is matched with: as checkInputs matches list values. */
+export const sameListValue = (a: unknown, b: string): boolean =>
+  typeof a === "string" && a.trim().toLowerCase() === b.trim().toLowerCase();

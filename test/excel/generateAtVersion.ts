@@ -1,0 +1,47 @@
+import {
+  queueFormulasAndFormats,
+  queueMetadata,
+  queueNames,
+  queueSheet,
+} from "../../src/excel/writePlan";
+import { planWorkbook } from "../../src/workbook/layout";
+import { metadataRows } from "../../src/workbook/metadata";
+import { chooseNames } from "../../src/workbook/names";
+import { DEFAULT_OPTIONS, TemplateOptions } from "../../src/workbook/options";
+import { TEMPLATES } from "../../src/workbook/templates";
+import { buildAt } from "../../src/workbook/templateVersions";
+import { ExcelFake } from "../fakes/excel";
+import { NOW } from "./hostFor";
+
+/**
+ * Test-only: generates templates into an empty fake at chosen versions, as an add-in of that time
+ * did (same plan, same writers, same metadata row), so upgrade can be tested on a real version-1
+ * workbook. The add-in itself only ever generates the current version.
+ */
+export async function generateAtVersion(
+  fake: ExcelFake,
+  versions: Readonly<Record<string, number>>,
+  options: TemplateOptions = DEFAULT_OPTIONS
+): Promise<void> {
+  const specs = TEMPLATES.filter((t) => t.id in versions).map((t) => {
+    const spec = buildAt(t, versions[t.id], options);
+    if (!spec) throw new Error(`${t.id} has no version ${versions[t.id]}`);
+    return spec;
+  });
+  const plan = planWorkbook(
+    specs,
+    options,
+    chooseNames(specs, { sheets: fake.state.sheetNames(), tablesAndNames: [] })
+  );
+  await fake.asOfficeExcel().run(async (context) => {
+    const workbook = context.workbook;
+    const written = plan.sheets.map((planned) => ({
+      planned,
+      sheet: queueSheet(workbook, planned),
+    }));
+    for (const { planned } of written) queueNames(workbook, planned);
+    for (const { planned, sheet } of written) queueFormulasAndFormats(sheet, planned);
+    queueMetadata(workbook, null, metadataRows(plan, NOW));
+    await context.sync();
+  });
+}
