@@ -1,7 +1,7 @@
 import { generateWorkbooks } from "../../src/excel/generateWorkbooks";
 import { readPracticeSummary } from "../../src/excel/practiceSummary";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
-import { TEMPLATES } from "../../src/workbook/templates";
+import { TEMPLATES, templateById } from "../../src/workbook/templates";
 import { createExcelFake } from "../fakes/excel";
 import { hostFor, showInName } from "./hostFor";
 
@@ -30,7 +30,7 @@ describe("reading the practice summary", () => {
     const summary = await readPracticeSummary(hostFor(fake));
     expect(fake.syncCount).toBe(2);
     expect(summary.templates.map((t) => [t.templateId, t.version])).toEqual(
-      ALL.map((id) => [id, 1])
+      ALL.map((id) => [id, templateById(id).version])
     );
     expect(summary.templates.find((t) => t.templateId === "team-budget")?.sheets).toEqual([
       "Team budget",

@@ -8,7 +8,14 @@ import {
 } from "../../../src/workbook/templates/adoptionPlan";
 import { ACTIVITIES } from "../../../src/workbook/templates/seedContent/adoptionPlanContent";
 import { PERSONA_NAMES } from "../../../src/domain/personas";
-import { allCells, figure, MODE_AND_SAMPLE_VARIANTS, planTemplate, tableRows } from "../planLookup";
+import {
+  allCells,
+  figure,
+  MODE_AND_SAMPLE_VARIANTS,
+  planSpecs,
+  planTemplate,
+  tableRows,
+} from "../planLookup";
 
 const TABLE = "AdoptionPlan";
 const STAGES = ["Plan", "Socialize", "Prepare the organization", "Drive cultural adoption"];
@@ -86,14 +93,38 @@ describe("adoption plan", () => {
     expect(lists).toEqual([
       STAGES,
       PERSONA_NAMES,
-      ["Not started", "In progress", "Done", "Blocked"],
+      ["Not started", "In progress", "Done", "Needs escalation"],
+    ]);
+  });
+
+  it("keeps version 1 buildable as it was: Blocked in the list, the count and the highlight", () => {
+    const v1 = adoptionPlan.earlier?.find((e) => e.version === 1);
+    const sheet = planSpecs([v1!.build(DEFAULT_OPTIONS)], DEFAULT_OPTIONS).sheets[0];
+    expect(sheet.validations.filter((v) => v.list)[2].list).toEqual([
+      "Not started",
+      "In progress",
+      "Done",
+      "Blocked",
+    ]);
+    expect(figure(sheet, "adoptionBlocked").formula).toBe(
+      '=COUNTIF(AdoptionPlan[Status],"Blocked")'
+    );
+    expect(sheet.conditionalFormats.map((f) => f.value)).toContain("Blocked");
+    expect(v1!.migration).toEqual([
+      {
+        kind: "renameValue",
+        table: "adoptionActivities",
+        column: "status",
+        from: "Blocked",
+        to: "Needs escalation",
+      },
     ]);
   });
 
   it("computes the progress figures (hand-checked on the sample)", () => {
     const sheet = plan().sheets[0];
     // Sample statuses: Plan 5 Done; Socialize 4 Done, 1 In progress; Prepare 1 Done, 2 In progress,
-    // 1 Blocked, 2 Not started; Drive 1 In progress, 5 Not started.
+    // 1 Needs escalation, 2 Not started; Drive 1 In progress, 5 Not started.
     expect(figure(sheet, "adoptionDepartment").value).toBe("Retail e-commerce");
     expect(figure(sheet, "adoptionTotal").expected).toBe(22);
     expect(figure(sheet, "adoptionDone").expected).toBe(10);
@@ -132,11 +163,11 @@ describe("adoption plan", () => {
     expect(formats).toHaveLength(1);
   });
 
-  it("highlights Done, Blocked and In progress statuses", () => {
+  it("highlights Done, Needs escalation and In progress statuses", () => {
     const rules = plan().sheets[0].conditionalFormats.filter((f) => f.address.startsWith("F"));
     expect(rules.map((r) => [r.value, r.highlight])).toEqual([
       ["Done", "good"],
-      ["Blocked", "bad"],
+      ["Needs escalation", "bad"],
       ["In progress", "neutral"],
     ]);
   });

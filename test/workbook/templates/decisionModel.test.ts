@@ -6,6 +6,7 @@ import { TableBlock } from "../../../src/workbook/spec";
 import { decisionModel, RACI_CHECK } from "../../../src/workbook/templates/decisionModel";
 import { PERSONAS } from "../../../src/domain/personas";
 import { DECISIONS } from "../../../src/workbook/templates/seedContent/decisionModelContent";
+import { excelSerial } from "../../../src/workbook/templates/adoptionPlan";
 import {
   allCells,
   figure,
@@ -31,6 +32,46 @@ function raciOf(row: Record<string, CellValue>): CellValue {
 
 const letters = (...values: (string | null)[]) =>
   Object.fromEntries(PERSONAS.map((p, i) => [p.key, values[i] ?? null]));
+
+describe("decision and accountability model, version 2: review dates", () => {
+  it("gives each decision its review cycle and the next review date (hand-checked)", () => {
+    const rows = tableRows(plan().sheets[0], "DecisionModel");
+    // Commitments: reviewed at the end of November 2025 (two months before January 2026), every 90 days.
+    const commitments = rows[0];
+    expect(commitments["Review every (days)"].value).toBe(90);
+    expect(commitments["Last reviewed"].value).toBe(excelSerial(2025, 11, 30));
+    expect(commitments["Next review"].expected).toBe(excelSerial(2025, 11, 30) + 90);
+    expect(commitments["Next review"].formula).toBe(
+      '=IF(ISBLANK(DecisionModel[[#This Row],[Last reviewed]]),"",IF(ISBLANK(DecisionModel[[#This Row],[Review every (days)]]),"",' +
+        "DecisionModel[[#This Row],[Last reviewed]]+DecisionModel[[#This Row],[Review every (days)]]))"
+    );
+    expect(rows.map((r) => r["Review every (days)"].value)).toEqual(
+      DECISIONS.map((d) => d.reviewDays)
+    );
+  });
+
+  it("leaves Next review blank without sample data (no last review date yet)", () => {
+    const rows = tableRows(plan({ sampleData: false }).sheets[0], "DecisionModel");
+    for (const row of rows) {
+      expect(row["Last reviewed"].value).toBeNull();
+      expect(row["Next review"].expected).toBe("");
+    }
+  });
+
+  it("keeps version 1 buildable without the review columns, and fills the cycle on upgrade", () => {
+    const v1 = decisionModel.earlier?.find((e) => e.version === 1);
+    const spec = v1!.build(DEFAULT_OPTIONS);
+    expect(spec.version).toBe(1);
+    const headers = planSpecs([spec], DEFAULT_OPTIONS).sheets[0].tables[0].headers;
+    expect(headers[headers.length - 1]).toBe("Time to decide (days)");
+    const step = v1!.migration[0];
+    if (step.kind !== "addColumn") throw new Error("expected addColumn");
+    expect(step.value({ decision: "Cost anomalies" })).toBe(90);
+    expect(step.value({ decision: " cost ANOMALIES " })).toBe(90);
+    expect(step.value({ decision: "Data retention policy" })).toBe(365);
+    expect(step.value({ decision: "" })).toBeNull();
+  });
+});
 
 describe("decision and accountability model", () => {
   it.each(MODE_AND_SAMPLE_VARIANTS)(
@@ -64,6 +105,9 @@ describe("decision and accountability model", () => {
       "Threshold",
       "Escalation path",
       "Time to decide (days)",
+      "Review every (days)",
+      "Last reviewed",
+      "Next review",
     ]);
     const lists = sheet.validations.filter((v) => v.list);
     expect(lists).toHaveLength(PERSONAS.length);
