@@ -6,6 +6,7 @@ import { generateWorkbooks } from "../../src/excel/generateWorkbooks";
 import MaintainView from "../../src/taskpane/views/MaintainView";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { createExcelFake, ExcelFake, FakeExcelError } from "../fakes/excel";
+import { generateAtVersion } from "../excel/generateAtVersion";
 import { hostFor } from "../excel/hostFor";
 import { renderPane } from "./renderPane";
 
@@ -43,6 +44,24 @@ describe("maintenance actions", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Apply" }));
     expect(await screen.findByRole("list", { name: "Changes made" })).toBeTruthy();
     expect(fake.state.snapshot().sheets).toEqual(before.sheets);
+  });
+
+  it("Upgrade templates lists the renamed values before it applies them, and records the new version", async () => {
+    const fake = createExcelFake();
+    await generateAtVersion(fake, { "adoption-plan": 1 });
+    renderPane(<MaintainView action="upgrade" onBack={() => undefined} />, hostFor(fake));
+    const preview = await screen.findByRole("list", { name: "What will change" });
+    expect(
+      within(preview).getByText(/Status "Blocked" becomes "Needs escalation" in \d+ rows?\./)
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Apply" }));
+    expect(await screen.findByRole("list", { name: "Changes made" })).toBeTruthy();
+    expect(JSON.stringify(fake.state.snapshot().sheets)).not.toContain('"Blocked"');
+    // Nothing left to upgrade.
+    renderPane(<MaintainView action="upgrade" onBack={() => undefined} />, hostFor(fake));
+    expect(
+      await screen.findByText("Nothing to change: the workbook is already this way.")
+    ).toBeTruthy();
   });
 
   it("says when there is nothing to change, and offers no Apply", async () => {

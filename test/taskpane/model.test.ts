@@ -139,7 +139,12 @@ describe("summary view", () => {
     expect(view.maturity).toBe("Walk (62%)");
     expect(view.kpisUnknown).toBe(true);
     // One workbook of each formula mode: both conversions are offered.
-    expect(view.actions.map((a) => a.label)).toEqual(["Make portable", "Use add-in functions"]);
+    // The KPI tracker is behind the add-in's version: Upgrade comes first.
+    expect(view.actions.map((a) => a.label)).toEqual([
+      "Upgrade templates",
+      "Make portable",
+      "Use add-in functions",
+    ]);
     expect(
       summaryView({ templates: [], maturity: { level: null, score: null }, kpis: null }, catalogue)
         .maturity

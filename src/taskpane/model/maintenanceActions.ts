@@ -1,7 +1,7 @@
 import type { PracticeSummary } from "../../excel/practiceSummary";
 
 /** What the Workbook tab offers to do to the workbooks already there, each previewed before it applies. */
-export type MaintenanceAction = "portable" | "addin";
+export type MaintenanceAction = "upgrade" | "portable" | "addin";
 
 export interface ActionText {
   /** The button on the Workbook tab. */
@@ -11,6 +11,11 @@ export interface ActionText {
 }
 
 export const ACTIONS: Record<MaintenanceAction, ActionText> = {
+  upgrade: {
+    label: "Upgrade templates",
+    description:
+      "Brings the FinOps sheets to the add-in's newest template versions: new columns, renamed values in the drop-downs and in what you typed, and any formulas that need restoring.",
+  },
   portable: {
     label: "Make portable",
     description:
@@ -23,10 +28,16 @@ export const ACTIONS: Record<MaintenanceAction, ActionText> = {
   },
 };
 
-/** The actions that make sense for what the workbook holds, in the order the tab shows them. */
-export function availableActions(summary: PracticeSummary): MaintenanceAction[] {
+/**
+ * The actions that make sense for what the workbook holds, in the order the tab shows them;
+ * `upgradable` when the add-in has a newer version of any of its templates.
+ */
+export function availableActions(
+  summary: PracticeSummary,
+  upgradable: boolean
+): MaintenanceAction[] {
   const modes = new Set(summary.templates.map((t) => t.formulaMode));
-  const actions: MaintenanceAction[] = [];
+  const actions: MaintenanceAction[] = upgradable ? ["upgrade"] : [];
   if (modes.has("addin")) actions.push("portable");
   if (modes.has("portable")) actions.push("addin");
   return actions;

@@ -55,6 +55,9 @@ export function summaryView(
     kpis: summary.kpis,
     kpisUnknown:
       summary.kpis === null && summary.templates.some((t) => t.templateId === "kpi-tracker"),
-    actions: availableActions(summary).map((action) => ({ action, label: ACTIONS[action].label })),
+    actions: availableActions(
+      summary,
+      rows.some((row) => row.update)
+    ).map((action) => ({ action, label: ACTIONS[action].label })),
   };
 }

@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { convertFormulas, previewConversion } from "../../excel/convertFormulas";
 import type { ExcelHost } from "../../excel/host";
+import { previewUpgrade, upgradeWorkbook } from "../../excel/upgradeWorkbook";
 import { useExcelHost } from "../ExcelHostContext";
 import { useLoad } from "../hooks/useLoad";
 import { ACTIONS, MaintenanceAction } from "../model/maintenanceActions";
@@ -35,6 +36,10 @@ const ADAPTERS: Record<
     apply: (host: ExcelHost) => Promise<Applied>;
   }
 > = {
+  upgrade: {
+    preview: (host) => previewUpgrade(host).then((r) => r.changes),
+    apply: (host) => upgradeWorkbook(host),
+  },
   portable: {
     preview: (host) => previewConversion("portable", host),
     apply: (host) => convertFormulas("portable", host),
