@@ -135,8 +135,8 @@ export async function generateWorkbooks(
   }
 }
 
-/** Undoes a failed run: its sheets (with their tables and charts), its names and its metadata rows. */
-async function removeCreated(
+/** Undoes a failed run (or roll forward): its sheets with their tables and charts, names and store rows. */
+export async function removeCreated(
   host: ExcelHost,
   created: {
     sheets: string[];

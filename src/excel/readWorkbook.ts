@@ -44,6 +44,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     names: names.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
     sheetNames,
     tableNames,
+    storeRows: storeValues.length,
   };
   if (rows.length === 0) return { ...base, sheets: [], tables: [] };
 

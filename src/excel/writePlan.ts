@@ -18,7 +18,7 @@ import { rangeSize } from "../workbook/addresses";
  * Nothing here syncs: the caller syncs once for the whole plan.
  */
 /** Applies a plan's cell style (src/workbook/styles.ts) to a range's format. */
-function applyLook(format: Excel.RangeFormat, look: CellLook): void {
+export function applyLook(format: Excel.RangeFormat, look: CellLook): void {
   if (look.bold) format.font.bold = true;
   if (look.italic) format.font.italic = true;
   if (look.size) format.font.size = look.size;

@@ -80,7 +80,7 @@ describe("generating into the open workbook (in-memory Excel)", () => {
     expect(fake.state.protected(METADATA_SHEET)).toBe(true);
     expect(fake.state.values(METADATA_SHEET, "A1:B2")).toEqual([
       ["Template", "Version"],
-      ["executive-summary", 1],
+      ["executive-summary", 2],
     ]);
   });
 

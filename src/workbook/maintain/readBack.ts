@@ -76,4 +76,6 @@ export interface WorkbookReadBack {
   /** Every sheet and table name in use (for recreating a deleted sheet without a clash). */
   readonly sheetNames: readonly string[];
   readonly tableNames: readonly string[];
+  /** Rows the metadata store uses now, header included (0 when there is no store): where new rows go. */
+  readonly storeRows?: number;
 }

@@ -8,9 +8,10 @@ import {
   name,
   nthLargestLabel,
   str,
+  sub,
 } from "../expr/expr";
 import { fiscalYearLabel, TemplateOptions } from "../options";
-import { Figure, Template, WorkbookSpec } from "../spec";
+import { Block, EarlierVersion, Figure, Template, WorkbookSpec } from "../spec";
 import { KPI_TABLE } from "./kpiTracker";
 
 // Executive summary (DESIGN.md template 1; seed, Crawl: "a FinOps executive summary ... provided to
@@ -27,15 +28,23 @@ const SOURCE_SHEETS = [
 ];
 const RAG = ["Green", "Amber", "Red"];
 
+/** Version 1 had no maturity trend: it is built as it was (no migration: version 2 only adds). */
+const VERSION_1: EarlierVersion = {
+  version: 1,
+  build: (options) => buildExecutiveSummary(options, 1),
+  migration: [],
+};
+
 export const executiveSummary: Template = {
   id: "executive-summary",
-  version: 1,
+  version: 2,
+  earlier: [VERSION_1],
   title: "Executive summary",
   purpose:
     "One page for executives: maturity against target, KPI status, budget against actual, the team's cost against the value it delivers, and the largest gaps.",
   audience: "CFO, CTO/CIO and engineering leads",
   needs: SOURCE_SHEETS,
-  build: (options) => buildExecutiveSummary(options),
+  build: (options) => buildExecutiveSummary(options, 2),
 };
 
 const figure = (key: string, label: string, type: Figure["type"], expr: Expr): Figure => ({
@@ -53,10 +62,10 @@ const figure = (key: string, label: string, type: Figure["type"], expr: Expr): F
  */
 const blankWhenError = (expr: Expr): Expr => ifError(expr, str(""));
 
-function buildExecutiveSummary(options: TemplateOptions): WorkbookSpec {
+function buildExecutiveSummary(options: TemplateOptions, version: 1 | 2): WorkbookSpec {
   return {
     templateId: "executive-summary",
-    version: 1,
+    version,
     title: "Executive summary",
     sheets: [
       {
@@ -239,8 +248,30 @@ function buildExecutiveSummary(options: TemplateOptions): WorkbookSpec {
             categories: "status",
             series: ["count"],
           },
+          ...(version === 1 ? [] : [maturityTrend]),
         ],
       },
     ],
   };
 }
+
+/** The practice score of the n-th most recent assessment in the scorecard's history (by date). */
+const latestRecorded = (n: number): Expr =>
+  nthLargestLabel(column("maturityHistory", "date"), column("maturityHistory", "score"), n);
+
+/**
+ * Version 2: the change since the previous recorded assessment ("Record assessment" fills the history).
+ * Last on the sheet, so every cell version 1 wrote stays where it was.
+ */
+const maturityTrend: Block = {
+  kind: "figures",
+  heading: "Maturity trend",
+  items: [
+    figure(
+      "MaturityChange",
+      "Practice score change since the previous recorded assessment (Maturity scorecard history)",
+      "percent",
+      blankWhenError(sub(latestRecorded(1), latestRecorded(2)))
+    ),
+  ],
+};

@@ -18,7 +18,12 @@ import {
   tablesOn,
   totalsRect,
 } from "../model/tables";
-import { addTableColumn, addTableRows, deleteTableColumn } from "../model/tableEdits";
+import {
+  addTableColumn,
+  addTableRows,
+  deleteTableColumn,
+  deleteTableRow,
+} from "../model/tableEdits";
 import { SheetData, TableData } from "../model/types";
 import { WorkbookModel } from "../model/workbook";
 import type { FakeRequestContext } from "./context";
@@ -511,5 +516,44 @@ export class TableRowCollectionFake extends ClientObjectFake<TableData> {
       const rows = values ?? [table.headers.map(() => null)];
       addTableRows(model, model.sheetById(table.sheetId)!, table, index ?? null, rows);
     });
+  }
+
+  /** The data row at `index` when the request runs (ExcelApi 1.1). */
+  getItemAt(index: number): TableRowFake {
+    return new TableRowFake(this.context, `${this.opPath}.getItemAt(${index})`, this.table, index);
+  }
+}
+
+/** One data row of a table, by index: delete() removes it and moves what lies below up. */
+export class TableRowFake extends ClientObjectFake<TableData> {
+  protected readonly kind = "table.row";
+  protected readonly scalarProperties = ["index"];
+
+  constructor(
+    context: FakeRequestContext,
+    opPath: string,
+    private readonly table: Ref<TableData>,
+    private readonly rowIndex: number
+  ) {
+    super(context, opPath);
+  }
+
+  protected lookup(model: WorkbookModel): TableData | null {
+    const table = this.table.lookup(model);
+    return table && this.rowIndex < table.bottom - table.top ? table : null;
+  }
+
+  readProperty(): unknown {
+    return this.rowIndex;
+  }
+
+  get index(): number {
+    return this.get("index");
+  }
+
+  delete(): void {
+    this.queue("delete", [], (model, table) =>
+      deleteTableRow(model, model.sheetById(table.sheetId)!, table, this.rowIndex)
+    );
   }
 }

@@ -215,3 +215,39 @@ export function deleteTableColumn(
   table.right -= 1;
   table.headers = table.headers.filter((_, i) => i !== index);
 }
+
+/**
+ * TableRow.delete: data row `index` removed; what lies below it within the table's columns (the
+ * totals row included) moves up, as addTableRows moved it down. The last data row cannot go.
+ */
+export function deleteTableRow(
+  model: WorkbookModel,
+  sheet: SheetData,
+  table: TableData,
+  index: number
+): void {
+  model.checkEditable(sheet, null, "delete a table row");
+  const bodyRows = table.bottom - table.top;
+  if (!Number.isInteger(index) || index < 0 || index >= bodyRows)
+    throw invalidArgument(`Table "${table.name}" has no row index ${index}.`);
+  if (bodyRows === 1)
+    throw invalidOperation(`The last row of table "${table.name}" can't be deleted in the fake.`);
+  const row = table.top + 1 + index;
+  const columns = (c: number) => c >= table.left && c <= table.right;
+  for (let c = table.left; c <= table.right; c += 1) sheet.cells.delete(row * MAX_COLUMNS + c);
+  moveCells(sheet, (r, c) => r > row && columns(c), -1, 0);
+  for (const cf of sheet.conditionalFormats) {
+    if (cf.rect.left < table.left || cf.rect.right > table.right) continue;
+    if (cf.rect.top > row)
+      cf.rect = { ...cf.rect, top: cf.rect.top - 1, bottom: cf.rect.bottom - 1 };
+    else if (cf.rect.bottom >= row) cf.rect = { ...cf.rect, bottom: cf.rect.bottom - 1 };
+  }
+  moveObjects(
+    model,
+    sheet,
+    table,
+    (rect) => rect.top > row && rect.left >= table.left && rect.right <= table.right,
+    (rect) => ({ ...rect, top: rect.top - 1, bottom: rect.bottom - 1 })
+  );
+  table.bottom -= 1;
+}
