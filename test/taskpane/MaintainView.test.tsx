@@ -64,6 +64,30 @@ describe("maintenance actions", () => {
     ).toBeTruthy();
   });
 
+  it("Next month previews, applies and summarises; Record assessment says why it has nothing to record", async () => {
+    const fake = createExcelFake();
+    await generateWorkbooks(["kpi-tracker", "maturity-scorecard"], DEFAULT_OPTIONS, hostFor(fake));
+    const kpis = () => fake.state.tables().find((t) => t.name === "Kpis")?.headers.length ?? 0;
+    const before = kpis();
+    expect(before).toBeGreaterThan(0);
+    const { unmount } = renderPane(
+      <MaintainView action="nextMonth" onBack={() => undefined} />,
+      hostFor(fake)
+    );
+    expect(await screen.findByRole("list", { name: "What will change" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Apply" }));
+    expect(await screen.findByRole("list", { name: "Changes made" })).toBeTruthy();
+    expect(kpis()).toBe(before + 1);
+    unmount();
+
+    // The in-memory Excel does not calculate: no practice score yet, so nothing to record, and the pane
+    // says why instead of offering Apply.
+    renderPane(<MaintainView action="recordAssessment" onBack={() => undefined} />, hostFor(fake));
+    const notDone = await screen.findByRole("list", { name: "Not done" });
+    expect(within(notDone).getByText(/^There is no practice score to record yet/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Apply" })).toBeNull();
+  });
+
   it("says when there is nothing to change, and offers no Apply", async () => {
     const fake = await budget();
     renderPane(<MaintainView action="addin" onBack={() => undefined} />, hostFor(fake));

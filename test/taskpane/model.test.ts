@@ -139,9 +139,13 @@ describe("summary view", () => {
     expect(view.maturity).toBe("Walk (62%)");
     expect(view.kpisUnknown).toBe(true);
     // One workbook of each formula mode: both conversions are offered.
-    // The KPI tracker is behind the add-in's version: Upgrade comes first.
+    // The KPI tracker is behind the add-in's version: Upgrade comes first; it rolls forward by month or
+    // quarter, the scorecard records assessments; no budget or staffing plan, so no next fiscal year.
     expect(view.actions.map((a) => a.label)).toEqual([
       "Upgrade templates",
+      "Next month",
+      "Next quarter",
+      "Record assessment",
       "Make portable",
       "Use add-in functions",
     ]);

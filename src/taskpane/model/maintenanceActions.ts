@@ -1,7 +1,8 @@
 import type { PracticeSummary } from "../../excel/practiceSummary";
 
 /** What the Workbook tab offers to do to the workbooks already there, each previewed before it applies. */
-export type MaintenanceAction = "upgrade" | "portable" | "addin";
+export type MaintenanceAction =
+  "upgrade" | "nextMonth" | "nextQuarter" | "nextYear" | "recordAssessment" | "portable" | "addin";
 
 export interface ActionText {
   /** The button on the Workbook tab. */
@@ -15,6 +16,26 @@ export const ACTIONS: Record<MaintenanceAction, ActionText> = {
     label: "Upgrade templates",
     description:
       "Brings the FinOps sheets to the add-in's newest template versions: new columns, renamed values in the drop-downs and in what you typed, and any formulas that need restoring.",
+  },
+  nextMonth: {
+    label: "Next month",
+    description:
+      "Adds the next month to the KPI tracker: a new period column with its formulas, and the latest-value figures over the longer range. The months already there keep what you typed.",
+  },
+  nextQuarter: {
+    label: "Next quarter",
+    description:
+      "Adds the next three months to the KPI tracker, as Next month does, for teams that report quarterly.",
+  },
+  nextYear: {
+    label: "Next fiscal year",
+    description:
+      "Starts next fiscal year's team budget and staffing plan on new sheets: budget lines carry this year's forecast as next year's budget, and the roles carry over. This year's sheets stay exactly as they are.",
+  },
+  recordAssessment: {
+    label: "Record assessment",
+    description:
+      "Copies today's maturity results (practice score, target, level, capabilities assessed) into the scorecard's history, so the trend chart and the executive summary's change since the last record follow.",
   },
   portable: {
     label: "Make portable",
@@ -37,7 +58,11 @@ export function availableActions(
   upgradable: boolean
 ): MaintenanceAction[] {
   const modes = new Set(summary.templates.map((t) => t.formulaMode));
+  const has = (id: string) => summary.templates.some((t) => t.templateId === id);
   const actions: MaintenanceAction[] = upgradable ? ["upgrade"] : [];
+  if (has("kpi-tracker")) actions.push("nextMonth", "nextQuarter");
+  if (has("team-budget") || has("staffing-plan")) actions.push("nextYear");
+  if (has("maturity-scorecard")) actions.push("recordAssessment");
   if (modes.has("addin")) actions.push("portable");
   if (modes.has("portable")) actions.push("addin");
   return actions;

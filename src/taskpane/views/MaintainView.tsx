@@ -12,6 +12,8 @@ import {
 } from "@fluentui/react-components";
 import { convertFormulas, previewConversion } from "../../excel/convertFormulas";
 import type { ExcelHost } from "../../excel/host";
+import { previewAssessment, recordAssessment } from "../../excel/recordAssessment";
+import { previewRollForward, rollForward } from "../../excel/rollForward";
 import { previewUpgrade, upgradeWorkbook } from "../../excel/upgradeWorkbook";
 import { useExcelHost } from "../ExcelHostContext";
 import { useLoad } from "../hooks/useLoad";
@@ -23,37 +25,58 @@ const useStyles = makeStyles({
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
-interface Applied {
+/** What an action will change or changed, and what it leaves alone and why. */
+interface Outcome {
   readonly changes: readonly string[];
-  readonly left?: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** Conversion's preview lists what it leaves alone after the changes; its result says so apart. */
+function conversion(mode: "portable" | "addin") {
+  return {
+    preview: (host: ExcelHost) =>
+      previewConversion(mode, host).then((changes) => ({ changes, notes: [] })),
+    apply: (host: ExcelHost) =>
+      convertFormulas(mode, host).then(({ changes, left }) => ({ changes, notes: left })),
+  };
 }
 
 /** Each action's adapter calls: what it would change (changes nothing), and doing it. */
 const ADAPTERS: Record<
   MaintenanceAction,
   {
-    preview: (host: ExcelHost) => Promise<readonly string[]>;
-    apply: (host: ExcelHost) => Promise<Applied>;
+    preview: (host: ExcelHost) => Promise<Outcome>;
+    apply: (host: ExcelHost) => Promise<Outcome>;
   }
 > = {
   upgrade: {
-    preview: (host) => previewUpgrade(host).then((r) => r.changes),
-    apply: (host) => upgradeWorkbook(host),
+    preview: (host) => previewUpgrade(host).then(({ changes }) => ({ changes, notes: [] })),
+    apply: (host) => upgradeWorkbook(host).then(({ changes }) => ({ changes, notes: [] })),
   },
-  portable: {
-    preview: (host) => previewConversion("portable", host),
-    apply: (host) => convertFormulas("portable", host),
+  nextMonth: {
+    preview: (host) => previewRollForward("period", host, 1),
+    apply: (host) => rollForward("period", host, 1),
   },
-  addin: {
-    preview: (host) => previewConversion("addin", host),
-    apply: (host) => convertFormulas("addin", host),
+  nextQuarter: {
+    preview: (host) => previewRollForward("period", host, 3),
+    apply: (host) => rollForward("period", host, 3),
   },
+  nextYear: {
+    preview: (host) => previewRollForward("fiscalYear", host),
+    apply: (host) => rollForward("fiscalYear", host),
+  },
+  recordAssessment: {
+    preview: (host) => previewAssessment(host),
+    apply: (host) => recordAssessment(host),
+  },
+  portable: conversion("portable"),
+  addin: conversion("addin"),
 };
 
 type Step =
   | { readonly step: "preview" }
   | { readonly step: "applying" }
-  | { readonly step: "done"; readonly applied: Applied }
+  | { readonly step: "done"; readonly applied: Outcome }
   | { readonly step: "failed"; readonly message: string };
 
 export interface MaintainViewProps {
@@ -110,8 +133,8 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
             ) : (
               <Lines lines={step.applied.changes} label="Changes made" />
             )}
-            {step.applied.left && step.applied.left.length > 0 && (
-              <Lines lines={step.applied.left} label="Left as they were" />
+            {step.applied.notes.length > 0 && (
+              <Lines lines={step.applied.notes} label="Left as they were" />
             )}
           </MessageBarBody>
         </MessageBar>
@@ -135,18 +158,33 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
           </MessageBarBody>
         </MessageBar>
       );
-    return preview.value.length === 0 ? (
-      <Body1>Nothing to change: the workbook is already this way.</Body1>
-    ) : (
+    const { changes, notes } = preview.value;
+    return (
       <>
-        <Body1>This will change:</Body1>
-        <Lines lines={preview.value} label="What will change" />
-        <Body1>Values you typed, rows and columns you added and your own sheets are kept.</Body1>
+        {changes.length === 0 ? (
+          <Body1>Nothing to change: the workbook is already this way.</Body1>
+        ) : (
+          <>
+            <Body1>This will change:</Body1>
+            <Lines lines={changes} label="What will change" />
+            <Body1>
+              Values you typed, rows and columns you added and your own sheets are kept.
+            </Body1>
+          </>
+        )}
+        {notes.length > 0 && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <Lines lines={notes} label="Not done" />
+            </MessageBarBody>
+          </MessageBar>
+        )}
       </>
     );
   };
 
-  const canApply = step.step === "preview" && preview.state === "done" && preview.value.length > 0;
+  const canApply =
+    step.step === "preview" && preview.state === "done" && preview.value.changes.length > 0;
   return (
     <section className={styles.root} aria-labelledby="maintain-heading">
       <Subtitle2 as="h2" id="maintain-heading">
