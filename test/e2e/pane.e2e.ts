@@ -162,7 +162,7 @@ describe("task pane in Chromium", () => {
     await page.close();
   });
 
-  it("a formula typed over is found by Check workbook, repaired after a preview, and the check is clean", async () => {
+  it("a formula typed over is found by Check workbook, repaired after a preview, and the check is clean; then Make portable", async () => {
     const page = await openPane(session);
     await page.getByRole("tab", { name: "Templates" }).click();
     await page.getByRole("button", { name: /^Create Decision and accountability model/ }).click();
@@ -202,7 +202,24 @@ describe("task pane in Chromium", () => {
       `window.__finopsFake.state.cell(${JSON.stringify(where.sheet)}, ${JSON.stringify(where.cell)})`
     )) as { formula: string };
     expect(repaired.formula).toBe(where.formula);
-    expect({ ...found, errors: pageErrors(page) }).toEqual({ axe: [], overflow: [], errors: [] });
+    // Then the workbook for the CFO without the add-in: Make portable, previewed, applied.
+    await page.getByRole("button", { name: "Back to the summary" }).click();
+    await page.getByRole("button", { name: "Make portable" }).click();
+    await page.getByRole("list", { name: "What will change" }).waitFor();
+    const maintain = { axe: await axeViolations(page), overflow: await overflow(page) };
+    await screenshot(page, "maintain-portable-350");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("list", { name: "Changes made" }).waitFor();
+    const portable = (await page.evaluate(
+      `window.__finopsFake.state.cell(${JSON.stringify(where.sheet)}, ${JSON.stringify(where.cell)})`
+    )) as { formula: string };
+    expect(portable.formula).not.toContain("FINOPS.");
+    expect({ ...found, maintain, errors: pageErrors(page) }).toEqual({
+      axe: [],
+      overflow: [],
+      maintain: { axe: [], overflow: [] },
+      errors: [],
+    });
     await page.close();
   });
 
