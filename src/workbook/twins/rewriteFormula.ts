@@ -156,11 +156,24 @@ function callLike(text: string): boolean {
 /**
  * The formula (with its "=") with every FINOPS.* call, nested ones included, replaced by its native
  * twin. Throws RewriteError when a call cannot be rewritten faithfully (an unknown function, a wrong
- * number of arguments, a text or TRUE/FALSE literal the twin would read differently, unbalanced text).
+ * number of arguments, a text or TRUE/FALSE literal the twin would read differently, unbalanced text,
+ * a result longer than Excel allows).
  */
 export function rewriteFinops(formula: string): string {
   if (!formula.startsWith("=")) return formula;
-  const body = formula.slice(1);
+  const twin = rewriteBody(formula.slice(1));
+  // Twins repeat their arguments, so nested calls grow fast; Excel refuses a formula this long.
+  if (twin.length > EXCEL_FORMULA_LIMIT)
+    throw new RewriteError(
+      `With native functions this formula would be ${twin.length.toLocaleString("en-US")} characters long; Excel allows ${EXCEL_FORMULA_LIMIT.toLocaleString("en-US")}, so it is kept.`
+    );
+  return twin;
+}
+
+/** Excel's longest formula, in characters (with the "="). */
+export const EXCEL_FORMULA_LIMIT = 8192;
+
+function rewriteBody(body: string): string {
   const whole = CALL.exec(body);
   if (whole) {
     // A formula that is one call needs no brackets around its twin: =5-3, not =(5-3).
