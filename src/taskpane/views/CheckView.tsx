@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { checkWorkbookHealth, previewRefresh, refreshWorkbook } from "../../excel/maintainWorkbook";
 import { activateSheet } from "../../excel/navigation";
+import { ChangeList } from "../components/ChangeList";
 import { useListStyles } from "../components/listStyles";
 import { useExcelHost } from "../ExcelHostContext";
 import { useLoad } from "../hooks/useLoad";
@@ -29,7 +30,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     alignItems: "center",
   },
-  changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   // Findings quote formulas and sheet names, which have no spaces to break at.
   text: { overflowWrap: "anywhere" },
 });
@@ -182,14 +182,7 @@ function RepairPanel({ repair, onApply, onCancel }: RepairPanelProps) {
             {repair.changes.length === 0 ? (
               "Nothing: the workbook already matches its templates."
             ) : (
-              <ul
-                className={`${styles.changes} ${styles.text}`}
-                aria-label="Changes refresh will make"
-              >
-                {repair.changes.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
+              <ChangeList lines={repair.changes} label="Changes refresh will make" />
             )}
             <Caption1 as="p">
               Values you typed, rows and columns you added and your own sheets are kept.
@@ -211,11 +204,7 @@ function RepairPanel({ repair, onApply, onCancel }: RepairPanelProps) {
             {repair.changes.length === 0 ? (
               "Nothing needed changing."
             ) : (
-              <ul className={`${styles.changes} ${styles.text}`} aria-label="Changes made">
-                {repair.changes.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
+              <ChangeList lines={repair.changes} label="Changes made" />
             )}
           </MessageBarBody>
         </MessageBar>

@@ -15,6 +15,7 @@ import type { ExcelHost } from "../../excel/host";
 import { previewAssessment, recordAssessment } from "../../excel/recordAssessment";
 import { previewRollForward, rollForward } from "../../excel/rollForward";
 import { previewUpgrade, upgradeWorkbook } from "../../excel/upgradeWorkbook";
+import { ChangeList } from "../components/ChangeList";
 import { useExcelHost } from "../ExcelHostContext";
 import { useLoad } from "../hooks/useLoad";
 import { ACTIONS, MaintenanceAction } from "../model/maintenanceActions";
@@ -22,7 +23,6 @@ import { ACTIONS, MaintenanceAction } from "../model/maintenanceActions";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 /** What an action will change or changed, and what it leaves alone and why. */
@@ -86,17 +86,6 @@ export interface MaintainViewProps {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function Lines({ lines, label }: { readonly lines: readonly string[]; readonly label: string }) {
-  const styles = useStyles();
-  return (
-    <ul className={styles.lines} aria-label={label}>
-      {lines.map((line) => (
-        <li key={line}>{line}</li>
-      ))}
-    </ul>
-  );
-}
-
 /** One maintenance action: what it will change first, then Apply, then what it changed. */
 export default function MaintainView({ action, onBack }: MaintainViewProps) {
   const styles = useStyles();
@@ -131,10 +120,10 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
             {step.applied.changes.length === 0 ? (
               "Nothing needed changing."
             ) : (
-              <Lines lines={step.applied.changes} label="Changes made" />
+              <ChangeList lines={step.applied.changes} label="Changes made" />
             )}
             {step.applied.notes.length > 0 && (
-              <Lines lines={step.applied.notes} label="Left as they were" />
+              <ChangeList lines={step.applied.notes} label="Left as they were" />
             )}
           </MessageBarBody>
         </MessageBar>
@@ -166,7 +155,7 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
         ) : (
           <>
             <Body1>This will change:</Body1>
-            <Lines lines={changes} label="What will change" />
+            <ChangeList lines={changes} label="What will change" />
             <Body1>
               Values you typed, rows and columns you added and your own sheets are kept.
             </Body1>
@@ -175,7 +164,7 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
         {notes.length > 0 && (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
-              <Lines lines={notes} label="Not done" />
+              <ChangeList lines={notes} label="Not done" />
             </MessageBarBody>
           </MessageBar>
         )}
