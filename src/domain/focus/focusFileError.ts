@@ -9,6 +9,8 @@ export type FocusFileErrorKind =
   | "wrongDelimiter"
   /** The file ends inside a quoted field or in a partial row. */
   | "truncated"
+  /** A quoted field is malformed (text after its closing quote). */
+  | "malformed"
   /** One row is longer than the limit (a huge field, or a quote never closed). */
   | "fieldTooLarge"
   /** UTF-16 or invalid UTF-8: FOCUS files are UTF-8. */

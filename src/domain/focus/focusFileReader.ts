@@ -1,4 +1,6 @@
-import { FocusAggregator } from "./focusAggregator";
+import Papa from "papaparse";
+import { FocusAggregator, FocusRowConsumer } from "./focusAggregator";
+import { FocusFileError } from "./focusFileError";
 
 export interface FocusFileReaderOptions {
   /** Longest row accepted, in characters (default 1,000,000): a longer one is a huge field or an unclosed quote. */
@@ -19,14 +21,139 @@ export interface FocusFileReader {
   readonly rows: number;
 }
 
+export const DEFAULT_MAX_ROW_CHARS = 1_000_000;
+
 export function createFocusFileReader(
   aggregator: FocusAggregator,
   fileName: string,
   options: FocusFileReaderOptions = {}
 ): FocusFileReader {
-  throw new Error(
-    `FOCUS reading of ${fileName} (${options.maxRowChars ?? 1_000_000}) lands with issue 7's core commit; ${typeof aggregator}.`
-  );
+  const maxRowChars = options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
+  // fatal: invalid UTF-8 throws instead of turning into U+FFFD; a UTF-8 BOM is dropped.
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let parser: Papa.Parser | null = null;
+  let width = 0;
+  let consumer: FocusRowConsumer | null = null;
+  /** Text after the last complete row, carried to the next chunk (papaparse's own chunking does the same). */
+  let partial = "";
+  /** Lines passed on so far, the header included (papaparse rows: see docs/FOCUS.md on line numbers). */
+  let line = 0;
+  let rows = 0;
+  let bytesSeen = 0;
+
+  function fail(kind: FocusFileError["kind"], at: number, message: string): never {
+    throw new FocusFileError(kind, fileName, at, message);
+  }
+
+  function decode(bytes: Uint8Array | undefined): string {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch {
+      return fail(
+        "encoding",
+        0,
+        `${fileName} is not valid UTF-8 (near byte ${bytesSeen.toLocaleString("en-US")}). FOCUS files are UTF-8: save it again as UTF-8.`
+      );
+    }
+  }
+
+  function checkStart(bytes: Uint8Array): void {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      fail("encoding", 0, `${fileName} is UTF-16. FOCUS files are UTF-8: save it again as UTF-8.`);
+    }
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      fail("unreadable", 0, `${fileName} is gzip-compressed data: decompress it before reading.`);
+    }
+    if (bytes.subarray(0, 4096).indexOf(0) !== -1) {
+      fail(
+        "encoding",
+        0,
+        `${fileName} contains NUL bytes: it is UTF-16 without a byte order mark, or not a text file. FOCUS files are UTF-8 CSV.`
+      );
+    }
+  }
+
+  function emit(row: string[]): void {
+    line++;
+    if (consumer === null) {
+      consumer = aggregator.file(fileName, row);
+      width = row.length;
+      return;
+    }
+    if (row.length !== 1 || row[0] !== "") rows++;
+    consumer(row, line);
+  }
+
+  function feed(text: string, last: boolean): void {
+    const input = partial + text;
+    if (parser === null) {
+      const newline = guessNewline(input);
+      if (newline === null && !last) {
+        partial = input;
+        if (partial.length > maxRowChars) tooLong();
+        return;
+      }
+      parser = new Papa.Parser({ delimiter: ",", newline: newline ?? "\n", quoteChar: '"' });
+    }
+    const result = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+    for (const error of result.errors) {
+      const at = line + (error.row ?? 0) + 1;
+      if (error.code === "MissingQuotes") {
+        fail(
+          "truncated",
+          at,
+          `${fileName} ends inside a quoted field that starts on line ${at}: the file is cut short or a closing quote is missing.`
+        );
+      }
+      fail("malformed", at, `${fileName}, line ${at}: ${error.message}.`);
+    }
+    const data = result.data;
+    if (last && data.length > 0 && consumer !== null) {
+      const final = data[data.length - 1];
+      if (final.length < width && !(final.length === 1 && final[0] === "")) {
+        fail(
+          "truncated",
+          line + data.length,
+          `${fileName} ends in the middle of line ${line + data.length} (${final.length} of ${width} fields): the file is cut short.`
+        );
+      }
+    }
+    for (let i = 0; i < data.length; i++) emit(data[i]);
+    partial = last ? "" : input.substring(result.meta.cursor);
+    if (partial.length > maxRowChars) tooLong();
+  }
+
+  function tooLong(): never {
+    return fail(
+      "fieldTooLarge",
+      line + 1,
+      `${fileName}: the row from line ${line + 1} is longer than ${maxRowChars.toLocaleString("en-US")} characters: a huge field, or a quote that is never closed.`
+    );
+  }
+
+  return {
+    push(bytes) {
+      if (bytesSeen === 0 && bytes.length > 0) checkStart(bytes);
+      bytesSeen += bytes.length;
+      feed(decode(bytes), false);
+    },
+    end() {
+      feed(decode(undefined), true);
+      if (consumer === null) fail("unreadable", 0, `${fileName} is empty: it has no header row.`);
+    },
+    get rows() {
+      return rows;
+    },
+  };
+}
+
+/** The line break the file uses, from the first one in it; null before any. */
+function guessNewline(text: string): "\n" | "\r\n" | "\r" | null {
+  const lf = text.indexOf("\n");
+  const cr = text.indexOf("\r");
+  if (lf === -1 && cr === -1) return null;
+  if (cr === -1 || (lf !== -1 && lf < cr)) return "\n";
+  return text[cr + 1] === "\n" ? "\r\n" : cr === text.length - 1 ? null : "\r";
 }
 
 /** True when the bytes start with gzip's magic number (1f 8b), whatever the file is called. */

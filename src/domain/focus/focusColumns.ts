@@ -1,0 +1,81 @@
+import { FocusVersion } from "./focusTypes";
+
+// FOCUS column sets. Source: the FOCUS specification (FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec,
+// specification/columns/*.md, "Feature level: Mandatory" and "Introduced (version)"), releases 1.0 to 1.3.
+// A file says nothing about its version, so the version is read from the newest columns it carries.
+
+/** Columns FOCUS 1.0 makes mandatory; 1.1 and 1.2 keep the same set. */
+const MANDATORY_1_0 = [
+  "BilledCost",
+  "BillingAccountId",
+  "BillingAccountName",
+  "BillingCurrency",
+  "BillingPeriodEnd",
+  "BillingPeriodStart",
+  "ChargeCategory",
+  "ChargeClass",
+  "ChargeDescription",
+  "ChargePeriodEnd",
+  "ChargePeriodStart",
+  "ContractedCost",
+  "EffectiveCost",
+  "InvoiceIssuerName",
+  "ListCost",
+  "PricingQuantity",
+  "PricingUnit",
+  "ProviderName",
+  "PublisherName",
+  "ServiceCategory",
+  "ServiceName",
+];
+
+/** 1.3 adds the service and host provider columns (ProviderName and PublisherName stay, deprecated). */
+const MANDATORY_1_3 = [...MANDATORY_1_0, "ServiceProviderName", "HostProviderName"];
+
+export const FOCUS_REQUIRED_COLUMNS: Readonly<Record<FocusVersion, readonly string[]>> = {
+  "1.0": MANDATORY_1_0,
+  "1.1": MANDATORY_1_0,
+  "1.2": MANDATORY_1_0,
+  "1.3": MANDATORY_1_3,
+};
+
+/** Columns first introduced by each version after 1.0: any one of them marks the file as that version or later. */
+const INTRODUCED: readonly (readonly [FocusVersion, readonly string[]])[] = [
+  ["1.3", ["ServiceProviderName", "HostProviderName", "AllocatedMethodId", "ContractApplied"]],
+  [
+    "1.2",
+    [
+      "BillingAccountType",
+      "SubAccountType",
+      "InvoiceId",
+      "PricingCurrency",
+      "PricingCurrencyContractedUnitPrice",
+      "PricingCurrencyEffectiveCost",
+      "PricingCurrencyListUnitPrice",
+    ],
+  ],
+  [
+    "1.1",
+    [
+      "CapacityReservationId",
+      "CapacityReservationStatus",
+      "CommitmentDiscountQuantity",
+      "CommitmentDiscountUnit",
+      "ServiceSubcategory",
+      "SkuMeter",
+      "SkuPriceDetails",
+    ],
+  ],
+];
+
+/** The newest version whose introduced columns appear in the header; 1.0 when none do. */
+export function detectFocusVersion(header: readonly string[]): FocusVersion {
+  const present = new Set(header);
+  for (const [version, columns] of INTRODUCED) {
+    if (columns.some((column) => present.has(column))) return version;
+  }
+  return "1.0";
+}
+
+/** Columns the aggregation cannot do without: a file lacking one is refused. */
+export const FOCUS_ESSENTIAL_COLUMNS = ["ChargePeriodStart", "BilledCost", "EffectiveCost"];

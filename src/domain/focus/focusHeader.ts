@@ -1,0 +1,57 @@
+import {
+  FOCUS_ESSENTIAL_COLUMNS,
+  FOCUS_REQUIRED_COLUMNS,
+  detectFocusVersion,
+} from "./focusColumns";
+import { FocusFileError } from "./focusFileError";
+import { FocusIssue, FocusVersion } from "./focusTypes";
+
+const OTHER_DELIMITERS: readonly (readonly [string, string])[] = [
+  [";", '";" (semicolon)'],
+  ["\t", "tabs"],
+  ["|", '"|" (vertical bar)'],
+];
+
+/**
+ * Checks a file's header: refuses it (FocusFileError) without the columns the aggregation needs,
+ * saying so when the columns are there but split by another delimiter (spreadsheet exports in many
+ * locales write ";"), and lists the version's other required columns that are missing as a warning.
+ */
+export function checkFocusHeader(
+  file: string,
+  columns: readonly string[]
+): { version: FocusVersion; warning: FocusIssue | null } {
+  const missingEssential = FOCUS_ESSENTIAL_COLUMNS.filter((column) => !columns.includes(column));
+  if (missingEssential.length > 0) {
+    const joined = columns.join(",");
+    for (const [delimiter, name] of OTHER_DELIMITERS) {
+      const split = joined.split(delimiter).map((column) => column.trim());
+      if (FOCUS_ESSENTIAL_COLUMNS.every((column) => split.includes(column))) {
+        throw new FocusFileError(
+          "wrongDelimiter",
+          file,
+          1,
+          `${file} separates its columns with ${name}; FOCUS files are comma-separated. Export it again as comma-separated CSV.`
+        );
+      }
+    }
+    throw new FocusFileError(
+      "missingColumns",
+      file,
+      1,
+      `${file} is not a FOCUS cost file: its header lacks ${missingEssential.join(", ")}.`
+    );
+  }
+  const version = detectFocusVersion(columns);
+  const missing = FOCUS_REQUIRED_COLUMNS[version].filter((column) => !columns.includes(column));
+  const warning: FocusIssue | null =
+    missing.length === 0
+      ? null
+      : {
+          severity: "warning",
+          file,
+          line: 1,
+          message: `FOCUS ${version} requires columns this file lacks: ${missing.join(", ")}. Amounts from missing columns count as 0, so savings from them are not meaningful.`,
+        };
+  return { version, warning };
+}
