@@ -118,16 +118,26 @@ export function createFocusFileReader(
         );
       }
     }
+    // Rows completed within this chunk can only pass the limit when the chunk itself does.
+    if (input.length > maxRowChars) checkRowLengths(data);
     for (let i = 0; i < data.length; i++) emit(data[i]);
     partial = last ? "" : input.substring(result.meta.cursor);
     if (partial.length > maxRowChars) tooLong();
   }
 
-  function tooLong(): never {
+  function checkRowLengths(data: string[][]): void {
+    for (let i = 0; i < data.length; i++) {
+      let chars = 0;
+      for (const field of data[i]) chars += field.length;
+      if (chars > maxRowChars) tooLong(line + i + 1);
+    }
+  }
+
+  function tooLong(at = line + 1): never {
     return fail(
       "fieldTooLarge",
-      line + 1,
-      `${fileName}: the row from line ${line + 1} is longer than ${maxRowChars.toLocaleString("en-US")} characters: a huge field, or a quote that is never closed.`
+      at,
+      `${fileName}: the row from line ${at} is longer than ${maxRowChars.toLocaleString("en-US")} characters: a huge field, or a quote that is never closed.`
     );
   }
 
