@@ -24,6 +24,7 @@ import { DEFAULT_OPTIONS } from "../src/workbook/options";
 import { TEMPLATES } from "../src/workbook/templates";
 import { createExcelFake } from "../test/fakes/excel";
 import { createOfficeFake } from "../test/fakes/excel/office";
+import { benchFocus } from "./benchFocus";
 import { benchMaintenance } from "./benchMaintain";
 
 type Args = unknown[];
@@ -222,6 +223,8 @@ async function main() {
   for (const template of TEMPLATES) rendering[template.id] = await renderTemplates([template.id]);
   rendering["practice set"] = await renderTemplates(TEMPLATES.map((t) => t.id));
   const maintenance = await benchMaintenance(ROUNDS);
+  // Last: it streams a generated file of about 650 MB (FINOPS_BENCH_FOCUS_ROWS rows, default 1,000,000).
+  const focusImport = await benchFocus();
   // The budget is for scalar functions; FTE, MATURITYSCORE and RACICHECK take a range (6 or 5 cells here).
   const slowest = Math.min(
     ...Object.entries(evaluations)
@@ -281,6 +284,7 @@ async function main() {
       value: bundles.functionsGzipKB,
       ok: bundles.functionsGzipKB <= 25,
     },
+    ...focusImport.budgets,
   ];
   const results = {
     measuredAt: new Date().toISOString(),
@@ -296,6 +300,7 @@ async function main() {
     headlessGeneration: generation,
     paneLoad: pane,
     maintenance,
+    focusImport,
     budgets,
   };
   fs.mkdirSync("bench", { recursive: true });
@@ -336,6 +341,7 @@ async function main() {
   console.log(
     `maintenance: ${maintenance.inputsFilled} monthly inputs filled, ${maintenance.brokenColumns} computed columns typed over; check found ${maintenance.findings}, refresh made ${maintenance.refreshChanges} changes`
   );
+  console.table(focusImport.runs);
   console.table(
     budgets.map((b) => ({ budget: b.budget, measured: b.value, within: b.ok ? "yes" : "NO" }))
   );
