@@ -1,0 +1,87 @@
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import { ChangeList } from "./ChangeList";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+/** The repair flow: nothing, the preview being read, the preview shown, being applied, applied. */
+export type Repair =
+  | { readonly step: "idle" }
+  | { readonly step: "previewing" }
+  | { readonly step: "preview"; readonly changes: readonly string[] }
+  | { readonly step: "applying" }
+  | { readonly step: "applied"; readonly changes: readonly string[] }
+  | { readonly step: "failed"; readonly message: string };
+
+export interface RepairPanelProps {
+  readonly repair: Repair;
+  readonly onApply: () => void;
+  readonly onCancel: () => void;
+}
+
+/** The preview before anything changes, the summary after, or what went wrong. */
+export function RepairPanel({ repair, onApply, onCancel }: RepairPanelProps) {
+  const styles = useStyles();
+  switch (repair.step) {
+    case "idle":
+      return null;
+    case "previewing":
+      return <Spinner label="Working out what refresh would change..." />;
+    case "applying":
+      return <Spinner label="Repairing..." />;
+    case "failed":
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The repair did not go through</MessageBarTitle>
+            {repair.message}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "preview":
+      return (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Refresh will change this</MessageBarTitle>
+            {repair.changes.length === 0 ? (
+              "Nothing: the workbook already matches its templates."
+            ) : (
+              <ChangeList lines={repair.changes} label="Changes refresh will make" />
+            )}
+            <Caption1 as="p">
+              Values you typed, rows and columns you added and your own sheets are kept.
+            </Caption1>
+            <div className={styles.actions}>
+              <Button appearance="primary" onClick={onApply} disabled={repair.changes.length === 0}>
+                Apply
+              </Button>
+              <Button onClick={onCancel}>Cancel</Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "applied":
+      return (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Repaired</MessageBarTitle>
+            {repair.changes.length === 0 ? (
+              "Nothing needed changing."
+            ) : (
+              <ChangeList lines={repair.changes} label="Changes made" />
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      );
+  }
+}
