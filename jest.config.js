@@ -17,7 +17,15 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts?(x)"], testPathIgnorePatterns: ["/test/engine/", "/test/build/", "/test/e2e/"] },
+    {
+      ...shared,
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/**/*.test.ts?(x)"],
+      testPathIgnorePatterns: ["/test/engine/", "/test/build/", "/test/e2e/"],
+      // Above the pane tests' 10 s wait for a view (test/taskpane/renderPane.tsx), so a slow machine
+      // reports what was missing rather than a timeout.
+      testTimeout: 30_000,
+    },
     { ...shared, displayName: "build", testMatch: ["<rootDir>/test/build/**/*.test.ts"] },
     { ...shared, displayName: "engine", testMatch: ["<rootDir>/test/engine/**/*.test.ts"] },
     {
