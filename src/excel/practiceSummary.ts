@@ -1,8 +1,8 @@
-import { METADATA_SHEET, readInstalled } from "../workbook/metadata";
+import { latestPerTemplate, METADATA_SHEET, readInstances } from "../workbook/metadata";
 import { ExcelHost, officeHost } from "./host";
 import { explain } from "./hostErrors";
 
-/** A template the workbook's metadata store lists. */
+/** A template instance the workbook's metadata store lists (a template can have several: sheets differ). */
 export interface InstalledSummary {
   readonly templateId: string;
   readonly version: number;
@@ -45,8 +45,13 @@ export async function readPracticeSummary(
       const names = workbook.names.load("items/name,type");
       await context.sync();
 
-      const installed = store.isNullObject || used.isNullObject ? [] : readInstalled(used.values);
-      if (installed.length === 0) return { templates: [], maturity: null, kpis: null };
+      const instances =
+        store.isNullObject || used.isNullObject
+          ? []
+          : readInstances(used.values).map((r) => r.template);
+      if (instances.length === 0) return { templates: [], maturity: null, kpis: null };
+      // Headline figures come from the newest copy of a template (this year's tracker, not last year's).
+      const installed = latestPerTemplate(instances, (t) => t);
       const ranges = new Set(
         names.items.filter((n) => n.type === "Range").map((n) => n.name.toLowerCase())
       );
@@ -80,7 +85,7 @@ export async function readPracticeSummary(
       const amber = number("kpiAmber");
       const red = number("kpiRed");
       return {
-        templates: installed.map(({ templateId, version, sheets, options }) => ({
+        templates: instances.map(({ templateId, version, sheets, options }) => ({
           templateId,
           version,
           sheets,

@@ -1,4 +1,4 @@
-import { METADATA_SHEET, readInstalledRows, UPDATED_COLUMN } from "../workbook/metadata";
+import { METADATA_SHEET, readInstances, UPDATED_COLUMN } from "../workbook/metadata";
 import { readRequest } from "../workbook/maintain/expected";
 import {
   ReadColumnRules,
@@ -32,7 +32,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   await context.sync();
 
   const storeValues = store.isNullObject || storeUsed.isNullObject ? [] : storeUsed.values;
-  const rows = readInstalledRows(storeValues);
+  const rows = readInstances(storeValues);
   const sheetNames = sheets.items.map((s) => s.name);
   const tableNames = tables.items.map((t) => t.name);
   const base = {

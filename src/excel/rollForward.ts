@@ -105,9 +105,19 @@ function fiscalYearWork(readBack: WorkbookReadBack, now: Date): Work {
         plan.plans.flatMap((p) => metadataRows(p, now))
       );
       queueRefresh(workbook, plan.relink, stamp);
+      queueOptions(
+        workbook,
+        plan.options.map((o) => ({ row: o.row, value: o.next }))
+      );
     },
     undo: async (host) => {
       await undoRefresh(host, plan.relink);
+      await run(host, (workbook) =>
+        queueOptions(
+          workbook,
+          plan.options.map((o) => ({ row: o.row, value: o.previous }))
+        )
+      );
       await removeCreated(host, {
         sheets: sheets.map((s) => s.name),
         names: sheets.flatMap((s) => s.names.map((n) => n.name)),

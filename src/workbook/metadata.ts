@@ -2,9 +2,10 @@ import { RenderPlan } from "./plan";
 import { TemplateOptions } from "./options";
 
 /**
- * The hidden metadata store: one row per generated template, so that later work (the executive
- * summary linking to existing workbooks, refresh, upgrade, health check) knows which sheets, tables and
- * names hold which template, at which version, with which options.
+ * The hidden metadata store: one row per generated template instance (a template generated twice, or
+ * rolled into the next fiscal year, has a row per copy), so that later work (the executive summary
+ * linking to existing workbooks, refresh, upgrade, health check) knows which sheets, tables and names
+ * hold which template, at which version, with which options.
  */
 export const METADATA_SHEET = "FinOps metadata";
 export const METADATA_HEADERS = [
@@ -50,24 +51,46 @@ export const VERSION_COLUMN = METADATA_HEADERS.indexOf("Version");
 export const UPDATED_COLUMN = METADATA_HEADERS.indexOf("Updated");
 
 /**
- * The templates the store lists, the latest row per template id. Rows that do not parse (edited by
- * hand, written by a future version) are skipped rather than trusted.
+ * One template id's newest record (the last row written for it), for what means "the current one": the
+ * executive summary links to it, generation links to it instead of adding a copy, the pane's headline
+ * figures are read from it, and rolling forward starts from it.
  */
-export function readInstalled(values: readonly (readonly unknown[])[]): InstalledTemplate[] {
-  return readInstalledRows(values).map((r) => r.template);
+export function latestPerTemplate<T>(
+  instances: readonly T[],
+  record: (instance: T) => InstalledTemplate
+): T[] {
+  const latest = new Map<string, T>();
+  for (const instance of instances) latest.set(record(instance).templateId, instance);
+  return [...latest.values()];
 }
 
-/** readInstalled with the 0-based store row each template was read from (maintenance stamps it). */
-export function readInstalledRows(
+/** The latest record per template id (see latestPerTemplate); every instance is readInstances. */
+export function readInstalled(values: readonly (readonly unknown[])[]): InstalledTemplate[] {
+  return latestPerTemplate(
+    readInstances(values).map((r) => r.template),
+    (t) => t
+  );
+}
+
+/**
+ * Every template instance the store lists, in store order, with the 0-based store row it was read from
+ * (maintenance writes that row). An instance is its sheets: a second copy of a template (another
+ * department's adoption plan) or the next fiscal year's budget is another instance, and all of them are
+ * maintained. A row whose sheets a later row also records (a template generated again after its sheet
+ * was deleted, under the same free sheet name) is superseded by it. Rows that do not parse (edited by
+ * hand, written by a future version) are skipped rather than trusted. The row format is unchanged, so a
+ * store written before instances were kept apart reads the same way.
+ */
+export function readInstances(
   values: readonly (readonly unknown[])[]
 ): { template: InstalledTemplate; row: number }[] {
-  const latest = new Map<string, { template: InstalledTemplate; row: number }>();
+  const parsed: { template: InstalledTemplate; row: number }[] = [];
   for (const [index, row] of values.entries()) {
     if (index === 0) continue;
     try {
       const [templateId, version, sheets, options, names] = row;
       if (typeof templateId !== "string" || typeof version !== "number") continue;
-      const parsed = JSON.parse(String(names)) as {
+      const recorded = JSON.parse(String(names)) as {
         tables?: Record<string, string>;
         names?: Record<string, string>;
       };
@@ -76,13 +99,21 @@ export function readInstalledRows(
         version,
         sheets: JSON.parse(String(sheets)),
         options: JSON.parse(String(options)),
-        tables: parsed.tables ?? {},
-        names: parsed.names ?? {},
+        tables: recorded.tables ?? {},
+        names: recorded.names ?? {},
       };
-      latest.set(templateId, { template, row: index });
+      parsed.push({ template, row: index });
     } catch {
       continue;
     }
   }
-  return [...latest.values()];
+  // Newest first, so a sheet is claimed by the last row that records it.
+  const claimed = new Set<string>();
+  const kept = [...parsed].reverse().filter(({ template }) => {
+    const sheets = template.sheets.map((s) => String(s).toLowerCase());
+    if (sheets.some((s) => claimed.has(s))) return false;
+    for (const s of sheets) claimed.add(s);
+    return true;
+  });
+  return kept.reverse();
 }

@@ -5,7 +5,7 @@ import {
   queueSheet,
 } from "../../src/excel/writePlan";
 import { planWorkbook } from "../../src/workbook/layout";
-import { metadataRows } from "../../src/workbook/metadata";
+import { METADATA_SHEET, metadataRows } from "../../src/workbook/metadata";
 import { chooseNames } from "../../src/workbook/names";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
@@ -28,11 +28,19 @@ export async function generateAtVersion(
     if (!spec) throw new Error(`${t.id} has no version ${versions[t.id]}`);
     return spec;
   });
-  const plan = planWorkbook(
-    specs,
-    options,
-    chooseNames(specs, { sheets: fake.state.sheetNames(), tablesAndNames: [] })
-  );
+  // Free names next to what is there, so a second copy can be generated as the add-in would.
+  const existing = {
+    sheets: fake.state.sheetNames(),
+    tablesAndNames: [
+      ...fake.state.tables().map((t) => t.name),
+      ...fake.state.names().map((n) => n.name),
+    ],
+  };
+  const store = fake.state.sheetNames().includes(METADATA_SHEET)
+    ? fake.state.values(METADATA_SHEET, "A1:A500").filter((r) => r[0] !== "" && r[0] !== null)
+        .length
+    : null;
+  const plan = planWorkbook(specs, options, chooseNames(specs, existing));
   await fake.asOfficeExcel().run(async (context) => {
     const workbook = context.workbook;
     const written = plan.sheets.map((planned) => ({
@@ -41,7 +49,7 @@ export async function generateAtVersion(
     }));
     for (const { planned } of written) queueNames(workbook, planned);
     for (const { planned, sheet } of written) queueFormulasAndFormats(sheet, planned);
-    queueMetadata(workbook, null, metadataRows(plan, NOW));
+    queueMetadata(workbook, store, metadataRows(plan, NOW));
     await context.sync();
   });
 }

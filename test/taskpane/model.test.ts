@@ -156,6 +156,29 @@ describe("summary view", () => {
   });
 });
 
+describe("summary view of two copies of a template", () => {
+  it("lists each copy with its own sheets", () => {
+    const copy = (sheet: string, firstYear: boolean) => ({
+      templateId: "team-budget",
+      version: 1,
+      sheets: [sheet],
+      formulaMode: firstYear ? ("addin" as const) : ("portable" as const),
+    });
+    const view = summaryView(
+      {
+        templates: [copy("Team budget", true), copy("Team budget FY2027", false)],
+        maturity: null,
+        kpis: null,
+      },
+      catalogue
+    );
+    expect(view.rows.map((r) => [r.title, r.sheets])).toEqual([
+      ["Team budget", "Team budget"],
+      ["Team budget", "Team budget FY2027"],
+    ]);
+  });
+});
+
 describe("template cards", () => {
   it("one card per template with its preview image and sources; the practice set title", () => {
     const cards = catalogue.templateCards();

@@ -83,7 +83,10 @@ export function planAssessmentRecord(
   today: Date,
   date?: Date
 ): AssessmentRecord | string {
-  const read = readBack.templates.find((t) => t.record.templateId === "maturity-scorecard");
+  // The newest scorecard is the one in use (the store lists every copy, oldest first).
+  const read = [...readBack.templates]
+    .reverse()
+    .find((t) => t.record.templateId === "maturity-scorecard");
   if (!read) return "This workbook has no maturity scorecard made by the add-in.";
   const survey = surveyWorkbook({ ...readBack, templates: [read as ReadTemplate] });
   const t = survey.templates[0];

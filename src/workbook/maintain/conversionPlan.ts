@@ -129,10 +129,17 @@ export function planConversion(
         ]
       : []),
   ]);
-  for (const t of survey.templates.filter((x) => options.some((o) => o.row === x.read.metadataRow)))
+  // Copies of one template (another year's budget) are told apart by their sheets.
+  const copies = (id: string) => survey.templates.filter((x) => x.read.record.templateId === id);
+  for (const t of survey.templates.filter((x) =>
+    options.some((o) => o.row === x.read.metadataRow)
+  )) {
+    const { templateId, sheets } = t.read.record;
+    const which = copies(templateId).length > 1 ? ` on "${sheets.join('", "')}"` : "";
     changes.push(
-      `${t.read.record.templateId} is recorded as ${mode === "portable" ? "portable" : "using add-in functions"}.`
+      `${templateId}${which} is recorded as ${mode === "portable" ? "portable" : "using add-in functions"}.`
     );
+  }
 
   const left = [
     ...survey.unplanned.map((u) => `${u.record.templateId} is left as it is: ${u.reason}.`),

@@ -1,5 +1,5 @@
 import { planWorkbook } from "../layout";
-import { InstalledTemplate } from "../metadata";
+import { InstalledTemplate, latestPerTemplate } from "../metadata";
 import { checkOptions } from "../options";
 import { PlannedSheet } from "../plan";
 import { WorkbookSpec } from "../spec";
@@ -21,9 +21,10 @@ export interface UnplannedTemplate {
 }
 
 /**
- * Plans every installed template again exactly as it was generated: same version, options, sheet,
- * table and defined names, so each computed cell gets the formula text a fresh generation writes.
- * Templates it links to (the executive summary's sources) are known through their own records.
+ * Plans every installed template instance again exactly as it was generated: same version, options,
+ * sheet, table and defined names, so each computed cell gets the formula text a fresh generation writes.
+ * Templates it links to (the executive summary's sources) are known through their newest records, as
+ * generation and the fiscal-year roll forward link them.
  */
 export function expectTemplates(installed: readonly InstalledTemplate[]): {
   expected: ExpectedTemplate[];
@@ -31,7 +32,7 @@ export function expectTemplates(installed: readonly InstalledTemplate[]): {
 } {
   const expected: ExpectedTemplate[] = [];
   const unplanned: UnplannedTemplate[] = [];
-  const specs = new Map<string, WorkbookSpec>();
+  const specs = new Map<InstalledTemplate, WorkbookSpec>();
   for (const record of installed) {
     const template = TEMPLATES.find((t) => t.id === record.templateId);
     // A workbook is planned at the version that made it, so an earlier version is checked as it is.
@@ -41,7 +42,7 @@ export function expectTemplates(installed: readonly InstalledTemplate[]): {
         ? "its recorded options cannot be read"
         : undefined;
     const spec = template && !reason && buildAt(template, record.version, record.options);
-    if (spec) specs.set(record.templateId, spec);
+    if (spec) specs.set(record, spec);
     else
       unplanned.push({
         record,
@@ -50,10 +51,9 @@ export function expectTemplates(installed: readonly InstalledTemplate[]): {
           `it was made by version ${record.version} of the template, which this add-in (version ${template?.version}) does not know`,
       });
   }
-  const tables = Object.assign({}, ...installed.map((r) => r.tables));
-  const names = Object.assign({}, ...installed.map((r) => r.names));
+  const newest = new Map(latestPerTemplate(installed, (r) => r).map((r) => [r.templateId, r]));
   for (const record of installed) {
-    const spec = specs.get(record.templateId);
+    const spec = specs.get(record);
     if (!spec) continue;
     if (spec.sheets.length !== record.sheets.length) {
       unplanned.push({ record, reason: "its recorded sheets do not match the template" });
@@ -61,7 +61,14 @@ export function expectTemplates(installed: readonly InstalledTemplate[]): {
     }
     const sheets = Object.fromEntries(spec.sheets.map((s, i) => [s.key, record.sheets[i]]));
     const needs = TEMPLATES.find((t) => t.id === record.templateId)?.needs ?? [];
-    const linked = needs.flatMap((id) => (specs.has(id) ? [specs.get(id) as WorkbookSpec] : []));
+    const sources = needs.flatMap((id) => {
+      const source = newest.get(id);
+      const sourceSpec = source && specs.get(source);
+      return source && sourceSpec ? [{ record: source, spec: sourceSpec }] : [];
+    });
+    // Its own names first-hand; a source's names are the newest source's.
+    const tables = Object.assign({}, ...sources.map((s) => s.record.tables), record.tables);
+    const names = Object.assign({}, ...sources.map((s) => s.record.names), record.names);
     try {
       // A named cell a later version added has no recorded name yet: it gets the name it wants.
       const wanted = Object.fromEntries(
@@ -73,7 +80,7 @@ export function expectTemplates(installed: readonly InstalledTemplate[]): {
         [spec],
         record.options,
         { sheets, tables, names: { ...wanted, ...names }, renamed: [] },
-        linked
+        sources.map((s) => s.spec)
       );
       expected.push({ record, spec, sheets: plan.sheets });
     } catch (error) {

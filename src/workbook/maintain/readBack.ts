@@ -56,7 +56,7 @@ export interface ReadName {
   readonly formula: string;
 }
 
-/** A template the metadata store lists, with the store row its record came from. */
+/** A template instance the metadata store lists, with the store row its record came from. */
 export interface ReadTemplate {
   readonly record: InstalledTemplate;
   /** 0-based row in the metadata store. */
@@ -66,6 +66,7 @@ export interface ReadTemplate {
 }
 
 export interface WorkbookReadBack {
+  /** Every template instance the store lists, in store order (the last of a template id is its newest). */
   readonly templates: readonly ReadTemplate[];
   /** Every sheet the templates record, present (with its used range) or not. */
   readonly sheets: readonly ReadSheet[];

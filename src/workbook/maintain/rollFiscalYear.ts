@@ -1,5 +1,6 @@
 import { CellValue } from "../../domain/cellValue";
 import { planWorkbook } from "../layout";
+import { latestPerTemplate } from "../metadata";
 import { chooseNames } from "../names";
 import { fiscalYearLabel, fiscalYearMonths, TemplateOptions } from "../options";
 import { PlannedSheet, RenderPlan } from "../plan";
@@ -7,20 +8,31 @@ import { Block, WorkbookSpec } from "../spec";
 import { templateById } from "../templates";
 import { seedRows, seedValue, YEAR_SEEDS } from "./nextYearSeed";
 import { ReadName, ReadTemplate, WorkbookReadBack } from "./readBack";
-import { planRefresh, RefreshPlan } from "./refreshPlan";
+import {
+  CellRestore,
+  ColumnFormatting,
+  MetadataStamp,
+  planRefresh,
+  RefreshPlan,
+} from "./refreshPlan";
+import { rolledTitles } from "./rolledTitles";
+import { OptionsChange } from "./rollPeriods";
 import { surveyWorkbook } from "./survey";
 
 /**
  * The next fiscal year, as data: new sheets for the budget and the staffing plan (free names, as
- * generation picks them) seeded from the year before, their metadata rows (the newest row of a template
- * is the one maintenance and the executive summary use), and the executive summary's formulas pointed
- * at the new year. The old year's sheets are not in it: they stay exactly as they are.
+ * generation picks them) seeded from the newest year, their metadata rows (the newest row of a template
+ * is the one the executive summary links to; every year's row stays maintained), and the executive
+ * summary's formulas pointed at the new year. The old year's sheets are not in it: they stay exactly as
+ * they are.
  */
 export interface FiscalYearRollForward {
   /** The new year's sheets, one plan per template (each has its own options); empty: nothing to roll. */
   readonly plans: readonly RenderPlan[];
-  /** The executive summary's cells re-pointed to the new year (a refresh plan, undone the same way). */
+  /** The executive summaries' cells re-pointed to the new year (a refresh plan, undone the same way). */
   readonly relink: RefreshPlan;
+  /** The re-pointed summaries' recorded options, moved to the new fiscal year. */
+  readonly options: readonly OptionsChange[];
   /** What will change, one line each; empty when nothing would be written. */
   readonly preview: readonly string[];
   /** What is not rolled and why. */
@@ -94,7 +106,10 @@ export function planFiscalYearRollForward(readBack: WorkbookReadBack): FiscalYea
   const preview: string[] = [];
   const notes: string[] = [];
   const specs: WorkbookSpec[] = [];
-  const rolled = readBack.templates.filter((t) => ROLLED.includes(t.record.templateId));
+  // The newest budget and staffing plan: an older year's (or another copy's) next year is not this one.
+  const rolled = latestPerTemplate(readBack.templates, (t) => t.record).filter((t) =>
+    ROLLED.includes(t.record.templateId)
+  );
   for (const t of rolled) {
     const spec = seededSpec(t, readBack);
     const title = templateById(t.record.templateId).title;
@@ -105,7 +120,7 @@ export function planFiscalYearRollForward(readBack: WorkbookReadBack): FiscalYea
     notes.push(
       "This workbook has no team budget or staffing plan made by the add-in: there is no fiscal year to roll forward."
     );
-  if (specs.length === 0) return { plans: [], relink: NO_RELINK, preview, notes };
+  if (specs.length === 0) return { plans: [], relink: NO_RELINK, options: [], preview, notes };
 
   const chosen = chooseNames(specs, {
     sheets: readBack.sheetNames,
@@ -125,17 +140,29 @@ export function planFiscalYearRollForward(readBack: WorkbookReadBack): FiscalYea
       `${spec.title}: add ${fiscalYearLabel(nextYearOptions(from.record.options))} on the sheet "${record?.sheets.join('", "')}", ${rows.join(" + ")} rows carried over from ${fiscalYearLabel(from.record.options)}${spec.templateId === "team-budget" ? " with each month's forecast as the new budget" : " with the last month's allocation"}; the ${fiscalYearLabel(from.record.options)} sheets stay as they are.`
     );
   });
-  const relink = planRelink(readBack, plans);
-  return { plans, relink, preview: [...preview, ...relink.preview], notes };
+  const { relink, options } = planRelink(readBack, plans);
+  return { plans, relink, options, preview: [...preview, ...relink.preview], notes };
 }
 
+/** A summary's options naming the fiscal year of `year` (the only options its sheet shows besides its name and currency). */
+const namingYear = (summary: TemplateOptions, year: TemplateOptions): TemplateOptions => ({
+  ...summary,
+  firstPeriod: year.firstPeriod,
+  fiscalYearStartMonth: year.fiscalYearStartMonth,
+});
+
 /**
- * The executive summary's refresh once the new years are recorded: its formulas then point at the
- * newest year. Only its own cells are taken from the refresh (nothing else is repaired by a roll forward).
+ * Every executive summary's refresh once the new years are recorded: its formulas then point at the
+ * newest year. Only its own cells are taken from the refresh (nothing else is repaired by a roll
+ * forward). A summary that is re-pointed is recorded as the new year's, and its subtitle names that year
+ * where it still holds the template's text.
  */
-function planRelink(readBack: WorkbookReadBack, plans: readonly RenderPlan[]): RefreshPlan {
-  const summary = readBack.templates.find((t) => t.record.templateId === "executive-summary");
-  if (!summary) return NO_RELINK;
+function planRelink(
+  readBack: WorkbookReadBack,
+  plans: readonly RenderPlan[]
+): { relink: RefreshPlan; options: OptionsChange[] } {
+  const summaries = readBack.templates.filter((t) => t.record.templateId === "executive-summary");
+  if (summaries.length === 0) return { relink: NO_RELINK, options: [] };
   const replaced = new Set(plans.flatMap((p) => p.templates.map((r) => r.templateId)));
   const records: ReadTemplate[] = plans.flatMap((p) =>
     p.templates.map((r) => ({
@@ -148,25 +175,45 @@ function planRelink(readBack: WorkbookReadBack, plans: readonly RenderPlan[]): R
   const newNames: ReadName[] = sheets.flatMap((s) =>
     s.names.map((n) => ({ name: n.name, formula: `=${quoted(s.name)}!${n.address}` }))
   );
+  const templates = [
+    ...readBack.templates.filter((t) => !replaced.has(t.record.templateId)),
+    ...records,
+  ];
   const refresh = planRefresh({
     ...readBack,
-    templates: [
-      ...readBack.templates.filter((t) => !replaced.has(t.record.templateId)),
-      ...records,
-    ],
+    templates,
     names: [...readBack.names, ...newNames],
     tableNames: [...readBack.tableNames, ...sheets.flatMap((s) => s.tables.map((t) => t.name))],
   });
-  const onSummary = (sheet: string) => summary.record.sheets.includes(sheet);
-  const cells = refresh.cells.filter((c) => onSummary(c.sheet));
-  if (cells.length === 0) return NO_RELINK;
-  return {
-    ...NO_RELINK,
-    cells,
-    formats: refresh.formats.filter((f) => onSummary(f.sheet)),
-    stamps: [{ row: summary.metadataRow, previous: summary.updated }],
-    preview: [
-      `Executive summary: point ${cells.reduce((n, c) => n + c.formulas.length, 0)} figures at the new year.`,
-    ],
-  };
+  const survey = surveyWorkbook(readBack);
+  const sources = templates.map((t) => t.record);
+  const year = records[records.length - 1].record.options;
+  const relink = { ...NO_RELINK, cells: [] as CellRestore[], formats: [] as ColumnFormatting[] };
+  const stamps: MetadataStamp[] = [];
+  const preview: string[] = [];
+  const options: OptionsChange[] = [];
+  for (const summary of summaries) {
+    const onSummary = (sheet: string) => summary.record.sheets.includes(sheet);
+    const cells = refresh.cells.filter((c) => onSummary(c.sheet));
+    if (cells.length === 0) continue;
+    const before = summary.record;
+    const after = { ...before, options: namingYear(before.options, year) };
+    const others = sources.filter((r) => r !== before);
+    const titles = rolledTitles(survey, before, after, others);
+    relink.cells.push(...titles, ...cells);
+    relink.formats.push(...refresh.formats.filter((f) => onSummary(f.sheet)));
+    stamps.push({ row: summary.metadataRow, previous: summary.updated });
+    preview.push(
+      `${before.sheets[0]}: point ${cells.reduce((n, c) => n + c.formulas.length, 0)} figures at the new year.`,
+      ...titles.map((c) => `${c.sheet}!${c.address}: the subtitle names ${fiscalYearLabel(year)}.`)
+    );
+    if (fiscalYearLabel(after.options) !== fiscalYearLabel(before.options))
+      options.push({
+        row: summary.metadataRow,
+        previous: JSON.stringify(before.options),
+        next: JSON.stringify(after.options),
+      });
+  }
+  if (stamps.length === 0) return { relink: NO_RELINK, options: [] };
+  return { relink: { ...relink, stamps, preview }, options };
 }

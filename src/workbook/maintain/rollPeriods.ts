@@ -1,4 +1,4 @@
-import { METADATA_HEADERS } from "../metadata";
+import { latestPerTemplate, METADATA_HEADERS } from "../metadata";
 import { fiscalYearLabel, fiscalYearMonths, TemplateOptions, trackedPeriods } from "../options";
 import { ReadTemplate, WorkbookReadBack } from "./readBack";
 import { planRefresh, RefreshPlan } from "./refreshPlan";
@@ -59,8 +59,8 @@ function kpiLine(
 }
 
 /**
- * Plans rolling the KPI tracker forward by `months` (1 for a month, 3 for a quarter), and says where
- * the team budget stands. Pure: the preview is exactly what the adapter writes.
+ * Plans rolling the newest KPI tracker forward by `months` (1 for a month, 3 for a quarter), and says
+ * where the newest team budget stands. Pure: the preview is exactly what the adapter writes.
  */
 export function planPeriodRollForward(
   readBack: WorkbookReadBack,
@@ -70,7 +70,8 @@ export function planPeriodRollForward(
   const notes: string[] = [];
   const options: OptionsChange[] = [];
   const rolled: ReadTemplate[] = [];
-  for (const t of readBack.templates) {
+  // The newest tracker and budget are the ones in use: earlier ones are kept as the record of their months.
+  for (const t of latestPerTemplate(readBack.templates, (r) => r.record)) {
     const { templateId } = t.record;
     if (templateId === "team-budget") notes.push(budgetLine(t.record.options));
     if (templateId !== "kpi-tracker") continue;

@@ -22,17 +22,21 @@ function headline(sheet: PlannedSheet): Map<string, string> {
 }
 
 /**
- * The template text above the tables that names the period range ("Jan 2026 to Dec 2026"), rewritten
- * for the rolled range. Only where the cell still holds the template's old text: a title the user
+ * The template text above the tables that names the period range ("Jan 2026 to Dec 2026") or the
+ * fiscal year ("FY2026"), rewritten for the rolled one. Only where the cell still holds the template's old text: a title the user
  * retyped is theirs. Cells above the tables do not move when period columns are added.
  */
 export function rolledTitles(
   survey: Survey,
   before: InstalledTemplate,
-  after: InstalledTemplate
+  after: InstalledTemplate,
+  /** The records a linking template (the executive summary) needs to be planned. */
+  others: readonly InstalledTemplate[] = []
 ): CellRestore[] {
-  const old = expectTemplates([before]).expected[0]?.sheets ?? [];
-  const next = expectTemplates([after]).expected[0]?.sheets ?? [];
+  const plan = (record: InstalledTemplate) =>
+    expectTemplates([...others, record]).expected.find((e) => e.record === record)?.sheets ?? [];
+  const old = plan(before);
+  const next = plan(after);
   return old.flatMap((sheet, i) => {
     const now = next[i] ? headline(next[i]) : new Map<string, string>();
     return [...headline(sheet)].flatMap(([address, text]): CellRestore[] => {
