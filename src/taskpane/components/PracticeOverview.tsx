@@ -66,7 +66,7 @@ export function PracticeOverview({ view, onAdd, onCheck, onMaintain }: PracticeO
       <Subtitle2 as="h3">Workbooks here</Subtitle2>
       <ul className={lists.list} aria-label="FinOps workbooks in this file">
         {view.rows.map((row) => (
-          <li key={row.templateId} className={lists.item}>
+          <li key={`${row.templateId}:${row.sheets}`} className={lists.item}>
             <span className={styles.title}>
               <Text weight="semibold">{row.title}</Text>
               <Badge appearance="outline">{row.version}</Badge>
