@@ -11,6 +11,7 @@ export const EXIT = {
   usage: 2,
   exists: 3,
   cannotWrite: 4,
+  input: 5,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -19,7 +20,8 @@ const EXIT_CODES = `Exit codes:
   1  unexpected failure (a bug: please report it with the command you ran)
   2  usage error: unknown command or flag, bad argument or option value
   3  the output file exists (add --force to overwrite it)
-  4  cannot write the output file (missing folder, no permission, read-only)`;
+  4  cannot write the output file (missing folder, no permission, read-only)
+  5  an input cannot be used (a FOCUS file, or a workbook that is missing or not this tool's)`;
 
 const GENERATE_FLAGS = `  --template <id>          A template to include; repeat for more (ids: "${BIN} list")
   --all                    Every template: the whole practice set
@@ -39,12 +41,14 @@ const GENERAL = `${BIN}: the FinOps practice workbooks as .xlsx files
 
 Usage:
   ${BIN} generate (--template <id> [--template <id> ...] | --all) --out FILE.xlsx [options]
+  ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
   ${BIN} list
   ${BIN} help [command]
   ${BIN} --help | --version
 
 Commands:
-  generate   Write templates into a new .xlsx file
+  generate      Write templates into a new .xlsx file
+  import-focus  Put FOCUS billing exports into a generated workbook: Cost data sheet, KPI actuals
   list       The templates: id, version, title and purpose
   help       This help, or one command's help ("${BIN} help generate")
 
@@ -71,6 +75,25 @@ Templates: ${TEMPLATES.map((t) => t.id).join(", ")}
 ${EXIT_CODES}
 `;
 
+const IMPORT_FOCUS = `Usage: ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
+
+Reads FOCUS cost and usage exports (plain or gzip) as streams and fills a workbook this tool
+generated: a "Cost data" sheet with one row per month (and group, and currency), replacing the one an
+earlier import wrote, and the KPI tracker's effective savings rate, commitment coverage, utilisation
+and waste, and allocation coverage for the months you choose. The old and new value of every KPI cell
+is printed; without --periods or --all-periods nothing in the tracker changes.
+
+Options:
+  --into WORKBOOK.xlsx     The workbook to fill (required); rewritten in place, all or nothing
+  --group-by GROUP         month (default), sub-account, service-category or tag:KEY
+                           (tag:KEY also gives allocation coverage: the share of cost carrying KEY)
+  --periods YYYY-MM,...    The months whose KPI actuals to write
+  --all-periods            Write every month the import and the tracker share
+  --issue-limit N          Issues kept, the first 10 printed (default 100; all are counted)
+
+${EXIT_CODES}
+`;
+
 const LIST = `Usage: ${BIN} list
 
 Prints every template on stdout: id, version, title and purpose.
@@ -89,6 +112,8 @@ export function helpText(topic?: CommandName): string {
   switch (topic) {
     case "generate":
       return GENERATE;
+    case "import-focus":
+      return IMPORT_FOCUS;
     case "list":
       return LIST;
     case "help":

@@ -7,6 +7,7 @@ import { RenderPlan } from "../workbook/plan";
 import type { XlsxReport } from "../xlsx";
 import { GenerateCommand, isUsageError, parseCommand } from "./command";
 import { BIN, EXIT, ExitCode, helpText, listText } from "./help";
+import { importFocus } from "./importFocus";
 
 /** Everything the command line touches besides the output file; tests pass collectors and a fixed clock. */
 export interface CliIO {
@@ -43,6 +44,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
         return EXIT.ok;
       case "generate":
         return await generate(command, io);
+      case "import-focus":
+        return await importFocus(command, io);
     }
   } catch (error) {
     io.stderr(

@@ -161,11 +161,9 @@ function costDataSpec(result: FocusImport, columns: ColumnSpec[], importedAt: Da
 }
 
 function rowValues(a: FocusAggregate): Record<string, CellValue> {
-  const values: Record<string, CellValue> = {
-    month: a.month,
-    group: a.group,
-    currency: a.currency,
-  };
+  const values: Record<string, CellValue> = { month: a.month, currency: a.currency };
+  // Grouped by month alone there is no group column (and every group is null).
+  if (a.group !== null) values.group = a.group;
   for (const column of MEASURE_COLUMNS)
     values[column.key] = a[column.key as keyof FocusAggregate] as number | null;
   return values;

@@ -1,0 +1,71 @@
+import { parseArgs } from "node:util";
+import { FocusGrouping } from "../domain/focus/focusTypes";
+
+/** `import-focus FILE.csv [...] --into WORKBOOK.xlsx [options]` as data; parsed without I/O like generate. */
+export interface ImportFocusCommand {
+  readonly kind: "import-focus";
+  readonly files: readonly string[];
+  readonly into: string;
+  readonly grouping: FocusGrouping;
+  /** The months whose KPI actuals to write; undefined: none (the changes are only shown). */
+  readonly periods?: readonly string[] | "all";
+  readonly issueLimit: number;
+}
+
+const OPTIONS = {
+  into: { type: "string" },
+  "group-by": { type: "string" },
+  periods: { type: "string" },
+  "all-periods": { type: "boolean" },
+  "issue-limit": { type: "string" },
+} as const;
+
+const GROUPINGS: Record<string, FocusGrouping> = {
+  month: { by: "month" },
+  "sub-account": { by: "subAccount" },
+  "service-category": { by: "serviceCategory" },
+};
+
+/** Problems, one sentence each, or the command. */
+export function parseImportFocus(args: readonly string[]): ImportFocusCommand | string[] {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return [`${(error as Error).message.split("\n")[0]}`];
+  }
+  const { values, positionals } = parsed;
+  const problems: string[] = [];
+  if (positionals.length === 0) problems.push("Name at least one FOCUS file (.csv or .csv.gz).");
+  const into = values.into;
+  if (into === undefined) problems.push("Say which workbook to fill with --into WORKBOOK.xlsx.");
+  else if (!/\.xlsx$/i.test(into))
+    problems.push(`--into must name an .xlsx file (got ${JSON.stringify(into)}).`);
+  const groupBy = values["group-by"] ?? "month";
+  const tag = /^tag:(.+)$/.exec(groupBy);
+  const grouping = tag ? { by: "tag" as const, key: tag[1] } : GROUPINGS[groupBy];
+  if (!grouping)
+    problems.push(
+      `--group-by must be month, sub-account, service-category or tag:KEY (got ${JSON.stringify(groupBy)}).`
+    );
+  if (values.periods !== undefined && values["all-periods"])
+    problems.push("Use either --periods or --all-periods, not both.");
+  const periods = values.periods?.split(",").map((p) => p.trim());
+  for (const p of periods ?? [])
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(p))
+      problems.push(
+        `--periods takes months as YYYY-MM separated by commas (got ${JSON.stringify(p)}).`
+      );
+  const limit = values["issue-limit"] ?? "100";
+  if (!/^\d+$/.test(limit))
+    problems.push(`--issue-limit must be a whole number (got ${JSON.stringify(limit)}).`);
+  if (problems.length > 0 || into === undefined || !grouping) return problems;
+  return {
+    kind: "import-focus",
+    files: positionals,
+    into,
+    grouping,
+    periods: values["all-periods"] ? "all" : periods,
+    issueLimit: Number(limit),
+  };
+}

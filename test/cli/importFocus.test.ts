@@ -1,0 +1,113 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { run } from "../../src/cli/run";
+import { EXIT } from "../../src/cli/help";
+
+const FIXTURE = path.join(__dirname, "fixtures/focus-small.csv");
+const NOW = new Date("2026-11-29T12:00:00Z");
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), now: () => NOW },
+    out: () => out.join(""),
+    err: () => err.join(""),
+  };
+}
+
+async function generated(dir: string, extra: string[] = []): Promise<string> {
+  const file = path.join(dir, "practice.xlsx");
+  const code = await run(
+    ["generate", "--template", "kpi-tracker", "--sample", "--out", file, ...extra],
+    io().io
+  );
+  expect(code).toBe(EXIT.ok);
+  return file;
+}
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+describe("finops-workbooks import-focus", () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "finops-import-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("writes the Cost data sheet and only the confirmed periods, printing old -> new", async () => {
+    const file = await generated(dir);
+    const cli = io();
+    const code = await run(
+      [
+        "import-focus",
+        FIXTURE,
+        "--into",
+        file,
+        "--group-by",
+        "sub-account",
+        "--periods",
+        "2026-01",
+      ],
+      cli.io
+    );
+    expect(code).toBe(EXIT.ok);
+    expect(cli.out()).toContain(
+      "KPI tracker!M29 Effective savings rate, Jan 2026: 14 -> 27.777778"
+    );
+    expect(cli.out()).not.toContain("Feb 2026");
+    const workbook = await open(file);
+    const kpi = workbook.getWorksheet("KPI tracker")!;
+    expect(kpi.getCell("M29").value).toBe(27.777778);
+    expect(kpi.getCell("N29").value).toBe(16);
+    const sheet = workbook.getWorksheet("Cost data")!;
+    const groups: unknown[] = [];
+    sheet.eachRow((row) => groups.push(row.getCell(2).value));
+    // Sub accounts that look like formulas are stored as text, never as formulas.
+    expect(groups).toEqual(expect.arrayContaining(['=HYPERLINK("x")', "+1", "-2"]));
+    sheet.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
+    expect(workbook.definedNames.model.find((n) => n.name === "FinOpsCostData")?.ranges).toEqual([
+      "'Cost data'!$A$1",
+    ]);
+  });
+
+  it("without --periods shows the changes and leaves the tracker alone; a second import replaces its sheet", async () => {
+    const file = await generated(dir);
+    const first = io();
+    expect(await run(["import-focus", FIXTURE, "--into", file], first.io)).toBe(EXIT.ok);
+    expect(first.out()).toContain("KPI actuals not written");
+    expect((await open(file)).getWorksheet("KPI tracker")!.getCell("M29").value).toBe(14);
+    const second = io();
+    expect(await run(["import-focus", FIXTURE, "--into", file, "--all-periods"], second.io)).toBe(
+      EXIT.ok
+    );
+    expect(second.out()).toContain('replaces the earlier import\'s "Cost data"');
+    const names = (await open(file)).worksheets.map((w) => w.name);
+    expect(names.filter((n) => n.startsWith("Cost data"))).toEqual(["Cost data"]);
+  });
+
+  it("refuses bad input with exit codes and leaves the workbook untouched", async () => {
+    const file = await generated(dir);
+    const before = fs.readFileSync(file);
+    const semicolons = path.join(dir, "semi.csv");
+    fs.writeFileSync(semicolons, fs.readFileSync(FIXTURE, "utf8").replace(/,/g, ";"));
+    const cases: [string[], number][] = [
+      [["import-focus", FIXTURE], EXIT.usage],
+      [["import-focus", FIXTURE, "--into", file, "--group-by", "team"], EXIT.usage],
+      [["import-focus", FIXTURE, "--into", file, "--periods", "2026-07"], EXIT.usage],
+      [["import-focus", semicolons, "--into", file], EXIT.input],
+      [["import-focus", FIXTURE, "--into", path.join(dir, "missing.xlsx")], EXIT.input],
+    ];
+    for (const [argv, expected] of cases) {
+      const cli = io();
+      expect([argv.join(" "), await run(argv, cli.io)]).toEqual([argv.join(" "), expected]);
+      expect(cli.err()).toMatch(/finops-workbooks: /);
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.includes("partial"))).toEqual([]);
+  });
+});
