@@ -21,13 +21,13 @@ export interface ImportFocusOptions {
   readonly maxRowChars?: number;
 }
 
-// Below the default row limit, so the reader's per-row length check (only for chunks over the limit) never runs.
-const CHUNK_BYTES = 1 << 19;
+// 4 MB reads: TextDecoder is markedly faster on large chunks than on the stream default of 64 KB.
+const CHUNK_BYTES = 1 << 22;
 const PROGRESS_EVERY_MS = 250;
 
 /**
  * Reads FOCUS CSV files (plain or gzip, found by magic bytes) as streams and returns their aggregates.
- * Memory stays flat: each 1 MB chunk is parsed and summed before the next is read. Rejects with
+ * Memory stays flat: each 4 MB chunk is parsed and summed before the next is read. Rejects with
  * FocusFileError for a file it cannot use (no partial result), and with the signal's reason when aborted.
  */
 export async function importFocusFiles(
@@ -75,7 +75,7 @@ export async function importFocusFiles(
     const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES, signal });
     // pipeline destroys every stream on an error, so a read or gzip failure ends the loop below.
     const source: Readable = gzip
-      ? pipeline(raw, counter, createGunzip(), ignore)
+      ? pipeline(raw, counter, createGunzip({ chunkSize: 1 << 20 }), ignore)
       : pipeline(raw, counter, ignore);
     try {
       for await (const chunk of source) {

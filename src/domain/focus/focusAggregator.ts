@@ -10,8 +10,15 @@ export interface FocusAggregatorOptions {
   readonly issueLimit: number;
 }
 
-/** Takes one data row of the current file: its fields in header order and its 1-based line. */
-export type FocusRowConsumer = (fields: string[], line: number) => void;
+/**
+ * Takes one data row of the current file: its fields in header order and its 1-based line. The
+ * aggregator's consumers also say which fields they read (`fieldsRead`, indexes in the header): for a
+ * row as wide as the header, a reader may set only those and reuse one array for every row (the file
+ * reader does). A plain function, which reads every field, is still a FocusRowConsumer.
+ */
+export type FocusRowConsumer = ((fields: string[], line: number) => void) & {
+  readonly fieldsRead?: readonly number[];
+};
 
 /**
  * Sums FOCUS rows into per-month (and group, and currency) aggregates as they stream past, keeping
@@ -99,7 +106,7 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
       return isMissing(text) ? 0 : parseDecimal(text);
     }
 
-    return (fields, line) => {
+    const consume = (fields: string[], line: number): void => {
       if (fields.length !== width) {
         if (fields.length === 1 && fields[0] === "") return; // a blank line
         rowsRead++;
@@ -200,6 +207,19 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
       }
       if (tagged) sums.allocatedCost += effective;
     };
+    const fieldsRead = [
+      iStart,
+      iBilled,
+      iEffective,
+      iList,
+      iContracted,
+      iCurrency,
+      iCategory,
+      iStatus,
+      iPricing,
+      iGroup,
+    ].filter((index) => index >= 0);
+    return Object.assign(consume, { fieldsRead });
   }
 
   function addCurrency(currency: string, file: string, line: number): void {

@@ -1,10 +1,20 @@
 import { FocusVersion } from "./focusTypes";
 
 // FOCUS column sets. Source: the FOCUS specification (FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec,
-// specification/columns/*.md, "Feature level: Mandatory" and "Introduced (version)"), releases 1.0 to 1.3.
+// Community Specification License 1.0):
+// - 1.0 to 1.2: specification/columns/<column>.md, "Content Constraints" table, "Feature level: Mandatory"
+//   and "Introduced (version)"; e.g. chargeclass.md: Feature level Mandatory, introduced 1.0. Checked to be
+//   not mandatory: ChargeFrequency, ServiceSubcategory (1.1) and InvoiceId (1.2), each "RECOMMENDED to be
+//   present in a FOCUS dataset" (1.2 texts).
+// - 1.3: the Cost and Usage dataset's columns ("<Column> MUST be present in a Cost and Usage FOCUS
+//   dataset"): ServiceProviderName and HostProviderName MUST be present; ProviderName is marked DEPRECATED
+//   and, like PublisherName, still MUST be present; InvoiceId and ChargeFrequency stay RECOMMENDED;
+//   AllocatedMethodId and the other Allocated* columns are conditional on split cost allocation.
+// Checked in November 2026 (search of the specification's text, not a column-by-column reading of every
+// release): the lists below matched, so they are unchanged.
 // A file says nothing about its version, so the version is read from the newest columns it carries.
 
-/** Columns FOCUS 1.0 makes mandatory; 1.1 and 1.2 keep the same set. */
+/** Columns FOCUS 1.0 makes mandatory (Feature level Mandatory); 1.1 and 1.2 keep the same set. */
 const MANDATORY_1_0 = [
   "BilledCost",
   "BillingAccountId",

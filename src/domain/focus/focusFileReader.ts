@@ -1,5 +1,5 @@
-import Papa from "papaparse";
 import { FocusAggregator, FocusRowConsumer } from "./focusAggregator";
+import { FocusCsvTokenizer, INCOMPLETE, UNTERMINATED_QUOTE, guessNewline } from "./focusCsv";
 import { FocusFileError } from "./focusFileError";
 
 export interface FocusFileReaderOptions {
@@ -9,8 +9,8 @@ export interface FocusFileReaderOptions {
 
 /**
  * Bytes of one FOCUS CSV file (already decompressed) to rows for the aggregator: UTF-8 decoding that
- * refuses UTF-16 and invalid UTF-8, papaparse in chunks, and the checks for truncation, a wrong
- * delimiter and huge fields. Pure (TextDecoder and papaparse only), so the Node reader and the pane's
+ * refuses UTF-16 and invalid UTF-8, the CSV tokenizer (focusCsv.ts) in chunks, and the checks for
+ * truncation, a wrong delimiter and huge fields. Pure (TextDecoder only), so the Node reader and the pane's
  * worker share it. Every failure is a FocusFileError.
  */
 export interface FocusFileReader {
@@ -31,12 +31,15 @@ export function createFocusFileReader(
   const maxRowChars = options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
   // fatal: invalid UTF-8 throws instead of turning into U+FFFD; a UTF-8 BOM is dropped.
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  let parser: Papa.Parser | null = null;
+  let tokenizer: FocusCsvTokenizer | null = null;
   let width = 0;
   let consumer: FocusRowConsumer | null = null;
-  /** Text after the last complete row, carried to the next chunk (papaparse's own chunking does the same). */
+  /** The reused array of a row's fields (only those the consumer reads are set), and which those are. */
+  let fields: string[] = [];
+  let wanted: Uint8Array | null = null;
+  /** Text after the last complete row, carried to the next chunk. */
   let partial = "";
-  /** Lines passed on so far, the header included (papaparse rows: see docs/FOCUS.md on line numbers). */
+  /** Records passed on so far, the header included (see docs/FOCUS.md on line numbers). */
   let line = 0;
   let rows = 0;
   let bytesSeen = 0;
@@ -73,11 +76,18 @@ export function createFocusFileReader(
     }
   }
 
+  /** Passes a record on: the header to the aggregator, a data row to the file's consumer. */
   function emit(row: string[]): void {
     line++;
     if (consumer === null) {
       consumer = aggregator.file(fileName, row);
       width = row.length;
+      fields = new Array<string>(width).fill("");
+      const read = consumer.fieldsRead;
+      if (read !== undefined) {
+        wanted = new Uint8Array(width);
+        for (const index of read) if (index >= 0 && index < width) wanted[index] = 1;
+      }
       return;
     }
     if (row.length !== 1 || row[0] !== "") rows++;
@@ -85,52 +95,75 @@ export function createFocusFileReader(
   }
 
   function feed(text: string, last: boolean): void {
-    const input = partial + text;
-    if (parser === null) {
+    const input = partial.length === 0 ? text : partial + text;
+    if (tokenizer === null) {
       const newline = guessNewline(input);
       if (newline === null && !last) {
         partial = input;
         if (partial.length > maxRowChars) tooLong();
         return;
       }
-      parser = new Papa.Parser({ delimiter: ",", newline: newline ?? "\n", quoteChar: '"' });
+      tokenizer = new FocusCsvTokenizer(newline ?? "\n");
     }
-    const result = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
-    for (const error of result.errors) {
-      const at = line + (error.row ?? 0) + 1;
-      if (error.code === "MissingQuotes") {
-        fail(
-          "truncated",
-          at,
-          `${fileName} ends inside a quoted field that starts on line ${at}: the file is cut short or a closing quote is missing.`
-        );
+    const csv = tokenizer;
+    csv.text(input, last);
+    const n = input.length;
+    let at = 0;
+    while (at < n) {
+      // The header, and rows whose width is not the header's, are read whole into a new array;
+      // rows of the header's width only with the fields the consumer reads, into one reused array.
+      const header = consumer === null;
+      const row: string[] = header ? [] : fields;
+      const next = csv.record(at, row, header ? null : wanted);
+      if (next < 0) {
+        if (next === INCOMPLETE) break;
+        failRecord(next);
       }
-      fail("malformed", at, `${fileName}, line ${at}: ${error.message}.`);
-    }
-    const data = result.data;
-    if (last && data.length > 0 && consumer !== null) {
-      const final = data[data.length - 1];
-      if (final.length < width && !(final.length === 1 && final[0] === "")) {
-        fail(
-          "truncated",
-          line + data.length,
-          `${fileName} ends in the middle of line ${line + data.length} (${final.length} of ${width} fields): the file is cut short.`
-        );
+      if (next - at > maxRowChars) tooLong(line + 1);
+      if (header) {
+        emit(row);
+      } else if (csv.count === width) {
+        line++;
+        rows++;
+        (consumer as FocusRowConsumer)(fields, line);
+      } else {
+        const whole: string[] = [];
+        csv.record(at, whole, null);
+        if (
+          last &&
+          next === n &&
+          whole.length < width &&
+          !(whole.length === 1 && whole[0] === "")
+        ) {
+          fail(
+            "truncated",
+            line + 1,
+            `${fileName} ends in the middle of line ${line + 1} (${whole.length} of ${width} fields): the file is cut short.`
+          );
+        }
+        emit(whole);
       }
+      at = next;
     }
-    // Rows completed within this chunk can only pass the limit when the chunk itself does.
-    if (input.length > maxRowChars) checkRowLengths(data);
-    for (let i = 0; i < data.length; i++) emit(data[i]);
-    partial = last ? "" : input.substring(result.meta.cursor);
+    partial = at === 0 ? input : at < n ? input.substring(at) : "";
     if (partial.length > maxRowChars) tooLong();
   }
 
-  function checkRowLengths(data: string[][]): void {
-    for (let i = 0; i < data.length; i++) {
-      let chars = 0;
-      for (const field of data[i]) chars += field.length;
-      if (chars > maxRowChars) tooLong(line + i + 1);
+  function failRecord(code: number): never {
+    const where = line + 1;
+    if (code === UNTERMINATED_QUOTE) {
+      // The line where the quoted field starts: records before it in the same text are passed on first.
+      fail(
+        "truncated",
+        where,
+        `${fileName} ends inside a quoted field that starts on line ${where}: the file is cut short or a closing quote is missing.`
+      );
     }
+    return fail(
+      "malformed",
+      where,
+      `${fileName}, line ${where}: Trailing quote on quoted field is malformed.`
+    );
   }
 
   function tooLong(at = line + 1): never {
@@ -155,15 +188,6 @@ export function createFocusFileReader(
       return rows;
     },
   };
-}
-
-/** The line break the file uses, from the first one in it; null before any. */
-function guessNewline(text: string): "\n" | "\r\n" | "\r" | null {
-  const lf = text.indexOf("\n");
-  const cr = text.indexOf("\r");
-  if (lf === -1 && cr === -1) return null;
-  if (cr === -1 || (lf !== -1 && lf < cr)) return "\n";
-  return text[cr + 1] === "\n" ? "\r\n" : cr === text.length - 1 ? null : "\r";
 }
 
 /** True when the bytes start with gzip's magic number (1f 8b), whatever the file is called. */

@@ -20,7 +20,12 @@ export type FocusGrouping =
 export interface FocusAggregate {
   /** "2026-01": the UTC month of ChargePeriodStart. */
   readonly month: string;
-  /** The group's value (sub account, service category, tag value); null when grouped by month only. */
+  /**
+   * The group's value (sub account, service category, tag value). null when grouped by month only, and
+   * also for the rows that have no value for the grouping: a missing (empty or NULL) SubAccountId or
+   * ServiceCategory, a file without that column, or rows whose Tags lack the key (or are not a JSON
+   * object). A key present with a null or empty value is the group "", not null.
+   */
   readonly group: string | null;
   /** BillingCurrency: amounts in different currencies are never added together. */
   readonly currency: string;
