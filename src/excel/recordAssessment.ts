@@ -54,7 +54,7 @@ export async function previewAssessment(
       const record = planAssessmentRecord(await readWorkbook(context), now(host), date);
       return typeof record === "string"
         ? { changes: [], notes: [record] }
-        : { changes: record.preview, notes: [] };
+        : { changes: record.preview, notes: record.notes };
     });
   } catch (error) {
     throw explain(error, "Reading the workbook");
@@ -62,9 +62,9 @@ export async function previewAssessment(
 }
 
 /**
- * "Record assessment": copies the practice score, target, level, capabilities assessed, checklist level
- * and the date (given, else the scorecard's assessment date, else today) into the history table and
- * stretches the trend chart over it. Seven syncs whatever the history's length: three to read, two to
+ * "Record assessment": copies the practice score, target, level, capabilities assessed, checklist level,
+ * each scored capability's score (scorecard version 2) and the date (given, else the scorecard's
+ * assessment date, else today) into one history row and stretches the trend chart over it. Seven syncs whatever the history's length: three to read, two to
  * find the chart, one write with calculation suspended, one recalculation. On failure the row and the
  * chart's series are put back.
  */
@@ -91,8 +91,10 @@ export async function recordAssessment(
       workbook.application.calculate("Full");
       await context.sync();
       const changes = chart < 0 ? record.preview.slice(0, 1) : record.preview;
-      const notes =
-        chart < 0 ? [`The chart "${record.chart.title}" is not on the sheet any more.`] : [];
+      const notes = [
+        ...record.notes,
+        ...(chart < 0 ? [`The chart "${record.chart.title}" is not on the sheet any more.`] : []),
+      ];
       return { changes, notes };
     });
   } catch (error) {

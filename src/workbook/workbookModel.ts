@@ -119,6 +119,7 @@ export class WorkbookModel {
       rowColumns,
       columnValues: (table, col) => this.tableRows(table).map((r) => r[col] ?? null),
       tableColumns: (table) => this.table(table).columns.map((c) => c.key),
+      columnHeader: (table, col) => this.column(table, col).header,
       nameValue: (key) => this.nameValue(key),
     };
   }

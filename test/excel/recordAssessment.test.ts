@@ -8,6 +8,7 @@ import { excelSerial } from "../../src/workbook/maintain/assessmentRecord";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { WorkbookSpec } from "../../src/workbook/spec";
 import { TEMPLATES } from "../../src/workbook/templates";
+import { CAPABILITIES } from "../../src/workbook/templates/maturity/capabilities";
 import { createExcelFake, ExcelFake } from "../fakes/excel";
 import { figureValue, planSpecs } from "../workbook/planLookup";
 import { generateAtVersion } from "./generateAtVersion";
@@ -69,7 +70,7 @@ describe("record assessment", () => {
     assessed(fake, 0.35, 0.5);
     const first = await recordAssessment(hostFor(fake), new Date("2026-03-31T00:00:00Z"));
     expect(first.changes).toEqual([
-      "Maturity scorecard: add 2026-03-31 to the assessment history: practice score 35.0% against a target of 50.0%, with its level.",
+      "Maturity scorecard: add 2026-03-31 to the assessment history: practice score 35.0% against a target of 50.0%, with its level and 0 capability scores.",
       'Maturity scorecard: the chart "Practice score trend" covers the 1 recorded assessment.',
     ]);
     assessed(fake, 0.4625);
@@ -163,6 +164,7 @@ describe("record assessment", () => {
               5,
               "Crawl",
               "old",
+              ...CAPABILITIES.map(() => 0.2),
             ]) as (string | number)[][]
           )
       );

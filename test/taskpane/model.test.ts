@@ -104,7 +104,7 @@ describe("summary view", () => {
         templates: [
           {
             templateId: "maturity-scorecard",
-            version: 1,
+            version: 2,
             sheets: ["Maturity scorecard", "Practice checklist"],
             formulaMode: "addin",
           },
@@ -124,7 +124,7 @@ describe("summary view", () => {
       {
         templateId: "maturity-scorecard",
         title: "Maturity scorecard",
-        version: "v1",
+        version: "v2",
         update: undefined,
         sheets: "Maturity scorecard, Practice checklist",
       },

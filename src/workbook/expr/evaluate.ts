@@ -16,6 +16,8 @@ export interface EvaluationContext {
   columnValues(table: string, col: string): readonly CellValue[];
   /** Column keys of a table in sheet order, for runs of columns. */
   tableColumns?(table: string): readonly string[];
+  /** The header of a table column, for lookups by header (changeSinceRecorded). */
+  columnHeader?(table: string, col: string): string;
   /** The value of a named cell. */
   nameValue(name: string): CellValue;
 }
@@ -130,7 +132,65 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
       if (expr.n < 1 || expr.n > numbers.length) return err("#NUM!");
       return labels[values.indexOf(numbers[expr.n - 1])] ?? err("#N/A");
     }
+    case "changeSinceRecorded":
+      return changeSinceRecorded(expr, context);
   }
+}
+
+/** As the formula renderFormula.ts writes: row by row, errors in the order Excel meets them. */
+function changeSinceRecorded(
+  expr: Extract<Expr, { k: "changeSinceRecorded" }>,
+  context: EvaluationContext
+): CellValue {
+  const { table, from, to } = expr.records;
+  const keys = context.tableColumns?.(table) ?? [];
+  const run = keys.slice(keys.indexOf(from), keys.indexOf(to) + 1);
+  const label = evaluate(expr.label, context);
+  // MATCH(label, headers, 0): case-insensitive text; a blank, a number or an error matches no header.
+  const key = run.find(
+    (k) =>
+      typeof label === "string" &&
+      label !== "" &&
+      (context.columnHeader?.(table, k) ?? "").toLowerCase() === label.toLowerCase()
+  );
+  if (!key) return "";
+  const recorded = context.columnValues(table, key);
+  const dates = cells(evaluateAny(expr.dates, context));
+  const before = evaluate(expr.before, context);
+  const filled = (value: CellValue) => !isBlank(value) && value !== "";
+  let latest = 0;
+  for (let i = 0; i < dates.length; i++) {
+    const earlier = lessThan(dates[i], before);
+    if (isErrorValue(earlier)) return earlier;
+    if (isErrorValue(recorded[i])) return recorded[i];
+    const date = toNumber(dates[i]);
+    if (typeof date !== "number") return date;
+    if (earlier && filled(recorded[i])) latest = Math.max(latest, date);
+  }
+  if (latest === 0) return "";
+  // SUMPRODUCT counts text and booleans among the recorded values as 0.
+  const onLatest = dates.flatMap((date, i) =>
+    date === latest && filled(recorded[i]) ? [recorded[i]] : []
+  );
+  const total = onLatest.reduce<number>((t, v) => t + (typeof v === "number" ? v : 0), 0);
+  return arithmetic("-", evaluate(expr.now, context), total / onLatest.length);
+}
+
+/**
+ * Excel's a < b across types: a blank is 0 (or "" or FALSE) next to the other side; numbers come
+ * before text, text before booleans; text compares case-insensitively.
+ */
+function lessThan(a: CellValue, b: CellValue): boolean | CellValue {
+  if (isErrorValue(a)) return a;
+  if (isErrorValue(b)) return b;
+  const blankAs = (other: CellValue) =>
+    typeof other === "string" ? "" : typeof other === "boolean" ? false : 0;
+  const x = isBlank(a) ? blankAs(b) : a;
+  const y = isBlank(b) ? blankAs(a) : b;
+  const rank = (v: CellValue) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
+  if (rank(x) !== rank(y)) return rank(x) < rank(y);
+  if (typeof x === "string" && typeof y === "string") return x.toLowerCase() < y.toLowerCase();
+  return Number(x) < Number(y);
 }
 
 function thisRow(context: EvaluationContext): Readonly<Record<string, CellValue>> {

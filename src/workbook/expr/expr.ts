@@ -57,7 +57,24 @@ export type Expr =
       readonly values: Expr;
       readonly labels: Expr;
       readonly n: number;
+    }
+  /**
+   * `now` minus what a history recorded for the same thing at its latest date before `before`: in the
+   * run of columns `records`, the one headed `label`, averaged over the rows of that date where it is
+   * filled; "" when no column is headed `label` or nothing was recorded before. SUMPRODUCT and MAX
+   * stand in for MAXIFS, which Excel 2016 lacks (see renderFormula.ts).
+   */
+  | {
+      readonly k: "changeSinceRecorded";
+      readonly now: Expr;
+      readonly label: Expr;
+      readonly records: ColumnRun;
+      readonly dates: Expr;
+      readonly before: Expr;
     };
+
+/** Every data cell of a run of adjacent columns of a table: the `columns` reference. */
+export type ColumnRun = Extract<Expr, { readonly k: "columns" }>;
 
 export type Aggregate = "SUM" | "AVERAGE" | "MAX" | "MIN" | "COUNT" | "COUNTA";
 
@@ -109,7 +126,7 @@ export const ifNoNumbers = (range: Expr, then: Expr, otherwise: Expr): Expr => (
   then,
   otherwise,
 });
-export const columnRange = (table: string, from: string, to: string): Expr => ({
+export const columnRange = (table: string, from: string, to: string): ColumnRun => ({
   k: "columns",
   table,
   from,
@@ -122,6 +139,14 @@ export const nthLargestLabel = (values: Expr, labels: Expr, n: number): Expr => 
   labels,
   n,
 });
+
+export const changeSinceRecorded = (
+  now: Expr,
+  label: Expr,
+  records: ColumnRun,
+  dates: Expr,
+  before: Expr
+): Expr => ({ k: "changeSinceRecorded", now, label, records, dates, before });
 
 /** Every node of an expression, depth first: for checks such as "every reference exists". */
 export function* walk(expr: Expr): Generator<Expr> {
@@ -167,6 +192,13 @@ export function* walk(expr: Expr): Generator<Expr> {
       yield* walk(expr.range);
       yield* walk(expr.then);
       yield* walk(expr.otherwise);
+      break;
+    case "changeSinceRecorded":
+      yield* walk(expr.now);
+      yield* walk(expr.label);
+      yield* walk(expr.records);
+      yield* walk(expr.dates);
+      yield* walk(expr.before);
       break;
     default:
       break;

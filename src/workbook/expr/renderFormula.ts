@@ -86,7 +86,32 @@ function render(expr: Expr, context: FormulaContext): string {
       const values = render(expr.values, context);
       return `INDEX(${render(expr.labels, context)},MATCH(LARGE(${values},${expr.n}),${values},0))`;
     }
+    case "changeSinceRecorded":
+      return changeSinceRecorded(expr, context);
   }
+}
+
+/**
+ * MAXIFS and SUMIFS-style lookups without them (Excel 2016 has no MAXIFS): SUMPRODUCT evaluates its
+ * argument as an array in Excel and LibreOffice alike, so SUMPRODUCT(MAX(...)) is the latest date, and
+ * INDEX(run, 0, n) is the column headed `label`. Dates not before `before`, blank records and other
+ * columns multiply to 0.
+ */
+function changeSinceRecorded(
+  expr: Extract<Expr, { k: "changeSinceRecorded" }>,
+  context: FormulaContext
+): string {
+  const { table, from, to } = expr.records;
+  const headers = `${context.tableName(table)}[[#Headers],[${context.header(table, from)}]:[${context.header(table, to)}]]`;
+  const label = render(expr.label, context);
+  const dates = render(expr.dates, context);
+  const position = `MATCH(${label},${headers},0)`;
+  const recorded = `INDEX(${render(expr.records, context)},0,${position})`;
+  const filled = `(${recorded}<>"")`;
+  const latest = `SUMPRODUCT(MAX((${dates}<${render(expr.before, context)})*${filled}*${dates}))`;
+  const rows = `--(${dates}=${latest}),--${filled}`;
+  const now = operand(expr.now, context, () => true);
+  return `IF(ISNUMBER(${position}),IF(${latest}=0,"",${now}-SUMPRODUCT(${rows},${recorded})/SUMPRODUCT(${rows})),"")`;
 }
 
 function criterion(text: string | Expr, context: FormulaContext): string {

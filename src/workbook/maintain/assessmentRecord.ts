@@ -1,9 +1,10 @@
 import { CellValue } from "../../domain/cellValue";
 import { PlannedChart } from "../plan";
+import { isRecordedScoreKey } from "../templates/maturity/capabilityHistory";
 import { BoundTable, indexOf } from "./boundTable";
 import { seedValue } from "./nextYearSeed";
 import { RawCell, ReadTemplate, WorkbookReadBack } from "./readBack";
-import { surveyWorkbook } from "./survey";
+import { SurveyedTemplate, surveyWorkbook } from "./survey";
 
 /** The named results a record copies, by figure key (maturity scorecard, version 1). */
 const COPIED = {
@@ -43,6 +44,8 @@ export interface AssessmentRecord {
   /** The previous series cells, put back on undo. */
   readonly previousChart: AssessmentRecord["chart"];
   readonly preview: readonly string[];
+  /** What is left out and why: scored capabilities the history has no column for. */
+  readonly notes: readonly string[];
 }
 
 /** Excel's date serial of a day (UTC), as the templates write dates. */
@@ -72,6 +75,25 @@ function chartOver(
       values: bound.columnAddress(at(s.name), 0, rows),
     })),
   };
+}
+
+/**
+ * The capability table's scores now, by capability name (lower case). Capabilities not scored show
+ * "" (or an error) and are left out: a blank in the history means "not assessed then".
+ */
+function capabilityScores(t: SurveyedTemplate): Map<string, { name: string; score: number }> {
+  const scores = new Map<string, { name: string; score: number }>();
+  const bound = t.tables.find((x) => x.template.key === "maturityCapabilities")?.bound;
+  if (!bound) return scores;
+  const [names, values] = [indexOf(bound, "capability"), indexOf(bound, "score")];
+  if (names < 0 || values < 0) return scores;
+  for (let r = 0; r < bound.rows; r += 1) {
+    const name = bound.cell(r, names).value;
+    const score = bound.cell(r, values).value;
+    if (typeof name === "string" && name.trim() !== "" && typeof score === "number")
+      scores.set(name.trim().toLowerCase(), { name: name.trim(), score });
+  }
+  return scores;
 }
 
 /**
@@ -121,13 +143,19 @@ export function planAssessmentRecord(
     checklistLevel: value(COPIED.checklistLevel),
     note: RECORD_NOTE,
   };
+  // Version 2 keeps each capability's score in a column headed by its name, in the same row.
+  const scores = capabilityScores(t);
+  const recordedColumns = bound.present.filter((p) => isRecordedScoreKey(p.column.key));
+  const recorded = new Set<string>();
   const row = bound.read.headers.map((header) => {
     const column = bound.template.columns.find(
       (c) => c.header.toLowerCase() === header.toLowerCase()
     );
     if (!column) return null;
     if (column.kind === "computed") return column.formula ?? null;
-    const v = cells[column.key];
+    const capability = isRecordedScoreKey(column.key) && scores.get(header.trim().toLowerCase());
+    if (capability) recorded.add(capability.name.toLowerCase());
+    const v = capability ? capability.score : cells[column.key];
     if (v === null || v === undefined || typeof v === "object") return null;
     // Text is written as text: a level or a note can never become a formula.
     return typeof v === "string" ? `'${v}` : v;
@@ -136,6 +164,11 @@ export function planAssessmentRecord(
   // A generated table with no history yet holds one empty row: the record fills it instead.
   const firstEmpty = rows === 1 && bound.cell(0, indexOf(bound, "score")).formula === "";
   const after = firstEmpty ? 1 : rows + 1;
+  const unrecorded = [...scores.values()].filter((c) => !recorded.has(c.name.toLowerCase()));
+  const withScores =
+    recordedColumns.length === 0
+      ? ""
+      : ` and ${recorded.size === 1 ? "1 capability score" : `${recorded.size} capability scores`}`;
   return {
     sheet: bound.read.sheet,
     table: bound.read.name,
@@ -147,8 +180,14 @@ export function planAssessmentRecord(
     chart: chartOver(bound, after, planned),
     previousChart: chartOver(bound, rows, planned),
     preview: [
-      `${bound.read.sheet}: add ${asText(serial)} to the assessment history: practice score ${percent(score)}${typeof target === "number" ? ` against a target of ${percent(target)}` : ""}, with its level.`,
+      `${bound.read.sheet}: add ${asText(serial)} to the assessment history: practice score ${percent(score)}${typeof target === "number" ? ` against a target of ${percent(target)}` : ""}, with its level${withScores}.`,
       `${bound.read.sheet}: the chart "${planned.title}" covers the ${after} recorded ${after === 1 ? "assessment" : "assessments"}.`,
     ],
+    notes:
+      recordedColumns.length === 0 || unrecorded.length === 0
+        ? []
+        : [
+            `Not recorded, since the history has no column headed with their name: ${unrecorded.map((c) => c.name).join(", ")}.`,
+          ],
   };
 }

@@ -228,15 +228,30 @@ function addRules(after: SurveyedTemplate, changes: VersionChanges, plan: Buildi
 
 function describe(changes: VersionChanges, added: readonly ColumnAddition[]): string[] {
   const lines: string[] = [];
-  for (const { table, column } of changes.newColumns) {
+  const columns = changes.newColumns.map(({ table, column }) => {
     const addition = added.find((a) => a.table === table.name && a.header === column.header);
     const filled = addition?.values?.filter(([v]) => v !== "").length ?? 0;
+    return { table: table.name, column, addition, filled, empty: !!addition && filled === 0 };
+  });
+  for (const c of columns) {
+    const { table, column, addition, filled } = c;
+    // Empty new input columns of a table are said in one line: a version may add many (the scorecard's 22).
+    const together = columns.filter(
+      (o) => o.empty && o.column.kind === "input" && o.table === table
+    );
+    if (together.length > 1 && together.includes(c)) {
+      if (together[0] === c)
+        lines.push(
+          `${together.length} new columns in table ${table}, empty for you to fill in: ${together.map((o) => `"${o.column.header}"`).join(", ")}.`
+        );
+      continue;
+    }
     lines.push(
       !addition
-        ? `the column "${column.header}" already in table ${table.name} becomes the template's column.`
+        ? `the column "${column.header}" already in table ${table} becomes the template's column.`
         : column.kind === "computed"
-          ? `new column "${column.header}" in table ${table.name}, with its formula.`
-          : `new column "${column.header}" in table ${table.name}${filled > 0 ? `, filled in ${filled === 1 ? "1 row" : `${filled} rows`}` : ", empty for you to fill in"}.`
+          ? `new column "${column.header}" in table ${table}, with its formula.`
+          : `new column "${column.header}" in table ${table}${filled > 0 ? `, filled in ${filled === 1 ? "1 row" : `${filled} rows`}` : ", empty for you to fill in"}.`
     );
   }
   for (const { column, validation, highlights } of changes.rules) {

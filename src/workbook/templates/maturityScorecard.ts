@@ -21,8 +21,13 @@ import {
   sumIf,
 } from "../expr/expr";
 import { periodAt, TemplateOptions } from "../options";
-import { ColumnSpec, Figure, TableRow, Template, WorkbookSpec } from "../spec";
-import { CAPABILITIES, CAPABILITY_SOURCE, DOMAINS } from "./maturity/capabilities";
+import { ColumnSpec, EarlierVersion, Figure, TableRow, Template, WorkbookSpec } from "../spec";
+import { CAPABILITIES, CAPABILITY_SOURCE, DOMAINS, LensScores } from "./maturity/capabilities";
+import {
+  changeSinceLastRecord,
+  recordedScoreColumns,
+  sampleRecords,
+} from "./maturity/capabilityHistory";
 import {
   CHECKLIST,
   CHECKLIST_STATUSES,
@@ -91,29 +96,42 @@ function sampleDates(options: TemplateOptions): number[] {
   });
 }
 
+/** A capability's score from its lens scores with the sample weights, as the workbook computes it. */
+const sampleScore = (scores: LensScores): number =>
+  maturityScore([[...scores]], [LENSES.map((lens) => SAMPLE_WEIGHTS[lens.key])]);
+
 /** The practice score of the sample data, computed as the workbook does: for the history's last row. */
 export function samplePracticeScore(): number {
-  const weights = [LENSES.map((lens) => SAMPLE_WEIGHTS[lens.key])];
-  const scores = CAPABILITIES.map((c) => maturityScore([[...c.sample.scores]], weights));
+  const scores = CAPABILITIES.map((c) => sampleScore(c.sample.scores));
   return scores.reduce((total, score) => total + score, 0) / scores.length;
 }
 
+type Version = 1 | 2;
+
+/** Version 1 kept practice-level history only; version 2 adds columns, so nothing typed moves. */
+const VERSION_1: EarlierVersion = {
+  version: 1,
+  build: (options) => buildMaturityScorecard(options, 1),
+  migration: [],
+};
+
 export const maturityScorecard: Template = {
   id: "maturity-scorecard",
-  version: 1,
+  version: 2,
+  earlier: [VERSION_1],
   title: "Maturity scorecard",
   purpose:
     "FinOps Practice Operations checklist (Crawl, Walk, Run) and the 22 FinOps Framework capabilities scored on five lenses against a target, with level, gaps and trend.",
   audience: "The FinOps lead, who assesses; the CFO and executives, who review",
-  build: (options) => buildMaturityScorecard(options),
+  build: (options) => buildMaturityScorecard(options, 2),
 };
 
-function buildMaturityScorecard(options: TemplateOptions): WorkbookSpec {
+function buildMaturityScorecard(options: TemplateOptions, version: Version): WorkbookSpec {
   const dates = sampleDates(options);
   const assessedOn = dates[dates.length - 1];
   return {
     templateId: "maturity-scorecard",
-    version: 1,
+    version,
     title: "Maturity scorecard",
     sheets: [
       {
@@ -138,7 +156,9 @@ function buildMaturityScorecard(options: TemplateOptions): WorkbookSpec {
               "Target: the target score below, unless you enter a target override for the capability. Gap = target - score; positive means short of target.",
               "Level: below the Walk threshold Crawl, below the Run threshold Walk, else Run. Target status: Green at or above target, Amber within the near-target band, else Red.",
               "Enter the date of this assessment: the practice results appear once it is set. The practice score is the average score of the assessed capabilities.",
-              "After each assessment add a row to the history. Keep the same target group and lens weights between assessments so that scores compare.",
+              version === 1
+                ? "After each assessment add a row to the history. Keep the same target group and lens weights between assessments so that scores compare."
+                : "After each assessment use Record assessment (Workbook tab): it adds the practice and capability scores to the history. Change since last record compares with the latest record before the assessment date. Keep the target group and lens weights the same so that scores compare.",
               "Sources: FinOps Framework 2026 capabilities and the FinOps Assessment playbook (FinOps Foundation, CC BY 4.0).",
             ],
           },
@@ -149,7 +169,7 @@ function buildMaturityScorecard(options: TemplateOptions): WorkbookSpec {
             key: "maturityCapabilities",
             name: "MaturityCapabilities",
             caption: "Capability assessment",
-            columns: capabilityColumns(),
+            columns: capabilityColumns(version),
             rows: capabilityRows(assessedOn),
             conditionalFormats: [
               { column: "status", when: "equals", text: "Green", highlight: "good" },
@@ -171,8 +191,8 @@ function buildMaturityScorecard(options: TemplateOptions): WorkbookSpec {
             key: "maturityHistory",
             name: "MaturityHistory",
             caption: "Assessment history",
-            columns: historyColumns(),
-            rows: historyRows(dates),
+            columns: historyColumns(version),
+            rows: historyRows(dates, version),
             conditionalFormats: [
               { column: "level", when: "equals", text: "Run", highlight: "good" },
             ],
@@ -460,7 +480,7 @@ function results(): Figure[] {
   ];
 }
 
-function capabilityColumns(): ColumnSpec[] {
+function capabilityColumns(version: Version): ColumnSpec[] {
   const first = LENSES[0];
   const last = LENSES[LENSES.length - 1];
   const notScored = col(first.key); // a capability counts as assessed once its first lens is scored
@@ -503,6 +523,7 @@ function capabilityColumns(): ColumnSpec[] {
         finops("MATURITYSCORE", span(first.key, last.key), span(weightKey(first), weightKey(last)))
       ),
     },
+    ...(version === 1 ? [] : [changeSinceLastRecord(notScored)]),
     {
       key: "targetOverride",
       header: "Target override",
@@ -577,7 +598,7 @@ function capabilityRows(assessedOn: number): TableRow[] {
   });
 }
 
-function historyColumns(): ColumnSpec[] {
+function historyColumns(version: Version): ColumnSpec[] {
   return [
     { key: "date", header: "Date", kind: "input", type: "date" },
     {
@@ -627,16 +648,22 @@ function historyColumns(): ColumnSpec[] {
       width: 16,
     },
     { key: "note", header: "Note", kind: "input", type: "text", width: 60 },
+    ...(version === 1 ? [] : recordedScoreColumns()),
   ];
 }
 
-function historyRows(dates: number[]): TableRow[] {
+function historyRows(dates: number[], version: Version): TableRow[] {
   const source = `${PLAYBOOK}: continuous assessment (sample history)`;
+  // Version 2's sample recorded capability scores from the previous quarter on: that row's practice
+  // score is their average, as a record would have written it.
+  const records = version === 1 ? undefined : sampleRecords(sampleScore);
+  const previous = SAMPLE_HISTORY.length - 1;
   const earlier = SAMPLE_HISTORY.map((entry, i): TableRow => ({
     values: {},
     sample: {
+      ...(records && i === previous ? records.previous : {}),
       date: dates[i],
-      score: entry.score,
+      score: records && i === previous ? records.previousPracticeScore : entry.score,
       target: entry.target,
       capabilities: entry.capabilities,
       checklistLevel: "Crawl",
@@ -654,6 +681,7 @@ function historyRows(dates: number[]): TableRow[] {
       capabilities: CAPABILITIES.length,
       checklistLevel: SAMPLE_CHECKLIST_LEVEL,
       note: "All 22 capabilities of the FinOps Framework 2026 assessed",
+      ...records?.current,
     },
     sampleOnly: true,
     source,
