@@ -223,7 +223,7 @@ async function main() {
   for (const template of TEMPLATES) rendering[template.id] = await renderTemplates([template.id]);
   rendering["practice set"] = await renderTemplates(TEMPLATES.map((t) => t.id));
   const maintenance = await benchMaintenance(ROUNDS);
-  // Last: it streams a generated file of about 650 MB (FINOPS_BENCH_FOCUS_ROWS rows, default 1,000,000).
+  // Last: it streams a generated file of about 750 MB (FINOPS_BENCH_FOCUS_ROWS rows, default 1,000,000).
   const focusImport = await benchFocus();
   // The budget is for scalar functions; FTE, MATURITYSCORE and RACICHECK take a range (6 or 5 cells here).
   const slowest = Math.min(

@@ -1,10 +1,13 @@
 /*
  * The FOCUS import part of `npm run bench` (issue 7): generates a FOCUS 1.0 file of
- * FINOPS_BENCH_FOCUS_ROWS rows (default 1,000,000, about 750 MB) and a quarter-size one in a temporary
- * folder (deleted after), then measures in Node papaparse alone (array mode, 1 MB chunks, rows
- * discarded) as the base and the full import (decoding, checks, aggregation). MB/s, rows/s, ratio to
- * the base and peak RSS sampled during each run; the quarter-size run shows whether memory grows with
- * rows. Best of two rounds. Run alone with `npx ts-node --transpile-only -P scripts/tsconfig.json scripts/benchFocus.ts`.
+ * FINOPS_BENCH_FOCUS_ROWS rows (default 1,000,000, all 43 columns, about 748 MB) and a quarter-size one
+ * in a temporary folder (deleted after; FINOPS_BENCH_FOCUS_DIR keeps them there for the next run), then
+ * measures in Node: papaparse alone (array mode, 1 MB chunks, rows discarded) as the issue's base, our
+ * tokenizer alone (focusCsv.ts, the fields a by-month import reads) as the second base, and the full
+ * import (decoding, checks, aggregation) by month and by tag. MB/s, rows/s, ratios to both bases, peak
+ * RSS sampled during each run and the 1-minute load average (the machine is shared); the quarter-size
+ * run shows whether memory grows with rows. Best of three rounds. Run alone with
+ * `npx ts-node --transpile-only -P scripts/tsconfig.json scripts/benchFocus.ts`.
  */
 import * as fs from "fs";
 import * as os from "os";
