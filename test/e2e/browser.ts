@@ -91,6 +91,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return violations as AxeViolation[];
 }
 
+/** Elements wider than the pane, which would make it scroll sideways: none at 320 px upward. */
+export const overflow = (page: Page) =>
+  page.evaluate(`(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll("body *")]
+      .filter(e => e.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 5)
+      .map(e => e.tagName + "." + e.className + " " + (e.textContent || "").slice(0, 40));
+  })()`) as Promise<string[]>;
+
 /** Screenshot into test/e2e/artifacts/ (ignored by git): the full page, or what the pane shows. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });

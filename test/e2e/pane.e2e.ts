@@ -7,7 +7,16 @@ import { FUNCTION_CATALOGUE } from "../../src/taskpane/functionCatalogue";
 import { ALL_TEMPLATE_IDS, templateCards } from "../../src/taskpane/model/templateCards";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { createExcelFake, createOfficeFake, WorkbookSnapshot } from "../fakes/excel";
-import { axeViolations, launch, openPane, Page, pageErrors, screenshot, Session } from "./browser";
+import {
+  axeViolations,
+  launch,
+  openPane,
+  overflow,
+  Page,
+  pageErrors,
+  screenshot,
+  Session,
+} from "./browser";
 
 jest.setTimeout(60_000);
 
@@ -62,17 +71,6 @@ async function galleryReady(page: Page): Promise<void> {
     "document.images.length > 7 && [...document.images].every(i => i.complete && i.naturalWidth > 0)"
   );
 }
-
-/** Elements wider than the pane, which would make it scroll sideways: none at 320 px upward. */
-const overflow = (page: Page) =>
-  page.evaluate(`(() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return [];
-    return [...document.querySelectorAll("body *")]
-      .filter(e => e.getBoundingClientRect().right > width + 0.5)
-      .slice(0, 5)
-      .map(e => e.tagName + "." + e.className + " " + (e.textContent || "").slice(0, 40));
-  })()`) as Promise<string[]>;
 
 /** The focused element's accessible name, as near as the DOM gives it. */
 const focusedName = (page: Page) =>

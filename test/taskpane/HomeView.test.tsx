@@ -22,6 +22,7 @@ describe("home: the workbook summary", () => {
         onBrowse={() => undefined}
         onCheck={() => undefined}
         onMaintain={() => undefined}
+        onImport={() => undefined}
       />,
       hostFor(fake)
     );
@@ -41,6 +42,7 @@ describe("home: the workbook summary", () => {
         onBrowse={() => undefined}
         onCheck={() => undefined}
         onMaintain={() => undefined}
+        onImport={() => undefined}
       />,
       null
     );
@@ -65,6 +67,7 @@ describe("home: the workbook summary", () => {
         onBrowse={onBrowse}
         onCheck={onCheck}
         onMaintain={() => undefined}
+        onImport={() => undefined}
       />,
       hostFor(fake)
     );
@@ -100,6 +103,7 @@ describe("home: the workbook summary", () => {
         onBrowse={() => undefined}
         onCheck={() => undefined}
         onMaintain={() => undefined}
+        onImport={() => undefined}
       />,
       hostFor(fake)
     );

@@ -20,6 +20,7 @@ const GenerateView = lazy(() => import("../views/GenerateView"));
 const FunctionsView = lazy(() => import("../views/FunctionsView"));
 const CheckView = lazy(() => import("../views/CheckView"));
 const MaintainView = lazy(() => import("../views/MaintainView"));
+const CostImportView = lazy(() => import("../views/CostImportView"));
 
 const useStyles = makeStyles({
   root: {
@@ -117,10 +118,13 @@ function CurrentView({ view, nav, runs, lastOptions, onOptions }: CurrentViewPro
           onBrowse={go({ name: "gallery" })}
           onCheck={go({ name: "check" })}
           onMaintain={(action) => nav.go({ name: "maintain", action })}
+          onImport={go({ name: "costImport" })}
         />
       );
     case "maintain":
       return <MaintainView action={view.action} onBack={go({ name: "home" })} />;
+    case "costImport":
+      return <CostImportView onBack={go({ name: "home" })} />;
     case "check":
       return <CheckView onBack={go({ name: "home" })} />;
     case "gallery":

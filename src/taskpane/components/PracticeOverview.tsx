@@ -35,10 +35,18 @@ export interface PracticeOverviewProps {
   readonly onAdd: () => void;
   readonly onCheck: () => void;
   readonly onMaintain: (action: MaintenanceAction) => void;
+  /** Import cost data (FOCUS): offered whatever templates are here (the Cost data sheet stands alone). */
+  readonly onImport: () => void;
 }
 
 /** The practice at a glance: maturity, KPI status counts and the workbooks this file holds. */
-export function PracticeOverview({ view, onAdd, onCheck, onMaintain }: PracticeOverviewProps) {
+export function PracticeOverview({
+  view,
+  onAdd,
+  onCheck,
+  onMaintain,
+  onImport,
+}: PracticeOverviewProps) {
   const styles = useStyles();
   const lists = useListStyles();
   return (
@@ -89,6 +97,7 @@ export function PracticeOverview({ view, onAdd, onCheck, onMaintain }: PracticeO
             {label}
           </Button>
         ))}
+        <Button onClick={onImport}>Import cost data (FOCUS)</Button>
         <Button onClick={onAdd}>Add templates</Button>
       </div>
     </section>

@@ -18,10 +18,12 @@ export interface WelcomeProps {
   readonly inExcel: boolean;
   readonly onCreateSet: () => void;
   readonly onBrowse: () => void;
+  /** Import cost data (FOCUS): its Cost data sheet is useful without any template. */
+  readonly onImport: () => void;
 }
 
 /** The first screen of a workbook without FinOps sheets. */
-export function Welcome({ inExcel, onCreateSet, onBrowse }: WelcomeProps) {
+export function Welcome({ inExcel, onCreateSet, onBrowse, onImport }: WelcomeProps) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-labelledby="welcome-heading">
@@ -45,6 +47,7 @@ export function Welcome({ inExcel, onCreateSet, onBrowse }: WelcomeProps) {
           Create the full practice set
         </Button>
         <Button onClick={onBrowse}>Choose templates</Button>
+        {inExcel && <Button onClick={onImport}>Import cost data (FOCUS)</Button>}
       </div>
     </section>
   );

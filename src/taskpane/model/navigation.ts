@@ -1,11 +1,12 @@
 import type { TemplateOptions } from "../../workbook/options";
 import type { MaintenanceAction } from "./maintenanceActions";
 
-/** What the pane shows. Check and maintain belong to the Workbook tab; options and generate to the Templates tab. */
+/** What the pane shows. Check, maintain and the cost data import belong to the Workbook tab; options and generate to the Templates tab. */
 export type View =
   | { readonly name: "home" }
   | { readonly name: "check" }
   | { readonly name: "maintain"; readonly action: MaintenanceAction }
+  | { readonly name: "costImport" }
   | { readonly name: "gallery" }
   | { readonly name: "options"; readonly templateIds: readonly string[] }
   | {
@@ -24,7 +25,7 @@ export const TABS: readonly { readonly tab: Tab; readonly label: string }[] = [
 ];
 
 export function tabOf(view: View): Tab {
-  if (view.name === "home" || view.name === "check" || view.name === "maintain") return "home";
+  if (["home", "check", "maintain", "costImport"].includes(view.name)) return "home";
   if (view.name === "functions") return "functions";
   return "templates";
 }

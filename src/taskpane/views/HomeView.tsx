@@ -21,6 +21,7 @@ export interface HomeViewProps {
   readonly onBrowse: () => void;
   readonly onCheck: () => void;
   readonly onMaintain: (action: MaintenanceAction) => void;
+  readonly onImport: () => void;
 }
 
 /** The workbook's summary and the template catalogue, read in parallel (the catalogue is a separate chunk). */
@@ -33,7 +34,13 @@ async function loadHome(host: ExcelHost | null) {
 }
 
 /** The workbook summary when it holds FinOps sheets, else a welcome. */
-export default function HomeView({ onChoose, onBrowse, onCheck, onMaintain }: HomeViewProps) {
+export default function HomeView({
+  onChoose,
+  onBrowse,
+  onCheck,
+  onMaintain,
+  onImport,
+}: HomeViewProps) {
   const host = useExcelHost();
   const [attempt, setAttempt] = useState(0);
   const loaded = useLoad(() => loadHome(host), `${attempt}`);
@@ -58,6 +65,7 @@ export default function HomeView({ onChoose, onBrowse, onCheck, onMaintain }: Ho
         inExcel={host !== null}
         onCreateSet={() => onChoose(catalogue.ALL_TEMPLATE_IDS)}
         onBrowse={onBrowse}
+        onImport={onImport}
       />
     );
   }
@@ -67,6 +75,7 @@ export default function HomeView({ onChoose, onBrowse, onCheck, onMaintain }: Ho
       onAdd={onBrowse}
       onCheck={onCheck}
       onMaintain={onMaintain}
+      onImport={onImport}
     />
   );
 }

@@ -1,0 +1,108 @@
+import { useId, useRef } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  tokens,
+} from "@fluentui/react-components";
+import { GROUPING_CHOICES, GroupingChoice, ISSUE_LIMIT } from "../model/costImport";
+import { useListStyles } from "./listStyles";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // The native input stays in the page for the file chooser, out of sight: the button opens it.
+  hidden: { display: "none" },
+  name: { overflowWrap: "anywhere" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface FocusFilePickerProps {
+  readonly files: readonly File[];
+  readonly by: GroupingChoice;
+  readonly tagKey: string;
+  /** Shown under the tag key field (it is required when grouping by tag). */
+  readonly tagKeyError?: string;
+  readonly onFiles: (files: File[]) => void;
+  readonly onGrouping: (by: GroupingChoice) => void;
+  readonly onTagKey: (key: string) => void;
+  readonly onRead: () => void;
+  readonly onCancel: () => void;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** Step one of the import: which FOCUS files (CSV or gzip) and how to group their totals. */
+export function FocusFilePicker(props: FocusFilePickerProps) {
+  const styles = useStyles();
+  const lists = useListStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const filesLabel = useId();
+  return (
+    <div className={styles.root}>
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        multiple
+        accept=".csv,.gz,.csv.gz,text/csv,application/gzip"
+        aria-labelledby={filesLabel}
+        onChange={(event) => {
+          props.onFiles([...(event.target.files ?? [])]);
+          // The same file can be picked again after a fix.
+          event.target.value = "";
+        }}
+      />
+      <Body1 id={filesLabel}>FOCUS cost files (CSV, or CSV compressed with gzip)</Body1>
+      <div className={styles.actions}>
+        <Button onClick={() => input.current?.click()}>
+          {props.files.length > 0 ? "Choose other files..." : "Choose files..."}
+        </Button>
+      </div>
+      {props.files.length > 0 && (
+        <ul className={lists.list} aria-label="Files to import">
+          {props.files.map((file) => (
+            <li key={`${file.name}:${file.size}`} className={lists.item}>
+              <span className={styles.name}>{file.name}</span>
+              <Caption1>{megabytes(file.size)}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Field label="Totals per">
+        <RadioGroup
+          value={props.by}
+          onChange={(_, data) => props.onGrouping(data.value as GroupingChoice)}
+        >
+          {GROUPING_CHOICES.map((choice) => (
+            <Radio key={choice.by} value={choice.by} label={choice.label} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {props.by === "tag" && (
+        <Field
+          label="Tag key"
+          required
+          validationMessage={props.tagKeyError}
+          hint="Rows without the key are totalled as untagged; allocation coverage is the share of cost that has it."
+        >
+          <Input value={props.tagKey} onChange={(_, data) => props.onTagKey(data.value)} />
+        </Field>
+      )}
+      <Caption1>
+        Rows with a bad number or date are left out and listed (the first {ISSUE_LIMIT}); reading
+        goes on. Only totals go into the workbook, never the rows.
+      </Caption1>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={props.files.length === 0} onClick={props.onRead}>
+          Read files
+        </Button>
+        <Button onClick={props.onCancel}>Cancel</Button>
+      </div>
+    </div>
+  );
+}
