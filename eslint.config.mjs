@@ -4,6 +4,10 @@ import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import globals from "globals";
 
+const officeAddinRules = officeAddins.configs.recommended.find((config) =>
+  config.files?.some((pattern) => pattern.includes("ts"))
+);
+
 const officeGlobals = ["Office", "Excel", "CustomFunctions"].map((name) => ({
   name,
   message: "Office.js is used only in src/excel and src/functions (see docs/ARCHITECTURE.md).",
@@ -12,10 +16,15 @@ const officeGlobals = ["Office", "Excel", "CustomFunctions"].map((name) => ({
 export default [
   { ignores: ["dist/**", "node_modules/**", "coverage/**"] },
   ...officeAddins.configs.recommended,
+  // The add-in rules (TypeScript's unused-vars, the Office.js rules, Prettier) for .tsx as for .ts: the
+  // shared config names only .js and .ts, and eslint 9 skips files no config names.
+  { ...officeAddinRules, files: ["**/*.tsx"] },
   {
+    files: ["**/*.{ts,tsx,js,mjs}"],
     plugins: { "office-addins": officeAddins },
     languageOptions: {
       parser: tsParser,
+      parserOptions: { ecmaFeatures: { jsx: true } },
       globals: { ...globals.es2021, ...globals.browser, Office: "readonly", Excel: "readonly", CustomFunctions: "readonly" },
     },
   },

@@ -16,7 +16,11 @@ import { slowHost } from "./slowHost";
 const ALL = TEMPLATES.map((t) => t.id);
 const OPTIONS = { ...DEFAULT_OPTIONS, organisation: "Fabrikam" };
 
-function renderGenerate(templateIds: readonly string[], host: ExcelHost | null, callbacks: Partial<Record<"onBackToOptions" | "onHome" | "onMore", () => void>> = {}) {
+function renderGenerate(
+  templateIds: readonly string[],
+  host: ExcelHost | null,
+  callbacks: Partial<Record<"onBackToOptions" | "onHome" | "onMore", () => void>> = {}
+) {
   return renderPane(
     <GenerateView
       templateIds={templateIds}
@@ -34,9 +38,14 @@ describe("generate", () => {
     const fake = createExcelFake();
     const { host, release } = slowHost(fake);
     renderGenerate(ALL, host);
-    expect(screen.getByRole("heading", { name: "Creating The full practice set (7 workbooks)" })).toBeTruthy();
+    expect(
+      screen.getByRole("heading", { name: "Creating The full practice set (7 workbooks)" })
+    ).toBeTruthy();
     const steps = within(screen.getByRole("list", { name: "Steps" })).getAllByRole("listitem");
-    expect(steps.map((s) => s.textContent)).toEqual(["Checking Excel (done)", "Reading the workbook..."]);
+    expect(steps.map((s) => s.textContent)).toEqual([
+      "Checking Excel (done)",
+      "Reading the workbook...",
+    ]);
     expect(screen.getByRole("progressbar", { name: "Progress" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Cancel" })).toBeTruthy();
     release();
@@ -45,7 +54,9 @@ describe("generate", () => {
     const sheets = within(screen.getByRole("list", { name: "Sheets created" }));
     expect(sheets.getByRole("heading", { name: "Team budget" })).toBeTruthy();
     expect(sheets.getAllByText(/^Fill in first: /)).toHaveLength(TEMPLATES.length);
-    expect(sheets.getByText(/^Fill in first: Replace the sample figures with yours\. Enter the budget/)).toBeTruthy();
+    expect(
+      sheets.getByText(/^Fill in first: Replace the sample figures with yours\. Enter the budget/)
+    ).toBeTruthy();
     expect(fake.state.activeSheet()).toBe("Executive summary");
     fireEvent.click(sheets.getByRole("button", { name: "Go to Team budget" }));
     await waitFor(() => expect(fake.state.activeSheet()).toBe("Team budget"));
@@ -66,10 +77,24 @@ describe("generate", () => {
       await context.sync();
     });
     fireEvent.click(screen.getByRole("button", { name: "Go to Team budget (2)" }));
-    expect(await screen.findByText('There is no sheet "Team budget (2)" any more: it was renamed or deleted.')).toBeTruthy();
-    expect(screen.getByRole("heading", { name: "Names changed to keep what was already here" })).toBeTruthy();
-    expect(screen.getByText('Sheet "Team budget" was already in use, so this one is named "Team budget (2)".')).toBeTruthy();
-    expect(screen.getByText('Table "BudgetLines" was already in use, so this one is named "BudgetLines_2".')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'There is no sheet "Team budget (2)" any more: it was renamed or deleted.'
+      )
+    ).toBeTruthy();
+    expect(
+      screen.getByRole("heading", { name: "Names changed to keep what was already here" })
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Sheet "Team budget" was already in use, so this one is named "Team budget (2)".'
+      )
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Table "BudgetLines" was already in use, so this one is named "BudgetLines_2".'
+      )
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "See the workbook summary" }));
     expect(onHome).toHaveBeenCalled();
   });
@@ -77,7 +102,9 @@ describe("generate", () => {
   it("says in plain words what failed and leaves the workbook exactly as it was", async () => {
     const fake = createExcelFake();
     const before = fake.state.snapshot();
-    fake.failWhen((op) => op.kind === "tables.add", { error: new FakeExcelError("AccessDenied", "protected") });
+    fake.failWhen((op) => op.kind === "tables.add", {
+      error: new FakeExcelError("AccessDenied", "protected"),
+    });
     renderGenerate(["team-budget"], hostFor(fake));
     expect(await screen.findByText("Team budget could not be created")).toBeTruthy();
     expect(
@@ -96,7 +123,9 @@ describe("generate", () => {
     const before = old.state.snapshot();
     const onBackToOptions = jest.fn();
     const { unmount } = renderGenerate(["team-budget"], hostFor(old, "1.8"), { onBackToOptions });
-    expect(await screen.findByText(/This version of Excel is too old for the FinOps workbooks/)).toBeTruthy();
+    expect(
+      await screen.findByText(/This version of Excel is too old for the FinOps workbooks/)
+    ).toBeTruthy();
     expect(old.state.snapshot()).toEqual(before);
     fireEvent.click(screen.getByRole("button", { name: "Back to options" }));
     expect(onBackToOptions).toHaveBeenCalled();
@@ -104,7 +133,11 @@ describe("generate", () => {
     const editing = createExcelFake();
     editing.failOnSync(1, new FakeExcelError("InvalidOperationInCellEditMode", "edit mode"));
     renderGenerate(["team-budget"], hostFor(editing));
-    expect(await screen.findByText(/Excel is busy editing a cell\. Press Enter or Esc to finish editing, then try again\./)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /Excel is busy editing a cell\. Press Enter or Esc to finish editing, then try again\./
+      )
+    ).toBeTruthy();
   });
 
   it("Cancel before writing stops the run: nothing is written", async () => {
@@ -116,12 +149,16 @@ describe("generate", () => {
     expect(screen.getByRole("button", { name: "Cancelling..." })).toBeTruthy();
     release();
     expect(await screen.findByText("Cancelled")).toBeTruthy();
-    expect(screen.getByText("Cancelled before anything was written: the workbook is unchanged.")).toBeTruthy();
+    expect(
+      screen.getByText("Cancelled before anything was written: the workbook is unchanged.")
+    ).toBeTruthy();
     expect(fake.state.snapshot()).toEqual(before);
   });
 
   it("outside Excel, says it must run inside Excel", async () => {
     renderGenerate(["team-budget"], null);
-    expect(await screen.findByText("The FinOps pane must run inside Excel to create workbooks.")).toBeTruthy();
+    expect(
+      await screen.findByText("The FinOps pane must run inside Excel to create workbooks.")
+    ).toBeTruthy();
   });
 });

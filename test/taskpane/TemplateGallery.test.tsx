@@ -22,7 +22,9 @@ describe("template gallery", () => {
       expect(image.getAttribute("src")).toBe(`assets/preview-${template.id}.png`);
       expect(image.alt).toMatch(/^Preview of the .+ sheet with sample data$/);
       // webpack copies assets/*.png next to taskpane.html
-      expect(fs.existsSync(path.join(__dirname, "../..", `assets/preview-${template.id}.png`))).toBe(true);
+      expect(
+        fs.existsSync(path.join(__dirname, "../..", `assets/preview-${template.id}.png`))
+      ).toBe(true);
     });
   });
 
@@ -31,7 +33,9 @@ describe("template gallery", () => {
     renderPane(<TemplateGallery onChoose={onChoose} />, null);
     fireEvent.click(screen.getByRole("button", { name: "Create Team budget" }));
     expect(onChoose).toHaveBeenLastCalledWith(["team-budget"]);
-    fireEvent.click(screen.getByRole("button", { name: "Create the full practice set (7 workbooks)" }));
+    fireEvent.click(
+      screen.getByRole("button", { name: "Create the full practice set (7 workbooks)" })
+    );
     expect(onChoose).toHaveBeenLastCalledWith(TEMPLATES.map((t) => t.id));
   });
 });

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from "@fluentui/react-components";
 import { GENERATION_STEP_COUNT, generateWorkbooks } from "../../excel/generateWorkbooks";
 import { activateSheet } from "../../excel/navigation";
 import { saveOptions } from "../../excel/savedOptions";
@@ -43,7 +50,10 @@ export default function GenerateView(props: GenerateViewProps) {
         : Promise.reject(new Error("The FinOps pane must run inside Excel to create workbooks.")),
     [host]
   );
-  useEffect(() => runs.ensure(templateIds, options, execute), [runs, templateIds, options, execute]);
+  useEffect(
+    () => runs.ensure(templateIds, options, execute),
+    [runs, templateIds, options, execute]
+  );
   const run = useSyncExternalStore(runs.subscribe, runs.current);
   const leave = (then: () => void) => () => {
     runs.dismiss();
@@ -80,7 +90,9 @@ export default function GenerateView(props: GenerateViewProps) {
     <section className={styles.root} aria-label="Result">
       <MessageBar intent={cancelled ? "info" : "error"} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{cancelled ? "Cancelled" : `${title} could not be created`}</MessageBarTitle>
+          <MessageBarTitle>
+            {cancelled ? "Cancelled" : `${title} could not be created`}
+          </MessageBarTitle>
           {status.message}
         </MessageBarBody>
       </MessageBar>

@@ -4,7 +4,14 @@ import { ALL_TEMPLATE_IDS, templateCards } from "../model/templateCards";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 export interface TemplateGalleryProps {
@@ -20,7 +27,9 @@ export default function TemplateGallery({ onChoose }: TemplateGalleryProps) {
       <Subtitle1 as="h2" id="gallery-heading">
         Templates
       </Subtitle1>
-      <Body1>Each template adds its own sheets; existing sheets, tables and names are never overwritten.</Body1>
+      <Body1>
+        Each template adds its own sheets; existing sheets, tables and names are never overwritten.
+      </Body1>
       <div>
         <Button appearance="primary" onClick={() => onChoose(ALL_TEMPLATE_IDS)}>
           Create the full practice set ({cards.length} workbooks)
