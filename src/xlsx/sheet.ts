@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { PlannedSheet, PlannedValidation } from "../workbook/plan";
 import { fileValue } from "./formulas";
-import { a1, cellsOf, rangeBounds } from "./ranges";
+import { rangeBounds } from "../workbook/addresses";
+import { a1, cellsOf } from "./ranges";
 import { FILE_STYLES, highlightStyle } from "./styles";
 import { addTable } from "./tables";
 

@@ -3,7 +3,8 @@ import { CellValue } from "../domain/cellValue";
 import { TABLE_STYLE } from "../excel/writePlan";
 import { PlannedTable } from "../workbook/plan";
 import { fileValue } from "./formulas";
-import { a1, rangeBounds } from "./ranges";
+import { rangeBounds } from "../workbook/addresses";
+import { a1 } from "./ranges";
 
 /** SUBTOTAL codes of the totals-row functions a table column can name (ECMA-376 ST_TotalsRowFunction). */
 const TOTALS_FUNCTIONS: Record<string, ExcelJS.TableColumnProperties["totalsRowFunction"]> = {

@@ -9,7 +9,8 @@ import { PlannedSheet, RenderPlan } from "../../src/workbook/plan";
 import { TEMPLATES } from "../../src/workbook/templates";
 import { planToWorkbook, writeXlsxBuffer } from "../../src/xlsx";
 import { fileFormula } from "../../src/xlsx/formulas";
-import { cellsOf, cellPosition, a1 } from "../../src/xlsx/ranges";
+import { cellPosition } from "../../src/workbook/addresses";
+import { a1, cellsOf } from "../../src/xlsx/ranges";
 import { createExcelFake, ExcelFake } from "../fakes/excel";
 import { createOfficeFake } from "../fakes/excel/office";
 
