@@ -42,7 +42,11 @@ export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp:
     const table = workbook.tables.getItem(added.table);
     const created = table.columns.add(added.index, undefined, added.header);
     if (added.formula) created.getDataBodyRange().formulas = filled(added.rows, added.formula);
-    if (added.values) created.getDataBodyRange().values = added.values as (string | number)[][];
+    // Migrated values are user data: text goes in as text ("1-2" stays text, "=x" is no formula).
+    if (added.values)
+      created.getDataBodyRange().values = added.values.map((row) =>
+        row.map((value) => constant(value))
+      ) as (string | number)[][];
     if (added.total) created.getTotalRowRange().formulas = [[added.total]];
   }
   for (const { planned, sheet } of recreated) queueFormulasAndFormats(sheet, planned);

@@ -61,18 +61,18 @@ function queueStore(
 }
 
 /**
- * What converting to `mode` would change now (per sheet and template), then what it leaves alone and
- * why. Three syncs; changes nothing.
+ * What converting to `mode` would change now (per sheet and template), and apart from that what it
+ * leaves alone and why. Three syncs; changes nothing.
  */
 export async function previewConversion(
   mode: FormulaMode,
   host: ExcelHost = officeHost()
-): Promise<readonly string[]> {
+): Promise<{ readonly changes: readonly string[]; readonly left: readonly string[] }> {
   checkHost(host.requirements);
   try {
     return await host.excel.run(async (context) => {
       const { plan } = await readAndPlan(context, mode);
-      return [...plan.changes, ...plan.left];
+      return { changes: plan.changes, left: plan.left };
     });
   } catch (error) {
     throw explain(error, "Reading the workbook");
@@ -134,7 +134,7 @@ export async function convertFormulas(
     );
     throw new GenerationError(
       undone
-        ? `${failure.message} Nothing was changed: the formulas converted so far are put back.`
+        ? `${failure.message} Nothing was changed: every formula is back as it was.`
         : `${failure.message} Part of the conversion may have been applied; run Check workbook to see the workbook's state.`,
       failure.code
     );

@@ -240,8 +240,8 @@ async function undoImport(host: ExcelHost, written: Written): Promise<void> {
     const fresh = sheets.items.find(
       (s) => s.name.toLowerCase() === read.planned.name.toLowerCase() && s.id !== previous?.id
     );
-    if (names.items.some((n) => n.name === COST_DATA_MARKER))
-      workbook.names.getItem(COST_DATA_MARKER).delete();
+    const marker = names.items.find((n) => n.name.toLowerCase() === COST_DATA_MARKER.toLowerCase());
+    if (marker) workbook.names.getItem(marker.name).delete();
     fresh?.delete();
     const old = previous && sheets.items.find((s) => s.id === previous.id);
     if (previous && old && old.name !== previous.name) old.name = previous.name;

@@ -31,11 +31,11 @@ interface Outcome {
   readonly notes: readonly string[];
 }
 
-/** Conversion's preview lists what it leaves alone after the changes; its result says so apart. */
+/** Conversion reports the formulas it leaves alone, and why, apart from its changes. */
 function conversion(mode: "portable" | "addin") {
   return {
     preview: (host: ExcelHost) =>
-      previewConversion(mode, host).then((changes) => ({ changes, notes: [] })),
+      previewConversion(mode, host).then(({ changes, left }) => ({ changes, notes: left })),
     apply: (host: ExcelHost) =>
       convertFormulas(mode, host).then(({ changes, left }) => ({ changes, notes: left })),
   };

@@ -197,7 +197,6 @@ export function planKpiActuals(
       const r = rowOf.get(kpiId);
       const fraction = month.values[measure];
       if (r === undefined || fraction === undefined) continue;
-      found = true;
       const newValue = asPercent(fraction);
       const oldValue = rows[r][c] ?? null;
       const typed = grid.formulas?.[r + 1]?.[c];
@@ -214,7 +213,9 @@ export function planKpiActuals(
         ...(oldFormula ? { oldFormula } : {}),
         newValue,
       });
+      found = true;
     }
+    // A month offered for filling has something to write: one whose cells already hold these values is not.
     if (found) available.push(month.month);
   }
   return { changes, available, notes };
