@@ -5,6 +5,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { generateWorkbooks } from "../../src/excel/generateWorkbooks";
 import type { ExcelHost } from "../../src/excel/host";
 import { OPTIONS_SETTING } from "../../src/excel/savedOptions";
+import { createRunStore } from "../../src/taskpane/model/generationRun";
 import GenerateView from "../../src/taskpane/views/GenerateView";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
@@ -153,6 +154,40 @@ describe("generate", () => {
       screen.getByText("Cancelled before anything was written: the workbook is unchanged.")
     ).toBeTruthy();
     expect(fake.state.snapshot()).toEqual(before);
+  });
+
+  it("a second request while a run is under way is not started, and says so", async () => {
+    const fake = createExcelFake();
+    const { host, release } = slowHost(fake);
+    const runs = createRunStore();
+    const first = renderPane(
+      <GenerateView
+        templateIds={["team-budget"]}
+        options={OPTIONS}
+        runs={runs}
+        onBackToOptions={() => undefined}
+        onHome={() => undefined}
+        onMore={() => undefined}
+      />,
+      host
+    );
+    first.unmount(); // the user moved to another tab; the run goes on
+    renderPane(
+      <GenerateView
+        templateIds={["kpi-tracker"]}
+        options={{ ...OPTIONS }}
+        runs={runs}
+        onBackToOptions={() => undefined}
+        onHome={() => undefined}
+        onMore={() => undefined}
+      />,
+      host
+    );
+    expect(await screen.findByText("KPI tracker and savings ledger was not started")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Creating Team budget" })).toBeTruthy();
+    release();
+    expect(await screen.findByText("Created 1 sheet.")).toBeTruthy();
+    expect(fake.state.sheetNames()).toEqual(["Sheet1", "Team budget", "FinOps metadata"]);
   });
 
   it("outside Excel, says it must run inside Excel", async () => {

@@ -66,6 +66,7 @@ export default function CheckView({ onBack }: CheckViewProps) {
     );
   }
   const view = checkView(loaded.value);
+  const busy = repair.step === "previewing" || repair.step === "applying";
   const recheck = () => {
     setRepair({ step: "idle" });
     setAttempt((n) => n + 1);
@@ -106,16 +107,18 @@ export default function CheckView({ onBack }: CheckViewProps) {
       <MessageBar intent={view.intent} layout="multiline" role="status">
         <MessageBarBody>{view.headline}</MessageBarBody>
       </MessageBar>
-      <div className={styles.actions}>
-        {view.repairLabel &&
-          (repair.step === "idle" || repair.step === "applied" || repair.step === "failed") && (
+      {/* While the repair is worked out or written, nothing else may read or leave the workbook half done. */}
+      {!busy && (
+        <div className={styles.actions}>
+          {view.repairLabel && repair.step !== "preview" && (
             <Button appearance="primary" onClick={preview}>
               {view.repairLabel}
             </Button>
           )}
-        <Button onClick={recheck}>Check again</Button>
-        <Button onClick={onBack}>Back to the summary</Button>
-      </div>
+          <Button onClick={recheck}>Check again</Button>
+          <Button onClick={onBack}>Back to the summary</Button>
+        </div>
+      )}
       {goToError && (
         <MessageBar intent="error">
           <MessageBarBody>{goToError}</MessageBarBody>

@@ -54,15 +54,32 @@ export default function CostImportView({ onBack, port }: CostImportViewProps) {
   const [tagKeyError, setTagKeyError] = useState<string | undefined>(undefined);
   const [step, setStep] = useState<Step>({ step: "choose" });
   const job = useRef<FocusImportJob | null>(null);
-  // Leaving the view stops a read under way.
-  useEffect(() => () => job.current?.cancel(), []);
+  // Counts read requests: a Cancel, or leaving the view, while the worker chunk loads makes the
+  // request stale, so it starts nothing.
+  const request = useRef(0);
+  useEffect(
+    () => () => {
+      request.current += 1;
+      job.current?.cancel();
+    },
+    []
+  );
 
   const read = async () => {
     const chosen = groupingOf(by, tagKey);
     if ("error" in chosen) return setTagKeyError(chosen.error);
     setTagKeyError(undefined);
     setStep({ step: "reading", progress: null });
-    const started = (port ?? (await defaultPort())).start(
+    const mine = ++request.current;
+    let reader: FocusImportPort;
+    try {
+      reader = port ?? (await defaultPort());
+    } catch (error) {
+      if (mine === request.current) setStep({ step: "failed", failure: failureView(error) });
+      return;
+    }
+    if (mine !== request.current) return;
+    const started = reader.start(
       files,
       { grouping: chosen.grouping, issueLimit: ISSUE_LIMIT },
       (progress) => setStep((s) => (s.step === "reading" ? { step: "reading", progress } : s))
@@ -77,6 +94,7 @@ export default function CostImportView({ onBack, port }: CostImportViewProps) {
     );
   };
   const cancel = () => {
+    request.current += 1;
     job.current?.cancel();
     job.current = null;
     setStep({ step: "choose" });

@@ -64,15 +64,27 @@ export default function GenerateView(props: GenerateViewProps) {
   const title = selectionTitle(run?.templateIds ?? templateIds);
   if (status.state === "running") {
     const writing = status.steps.some((s) => s.startsWith("Writing"));
+    // One run at a time writes to the workbook: a request made while another runs is not started.
+    const waiting = run !== null && (run.templateIds !== templateIds || run.options !== options);
     return (
-      <GenerationProgress
-        title={title}
-        steps={progressSteps(status.steps, false)}
-        value={status.steps.length / GENERATION_STEP_COUNT}
-        canCancel={!writing}
-        cancelling={status.cancelling}
-        onCancel={() => runs.cancel()}
-      />
+      <section className={styles.root}>
+        {waiting && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{selectionTitle(templateIds)} was not started</MessageBarTitle>
+              Excel is still creating the workbooks below. When they are done, choose Create again.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <GenerationProgress
+          title={title}
+          steps={progressSteps(status.steps, false)}
+          value={status.steps.length / GENERATION_STEP_COUNT}
+          canCancel={!writing}
+          cancelling={status.cancelling}
+          onCancel={() => runs.cancel()}
+        />
+      </section>
     );
   }
   if (status.state === "done") {

@@ -156,9 +156,7 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
           <>
             <Body1>This will change:</Body1>
             <ChangeList lines={changes} label="What will change" />
-            <Body1>
-              Values you typed, rows and columns you added and your own sheets are kept.
-            </Body1>
+            <Body1>{text.keeps}</Body1>
           </>
         )}
         {notes.length > 0 && (
