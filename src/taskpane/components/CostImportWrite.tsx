@@ -18,6 +18,7 @@ import { periodChoices } from "../model/costImport";
 import { ChangeList } from "./ChangeList";
 import { CostDataPreview } from "./CostDataPreview";
 import { KpiPeriodPicker } from "./KpiPeriodPicker";
+import { messageOf } from "../model/messageOf";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -35,8 +36,6 @@ export interface CostImportWriteProps {
   readonly onBack: () => void;
   readonly onDone: () => void;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * "Into the workbook": the Cost data sheet that will be written and, when there is a KPI tracker, its

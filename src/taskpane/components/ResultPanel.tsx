@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { ResultView } from "../model/generationView";
 import { useListStyles } from "./listStyles";
+import { messageOf } from "../model/messageOf";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -35,9 +36,7 @@ export function ResultPanel({ view, onGoTo, onHome, onMore }: ResultPanelProps) 
   const [goToError, setGoToError] = useState<string | null>(null);
   const goTo = (sheet: string) => {
     setGoToError(null);
-    onGoTo(sheet).catch((error: unknown) =>
-      setGoToError(error instanceof Error ? error.message : String(error))
-    );
+    onGoTo(sheet).catch((error: unknown) => setGoToError(messageOf(error)));
   };
   return (
     <section className={styles.root} aria-labelledby="result-heading">

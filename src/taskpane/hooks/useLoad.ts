@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { messageOf } from "../model/messageOf";
 
 export type Loaded<T> =
   | { readonly state: "loading" }
@@ -22,7 +23,7 @@ export function useLoad<T>(load: () => Promise<T>, key: unknown): Loaded<T> {
           key,
           result: {
             state: "failed",
-            message: error instanceof Error ? error.message : String(error),
+            message: messageOf(error),
           },
         })
     );

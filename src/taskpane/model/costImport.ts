@@ -8,6 +8,7 @@ import type {
   FocusIssue,
 } from "../../domain/focus/focusTypes";
 import type { KpiActualChange } from "../../workbook/costData/kpiActuals";
+import { messageOf } from "./messageOf";
 
 /** Issues listed after a read (all are counted); the pane says so, so a long list is not mistaken for all. */
 export const ISSUE_LIMIT = 100;
@@ -91,7 +92,7 @@ export function failureView(error: unknown): FailureView {
   }
   return {
     title: "The files could not be read",
-    message: error instanceof Error ? error.message : String(error),
+    message: messageOf(error),
   };
 }
 

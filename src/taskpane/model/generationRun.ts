@@ -1,5 +1,6 @@
 import type { GenerationResult } from "../../excel/generateWorkbooks";
 import type { TemplateOptions } from "../../workbook/options";
+import { messageOf } from "./messageOf";
 
 export type RunState =
   | { readonly state: "running"; readonly steps: readonly string[]; readonly cancelling: boolean }
@@ -34,8 +35,6 @@ export interface RunStore {
   dismiss(): void;
   subscribe(listener: () => void): () => void;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createRunStore(): RunStore {
   let run: Run | null = null;

@@ -16,6 +16,7 @@ import { Repair, RepairPanel } from "../components/RepairPanel";
 import { useExcelHost } from "../ExcelHostContext";
 import { useLoad } from "../hooks/useLoad";
 import { checkView } from "../model/checkView";
+import { messageOf } from "../model/messageOf";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -25,8 +26,6 @@ const useStyles = makeStyles({
 export interface CheckViewProps {
   readonly onBack: () => void;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * "Check workbook": what is wrong, where (with Go to), how to fix it; then Repair, which shows what

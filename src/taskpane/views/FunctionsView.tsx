@@ -4,6 +4,7 @@ import { insertIntoActiveCell } from "../../excel/navigation";
 import { FunctionList } from "../components/FunctionList";
 import { useExcelHost } from "../ExcelHostContext";
 import { CatalogueEntry, FUNCTION_CATALOGUE } from "../functionCatalogue";
+import { messageOf } from "../model/messageOf";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -35,7 +36,7 @@ export default function FunctionsView() {
         (error: unknown) =>
           setOutcome({
             intent: "error",
-            text: error instanceof Error ? error.message : String(error),
+            text: messageOf(error),
           })
       )
       .finally(() => setBusy(false));

@@ -19,6 +19,7 @@ import { ChangeList } from "../components/ChangeList";
 import { useExcelHost } from "../ExcelHostContext";
 import { useLoad } from "../hooks/useLoad";
 import { ACTIONS, MaintenanceAction } from "../model/maintenanceActions";
+import { messageOf } from "../model/messageOf";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -83,8 +84,6 @@ export interface MaintainViewProps {
   readonly action: MaintenanceAction;
   readonly onBack: () => void;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** One maintenance action: what it will change first, then Apply, then what it changed. */
 export default function MaintainView({ action, onBack }: MaintainViewProps) {
