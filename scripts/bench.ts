@@ -8,6 +8,8 @@
  *     (500 staff rows, 100 KPIs x 36 periods): time, peak memory, file size
  *   - Check workbook and refresh of the practice set with a year of data (benchMaintain.ts): syncs, payload, time
  *   - the pane in headless Chromium: page load to first screen and to an interactive gallery, JS transferred
+ *   - the FOCUS import of a generated 1,000,000-row file (about 750 MB): in Node (benchFocus.ts) and in
+ *     the pane's Web Worker in headless Chromium (benchFocusBrowser.ts), with the CSV parsers alone as bases
  *   - production bundle sizes, gzip level 9 in KB of 1000 bytes as the build's budget check (runs the production build first)
  * Figures are the best of several rounds, to keep other load on the machine out of them.
  */
@@ -25,6 +27,7 @@ import { TEMPLATES } from "../src/workbook/templates";
 import { createExcelFake } from "../test/fakes/excel";
 import { createOfficeFake } from "../test/fakes/excel/office";
 import { benchFocus } from "./benchFocus";
+import { benchFocusBrowser } from "./benchFocusBrowser";
 import { benchMaintenance } from "./benchMaintain";
 
 type Args = unknown[];
@@ -225,6 +228,8 @@ async function main() {
   const maintenance = await benchMaintenance(ROUNDS);
   // Last: it streams a generated file of about 750 MB (FINOPS_BENCH_FOCUS_ROWS rows, default 1,000,000).
   const focusImport = await benchFocus();
+  // The same import in the pane's Web Worker in headless Chromium, over the e2e build paneLoad made.
+  const focusBrowser = await benchFocusBrowser();
   // The budget is for scalar functions; FTE, MATURITYSCORE and RACICHECK take a range (6 or 5 cells here).
   const slowest = Math.min(
     ...Object.entries(evaluations)
@@ -285,6 +290,7 @@ async function main() {
       ok: bundles.functionsGzipKB <= 25,
     },
     ...focusImport.budgets,
+    ...focusBrowser.budgets,
   ];
   const results = {
     measuredAt: new Date().toISOString(),
@@ -300,7 +306,7 @@ async function main() {
     headlessGeneration: generation,
     paneLoad: pane,
     maintenance,
-    focusImport,
+    focusImport: { ...focusImport, browser: focusBrowser },
     budgets,
   };
   fs.mkdirSync("bench", { recursive: true });
@@ -342,6 +348,8 @@ async function main() {
     `maintenance: ${maintenance.inputsFilled} monthly inputs filled, ${maintenance.brokenColumns} computed columns typed over; check found ${maintenance.findings}, refresh made ${maintenance.refreshChanges} changes`
   );
   console.table(focusImport.runs);
+  console.table(focusBrowser.runs);
+  console.table(focusBrowser.throughPane);
   console.table(
     budgets.map((b) => ({ budget: b.budget, measured: b.value, within: b.ok ? "yes" : "NO" }))
   );

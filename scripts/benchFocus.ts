@@ -17,7 +17,7 @@ import { FocusCsvTokenizer } from "../src/domain/focus/focusCsv";
 import { FocusGrouping } from "../src/domain/focus/focusTypes";
 import { importFocusFiles } from "../src/node/importFocusFiles";
 
-const FOCUS_1_0_COLUMNS = [
+export const FOCUS_1_0_COLUMNS = [
   "AvailabilityZone",
   "BilledCost",
   "BillingAccountId",
@@ -308,7 +308,7 @@ export interface FocusBenchRun {
 }
 
 /** The file of `rows` generated rows in `dir`, written unless a kept folder already holds it. */
-async function benchFile(dir: string, rows: number): Promise<string> {
+export async function benchFile(dir: string, rows: number): Promise<string> {
   const file = path.join(dir, `focus-1.0-${rows}.csv`);
   if (!fs.existsSync(file)) {
     await writeFile(`${file}.part`, rows);

@@ -56,3 +56,21 @@ if (typeof Office === "undefined") {
       return info;
     })) as typeof Office.onReady;
 }
+
+declare global {
+  interface Window {
+    /** Bench only (scripts/benchFocusBrowser.ts): new Workers running the pane's import and the bare parsers. */
+    __finopsBench: { focusWorker(): Worker; parserWorker(): Worker };
+  }
+}
+window.__finopsBench = {
+  // The same worker module the pane's workerPort starts (src/taskpane/focus/focusWorker.ts).
+  focusWorker: () =>
+    new Worker(
+      /* webpackChunkName: "focus-worker" */ new URL(
+        "../../src/taskpane/focus/focusWorker.ts",
+        import.meta.url
+      )
+    ),
+  parserWorker: () => new Worker(new URL("./benchFocusWorker.ts", import.meta.url)),
+};
