@@ -1,4 +1,4 @@
-import { METADATA_SHEET, UPDATED_COLUMN, VERSION_COLUMN } from "../workbook/metadata";
+import { UPDATED_COLUMN, VERSION_COLUMN } from "../workbook/metadata";
 import { CellRestore, MetadataStamp, RefreshPlan } from "../workbook/maintain/refreshPlan";
 import { RawCell } from "../workbook/maintain/readBack";
 import {
@@ -7,6 +7,7 @@ import {
   constant,
   queueFormulasAndFormats,
   queueSheet,
+  queueStoreCells,
 } from "./writePlan";
 
 // Enum values are written as their strings, as in writePlan.ts.
@@ -74,18 +75,17 @@ function queueStamps(
   workbook: Excel.Workbook,
   stamps: { row: MetadataStamp["row"]; value: string; version?: number }[]
 ): void {
-  if (stamps.length === 0) return;
-  const store = workbook.worksheets.getItem(METADATA_SHEET);
-  store.protection.unprotect();
-  for (const { row, value, version } of stamps) {
-    store.getCell(row, UPDATED_COLUMN).values = [[constant(value)]];
-    if (version !== undefined) store.getCell(row, VERSION_COLUMN).values = [[version]];
-  }
-  store.protection.protect();
+  queueStoreCells(
+    workbook,
+    stamps.flatMap(({ row, value, version }) => [
+      { row, column: UPDATED_COLUMN, value },
+      ...(version === undefined ? [] : [{ row, column: VERSION_COLUMN, value: version }]),
+    ])
+  );
 }
 
 /** A cell's earlier content as `formulas` input: formulas as they were, text marked as text. */
-function asWritten(formula: RawCell, value: RawCell): string | number | boolean {
+export function asWritten(formula: RawCell, value: RawCell): string | number | boolean {
   const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
   if (isFormula || typeof formula !== "string" || formula === "") return formula;
   return `'${formula}`;

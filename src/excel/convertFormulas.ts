@@ -1,10 +1,6 @@
 import { FormulaMode } from "../workbook/expr/renderFormula";
-import { METADATA_SHEET, UPDATED_COLUMN } from "../workbook/metadata";
-import {
-  ConversionPlan,
-  OPTIONS_COLUMN,
-  planConversion,
-} from "../workbook/maintain/conversionPlan";
+import { OPTIONS_COLUMN, UPDATED_COLUMN } from "../workbook/metadata";
+import { ConversionPlan, planConversion } from "../workbook/maintain/conversionPlan";
 import {
   CONVERTED_SETTING,
   readConverted,
@@ -12,11 +8,11 @@ import {
 } from "../workbook/maintain/convertedFormulas";
 import { RefreshPlan } from "../workbook/maintain/refreshPlan";
 import { queueRefresh, undoRefresh } from "./applyRefresh";
-import { ExcelHost, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
-import { constant } from "./writePlan";
+import { queueStoreCells } from "./writePlan";
 
 interface Read {
   readonly plan: ConversionPlan;
@@ -50,14 +46,13 @@ function queueStore(
   workbook: Excel.Workbook,
   rows: readonly { row: number; options: string; updated: string }[]
 ): void {
-  if (rows.length === 0) return;
-  const store = workbook.worksheets.getItem(METADATA_SHEET);
-  store.protection.unprotect();
-  for (const { row, options, updated } of rows) {
-    store.getCell(row, OPTIONS_COLUMN).values = [[constant(options)]];
-    store.getCell(row, UPDATED_COLUMN).values = [[constant(updated)]];
-  }
-  store.protection.protect();
+  queueStoreCells(
+    workbook,
+    rows.flatMap(({ row, options, updated }) => [
+      { row, column: OPTIONS_COLUMN, value: options },
+      { row, column: UPDATED_COLUMN, value: updated },
+    ])
+  );
 }
 
 /**
@@ -109,7 +104,7 @@ export async function convertFormulas(
       workbook.application.suspendApiCalculationUntilNextSync();
       writing = true;
       queueRefresh(workbook, asRefresh(plan), "");
-      const stamp = (host.now ?? (() => new Date()))().toISOString();
+      const stamp = nowOf(host).toISOString();
       queueStore(
         workbook,
         plan.options.map((o) => ({ row: o.row, options: o.options, updated: stamp }))

@@ -7,7 +7,7 @@ import {
 } from "../workbook/metadata";
 import { TemplateOptions } from "../workbook/options";
 import { ChosenNames } from "../workbook/names";
-import { ExcelHost, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationCancelled, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { queueFormulasAndFormats, queueMetadata, queueNames, queueSheet } from "./writePlan";
@@ -97,11 +97,7 @@ export async function generateWorkbooks(
       }));
       for (const { planned } of written) queueNames(workbook, planned);
       for (const { planned, sheet } of written) queueFormulasAndFormats(sheet, planned);
-      queueMetadata(
-        workbook,
-        existingMetadataRows,
-        metadataRows(plan, (host.now ?? (() => new Date()))())
-      );
+      queueMetadata(workbook, existingMetadataRows, metadataRows(plan, nowOf(host)));
       written[0]?.sheet.activate();
       await context.sync();
       // Calculation was suspended for the write: recalculate so every dependency is up to date.

@@ -5,6 +5,11 @@ export interface ExcelHost {
   readonly now?: () => Date;
 }
 
+/** The host's clock (tests fix it), else the system's. */
+export function nowOf(host: ExcelHost): Date {
+  return host.now ? host.now() : new Date();
+}
+
 export function officeHost(): ExcelHost {
   return { excel: Excel, requirements: Office.context?.requirements };
 }

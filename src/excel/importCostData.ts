@@ -10,7 +10,7 @@ import {
 } from "../workbook/costData/kpiActuals";
 import { METADATA_SHEET } from "../workbook/metadata";
 import { PlannedSheet } from "../workbook/plan";
-import { ExcelHost, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { constant, queueFormulasAndFormats, queueNames, queueSheet } from "./writePlan";
@@ -194,7 +194,7 @@ async function readForImport(
     target.currency,
     existing,
     previous && { sheet: previous.name, table: previous.table },
-    (host.now ?? (() => new Date()))()
+    nowOf(host)
   );
   const kpi = planKpiActuals(result, grid);
   return {

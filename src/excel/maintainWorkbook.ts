@@ -1,6 +1,6 @@
 import { checkWorkbook, HealthReport } from "../workbook/maintain/healthCheck";
 import { planRefresh, RefreshPlan } from "../workbook/maintain/refreshPlan";
-import { ExcelHost, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { queueRefresh, undoRefresh } from "./applyRefresh";
@@ -52,7 +52,7 @@ export async function refreshWorkbook(host: ExcelHost = officeHost()): Promise<R
       const workbook = context.workbook;
       workbook.application.suspendApiCalculationUntilNextSync();
       writing = true;
-      queueRefresh(workbook, plan, (host.now ?? (() => new Date()))().toISOString());
+      queueRefresh(workbook, plan, nowOf(host).toISOString());
       await context.sync();
       workbook.application.calculate("Full");
       await context.sync();

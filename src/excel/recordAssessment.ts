@@ -1,5 +1,6 @@
 import { AssessmentRecord, planAssessmentRecord } from "../workbook/maintain/assessmentRecord";
-import { ExcelHost, officeHost } from "./host";
+import { asWritten } from "./applyRefresh";
+import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
@@ -10,8 +11,6 @@ export interface AssessmentResult {
   /** Why nothing is recorded, when that is so. */
   readonly notes: readonly string[];
 }
-
-const now = (host: ExcelHost) => (host.now ?? (() => new Date()))();
 
 /**
  * The trend chart's index among the sheet's charts, found by title: one sync for the charts, one for
@@ -51,7 +50,7 @@ export async function previewAssessment(
   checkHost(host.requirements);
   try {
     return await host.excel.run(async (context) => {
-      const record = planAssessmentRecord(await readWorkbook(context), now(host), date);
+      const record = planAssessmentRecord(await readWorkbook(context), nowOf(host), date);
       return typeof record === "string"
         ? { changes: [], notes: [record] }
         : { changes: record.preview, notes: record.notes };
@@ -76,7 +75,7 @@ export async function recordAssessment(
   let written: { record: AssessmentRecord; chart: number } | undefined;
   try {
     return await host.excel.run(async (context) => {
-      const record = planAssessmentRecord(await readWorkbook(context), now(host), date);
+      const record = planAssessmentRecord(await readWorkbook(context), nowOf(host), date);
       if (typeof record === "string") return { changes: [], notes: [record] };
       const chart = await findChart(context, record);
       const workbook = context.workbook;
@@ -124,11 +123,7 @@ async function undoRecord(host: ExcelHost, record: AssessmentRecord, chart: numb
         workbook.tables.getItem(record.table).rows.getItemAt(record.index).delete();
     } else {
       rowRange(workbook, record).formulas = [
-        record.previousRow.map(({ formula, value }) =>
-          typeof formula === "string" && formula !== "" && formula === value
-            ? `'${formula}`
-            : formula
-        ),
+        record.previousRow.map(({ formula, value }) => asWritten(formula, value)),
       ] as unknown as string[][];
     }
     queueChart(workbook.worksheets.getItem(record.sheet), chart, record.previousChart);

@@ -1,22 +1,22 @@
-import { METADATA_SHEET, metadataRows } from "../workbook/metadata";
+import { metadataRows, OPTIONS_COLUMN } from "../workbook/metadata";
 import { WorkbookReadBack } from "../workbook/maintain/readBack";
 import { ColumnAddition } from "../workbook/maintain/refreshPlan";
 import { planFiscalYearRollForward } from "../workbook/maintain/rollFiscalYear";
-import { OPTIONS_COLUMN, planPeriodRollForward } from "../workbook/maintain/rollPeriods";
+import { planPeriodRollForward } from "../workbook/maintain/rollPeriods";
 import { CELL_LOOKS } from "../workbook/styles";
 import { queueRefresh, undoRefresh } from "./applyRefresh";
 import { removeCreated } from "./generateWorkbooks";
-import { ExcelHost, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
 import {
   applyLook,
-  constant,
   queueFormulasAndFormats,
   queueMetadata,
   queueNames,
   queueSheet,
+  queueStoreCells,
 } from "./writePlan";
 
 /** "period": the KPI tracker's next month (or quarter); "fiscalYear": the budget's and staffing plan's next year. */
@@ -43,12 +43,10 @@ async function run(host: ExcelHost, batch: (workbook: Excel.Workbook) => void): 
 }
 
 function queueOptions(workbook: Excel.Workbook, cells: readonly { row: number; value: string }[]) {
-  if (cells.length === 0) return;
-  const store = workbook.worksheets.getItem(METADATA_SHEET);
-  store.protection.unprotect();
-  for (const { row, value } of cells)
-    store.getCell(row, OPTIONS_COLUMN).values = [[constant(value)]];
-  store.protection.protect();
+  queueStoreCells(
+    workbook,
+    cells.map(({ row, value }) => ({ row, column: OPTIONS_COLUMN, value }))
+  );
 }
 
 /** New period columns look like the template's: shaded and unlocked for input, plain for formulas. */
@@ -129,9 +127,7 @@ function fiscalYearWork(readBack: WorkbookReadBack, now: Date): Work {
 }
 
 function plan(kind: RollForwardKind, readBack: WorkbookReadBack, host: ExcelHost, months: number) {
-  return kind === "period"
-    ? periodWork(readBack, months)
-    : fiscalYearWork(readBack, (host.now ?? (() => new Date()))());
+  return kind === "period" ? periodWork(readBack, months) : fiscalYearWork(readBack, nowOf(host));
 }
 
 /**
@@ -173,7 +169,7 @@ export async function rollForward(
       const workbook = context.workbook;
       workbook.application.suspendApiCalculationUntilNextSync();
       work = planned;
-      planned.queue(workbook, (host.now ?? (() => new Date()))().toISOString());
+      planned.queue(workbook, nowOf(host).toISOString());
       await context.sync();
       workbook.application.calculate("Full");
       await context.sync();

@@ -1,6 +1,6 @@
 import { planUpgrade, TemplateUpgrade, UpgradePlan } from "../workbook/maintain/upgradePlan";
 import { queueRefresh, undoRefresh } from "./applyRefresh";
-import { ExcelHost, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
@@ -49,7 +49,7 @@ export async function upgradeWorkbook(host: ExcelHost = officeHost()): Promise<U
       const workbook = context.workbook;
       workbook.application.suspendApiCalculationUntilNextSync();
       writing = true;
-      queueRefresh(workbook, plan.refresh, (host.now ?? (() => new Date()))().toISOString());
+      queueRefresh(workbook, plan.refresh, nowOf(host).toISOString());
       await context.sync();
       workbook.application.calculate("Full");
       await context.sync();

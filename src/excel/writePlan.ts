@@ -192,6 +192,23 @@ export function addHighlight(
   format.cellValue.rule = { formula1, operator };
 }
 
+/** A cell of a metadata store row to rewrite (0-based row and column of the store sheet). */
+export interface StoreCell {
+  readonly row: number;
+  readonly column: number;
+  readonly value: CellValue;
+}
+
+/** Rewrites cells of the metadata store, which stays protected against typing except for this write. */
+export function queueStoreCells(workbook: Excel.Workbook, cells: readonly StoreCell[]): void {
+  if (cells.length === 0) return;
+  const store = workbook.worksheets.getItem(METADATA_SHEET);
+  store.protection.unprotect();
+  for (const { row, column, value } of cells)
+    store.getCell(row, column).values = [[constant(value)]];
+  store.protection.protect();
+}
+
 /** Appends this run's rows to the hidden, protected metadata store, creating it when missing. */
 export function queueMetadata(
   workbook: Excel.Workbook,

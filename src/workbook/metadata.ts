@@ -47,6 +47,9 @@ export function metadataRows(plan: RenderPlan, now: Date): MetadataRow[] {
 /** Column of the template version, which upgrade rewrites. */
 export const VERSION_COLUMN = METADATA_HEADERS.indexOf("Version");
 
+/** Column of the options, which roll forward and formula conversion rewrite. */
+export const OPTIONS_COLUMN = METADATA_HEADERS.indexOf("Options");
+
 /** Column of the Updated stamp, which refresh rewrites. */
 export const UPDATED_COLUMN = METADATA_HEADERS.indexOf("Updated");
 

@@ -1,6 +1,5 @@
 import { cellAddress, cellPosition } from "../addresses";
 import { FormulaMode } from "../expr/renderFormula";
-import { METADATA_HEADERS } from "../metadata";
 import { rewriteFinops } from "../twins/rewriteFormula";
 import { computedCells } from "./computedCells";
 import { ConvertedFormula } from "./convertedFormulas";
@@ -11,7 +10,6 @@ import { CellRestore, planRefresh } from "./refreshPlan";
 import { lostTables, Survey, surveyWorkbook } from "./survey";
 
 /** Column of the Options JSON in the metadata store, where the formula mode is recorded. */
-export const OPTIONS_COLUMN = METADATA_HEADERS.indexOf("Options");
 
 /** A metadata row whose recorded options change to the new mode, with what was there (for undo). */
 export interface OptionsChange {

@@ -1,4 +1,4 @@
-import { latestPerTemplate, METADATA_HEADERS } from "../metadata";
+import { latestPerTemplate } from "../metadata";
 import { fiscalYearLabel, fiscalYearMonths, TemplateOptions, trackedPeriods } from "../options";
 import { ReadTemplate, WorkbookReadBack } from "./readBack";
 import { planRefresh, RefreshPlan } from "./refreshPlan";
@@ -9,7 +9,6 @@ import { surveyWorkbook } from "./survey";
 export const MAX_PERIODS = 36;
 
 /** Column of the recorded options in the metadata store. */
-export const OPTIONS_COLUMN = METADATA_HEADERS.indexOf("Options");
 
 /** A metadata row whose options change, with the text it holds now (put back on undo). */
 export interface OptionsChange {
