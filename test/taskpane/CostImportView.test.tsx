@@ -80,7 +80,7 @@ describe("Import cost data (FOCUS)", () => {
     expect(cellValue(fake, janCell)).toBe(20);
   });
 
-  it("shows rows, MB and the file while reading, and Cancel stops it with nothing written", async () => {
+  it("shows rows, MB and the file while reading, and Cancel stops the reading with nothing written", async () => {
     const fake = await withTracker();
     const before = fake.state.snapshot();
     let release: () => void = () => undefined;
@@ -99,6 +99,9 @@ describe("Import cost data (FOCUS)", () => {
     release();
     expect(await screen.findByRole("button", { name: "Read files" })).toBeTruthy();
     expect(screen.getByRole("list", { name: "Files to import" })).toBeTruthy();
+    // The reading stopped: no chunk after the held one was asked for (the file has dozens more).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(held).toBe(3);
     expect(fake.state.snapshot()).toEqual(before);
   });
 
