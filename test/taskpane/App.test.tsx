@@ -2,7 +2,9 @@
  * @jest-environment jsdom
  */
 import { act, fireEvent, screen, within } from "@testing-library/react";
+import { generateWorkbooks } from "../../src/excel/generateWorkbooks";
 import { App } from "../../src/taskpane/components/App";
+import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { FUNCTION_CATALOGUE, searchCatalogue } from "../../src/taskpane/functionCatalogue";
 import { createNavigator } from "../../src/taskpane/model/navigation";
 import { createExcelFake } from "../fakes/excel";
@@ -107,6 +109,28 @@ describe("task pane shell", () => {
     await screen.findByRole("list", { name: "FINOPS functions" });
     fireEvent.click(screen.getByRole("tab", { name: "Templates" }));
     expect(await screen.findByRole("heading", { name: "Templates" })).toBeTruthy();
+  });
+
+  it("a maintenance write keeps the pane on its view: the ribbon's Check waits until it is done", async () => {
+    const fake = createExcelFake();
+    await generateWorkbooks(["team-budget"], DEFAULT_OPTIONS, hostFor(fake));
+    fake.resetCounters();
+    const { host, release } = slowHost(fake, 1); // the preview reads at once; the write waits
+    const navigator = createNavigator({ name: "maintain", action: "portable" });
+    renderPane(<App navigator={navigator} />, host);
+    fireEvent.click(await screen.findByRole("button", { name: "Apply" }));
+    expect(await screen.findByText("Make portable...")).toBeTruthy();
+    act(() => navigator.go({ name: "check" })); // the ribbon, while Excel writes
+    expect(screen.getByRole("heading", { name: "Make portable" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Functions" }).hasAttribute("disabled")).toBe(true);
+    expect(fake.syncCount).toBe(3); // the preview's reads; nothing else has reached Excel
+    release();
+    expect(await screen.findByRole("heading", { name: "Workbook check" })).toBeTruthy();
+    // The conversion finished before the check read the workbook: nothing left to repair (the sample
+    // budget's over-budget line is a warning of its own).
+    expect(
+      await screen.findByText(/^Checked 1 workbook: .*None can be repaired automatically\.$/)
+    ).toBeTruthy();
   });
 
   it("the ribbon's Check workbook runs the check from any view, under the Workbook tab", async () => {

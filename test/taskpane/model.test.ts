@@ -18,7 +18,25 @@ describe("navigation", () => {
     stop();
     nav.go({ name: "gallery" });
     expect(seen).toEqual(["functions", "home"]);
-    expect(nav.current()).toEqual({ view: { name: "gallery" }, visit: 3 });
+    expect(nav.current()).toEqual({ view: { name: "gallery" }, visit: 3, held: false });
+  });
+
+  it("stays on a view while it writes, then opens the last view asked for meanwhile", () => {
+    const nav = createNavigator({ name: "check" });
+    const release = nav.hold();
+    const other = nav.hold(); // two holds: the pane moves when both end
+    expect(nav.current()).toEqual({ view: { name: "check" }, visit: 0, held: true });
+    nav.go({ name: "functions" });
+    nav.go({ name: "home" }); // the ribbon, or a tab: remembered, not opened
+    expect(nav.current().view).toEqual({ name: "check" });
+    release();
+    release(); // a second call does not end the other hold
+    expect(nav.current()).toMatchObject({ view: { name: "check" }, held: true });
+    other();
+    expect(nav.current()).toEqual({ view: { name: "home" }, visit: 1, held: false });
+    const third = nav.hold();
+    third(); // nothing asked for meanwhile: the pane stays where it is
+    expect(nav.current()).toEqual({ view: { name: "home" }, visit: 1, held: false });
   });
 });
 

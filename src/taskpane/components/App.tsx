@@ -11,6 +11,7 @@ import {
   View,
   viewForTab,
 } from "../model/navigation";
+import { PaneHoldProvider } from "../PaneHoldContext";
 import HomeView from "../views/HomeView";
 
 // The first screen is the workbook summary; the other views load when first opened.
@@ -56,7 +57,7 @@ export interface AppProps {
 export function App({ navigator }: AppProps) {
   const styles = useStyles();
   const nav = useMemo(() => navigator ?? createNavigator(), [navigator]);
-  const { view, visit } = useSyncExternalStore(nav.subscribe, nav.current);
+  const { view, visit, held } = useSyncExternalStore(nav.subscribe, nav.current);
   const runs = useMemo(createRunStore, []);
   // The options last chosen, so "Back to options" after an error keeps what the user typed.
   const [lastOptions, setLastOptions] = useState<TemplateOptions | undefined>(undefined);
@@ -70,6 +71,8 @@ export function App({ navigator }: AppProps) {
         className={styles.tabs}
         selectedValue={tabOf(view)}
         onTabSelect={(_, data) => nav.go(tabView(data.value as PaneTab, runs))}
+        // While a view writes to the workbook the pane stays on it (Navigator.hold).
+        disabled={held}
         aria-label="Pane sections"
       >
         {TABS.map(({ tab, label }) => (
@@ -78,16 +81,18 @@ export function App({ navigator }: AppProps) {
           </Tab>
         ))}
       </TabList>
-      <Suspense fallback={<Spinner label="Loading..." />}>
-        <CurrentView
-          key={visit}
-          view={view}
-          nav={nav}
-          runs={runs}
-          lastOptions={lastOptions}
-          onOptions={setLastOptions}
-        />
-      </Suspense>
+      <PaneHoldProvider value={nav.hold}>
+        <Suspense fallback={<Spinner label="Loading..." />}>
+          <CurrentView
+            key={visit}
+            view={view}
+            nav={nav}
+            runs={runs}
+            lastOptions={lastOptions}
+            onOptions={setLastOptions}
+          />
+        </Suspense>
+      </PaneHoldProvider>
     </main>
   );
 }

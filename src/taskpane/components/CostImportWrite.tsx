@@ -13,6 +13,7 @@ import {
 import type { FocusImport } from "../../domain/focus/focusTypes";
 import { applyCostImport, CostImportResult, previewCostImport } from "../../excel/importCostData";
 import { useExcelHost } from "../ExcelHostContext";
+import { usePaneHold } from "../PaneHoldContext";
 import { useLoad } from "../hooks/useLoad";
 import { periodChoices } from "../model/costImport";
 import { ChangeList } from "./ChangeList";
@@ -44,6 +45,7 @@ export interface CostImportWriteProps {
 export function CostImportWrite({ result, onBack, onDone }: CostImportWriteProps) {
   const styles = useStyles();
   const host = useExcelHost();
+  const hold = usePaneHold();
   const [attempt, setAttempt] = useState(0);
   const [step, setStep] = useState<Step>({ step: "preview" });
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
@@ -114,10 +116,13 @@ export function CostImportWrite({ result, onBack, onDone }: CostImportWriteProps
   const write = () => {
     if (!host) return;
     setStep({ step: "writing" });
-    applyCostImport(result, { periods: chosen }, host).then(
-      (written) => setStep({ step: "done", written }),
-      (error: unknown) => setStep({ step: "failed", message: messageOf(error) })
-    );
+    const release = hold();
+    applyCostImport(result, { periods: chosen }, host)
+      .finally(release)
+      .then(
+        (written) => setStep({ step: "done", written }),
+        (error: unknown) => setStep({ step: "failed", message: messageOf(error) })
+      );
   };
   return (
     <div className={styles.root}>

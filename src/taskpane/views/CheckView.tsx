@@ -14,6 +14,7 @@ import { activateSheet } from "../../excel/navigation";
 import { FindingList } from "../components/FindingList";
 import { Repair, RepairPanel } from "../components/RepairPanel";
 import { useExcelHost } from "../ExcelHostContext";
+import { usePaneHold } from "../PaneHoldContext";
 import { useLoad } from "../hooks/useLoad";
 import { checkView } from "../model/checkView";
 import { messageOf } from "../model/messageOf";
@@ -34,6 +35,7 @@ export interface CheckViewProps {
 export default function CheckView({ onBack }: CheckViewProps) {
   const styles = useStyles();
   const host = useExcelHost();
+  const hold = usePaneHold();
   const [attempt, setAttempt] = useState(0);
   const [repair, setRepair] = useState<Repair>({ step: "idle" });
   const [goToError, setGoToError] = useState<string | null>(null);
@@ -81,13 +83,16 @@ export default function CheckView({ onBack }: CheckViewProps) {
   const apply = () => {
     if (!host) return;
     setRepair({ step: "applying" });
-    refreshWorkbook(host).then(
-      ({ changes }) => {
-        setRepair({ step: "applied", changes });
-        setAttempt((n) => n + 1); // check again, so the list shows what is left
-      },
-      (error: unknown) => setRepair({ step: "failed", message: messageOf(error) })
-    );
+    const release = hold();
+    refreshWorkbook(host)
+      .finally(release)
+      .then(
+        ({ changes }) => {
+          setRepair({ step: "applied", changes });
+          setAttempt((n) => n + 1); // check again, so the list shows what is left
+        },
+        (error: unknown) => setRepair({ step: "failed", message: messageOf(error) })
+      );
   };
   const goTo = (sheet: string, address: string) => {
     if (!host) return;

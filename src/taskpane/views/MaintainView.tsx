@@ -17,6 +17,7 @@ import { previewRollForward, rollForward } from "../../excel/rollForward";
 import { previewUpgrade, upgradeWorkbook } from "../../excel/upgradeWorkbook";
 import { ChangeList } from "../components/ChangeList";
 import { useExcelHost } from "../ExcelHostContext";
+import { usePaneHold } from "../PaneHoldContext";
 import { useLoad } from "../hooks/useLoad";
 import { ACTIONS, MaintenanceAction } from "../model/maintenanceActions";
 import { messageOf } from "../model/messageOf";
@@ -89,6 +90,7 @@ export interface MaintainViewProps {
 export default function MaintainView({ action, onBack }: MaintainViewProps) {
   const styles = useStyles();
   const host = useExcelHost();
+  const hold = usePaneHold();
   const text = ACTIONS[action];
   const adapter = ADAPTERS[action];
   const [attempt, setAttempt] = useState(0);
@@ -103,10 +105,14 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
   const apply = () => {
     if (!host) return;
     setStep({ step: "applying" });
-    adapter.apply(host).then(
-      (applied) => setStep({ step: "done", applied }),
-      (error: unknown) => setStep({ step: "failed", message: messageOf(error) })
-    );
+    const release = hold();
+    adapter
+      .apply(host)
+      .finally(release)
+      .then(
+        (applied) => setStep({ step: "done", applied }),
+        (error: unknown) => setStep({ step: "failed", message: messageOf(error) })
+      );
   };
 
   const body = () => {
