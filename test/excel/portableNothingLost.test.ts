@@ -2,7 +2,9 @@
  * Property "nothing lost" for the portable round trip: whatever a user types into a generated budget
  * (inputs, rows, a column of their own, FINOPS formulas anywhere, constants over computed cells),
  * making it portable changes no constant and leaves no convertible FINOPS call, and going back to
- * add-in functions gives back exactly the workbook that was there.
+ * add-in functions gives back exactly the workbook that was there. A FINOPS formula may stay only
+ * when it calls an unknown function or when its twin would pass Excel's formula length; then it is
+ * kept as typed and reported.
  */
 import fc from "fast-check";
 import { convertFormulas } from "../../src/excel/convertFormulas";
@@ -57,6 +59,42 @@ const scenario = fc.record({
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
+/** A formula kept because its twin is too long, as the conversion reports it. */
+const tooLongFor = (address: string, formula: string) =>
+  expect.stringMatching(
+    new RegExp(
+      `^${SHEET}!${address}: ${escapeRegExp(formula)} is left as it is\\. With native functions this formula would be [\\d,]+ characters long; Excel allows 8,192`
+    )
+  );
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Failing cases seen in earlier runs, replayed on every run. Seed -1026868725: three nested calls
+ * whose twin is 8,220 characters; the conversion rightly keeps and reports it.
+ */
+const NESTED_TOO_LONG =
+  "FINOPS.BREAKEVEN(FINOPS.RACICHECK($E$24),FINOPS.SAVINGS($E$24,AQ23:AQ25),FINOPS.RACICHECK(AQ23:AQ25))";
+const REGRESSIONS: [Scenario][] = [
+  [
+    {
+      inputs: [],
+      addedRows: 0,
+      userColumn: undefined,
+      loose: [{ row: 5, formula: `=${NESTED_TOO_LONG}` }],
+      typedOver: undefined,
+    },
+  ],
+  [
+    {
+      inputs: [{ row: 1, column: 0, value: 10 }],
+      addedRows: 1,
+      userColumn: NESTED_TOO_LONG,
+      loose: [{ row: 7, formula: UNKNOWN }],
+      typedOver: 2,
+    },
+  ],
+];
+
 async function play(fake: ExcelFake, s: Scenario): Promise<void> {
   await edit(fake, (workbook) => {
     const lines = workbook.tables.getItem(TABLE);
@@ -100,21 +138,23 @@ describe("portable round trip loses nothing (property)", () => {
         const before = fake.state.snapshot();
         const typed = cells(fake);
 
-        await convertFormulas("portable", hostFor(fake));
+        const { left } = await convertFormulas("portable", hostFor(fake));
         const portable = cells(fake);
         expect([...portable.keys()]).toEqual([...typed.keys()]);
         for (const [address, was] of typed) {
           const now = portable.get(address);
           const isFormula = typeof was === "string" && was.startsWith("=");
           if (!isFormula) expect([address, now]).toEqual([address, was]);
-          else if (usesAddinFunctions(String(now)))
-            expect([address, now]).toEqual([address, UNKNOWN]);
+          else if (usesAddinFunctions(String(now))) {
+            expect([address, now]).toEqual([address, was]);
+            if (was !== UNKNOWN) expect(left).toContainEqual(tooLongFor(address, String(was)));
+          }
         }
 
         await convertFormulas("addin", hostFor(fake));
         expect(fake.state.snapshot()).toEqual(before);
       }),
-      { numRuns: RUNS }
+      { numRuns: RUNS, examples: REGRESSIONS }
     );
   }, 600000);
 });
