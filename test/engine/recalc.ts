@@ -1,21 +1,20 @@
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { convertWithLibreOffice } from "../../scripts/libreoffice";
 
-/** ../shared/tools/xlsx-recalc: LibreOffice, a real spreadsheet engine, recalculates every formula. */
-const RECALC = path.resolve(__dirname, "../../../shared/tools/xlsx-recalc");
-
-/** Writes `workbook`, has LibreOffice recalculate it, and reads the result back. */
+/** Writes `workbook`, has LibreOffice (a real spreadsheet engine) recalculate it, and reads the result back. */
 export async function recalculate(workbook: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "finops-recalc-"));
   try {
     const input = path.join(dir, "input.xlsx");
     await workbook.xlsx.writeFile(input);
-    execFileSync(RECALC, [input, path.join(dir, "out")], { stdio: "pipe", timeout: 180000 });
+    const output = convertWithLibreOffice(input, path.join(dir, "out"), "xlsx", {
+      timeoutMs: 180_000,
+    });
     const result = new ExcelJS.Workbook();
-    await result.xlsx.readFile(path.join(dir, "out", "input.xlsx"));
+    await result.xlsx.readFile(output);
     return result;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
