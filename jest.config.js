@@ -8,7 +8,7 @@ const shared = {
   transform: { "^.+\\.tsx?$": tsJest },
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest, which reaches an ESM-only module jest cannot load
-    // (see TOOLCHAIN.md); office-addin-mock only needs its OfficeApp enum.
+    // office-addin-mock only needs its OfficeApp enum.
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
   setupFiles: ["<rootDir>/test/fakes/customFunctionsRuntime.ts"],

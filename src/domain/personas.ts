@@ -1,6 +1,6 @@
 /**
- * The six FinOps personas the practice workbooks assign work and decisions to (DESIGN.md; the FinOps
- * Framework's core personas, with the seed's "Management" as "Leadership"). One list for every template.
+ * The six FinOps personas the practice workbooks assign work and decisions to (the FinOps
+ * Framework's core personas, with the capability's "Management" as "Leadership"). One list for every template.
  */
 export const PERSONAS = [
   { key: "finops", name: "FinOps practitioner" },

@@ -3,7 +3,7 @@ import { cellPosition, passErrors, rowsOf } from "./arguments";
 import { valueError } from "./formulaError";
 
 // Decision and accountability model: each decision needs exactly one Accountable and at least one
-// Responsible (seed: "Ensure the FinOps decision and accountability structure is clear").
+// Responsible (FinOps Practice Operations: "Ensure the FinOps decision and accountability structure is clear").
 
 export const RACI_OK = "OK";
 

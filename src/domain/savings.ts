@@ -3,7 +3,7 @@ import { rejectArgs } from "./arguments";
 import { divisionByZero, finite, valueError } from "./formulaError";
 
 // Savings measures. Sources: FinOps toolkit (x_TotalSavings), FinOps KPI library
-// (effective savings rate, anomaly cost avoidance), and the seed's success metric "cost avoidance".
+// (effective savings rate, anomaly cost avoidance), and the capability's success metric "cost avoidance".
 
 /** List (on-demand) cost minus effective cost; negative when more was paid than list. Unclamped. */
 export function savings(listCost: CellValue, effectiveCost: CellValue): number {

@@ -3,7 +3,7 @@ import { cellPosition, notANumber, orDefault, passErrors, rejectArgs, rowsOf } f
 import { finite, valueError } from "./formulaError";
 import { greater } from "./compare";
 
-// Staffing measures for the FinOps team (seed: "appropriate structure and staffing").
+// Staffing measures for the FinOps team (FinOps Practice Operations: "appropriate structure and staffing").
 
 export const DEFAULT_COST_MONTHS = 12;
 

@@ -47,7 +47,7 @@ export interface TableRow {
   readonly sample?: Readonly<Record<string, CellValue>>;
   /** The row exists only with sample data (an example savings initiative). */
   readonly sampleOnly?: boolean;
-  /** Where the content comes from (seed section, framework page), kept for traceability. */
+  /** Where the content comes from (capability section, framework page), kept for traceability. */
   readonly source?: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md's function catalogue, written out by hand as the independent expectation for the
+ * The product's function catalogue, written out by hand as the independent expectation for the
  * generated metadata: name, parameters in order, which are optional, which take a range.
  */
 export interface ExpectedParameter {

@@ -27,7 +27,7 @@ describe("custom functions metadata (the source of dist/functions.json)", () => 
     functions = JSON.parse(generated.metadataJson).functions;
   }, 60000);
 
-  it("holds exactly DESIGN.md's catalogue, and the domain binds the same names", () => {
+  it("holds exactly the product's function catalogue, and the domain binds the same names", () => {
     expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED_CATALOGUE).sort());
     expect([...FINOPS_FUNCTION_NAMES].sort()).toEqual(Object.keys(EXPECTED_CATALOGUE).sort());
   });

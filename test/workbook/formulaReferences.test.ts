@@ -7,7 +7,7 @@ import { EXPECTED_CATALOGUE } from "../functions/catalogue.expected";
 /**
  * Reads the generated formula text back, independently of the expression model that wrote it: every
  * table, column and defined name a formula mentions exists in the plan, every function is one Excel 2016
- * and LibreOffice 7.4 share (or a FINOPS function of DESIGN.md's catalogue with an allowed argument count).
+ * and LibreOffice 7.4 share (or a FINOPS function of the product's function catalogue with an allowed argument count).
  */
 const PORTABLE_FUNCTIONS = new Set(
   "SUM SUBTOTAL COUNTIF SUMIF SUMPRODUCT IF ISBLANK IFERROR INDEX MATCH LARGE COUNT COUNTA AVERAGE MAX MIN N ISERROR NA OR AND TRIM ABS ROWS COLUMNS NOT ISNUMBER".split(

@@ -9,7 +9,7 @@ import { shown, tableColumn, tableOf } from "./planLookup";
 /**
  * The sample practice set as a reviewer reads it: every sheet's text cells, in order. The dump is kept
  * in docs/samples/practice-set.txt (regenerate with FINOPS_UPDATE_SAMPLE=1) so a reviewer can read the
- * content without Excel; the checks below hold it to the seed.
+ * content without Excel; the checks below hold it to the capability.
  */
 const DUMP = path.resolve(__dirname, "../../docs/samples/practice-set.txt");
 

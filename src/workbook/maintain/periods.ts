@@ -2,7 +2,7 @@ import { TemplateColumn } from "./templateParts";
 
 /**
  * The period series of the templates: one input column per month, in order. A missing period column
- * or a month left blank before a later one is reported (DESIGN.md: "periods missing").
+ * or a month left blank before a later one is reported.
  */
 const SERIES: readonly { templateId: string; table: string; key: RegExp }[] = [
   { templateId: "kpi-tracker", table: "kpis", key: /^p\d+$/ },

@@ -5,7 +5,7 @@ import { ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } from "..
 import { PERSONA_NAMES } from "../../domain/personas";
 import { ACTIVITIES, STAGES, Status, STATUSES } from "./seedContent/adoptionPlanContent";
 
-// Adoption plan (DESIGN.md template 7): the seed's "Drive stakeholder buy-in" phases (Plan, Socialize,
+// Adoption plan: the capability's "Drive stakeholder buy-in" phases (Plan, Socialize,
 // Prepare the organization, Drive cultural buy-in) with activities from the personas' functional
 // activities; repeated for each department that joins (new business units, acquisitions, reorganisations).
 

@@ -18,7 +18,7 @@ import { PERSONAS } from "../../domain/personas";
 import { endOfMonthSerial } from "./adoptionPlan";
 import { DECISIONS, DEFAULT_REVIEW_DAYS, RACI_LETTERS } from "./seedContent/decisionModelContent";
 
-// Decision and accountability model (DESIGN.md template 6): the recurring FinOps decisions x the six
+// Decision and accountability model: the recurring FinOps decisions x the six
 // personas, R/A/C/I checked by FINOPS.RACICHECK, with threshold, escalation path and time to decide.
 // Seed: "Ensure the FinOps decision and accountability structure is clear and documented", and each
 // persona's "Participate in ... decision-making models" activity.

@@ -14,7 +14,7 @@ import { fiscalYearLabel, TemplateOptions } from "../options";
 import { Block, EarlierVersion, Figure, Template, WorkbookSpec } from "../spec";
 import { KPI_TABLE } from "./kpiTracker";
 
-// Executive summary (DESIGN.md template 1; seed, Crawl: "a FinOps executive summary ... provided to
+// Executive summary (FinOps Practice Operations, Crawl: "a FinOps executive summary ... provided to
 // various executives in the organization, offering relevant details for each"). Every figure links to
 // the practice workbooks, so the summary is never re-typed and never disagrees with them.
 

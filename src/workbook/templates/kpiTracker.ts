@@ -26,7 +26,7 @@ import {
 } from "./kpi/kpiDefinitions";
 import { INITIATIVE_TYPES, SAMPLE_INITIATIVES, SAVINGS_KINDS, YES_NO } from "./kpi/savingsLedger";
 
-// KPI tracker and savings ledger (DESIGN.md template 4). The tracker follows the seed's success metrics
+// KPI tracker and savings ledger. The tracker follows the capability's success metrics
 // and FinOps KPI library measures month by month against a target; the ledger records what the team
 // saved or avoided and whether finance validated it.
 

@@ -37,8 +37,8 @@ import {
 } from "./maturity/checklist";
 import { Lens, LENS_SOURCE, LENSES } from "./maturity/lenses";
 
-// Maturity scorecard (DESIGN.md template 5): (a) the FinOps Practice Operations checklist, every Crawl,
-// Walk and Run statement of the seed as an assessment item giving the level reached; (b) the capability
+// Maturity scorecard: (a) the FinOps Practice Operations checklist, every Crawl,
+// Walk and Run statement of the capability as an assessment item giving the level reached; (b) the capability
 // assessment of the FinOps Assessment playbook: the 22 FinOps Framework 2026 capabilities x five lenses
 // scored 0-4, weighted, against a target, with a history of assessments for the trend.
 

@@ -27,7 +27,7 @@ import {
   TEAM_MODEL_PLACES,
 } from "./staffing/roles";
 
-// Staffing plan (DESIGN.md template 3): who is on the FinOps team, where they sit in the team model,
+// Staffing plan: who is on the FinOps team, where they sit in the team model,
 // how much of their time each month of the fiscal year goes to FinOps, and what that costs. Seed: "an
 // initial staffing plan, resource list, and proposed budget" (Crawl) and "appropriate structure and
 // staffing" (Build a FinOps team).

@@ -20,7 +20,7 @@ import {
 import { fiscalYearLabel, fiscalYearMonths, TemplateOptions } from "../options";
 import { ColumnSpec, Template, TableRow, WorkbookSpec } from "../spec";
 
-// Team budget: what the FinOps team itself costs, by month, against budget (DESIGN.md template 2; seed:
+// Team budget: what the FinOps team itself costs, by month, against budget (FinOps Practice Operations:
 // "Ensure the FinOps team ... receives the necessary funding" and Management's "Provide funding and
 // resources for the FinOps team").
 

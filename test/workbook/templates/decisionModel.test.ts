@@ -117,7 +117,7 @@ describe("decision and accountability model", () => {
     expect(rows.some((row) => row["Procurement"].value === null)).toBe(true);
   });
 
-  it("covers every decision DESIGN.md names", () => {
+  it("covers every decision the product specification names", () => {
     const decisions = tableRows(plan().sheets[0], "DecisionModel").map((row) =>
       String(row["Decision"].value)
     );

@@ -79,13 +79,13 @@ describe("KPI tracker and savings ledger template", () => {
     }
   );
 
-  it("tracks every KPI library measure of DESIGN.md and every success metric of the seed", () => {
+  it("tracks every KPI library measure the tracker promises and every success metric of the capability", () => {
     const { plan } = planOf();
     const names = tableRows(plan, KPI_TABLE)
       .map((r) => `${shown(r["KPI"])}: ${shown(r["How it is measured"])}`)
       .join("\n");
     const expected = [
-      // FinOps KPI library measures listed in DESIGN.md
+      // FinOps KPI library measures the tracker promises
       /effective savings rate/i,
       /commitment discount coverage/i,
       /commitment discount utilisation/i,

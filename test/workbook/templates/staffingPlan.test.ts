@@ -64,7 +64,7 @@ describe("Staffing plan template", () => {
     }
   );
 
-  it("has the seed's roles, including the virtual members of a Crawl team", () => {
+  it("has the capability's roles, including the virtual members of a Crawl team", () => {
     const { plan } = planOf({ sampleData: false });
     const roles = staffRows(plan).map((r) => shown(r["Role"]));
     expect(roles).toEqual(

@@ -1,5 +1,5 @@
-// The KPIs the tracker is seeded with: the seed's success metrics for FinOps Practice Operations and
-// the FinOps KPI library measures named in DESIGN.md (template 4). Definitions are template content;
+// The KPIs the tracker is seeded with: the capability's success metrics for FinOps Practice Operations and
+// the FinOps KPI library measures the KPI tracker holds. Definitions are template content;
 // baselines, targets, the thresholds the Framework does not publish and the monthly values are sample
 // data for the invented organisation.
 

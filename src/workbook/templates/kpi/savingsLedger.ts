@@ -1,6 +1,6 @@
 // The savings ledger's lists and the sample initiatives of the invented organisation. Seed: "KPIs that
-// measure cost savings or cost avoidance achieved by the FinOps team" (success metrics); DESIGN.md
-// template 4 names the initiative types and finance validation.
+// measure cost savings or cost avoidance achieved by the FinOps team" (success metrics); the product
+// specification names the initiative types and finance validation.
 
 export const INITIATIVE_TYPES = [
   "Negotiated rate",

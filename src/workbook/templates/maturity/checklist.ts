@@ -1,6 +1,6 @@
 // Every Crawl, Walk and Run statement of the "Maturity assessment" section of the FinOps Practice
-// Operations capability (../shared/seed/finops-practice-operations.md; FinOps Framework, FinOps
-// Foundation, CC BY 4.0), paraphrased as assessment items, in the seed's order.
+// Operations capability (FinOps Framework, FinOps Foundation, CC BY 4.0; the statements are in
+// test/fixtures/finops-framework), paraphrased as assessment items, in the capability's order.
 
 export type MaturityStage = "Crawl" | "Walk" | "Run";
 export const STAGES: readonly MaturityStage[] = ["Crawl", "Walk", "Run"];

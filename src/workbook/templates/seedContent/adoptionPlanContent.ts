@@ -1,6 +1,6 @@
 import { PERSONAS } from "../../../domain/personas";
 
-// Content of the adoption plan (DESIGN.md template 7): the seed's "Drive stakeholder buy-in" phases
+// Content of the adoption plan: the capability's "Drive stakeholder buy-in" phases
 // with activities paraphrased from the personas' functional activities, the Crawl and Walk statements
 // and the success metrics (FinOps Framework, FinOps Practice Operations; FinOps Foundation, CC BY 4.0).
 // Months, statuses and evidence are sample data for the invented organisation.

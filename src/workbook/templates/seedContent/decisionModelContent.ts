@@ -1,8 +1,8 @@
-// Content of the decision and accountability model (DESIGN.md template 6), paraphrased from the seed
+// Content of the decision and accountability model, paraphrased from the FinOps Practice Operations capability
 // (FinOps Framework, FinOps Practice Operations capability; FinOps Foundation, CC BY 4.0). The R/A/C/I
 // letters are template content: every row has exactly one A and at least one R (tested). Thresholds
 // and times to decide are sample figures for the invented organisation. Review cycles (version 2) follow
-// the seed's Walk and Run statements: the team regularly reviews its needs, roles and positioning, and
+// the capability's Walk and Run statements: the team regularly reviews its needs, roles and positioning, and
 // the decision and accountability structure must stay clear and documented as the organisation changes.
 
 import { PersonaKey } from "../../../domain/personas";
@@ -119,7 +119,7 @@ export const DECISIONS: readonly Decision[] = [
     days: 45,
     reviewDays: 365,
     reviewedMonth: -11,
-    source: `DESIGN.md template 6; ${SEED}: integrate data and processes across the organisation, a culture of accountability`,
+    source: `${SEED}: integrate data and processes across the organisation, a culture of accountability`,
   },
   {
     decision: "FinOps goals and KPI targets",

@@ -1,6 +1,6 @@
 import { TeamModel } from "../../options";
 
-// The staffing plan's roles (template content, paraphrased from the seed) and the invented mid-size
+// The staffing plan's roles (template content, paraphrased from the FinOps Practice Operations capability) and the invented mid-size
 // organisation's people, salaries and allocations (sample data).
 
 export const ROLE_TYPES = [
