@@ -6,7 +6,7 @@ import { FocusFileError } from "../domain/focus/focusFileError";
 import { describeChange } from "../workbook/costData/kpiActuals";
 import { BIN, EXIT, ExitCode } from "./help";
 import { ImportFocusCommand } from "./importFocusCommand";
-import type { CliIO } from "./run";
+import { CliIO } from "./io";
 
 /** Issues printed on stderr; the rest are counted (the Cost data sheet's notes give the total). */
 const ISSUES_SHOWN = 10;

@@ -3,22 +3,13 @@ import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 import { version } from "../../package.json";
 import { OptionsError, planTemplates } from "../workbook/generate";
-import { RenderPlan } from "../workbook/plan";
 import type { XlsxReport } from "../xlsx";
 import { GenerateCommand, isUsageError, parseCommand } from "./command";
 import { BIN, EXIT, ExitCode, helpText, listText } from "./help";
 import { importFocus } from "./importFocus";
+import { CliIO } from "./io";
 
-/** Everything the command line touches besides the output file; tests pass collectors and a fixed clock. */
-export interface CliIO {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly now: () => Date;
-  /** Writes the plan to an .xlsx file; src/xlsx's writeXlsxFile unless a test replaces it. */
-  readonly writeFile?: (plan: RenderPlan, path: string, now?: Date) => Promise<XlsxReport>;
-  /** Whether a path may be written to; the file system's answer unless a test replaces it (root may write anywhere). */
-  readonly canWrite?: (path: string) => Promise<boolean>;
-}
+export type { CliIO };
 
 /** A new file holds no sheets, tables or names, so every template gets its own names. */
 const NEW_FILE = { sheets: [], tablesAndNames: [] };

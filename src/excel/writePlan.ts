@@ -6,7 +6,7 @@ import {
   RenderPlan,
 } from "../workbook/plan";
 import { METADATA_HEADERS, METADATA_SHEET, MetadataRow } from "../workbook/metadata";
-import { CELL_LOOKS, CellLook, HIGHLIGHT_COLOURS } from "../workbook/styles";
+import { CELL_LOOKS, CellLook, HIGHLIGHT_COLOURS, TABLE_STYLE } from "../workbook/styles";
 import { rangeSize } from "../workbook/addresses";
 
 // Enum values are written as their strings: the same in every Office.js version and in the fake.
@@ -29,7 +29,6 @@ export function applyLook(format: Excel.RangeFormat, look: CellLook): void {
 
 const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered", line: "Line" } as const;
 const POINTS_PER_CHARACTER = 6;
-export const TABLE_STYLE = "TableStyleMedium7";
 
 /**
  * A constant as a cell must hold it. Office.js reads written text as if typed, so "Jan 2026" would

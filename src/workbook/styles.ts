@@ -17,6 +17,9 @@ export interface CellLook {
 
 const BRAND = "#0F6B5C";
 
+/** Every table's built-in style (banded rows, a header in the brand's green family). */
+export const TABLE_STYLE = "TableStyleMedium7";
+
 export const CELL_LOOKS: Record<CellStyle, CellLook> = {
   title: { bold: true, size: 16, color: BRAND },
   subtitle: { italic: true, color: "#616161" },

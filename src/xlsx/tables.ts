@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { CellValue } from "../domain/cellValue";
-import { TABLE_STYLE } from "../excel/writePlan";
+import { TABLE_STYLE } from "../workbook/styles";
 import { PlannedTable } from "../workbook/plan";
 import { fileValue } from "./formulas";
 import { rangeBounds } from "../workbook/addresses";

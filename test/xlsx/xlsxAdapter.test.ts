@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { generateWorkbooks, ExcelHost } from "../../src/excel/generateWorkbooks";
-import { TABLE_STYLE } from "../../src/excel/writePlan";
+import { TABLE_STYLE } from "../../src/workbook/styles";
 import { CellValue, isErrorValue } from "../../src/domain/cellValue";
 import { planTemplates } from "../../src/workbook/generate";
 import { METADATA_HEADERS, METADATA_SHEET, metadataRows } from "../../src/workbook/metadata";

@@ -1,25 +1,13 @@
 import { planWorkbook } from "../layout";
 import { InstalledTemplate, latestPerTemplate } from "../metadata";
 import { checkOptions } from "../options";
-import { PlannedSheet } from "../plan";
 import { WorkbookSpec } from "../spec";
 import { TEMPLATES } from "../templates";
 import { buildAt } from "../templateVersions";
+import { ExpectedTemplate, UnplannedTemplate } from "./expectedTemplate";
 import { templateTables } from "./templateParts";
 
 /** A template as the workbook should hold it: the recorded version, options and names, planned again. */
-export interface ExpectedTemplate {
-  readonly record: InstalledTemplate;
-  readonly spec: WorkbookSpec;
-  readonly sheets: readonly PlannedSheet[];
-}
-
-/** A recorded template this add-in cannot plan again, and why (shown as an info finding). */
-export interface UnplannedTemplate {
-  readonly record: InstalledTemplate;
-  readonly reason: string;
-}
-
 /**
  * Plans every installed template instance again exactly as it was generated: same version, options,
  * sheet, table and defined names, so each computed cell gets the formula text a fresh generation writes.

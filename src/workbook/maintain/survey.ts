@@ -1,7 +1,8 @@
 import { cellPosition } from "../addresses";
 import { BoundTable, bindTable } from "./boundTable";
 import { gridReader, ReadCell } from "./grid";
-import { ExpectedTemplate, expectTemplates, UnplannedTemplate } from "./expected";
+import { expectTemplates } from "./expected";
+import { ExpectedTemplate, UnplannedTemplate } from "./expectedTemplate";
 import { ReadTemplate, WorkbookReadBack } from "./readBack";
 import { TemplateFigure, templateFigures, TemplateTable, templateTables } from "./templateParts";
 

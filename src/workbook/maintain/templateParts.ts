@@ -8,7 +8,7 @@ import {
   PlannedValidation,
 } from "../plan";
 import { ColumnSpec, TableBlock, ValueType } from "../spec";
-import { ExpectedTemplate } from "./expected";
+import { ExpectedTemplate } from "./expectedTemplate";
 
 /**
  * A template's tables and named cells in the terms maintenance needs, taken from the plan a fresh
