@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-/* global require, __dirname */
-// The finops-workbooks command: runs src/cli/main.ts through ts-node (a devDependency), so it works
-// right after `npm install`, without a build step. scripts/tsconfig.json compiles src as CommonJS.
+/* global require, process */
+// The finops-workbooks command: the CLI compiled ahead of time into lib/ (npm run build:cli, which
+// npm install and npm pack run through "prepare"), so no TypeScript compiler runs at start-up.
 "use strict";
-const path = require("path");
-
-require("ts-node").register({
-  transpileOnly: true,
-  project: path.join(__dirname, "..", "scripts", "tsconfig.json"),
-});
-require("../src/cli/main.ts");
+let main;
+try {
+  main = require.resolve("../lib/cli/main.js");
+} catch {
+  process.stderr.write(
+    "finops-workbooks: the command line is not built yet. Run `npm run build:cli` (npm install runs it).\n"
+  );
+  process.exit(1);
+}
+require(main);

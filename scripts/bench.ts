@@ -1,5 +1,5 @@
 /*
- * npm run bench: measures DESIGN.md's budgets for the function library and writes bench/results.json.
+ * npm run bench: measures the product's performance budgets for the function library and writes bench/results.json.
  *   - evaluations per second of each FINOPS custom function, called as Excel calls it (wrapper + domain)
  *   - one MATURITYSCORE call over a 10,000 x 5 range (with weights), against a plain-JS loop doing the same arithmetic
  *   - rendering each template (and the practice set) into the in-memory Excel: syncs, largest sync
@@ -10,6 +10,8 @@
  *   - the pane in headless Chromium: page load to first screen and to an interactive gallery, JS transferred
  *   - the FOCUS import of a generated 1,000,000-row file (about 750 MB): in Node (benchFocus.ts) and in
  *     the pane's Web Worker in headless Chromium (benchFocusBrowser.ts), with the CSV parsers alone as bases
+ *   - the packed command line (benchCli.ts): --version and the practice set from process start to exit,
+ *     and the npm pack tarball's size
  *   - production bundle sizes, gzip level 9 in KB of 1000 bytes as the build's budget check (runs the production build first)
  * Figures are the best of several rounds, to keep other load on the machine out of them.
  */
@@ -26,6 +28,7 @@ import { DEFAULT_OPTIONS } from "../src/workbook/options";
 import { TEMPLATES } from "../src/workbook/templates";
 import { createExcelFake } from "../test/fakes/excel";
 import { createOfficeFake } from "../test/fakes/excel/office";
+import { benchCli } from "./benchCli";
 import { benchFocus } from "./benchFocus";
 import { benchFocusBrowser } from "./benchFocusBrowser";
 import { benchMaintenance } from "./benchMaintain";
@@ -220,6 +223,7 @@ async function main() {
   const maturity = maturityRange();
   const bundles = bundleSizes();
   const generation = { sample: headless("sample"), large: headless("large") };
+  const cli = benchCli();
   const pane = paneLoad();
   // Rendering last: it allocates a lot, which would disturb the function timings above.
   const rendering: Record<string, Awaited<ReturnType<typeof renderTemplates>>> = {};
@@ -289,6 +293,7 @@ async function main() {
       value: bundles.functionsGzipKB,
       ok: bundles.functionsGzipKB <= 25,
     },
+    ...cli.budgets,
     ...focusImport.budgets,
     ...focusBrowser.budgets,
   ];
@@ -304,6 +309,7 @@ async function main() {
     bundles,
     rendering,
     headlessGeneration: generation,
+    commandLine: cli,
     paneLoad: pane,
     maintenance,
     focusImport: { ...focusImport, browser: focusBrowser },
@@ -335,6 +341,13 @@ async function main() {
     }))
   );
   console.table(Object.values(generation));
+  console.table([
+    {
+      "--version (ms)": cli.versionMs,
+      "practice set, start to file (ms)": cli.practiceSetMs,
+      "tarball (KB)": cli.tarballKB,
+    },
+  ]);
   console.table([pane]);
   console.table(
     (["check", "refresh"] as const).map((step) => ({
