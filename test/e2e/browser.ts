@@ -2,9 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { findChromium } from "../../scripts/chromium";
 
-/** Debian's Chromium (.ci/run installs it); playwright's own browser download cannot work offline. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ARTIFACTS = path.resolve(__dirname, "artifacts");
 
 export interface Session {
@@ -14,9 +13,14 @@ export interface Session {
 
 /** Chromium with a fresh profile (a persistent context in a temporary --user-data-dir). */
 export async function launch(): Promise<Session> {
+  const executablePath = findChromium();
+  if (!executablePath)
+    throw new Error(
+      "No Chromium found: run `npm run test:prerequisites`, or set CHROMIUM_PATH to a Chromium or Chrome."
+    );
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "finops-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: [
       "--no-sandbox",
