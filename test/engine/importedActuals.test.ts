@@ -79,9 +79,10 @@ describe("imported KPI actuals in LibreOffice", () => {
       found = true;
       const jan = computedValue(row.getCell(col.get("Jan 2026") ?? 0));
       const feb = computedValue(row.getCell(col.get("Feb 2026") ?? 0));
-      // Fixture: Jan list 120+60, effective 80+50 -> 1 - 130/180; Feb list 120, effective 90 -> 1 - 90/120.
+      // Fixture: Jan list 120+60, effective 80+50 -> 1 - 130/180. Feb: the unused commitment's effective
+      // 90 counts but not its list; on demand list 300, effective 240 -> 1 - (90+240)/300 = -10%.
       expect(jan).toBeCloseTo((1 - 130 / 180) * 100, 5);
-      expect(feb).toBeCloseTo((1 - 90 / 120) * 100, 5);
+      expect(feb).toBeCloseTo((1 - 330 / 300) * 100, 5);
       expect(computedValue(row.getCell(col.get("Latest value") ?? 0))).toBeCloseTo(
         feb as number,
         9

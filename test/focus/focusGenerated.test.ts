@@ -22,7 +22,7 @@ interface Row {
   day: number;
   month: number;
   currency: "USD" | "EUR";
-  category: "Usage" | "Purchase";
+  category: "Usage" | "Purchase" | "Tax";
   status: "" | "Used" | "Unused";
   pricing: "Standard" | "Committed";
   /** Amounts in cents, written with two decimals. */
@@ -52,7 +52,7 @@ const row: fc.Arbitrary<Row> = fc.record({
   day: fc.integer({ min: 1, max: 28 }),
   month: fc.integer({ min: 1, max: 3 }),
   currency: fc.constantFrom<"USD" | "EUR">("USD", "USD", "EUR"),
-  category: fc.constantFrom<"Usage" | "Purchase">("Usage", "Usage", "Purchase"),
+  category: fc.constantFrom<"Usage" | "Purchase" | "Tax">("Usage", "Usage", "Purchase", "Tax"),
   status: fc.constantFrom<"" | "Used" | "Unused">("", "Used", "Unused"),
   pricing: fc.constantFrom<"Standard" | "Committed">("Standard", "Committed"),
   billed: fc.integer({ min: -500, max: 100_000 }),
@@ -133,7 +133,10 @@ function expectedTotals(rows: Row[]) {
       contracted: number;
       used: number;
       unused: number;
+      covered: number;
       onDemand: number;
+      hubsList: number;
+      hubsSavings: number;
     }
   >();
   for (const r of rows) {
@@ -147,19 +150,31 @@ function expectedTotals(rows: Row[]) {
       contracted: 0,
       used: 0,
       unused: 0,
+      covered: 0,
       onDemand: 0,
+      hubsList: 0,
+      hubsSavings: 0,
     };
     t.rows++;
     t.billed += r.billed;
     t.effective += r.effective;
-    // A purchase with EffectiveCost 0 adds only its billed cost (docs/FOCUS.md, double counting).
-    if (!(r.category === "Purchase" && r.effective === 0)) {
+    // A purchase or tax with EffectiveCost 0 adds only its billed cost; unused commitment adds no
+    // list or contracted cost (docs/FOCUS.md, double counting and unused commitment).
+    const prepaid = r.category !== "Usage" && r.effective === 0;
+    if (!prepaid && r.status !== "Unused") {
       t.list += r.list;
       t.contracted += r.contracted;
     }
-    if (r.status === "Used") t.used += r.effective;
-    else if (r.status === "Unused") t.unused += r.effective;
-    else if (r.category === "Usage" && r.pricing === "Standard") t.onDemand += r.effective;
+    if (r.status === "Used") {
+      t.used += r.effective;
+      t.covered += r.list;
+    } else if (r.status === "Unused") t.unused += r.effective;
+    else if (r.category === "Usage" && r.pricing === "Standard") t.onDemand += r.list;
+    // The hubs: every row but prepayments; savings per row, never below 0, none without a list price.
+    if (!prepaid) {
+      t.hubsList += r.list;
+      if (r.list > 0 && r.list > r.effective) t.hubsSavings += r.list - r.effective;
+    }
     totals.set(key, t);
   }
   return totals;
@@ -196,7 +211,10 @@ describe.each<FocusVersion>(["1.0", "1.1", "1.2", "1.3"])(
             expect(a.contractedCost).toBeCloseTo(t.contracted / 100, 6);
             expect(a.commitmentUsedCost).toBeCloseTo(t.used / 100, 6);
             expect(a.commitmentUnusedCost).toBeCloseTo(t.unused / 100, 6);
-            expect(a.commitmentEligibleCost).toBeCloseTo((t.used + t.onDemand) / 100, 6);
+            expect(a.commitmentCoveredCost).toBeCloseTo(t.covered / 100, 6);
+            expect(a.commitmentEligibleCost).toBeCloseTo((t.covered + t.onDemand) / 100, 6);
+            expect(a.hubsListCost).toBeCloseTo(t.hubsList / 100, 6);
+            expect(a.hubsTotalSavings).toBeCloseTo(t.hubsSavings / 100, 6);
           }
         }),
         { numRuns: RUNS }

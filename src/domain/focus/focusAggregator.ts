@@ -137,7 +137,10 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
       const billed = amount(fields, iBilled);
       const effective = amount(fields, iEffective);
       const list = amount(fields, iList);
-      const contracted = amount(fields, iContracted);
+      // FOCUS: "If negotiated discounts are not applicable, the Contracted Cost defaults to the List
+      // Cost"; a file without the column (or a row without a value) is priced at list, not at 0.
+      const contracted =
+        iContracted < 0 || isMissing(fields[iContracted]) ? list : amount(fields, iContracted);
       if (
         billed !== billed ||
         effective !== effective ||
@@ -191,19 +194,32 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
       sums.rows++;
       sums.billedCost += billed;
       sums.effectiveCost += effective;
-      // A prepayment whose effective cost is amortised onto the usage it covers (FOCUS: Purchase rows
-      // with EffectiveCost 0) adds only its billed cost: its list and contracted costs reappear on the
-      // covered usage rows, and counting them twice would inflate savings (docs/FOCUS.md).
       const category = iCategory < 0 ? "" : fields[iCategory];
-      if (!(effective === 0 && category === "Purchase")) {
+      const status = iStatus < 0 ? "" : fields[iStatus];
+      // A prepayment whose effective cost is amortised onto the usage it covers (FOCUS: Purchase rows
+      // with EffectiveCost 0), and the tax charged on it, add only their billed cost: their list and
+      // contracted costs reappear on the covered usage, and counting them twice would inflate savings
+      // (FOCUS ListCost, aggregation: purchases "and their related Tax charges" may be excluded).
+      const prepaid = effective === 0 && (category === "Purchase" || category === "Tax");
+      // Unused commitment was paid for and not used: its effective cost stays in, but there is no
+      // usage whose on-demand price it saved, so its list and contracted costs stay out. Savings and
+      // ESR then fall with under-utilisation, as the FinOps Framework says they must.
+      if (!prepaid && status !== "Unused") {
         sums.listCost += list;
         sums.contractedCost += contracted;
       }
-      const status = iStatus < 0 ? "" : fields[iStatus];
-      if (status === "Used") sums.commitmentUsedCost += effective;
-      else if (status === "Unused") sums.commitmentUnusedCost += effective;
+      if (status === "Used") {
+        sums.commitmentUsedCost += effective;
+        sums.coveredListCost += list;
+      } else if (status === "Unused") sums.commitmentUnusedCost += effective;
       else if (category === "Usage" && iPricing >= 0 && fields[iPricing] === "Standard") {
-        sums.onDemandUsageCost += effective;
+        sums.onDemandListCost += list;
+      }
+      // The FinOps hubs' rule, kept for comparison: every row but the prepayments, savings per row
+      // clamped at 0 (their 0.0001 tolerance), none without a list price.
+      if (!prepaid) {
+        sums.hubsListCost += list;
+        if (list > 0 && list - effective >= 0.0001) sums.hubsTotalSavings += list - effective;
       }
       if (tagged) sums.allocatedCost += effective;
     };

@@ -51,7 +51,22 @@ export function checkFocusHeader(
           severity: "warning",
           file,
           line: 1,
-          message: `FOCUS ${version} requires columns this file lacks: ${missing.join(", ")}. Amounts from missing columns count as 0, so savings from them are not meaningful.`,
+          message: `FOCUS ${version} requires columns this file lacks: ${missing.join(", ")}.${amountNote(missing)}`,
         };
   return { version, warning };
+}
+
+/** What the import does about missing amount columns, in words; "" when none is missing. */
+function amountNote(missing: readonly string[]): string {
+  const notes = [];
+  if (missing.includes("ContractedCost"))
+    notes.push(
+      "ContractedCost is taken as ListCost, FOCUS's default where no negotiated price applies"
+    );
+  const zero = ["BilledCost", "EffectiveCost", "ListCost"].filter((c) => missing.includes(c));
+  if (zero.length > 0)
+    notes.push(
+      `${zero.join(" and ")} count${zero.length === 1 ? "s" : ""} as 0, so savings from ${zero.length === 1 ? "it are" : "them are"} not meaningful`
+    );
+  return notes.length === 0 ? "" : ` ${notes.join("; ")}.`;
 }

@@ -12,9 +12,14 @@ export class FocusSums {
   contractedCost = 0;
   commitmentUsedCost = 0;
   commitmentUnusedCost = 0;
-  /** On-demand (PricingCategory Standard) usage: eligible but not covered; see docs/FOCUS.md. */
-  onDemandUsageCost = 0;
+  /** ListCost (the on-demand equivalent) of commitment-covered usage: coverage's numerator. */
+  coveredListCost = 0;
+  /** ListCost of on-demand (PricingCategory Standard) usage: eligible but not covered; see docs/FOCUS.md. */
+  onDemandListCost = 0;
   allocatedCost = 0;
+  /** The FinOps hubs' figures, for comparison (docs/FOCUS.md): ListCost and savings clamped per row. */
+  hubsListCost = 0;
+  hubsTotalSavings = 0;
 
   constructor(
     readonly month: string,
@@ -38,7 +43,8 @@ export function toAggregate(sums: FocusSums, allocationTracked: boolean): FocusA
   const { listCost, contractedCost, effectiveCost } = sums;
   const used = sums.commitmentUsedCost;
   const committed = used + sums.commitmentUnusedCost;
-  const eligible = used + sums.onDemandUsageCost;
+  const covered = sums.coveredListCost;
+  const eligible = covered + sums.onDemandListCost;
   return {
     month: sums.month,
     group: sums.group,
@@ -55,13 +61,17 @@ export function toAggregate(sums: FocusSums, allocationTracked: boolean): FocusA
     commitmentUsedCost: used,
     commitmentUnusedCost: sums.commitmentUnusedCost,
     commitmentUtilisation: committed === 0 ? null : ratio(() => utilization(used, committed)),
-    commitmentCoveredCost: used,
+    commitmentCoveredCost: covered,
     commitmentEligibleCost: eligible,
-    commitmentCoverage: eligible === 0 ? null : ratio(() => coverage(used, eligible)),
+    commitmentCoverage: eligible === 0 ? null : ratio(() => coverage(covered, eligible)),
     allocatedCost: sums.allocatedCost,
     allocationCoverage:
       allocationTracked && effectiveCost !== 0
         ? ratio(() => coverage(sums.allocatedCost, effectiveCost))
         : null,
+    hubsListCost: sums.hubsListCost,
+    hubsTotalSavings: sums.hubsTotalSavings,
+    hubsEffectiveSavingsRate:
+      sums.hubsListCost === 0 ? null : ratio(() => sums.hubsTotalSavings / sums.hubsListCost),
   };
 }

@@ -48,7 +48,10 @@ export interface FocusAggregate {
   readonly commitmentUnusedCost: number;
   /** Used / (Used + Unused) (FINOPS.UTILIZATION); null without commitments. */
   readonly commitmentUtilisation: number | null;
-  /** Eligible usage cost covered by commitments, and all eligible usage cost (docs/FOCUS.md). */
+  /**
+   * Eligible usage covered by commitments, and all eligible usage (covered plus on-demand), both at
+   * ListCost, the on-demand equivalent, so coverage compares like with like (docs/FOCUS.md).
+   */
   readonly commitmentCoveredCost: number;
   readonly commitmentEligibleCost: number;
   /** Covered / eligible (FINOPS.COVERAGE); null without eligible usage. */
@@ -56,6 +59,14 @@ export interface FocusAggregate {
   /** Effective cost of rows carrying the chosen tag key (allocation), and its share of effective cost. */
   readonly allocatedCost: number;
   readonly allocationCoverage: number | null;
+  /**
+   * Total savings and effective savings rate as Microsoft's FinOps hubs compute them: savings per row
+   * clamped at 0 (none where ListCost is 0), prepayments left out, unused commitment kept in the list
+   * base. Shown beside ours so a reader can reproduce the hubs' figure (docs/FOCUS.md says why they differ).
+   */
+  readonly hubsListCost: number;
+  readonly hubsTotalSavings: number;
+  readonly hubsEffectiveSavingsRate: number | null;
 }
 
 /** A problem in the input, located so the user can find it. */

@@ -60,11 +60,20 @@ const MEASURE_COLUMNS: readonly ColumnSpec[] = [
   money("commitmentUsedCost", "Commitment used"),
   money("commitmentUnusedCost", "Commitment unused"),
   rate("commitmentUtilisation", "Commitment utilisation"),
-  money("commitmentCoveredCost", "Covered cost"),
-  money("commitmentEligibleCost", "Eligible cost"),
+  money("commitmentCoveredCost", "Covered usage at list"),
+  money("commitmentEligibleCost", "Eligible usage at list"),
   rate("commitmentCoverage", "Commitment coverage"),
   money("allocatedCost", "Allocated cost"),
   rate("allocationCoverage", "Allocation coverage"),
+  money("hubsTotalSavings", "Total savings, FinOps hubs rule", 16),
+  rate("hubsEffectiveSavingsRate", "ESR, FinOps hubs rule"),
+];
+
+/** How the measures are defined, for the reader of the sheet (docs/FOCUS.md has the sources). */
+const MEASURE_NOTES: readonly string[] = [
+  "Savings are list cost minus effective cost; the effective savings rate is savings over list cost. Commitment purchases (and their tax) count in billed cost only: their cost reaches effective cost through the usage they cover. Unused commitment counts in effective cost but not in list cost, so waste lowers savings, which can be negative.",
+  "Coverage compares covered and on-demand usage on one basis, list cost (the on-demand equivalent): covered usage at list over covered plus on-demand usage at list. Utilisation is the used share of the commitment's effective cost.",
+  "The last two columns repeat savings and ESR as Microsoft's FinOps hubs compute them (each row's savings floored at 0, unused commitment in the list base), for comparison with a hubs report.",
 ];
 
 /** The group column's header: what the rows are grouped by (header text may not hold [ ] # '). */
@@ -102,7 +111,7 @@ export function importNotes(result: FocusImport, importedAt: Date): string[] {
   const currencies =
     result.currencies.length > 1
       ? `Currencies: ${result.currencies.join(", ")}. Amounts in different currencies are never added together: each currency has its own rows, shown in its own format.`
-      : `Currency: ${result.currencies[0] ?? "none found"}.`;
+      : `Currency: ${result.currencies[0] || "none given in the files"}.`;
   return [
     `Files: ${files || "none"}.`,
     `Rows read: ${count(result.rowsRead)}; skipped because of an error: ${count(result.rowsSkipped)}.`,
@@ -110,6 +119,7 @@ export function importNotes(result: FocusImport, importedAt: Date): string[] {
     `Grouped by ${groupingText(result.grouping)}.`,
     currencies,
     `Imported ${importedAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Values, not formulas: importing again replaces this sheet, so keep your own work on other sheets.`,
+    ...MEASURE_NOTES,
   ];
 }
 

@@ -125,9 +125,12 @@ function addTo(sums: FocusSums, a: FocusAggregate): void {
   sums.contractedCost += a.contractedCost;
   sums.commitmentUsedCost += a.commitmentUsedCost;
   sums.commitmentUnusedCost += a.commitmentUnusedCost;
+  sums.coveredListCost += a.commitmentCoveredCost;
   // Eligible = covered + on demand (focusMeasures.ts), so on demand comes back as the difference.
-  sums.onDemandUsageCost += a.commitmentEligibleCost - a.commitmentCoveredCost;
+  sums.onDemandListCost += a.commitmentEligibleCost - a.commitmentCoveredCost;
   sums.allocatedCost += a.allocatedCost;
+  sums.hubsListCost += a.hubsListCost;
+  sums.hubsTotalSavings += a.hubsTotalSavings;
 }
 
 /** The tracker shows rates in percent (23.4 for 23.4%); rounded so 0.234 does not become 23.400000000000002. */
