@@ -16,7 +16,7 @@ export const INPUT_RULES: readonly [string, string][] = [
   ],
   [
     "A range (FTE, MATURITYSCORE, RACICHECK)",
-    "Blank cells are skipped; any other cell that is not a number (or, for RACICHECK, R/A/C/I) is #VALUE! naming its row and column; the first error cell is passed on.",
+    "Blank cells are skipped (by MATURITYSCORE too, but each blank score counts 0 of its maximum: a lens not assessed); any other cell that is not a number (or, for RACICHECK, R/A/C/I) is #VALUE! naming its row and column; the first error cell is passed on.",
   ],
   [
     "Ranges that must match (MATURITYSCORE weights)",

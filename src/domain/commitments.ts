@@ -1,7 +1,7 @@
 import { CellValue } from "./cellValue";
-import { rejectArgs } from "./arguments";
+import { orDefault, rejectArgs } from "./arguments";
 import { divisionByZero, finite, notAvailable, valueError } from "./formulaError";
-import { approxSub, greater } from "./compare";
+import { greater } from "./compare";
 
 // Commitment discount measures from the FinOps KPI library (coverage, utilisation, waste) and
 // commitment planning (break-even).
@@ -40,31 +40,50 @@ export function commitmentWaste(unused: CellValue, committed: CellValue): number
   return shareOf("unused", unused, "committed", committed);
 }
 
-/** Months until an upfront commitment payment is recovered by the lower monthly cost. */
+/** A commitment's term when none is given: one year, the shortest term the clouds sell. */
+export const DEFAULT_TERM_MONTHS = 12;
+
+/**
+ * Break-even: the months of use at which a commitment's total cost over its term equals what the
+ * same usage costs on demand, (upfront + monthlyCommitted x term) / monthlyOnDemand. The recurring
+ * fee is owed for the whole term whether the usage runs or not, so a commitment with no upfront
+ * payment still needs months of use to pay for itself (FinOps Framework, Rate Optimization: buy
+ * commitments "with a break-even within 9 months" of a one-year term). Past the term it never breaks even.
+ */
 export function breakEven(
   upfront: CellValue,
   monthlyOnDemand: CellValue,
-  monthlyCommitted: CellValue
+  monthlyCommitted: CellValue,
+  termMonths?: CellValue
 ): number {
+  const term = orDefault(termMonths, DEFAULT_TERM_MONTHS);
   if (
     typeof upfront !== "number" ||
     typeof monthlyOnDemand !== "number" ||
-    typeof monthlyCommitted !== "number"
+    typeof monthlyCommitted !== "number" ||
+    typeof term !== "number"
   ) {
     rejectArgs([
       { name: "upfront", value: upfront },
       { name: "monthlyOnDemand", value: monthlyOnDemand },
       { name: "monthlyCommitted", value: monthlyCommitted },
+      { name: "termMonths", value: termMonths, kind: "optional number" },
     ]);
   }
   if (upfront < 0 || monthlyOnDemand < 0 || monthlyCommitted < 0) {
     throw valueError("upfront, monthlyOnDemand and monthlyCommitted must be zero or more.");
   }
-  const monthlySaving = approxSub(monthlyOnDemand, monthlyCommitted);
-  if (monthlySaving <= 0) {
+  if (term <= 0) throw valueError("termMonths must be more than 0.");
+  if (monthlyOnDemand === 0)
+    throw divisionByZero("monthlyOnDemand is 0: there is no on-demand cost to break even with.");
+  const totalCommitted = upfront + monthlyCommitted * term;
+  const months = finite(totalCommitted / monthlyOnDemand);
+  if (greater(months, term)) {
     throw notAvailable(
-      "Never breaks even: the committed monthly cost is not below the on-demand monthly cost."
+      `Never breaks even: over its ${term} months the commitment costs ${amount(totalCommitted)}, more than the ${amount(monthlyOnDemand * term)} the usage costs on demand.`
     );
   }
-  return finite(upfront / monthlySaving);
+  return months;
 }
+
+const amount = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 2 });

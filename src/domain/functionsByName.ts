@@ -51,7 +51,7 @@ export const FINOPS_ARITY: Record<
   COVERAGE: { min: 2, max: 2 },
   UTILIZATION: { min: 2, max: 2 },
   COMMITMENTWASTE: { min: 2, max: 2 },
-  BREAKEVEN: { min: 3, max: 3 },
+  BREAKEVEN: { min: 3, max: 4 },
   VARIANCE: { min: 2, max: 2 },
   VARIANCEPCT: { min: 2, max: 2 },
   BUDGETSTATUS: { min: 2, max: 3 },

@@ -12,9 +12,11 @@ export const DEFAULT_WALK_AT = 0.5;
 export const DEFAULT_RUN_AT = 0.8;
 
 /**
- * sum(w x s) / (maxScore x sum(w)) over the scored cells, a share between 0 and 1.
- * A blank score means "not assessed": the cell and its weight are left out. A scored cell needs a weight.
- * Without weights every scored cell weighs 1.
+ * sum(w x s) / (maxScore x sum(w)), a share between 0 and 1 of the range's fixed maximum. The FinOps
+ * Assessment scores a capability "as a percentage of a potential maximum" (five lenses x 4 = 20): a
+ * blank score is a lens not assessed yet, which scores 0 of its maximum, so leaving lenses blank can
+ * never raise a score or a level. A scored cell needs a weight; a blank score with a blank weight adds
+ * nothing. Without weights every cell weighs 1. At least one cell must be scored.
  */
 export function maturityScore(
   scores: CellValue | CellMatrix,
@@ -57,7 +59,11 @@ export function maturityScore(
       }
       const score = scoreRow[c];
       if (typeof score !== "number") {
-        if (isBlank(score)) continue;
+        if (isBlank(score)) {
+          // Not assessed: 0 of this cell's maximum, where its weight is known.
+          if (!Number.isNaN(weight)) weightTotal += weight;
+          continue;
+        }
         notANumber("scores", score, r, c);
       }
       if (score < 0 || greater(score, max)) {
@@ -80,7 +86,7 @@ export function maturityScore(
       `The weight for the score at ${unweighted} is blank: enter a weight (0 leaves the score out).`
     );
   if (scored === 0) throw notAvailable("No scores yet: every score cell is blank.");
-  if (weightTotal === 0) throw divisionByZero("The weights of the scored cells add up to 0.");
+  if (weightTotal === 0) throw divisionByZero("The weights add up to 0.");
   return finite(weighted / (max * weightTotal));
 }
 

@@ -80,11 +80,11 @@ export function anomalyAvoidance(dailyExcess: any, daysAvoided: any): number {
 }
 
 /**
- * Commitment coverage: the share of commitment-eligible cost covered by commitments.
+ * Commitment coverage: the share of commitment-eligible usage covered by commitments, both measured on one basis.
  * @customfunction COVERAGE
  * @helpurl https://localhost:3000/help.html#coverage
- * @param {any} coveredCost Eligible cost covered by reservations or savings plans.
- * @param {any} eligibleCost All cost eligible for commitment discounts.
+ * @param {any} coveredCost Eligible usage covered by reservations or savings plans, at on-demand (list) cost.
+ * @param {any} eligibleCost All usage eligible for commitment discounts, covered or not, at on-demand (list) cost.
  * @returns {number} coveredCost / eligibleCost, 0.8 for 80%.
  */
 export function coverage(coveredCost: any, eligibleCost: any): number {
@@ -128,17 +128,23 @@ export function commitmentWaste(unused: any, committed: any): number {
 }
 
 /**
- * Break-even: months until an upfront commitment payment is recovered by the lower monthly cost.
+ * Break-even: the months of use at which a commitment's total cost over its term equals the same usage on demand.
  * @customfunction BREAKEVEN
  * @helpurl https://localhost:3000/help.html#breakeven
- * @param {any} upfront Upfront payment for the commitment.
+ * @param {any} upfront Upfront payment for the commitment (0 for none).
  * @param {any} monthlyOnDemand Monthly cost of the usage at on-demand rates.
- * @param {any} monthlyCommitted Monthly cost of the usage under the commitment.
- * @returns {number} Months: upfront / (monthlyOnDemand - monthlyCommitted).
+ * @param {any} monthlyCommitted Recurring monthly fee of the commitment, owed for the whole term (0 for all upfront).
+ * @param {any} [termMonths] Term of the commitment in months. Default 12.
+ * @returns {number} Months: (upfront + monthlyCommitted x termMonths) / monthlyOnDemand.
  */
-export function breakEven(upfront: any, monthlyOnDemand: any, monthlyCommitted: any): number {
+export function breakEven(
+  upfront: any,
+  monthlyOnDemand: any,
+  monthlyCommitted: any,
+  termMonths?: any
+): number {
   try {
-    return commitmentMath.breakEven(upfront, monthlyOnDemand, monthlyCommitted);
+    return commitmentMath.breakEven(upfront, monthlyOnDemand, monthlyCommitted, termMonths);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -227,16 +233,16 @@ export function forecastVariance(forecast: any, actual: any): number {
 }
 
 /**
- * Return on investment: (savings - cost) / cost, for example of the FinOps team.
+ * Return on investment: (value - cost) / cost, for example of the FinOps team. For savings already net of their cost (a commitment's), divide savings by cost instead.
  * @customfunction ROI
  * @helpurl https://localhost:3000/help.html#roi
- * @param {any} savings Savings delivered.
- * @param {any} cost Cost of delivering them.
- * @returns {number} 2 when savings are three times the cost.
+ * @param {any} value Gross value delivered, before its cost: savings and cost avoidance brought about.
+ * @param {any} cost Cost of delivering it.
+ * @returns {number} 2 when the value is three times the cost.
  */
-export function roi(savings: any, cost: any): number {
+export function roi(value: any, cost: any): number {
   try {
-    return valueMath.roi(savings, cost);
+    return valueMath.roi(value, cost);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -276,7 +282,7 @@ export function loadedCost(salary: any, overheadRate: any, allocation: any, mont
 }
 
 /**
- * Maturity score: weighted share of the maximum score, sum(w x s) / (maxScore x sum(w)). Blank scores are not assessed.
+ * Maturity score: weighted share of the maximum score, sum(w x s) / (maxScore x sum(w)). A blank score (a lens not assessed) scores 0 of its maximum.
  * @customfunction MATURITYSCORE
  * @helpurl https://localhost:3000/help.html#maturityscore
  * @param {any[][]} scores Range of scores from 0 to maxScore, such as five lenses of a capability.

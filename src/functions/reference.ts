@@ -56,7 +56,7 @@ export const FUNCTION_REFERENCE: Record<FinopsFunctionName, FunctionReference> =
     ],
   },
   ESR: {
-    source: `${KPI_LIBRARY}: effective savings rate.`,
+    source: `${KPI_LIBRARY}: effective savings rate, 1 - effective cost / on-demand (list) cost, as Microsoft's FinOps toolkit computes it over list cost. The FinOps Foundation's commitment use case divides by contracted cost instead ((Contracted - Effective) / Contracted), which leaves negotiated discounts out; we measure against list so every discount counts. Unused commitment lowers it (FinOps Framework: under-utilisation "would also negatively impact ESR"): keep its effective cost in and its list cost out, as the FOCUS import does.`,
     examples: [
       {
         args: [lit(1000), lit(750)],
@@ -100,11 +100,15 @@ export const FUNCTION_REFERENCE: Record<FinopsFunctionName, FunctionReference> =
     errors: [{ args: [lit(420), lit(-2)], note: "Days avoided cannot be negative." }],
   },
   COVERAGE: {
-    source: `${KPI_LIBRARY}: commitment discount coverage.`,
+    source: `${KPI_LIBRARY}: commitment discount coverage, compared with the FinOps Framework's maturity targets of about 60% (Crawl), 70% (Walk) and 80% (Run). Both inputs on one basis, the on-demand (list) cost, or hours where the unit is the same: covered usage at its discounted cost against uncovered usage at on-demand cost would understate coverage.`,
     examples: [
       {
         args: [lit(80000), lit(100000)],
-        note: "80% of eligible spend is covered.",
+        note: "80% of eligible usage, at on-demand cost, is covered.",
+      },
+      {
+        args: [lit(100), lit(200)],
+        note: "100 hours covered by a reservation at 40% off and 100 hours on demand, each at 1.00 list: 50%. Covered usage at its discounted 60 against 100 on demand would read 37.5%.",
       },
     ],
     errors: [{ args: [lit(80000), lit(0)], note: "No eligible spend." }],
@@ -131,17 +135,29 @@ export const FUNCTION_REFERENCE: Record<FinopsFunctionName, FunctionReference> =
   },
   BREAKEVEN: {
     source:
-      "FinOps Framework, Rate Optimization: commitment planning (months to recover an upfront payment).",
+      'FinOps Framework, Rate Optimization: commitments bought "with a break-even within 9 months" of a one-year term. The break-even is the months of use at which the commitment\'s cost over its whole term, upfront plus every recurring fee, equals the same usage on demand.',
     examples: [
       {
-        args: [lit(12000), lit(3000), lit(2000)],
-        note: "The upfront payment is recovered after a year.",
+        args: [lit(0), lit(1000), lit(600)],
+        note: "No upfront payment, 40% off on a one-year term: the 7,200 of fees owed for the year equal 7.2 months of on-demand use.",
+      },
+      {
+        args: [lit(6000), lit(1000), lit(0)],
+        note: "All upfront: 6,000 paid at the start equals 6 months on demand.",
+      },
+      {
+        args: [lit(12000), lit(1000), lit(250), lit(36)],
+        note: "A three-year term, partly upfront: 12,000 + 250 x 36 = 21,000, or 21 of the 36 months.",
       },
     ],
     errors: [
       {
-        args: [lit(12000), lit(2000), lit(2000)],
-        note: "Never breaks even: the commitment saves nothing per month.",
+        args: [lit(6000), lit(1000), lit(600)],
+        note: "Never breaks even: over the year the commitment costs 13,200, more than the 12,000 of using it on demand all year.",
+      },
+      {
+        args: [lit(0), lit(0), lit(600)],
+        note: "No on-demand cost to compare with.",
       },
     ],
   },
@@ -222,11 +238,11 @@ export const FUNCTION_REFERENCE: Record<FinopsFunctionName, FunctionReference> =
   },
   ROI: {
     source:
-      "FinOps Framework, FinOps Practice Operations: the value the FinOps team delivers against its cost.",
+      "FinOps Framework, FinOps Practice Operations: the value the FinOps team delivers against its cost. value is gross: what the team's work saved and avoided, before the team's own cost, which ROI takes off. A commitment's savings are already net of what it cost: its return is savings / cost.",
     examples: [
       {
         args: [lit(300000), lit(100000)],
-        note: "Savings three times the cost: a 200% return.",
+        note: "Value three times the cost: a 200% return.",
       },
     ],
     errors: [{ args: [lit(300000), lit(0)], note: "No cost to return on." }],
@@ -270,7 +286,8 @@ export const FUNCTION_REFERENCE: Record<FinopsFunctionName, FunctionReference> =
     ],
   },
   MATURITYSCORE: {
-    source: "FinOps Foundation, FinOps Assessment playbook: lenses scored 0 to 4, weighted.",
+    source:
+      'FinOps Foundation, FinOps Assessment: each capability scored "as a percentage of a potential maximum", five lenses scored 0 to 4 giving a maximum of 20, each lens optionally weighted.',
     examples: [
       {
         args: [ref("C2:G2", [[2, 3, 4, 1, 2]])],
@@ -282,7 +299,11 @@ export const FUNCTION_REFERENCE: Record<FinopsFunctionName, FunctionReference> =
       },
       {
         args: [ref("C2:G2", [[2, null, 4, null, 2]])],
-        note: "Blank lenses are not assessed yet and are left out.",
+        note: "Two lenses not assessed yet score 0 of their maximum: (2+4+2) / (4 x 5), so leaving lenses blank never raises a score. The scorecard shows how many lenses are assessed.",
+      },
+      {
+        args: [ref("C2:G2", [[4, null, null, null, null]])],
+        note: "One lens at 4 and four blank: 4 / 20, a Crawl score, not Run.",
       },
     ],
     errors: [

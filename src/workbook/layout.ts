@@ -1,6 +1,7 @@
 import { CellValue } from "../domain/cellValue";
 import { cellAddress, columnLetter, rangeAddress } from "./addresses";
 import { renderFormula, FormulaContext } from "./expr/renderFormula";
+import { TwinEdition } from "./twins/nativeTwins";
 import { defaultWidth, numberFormatFor } from "./formats";
 import { ChosenNames } from "./names";
 import { TemplateOptions } from "./options";
@@ -44,10 +45,13 @@ export function planWorkbook(
   options: TemplateOptions,
   chosen: ChosenNames,
   /** Templates already in the workbook that the specs link to: known to formulas, not written. */
-  linked: readonly WorkbookSpec[] = []
+  linked: readonly WorkbookSpec[] = [],
+  /** "earlier": portable formulas as earlier add-in versions wrote them, for maintenance to recognise. */
+  twins: TwinEdition = "current"
 ): RenderPlan {
   const model = new WorkbookModel([...specs, ...linked], options);
   const names = {
+    twins,
     tableName: (key: string) => pick(chosen.tables, key, "table"),
     header: (table: string, col: string) => model.column(table, col).header,
     definedName: (key: string) => pick(chosen.names, key, "named cell"),

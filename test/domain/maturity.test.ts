@@ -2,6 +2,18 @@ import { maturityLevel, maturityScore } from "../../src/domain/maturity";
 import { expectFormulaError } from "./expectFormulaError";
 
 describe("MATURITYSCORE", () => {
+  it("scores a capability as a share of its fixed maximum, as the FinOps Assessment does", () => {
+    // FinOps Assessment: "if your rating scale goes from 0 to 4, you have 5 lenses - giving a total
+    // maximum score of 20 for a capability". Lenses 2, 3, 4, 1, 2 score 12 of 20.
+    expect(maturityScore([[2, 3, 4, 1, 2]])).toBeCloseTo(12 / 20, 12);
+    // One lens at 4, four not assessed: 4 of 20, Crawl. Left out, the blanks would make it 4/4, Run.
+    const partial = maturityScore([[4, null, null, null, null]]);
+    expect(partial).toBeCloseTo(4 / 20, 12);
+    expect(maturityLevel(partial)).toBe("Crawl");
+    // Scoring a blank lens can only raise the score: nothing is gained by leaving it blank.
+    expect(maturityScore([[4, 0, null, null, null]])).toBe(partial);
+  });
+
   it("weights scores against the maximum", () => {
     // (2*1 + 3*2 + 4*1) / (4 * (1+2+1)) = 12/16
     expect(maturityScore([[2, 3, 4]], [[1, 2, 1]])).toBeCloseTo(0.75, 12);
@@ -10,9 +22,11 @@ describe("MATURITYSCORE", () => {
     expect(maturityScore([[5, 10]], null, 10)).toBeCloseTo(0.75, 12);
   });
 
-  it("leaves blank scores out with their weights, and refuses a scored cell without a weight", () => {
-    // (4*1) / (4*1): the blank score and its weight 3 are left out
-    expect(maturityScore([[4, null]], [[1, 3]])).toBe(1);
+  it("scores a blank (a lens not assessed) 0 of its maximum, and refuses a scored cell without a weight", () => {
+    // (4*1 + 0*3) / (4*(1+3)): the blank lens keeps its weight and scores nothing
+    expect(maturityScore([[4, null]], [[1, 3]])).toBe(0.25);
+    // a blank score with a blank weight adds nothing: (4*1) / (4*1)
+    expect(maturityScore([[4, null]], [[1, null]])).toBe(1);
     // a weight of 0 leaves a score out on purpose: (4*0 + 2*1) / (4*1)
     expect(maturityScore([[4, 2]], [[0, 1]])).toBeCloseTo(0.5, 12);
     expectFormulaError(

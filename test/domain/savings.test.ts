@@ -53,11 +53,28 @@ describe("commitment measures", () => {
     expect(utilization(100, 100)).toBe(1);
   });
 
-  it("BREAKEVEN is upfront over the monthly saving, #N/A when there is none", () => {
-    expect(breakEven(12000, 3000, 2000)).toBe(12);
-    expect(breakEven(0, 3000, 2000)).toBe(0);
-    expectFormulaError(() => breakEven(12000, 2000, 2000), "#N/A", /Never breaks even/);
-    expectFormulaError(() => breakEven(12000, 2000, 2500), "#N/A");
+  it("BREAKEVEN is the months of use at which the term's whole cost equals on demand", () => {
+    // No upfront, 40% off for a year: 600 x 12 = 7,200 owed whatever the use = 7.2 months at 1,000.
+    expect(breakEven(0, 1000, 600)).toBeCloseTo(7.2, 12);
+    expect(breakEven(0, 1000, 600, 12)).toBeCloseTo(7.2, 12);
+    // All upfront: 6,000 = 6 months. Partial upfront, three years: (12,000 + 250 x 36) / 1,000 = 21.
+    expect(breakEven(6000, 1000, 0)).toBe(6);
+    expect(breakEven(12000, 1000, 250, 36)).toBe(21);
+    // Breaking even on the term's last month still breaks even.
+    expect(breakEven(0, 1000, 1000)).toBe(12);
+    // 6,000 + 600 x 12 = 13,200 > 12 months x 1,000: never within the term.
+    expectFormulaError(
+      () => breakEven(6000, 1000, 600),
+      "#N/A",
+      /Never breaks even: over its 12 months the commitment costs 13,200, more than the 12,000/
+    );
+    expectFormulaError(() => breakEven(0, 0, 600), "#DIV/0!");
     expectFormulaError(() => breakEven(-1, 2000, 1000), "#VALUE!");
+    expectFormulaError(
+      () => breakEven(0, 2000, 1000, 0),
+      "#VALUE!",
+      /termMonths must be more than 0/
+    );
+    expectFormulaError(() => breakEven(0, 2000, 1000, "12"), "#VALUE!", /termMonths/);
   });
 });

@@ -129,7 +129,28 @@ export const TWIN_CASES: Record<FinopsFunctionName, fc.Arbitrary<InputArgument[]
   COVERAGE: fc.tuple(cell(money), cell(money)),
   UTILIZATION: fc.tuple(cell(money), cell(money)),
   COMMITMENTWASTE: fc.tuple(cell(money), cell(money)),
-  BREAKEVEN: fc.tuple(cell(money), cell(money), cell(money)),
+  BREAKEVEN: fc.oneof(
+    fc.tuple(cell(money), cell(money), cell(money), optional(fc.constantFrom(12, 36, 1, 0, 7.5))),
+    // Commitments that can break even: a fee below on demand, an upfront within the term's cost,
+    // and a break-even exactly on the term's last month (12 x 1,000 = 12,000).
+    fc
+      .tuple(fc.integer({ min: 1, max: 100000 }), share, share, fc.constantFrom(12, 36))
+      .map(([onDemand, fee, upfront, term]): InputArgument[] => [
+        {
+          kind: "cell",
+          cell: { kind: "number", value: Math.round(upfront * onDemand * term * 0.5) },
+        },
+        { kind: "cell", cell: { kind: "number", value: onDemand } },
+        { kind: "cell", cell: { kind: "number", value: Math.round(fee * onDemand * 0.5) } },
+        { kind: "cell", cell: { kind: "number", value: term } },
+      ]),
+    fc.constant<InputArgument[]>([
+      { kind: "cell", cell: { kind: "number", value: 0 } },
+      { kind: "cell", cell: { kind: "number", value: 1000 } },
+      { kind: "cell", cell: { kind: "number", value: 1000 } },
+      { kind: "omitted" },
+    ])
+  ),
   VARIANCE: fc.tuple(cell(signedMoney), cell(signedMoney)),
   VARIANCEPCT: fc.tuple(cell(money), cell(money)),
   BUDGETSTATUS: fc.oneof(

@@ -10,18 +10,22 @@ import { chooseNames } from "../../src/workbook/names";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
 import { buildAt } from "../../src/workbook/templateVersions";
+import { TwinEdition } from "../../src/workbook/twins/nativeTwins";
 import { ExcelFake } from "../fakes/excel";
 import { NOW } from "./hostFor";
 
 /**
  * Test-only: generates templates into an empty fake at chosen versions, as an add-in of that time
  * did (same plan, same writers, same metadata row), so upgrade can be tested on a real version-1
- * workbook. The add-in itself only ever generates the current version.
+ * workbook. The add-in itself only ever generates the current version. `twins: "earlier"` writes
+ * portable formulas with the native twins of the add-in versions before a function's definition
+ * changed (TWIN_REVISIONS).
  */
 export async function generateAtVersion(
   fake: ExcelFake,
   versions: Readonly<Record<string, number>>,
-  options: TemplateOptions = DEFAULT_OPTIONS
+  options: TemplateOptions = DEFAULT_OPTIONS,
+  twins: TwinEdition = "current"
 ): Promise<void> {
   const specs = TEMPLATES.filter((t) => t.id in versions).map((t) => {
     const spec = buildAt(t, versions[t.id], options);
@@ -40,7 +44,7 @@ export async function generateAtVersion(
     ? fake.state.values(METADATA_SHEET, "A1:A500").filter((r) => r[0] !== "" && r[0] !== null)
         .length
     : null;
-  const plan = planWorkbook(specs, options, chooseNames(specs, existing));
+  const plan = planWorkbook(specs, options, chooseNames(specs, existing), [], twins);
   await fake.asOfficeExcel().run(async (context) => {
     const workbook = context.workbook;
     const written = plan.sheets.map((planned) => ({

@@ -5,6 +5,7 @@ import { METADATA_SHEET } from "../../src/workbook/metadata";
 import { columnLetter } from "../../src/workbook/addresses";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
+import { executiveSummary } from "../../src/workbook/templates/executiveSummary";
 import { createExcelFake, ExcelFake } from "../fakes/excel";
 import { createOfficeFake } from "../fakes/excel/office";
 
@@ -80,7 +81,7 @@ describe("generating into the open workbook (in-memory Excel)", () => {
     expect(fake.state.protected(METADATA_SHEET)).toBe(true);
     expect(fake.state.values(METADATA_SHEET, "A1:B2")).toEqual([
       ["Template", "Version"],
-      ["executive-summary", 2],
+      ["executive-summary", executiveSummary.version],
     ]);
   });
 

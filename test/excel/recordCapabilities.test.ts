@@ -174,7 +174,7 @@ describe("record assessment: capability scores (scorecard version 2)", () => {
   );
 });
 
-describe("upgrading a version-1 scorecard to version 2", () => {
+describe("upgrading a version-1 scorecard to the current version", () => {
   it("keeps the typed scores and the recorded history, adds the capability columns and the change", async () => {
     const fake = createExcelFake({ recordOperations: false });
     await generateAtVersion(fake, { "maturity-scorecard": 1 }, OPTIONS);
@@ -186,16 +186,20 @@ describe("upgrading a version-1 scorecard to version 2", () => {
 
     const upgraded = await upgradeWorkbook(hostFor(fake));
     expect(upgraded.upgrades).toEqual([
-      { templateId: "maturity-scorecard", title: "Maturity scorecard", from: 1, to: 2 },
+      { templateId: "maturity-scorecard", title: "Maturity scorecard", from: 1, to: 3 },
     ]);
     expect(upgraded.changes).toEqual([
-      "Maturity scorecard: upgrade from version 1 to version 2.",
+      "Maturity scorecard: upgrade from version 1 to version 3.",
+      'Maturity scorecard: new column "Lenses assessed" in table MaturityCapabilities, with its formula.',
       'Maturity scorecard: new column "Change since last record" in table MaturityCapabilities, with its formula.',
       `Maturity scorecard: 22 new columns in table MaturityHistory, empty for you to fill in: ${NAMES.map((n) => `"${n}"`).join(", ")}.`,
-      "Maturity scorecard: 1 line of template text reworded (A11).",
+      "Maturity scorecard: new formula in Score, Gap to target, Target status, Level.",
+      "Maturity scorecard: 3 lines of template text reworded (A6, A7, A11).",
     ]);
 
-    // Every column and cell the workbook had is still there, by header: nothing typed was lost.
+    // Every column and cell the workbook had is still there, by header: nothing typed was lost. The
+    // columns version 3 counts as assessed once any lens is scored get that formula.
+    const rewritten = ["Score", "Gap to target", "Target status", "Level"];
     for (const [table, before] of [
       [CAPABILITY_TABLE, capabilitiesBefore],
       [HISTORY, historyBefore],
@@ -203,7 +207,15 @@ describe("upgrading a version-1 scorecard to version 2", () => {
       const after = tableNow(fake, table);
       for (const header of before.headers) {
         const [was, is] = [before.headers.indexOf(header), after.headers.indexOf(header)];
-        expect(after.rows.map((r) => r[is])).toEqual(before.rows.map((r) => r[was]));
+        if (table === CAPABILITY_TABLE && rewritten.includes(header))
+          expect(after.rows.map((r) => String(r[is]))).toEqual(
+            before.rows.map(() =>
+              expect.stringMatching(
+                /^=IF\(COUNT\(MaturityCapabilities\[\[#This Row\],\[Knowledge\]:\[Automation\]\]\)=0,/
+              )
+            )
+          );
+        else expect(after.rows.map((r) => r[is])).toEqual(before.rows.map((r) => r[was]));
       }
     }
     const history = tableNow(fake, HISTORY);

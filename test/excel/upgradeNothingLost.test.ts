@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { previewRefresh } from "../../src/excel/maintainWorkbook";
 import { upgradeWorkbook } from "../../src/excel/upgradeWorkbook";
+import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { createExcelFake, ExcelFake } from "../fakes/excel";
 import { generateAtVersion } from "./generateAtVersion";
 import { hostFor } from "./hostFor";
@@ -82,4 +83,94 @@ describe("upgrade loses nothing", () => {
       { numRuns: RUNS }
     );
   }, 120_000);
+});
+
+/**
+ * The same for a version-2 scorecard, with the executive summary that links to it, made in portable
+ * formulas by an add-in before MATURITYSCORE scored blank lenses 0: every lens score, weight-free
+ * input and user column survives the upgrade to version 3, which adds Lenses assessed and writes the
+ * current twins; nothing is left to repair.
+ */
+const SCORECARD = "MaturityCapabilities";
+const lensScore = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constant(""), fc.constant("n/a"));
+const scorecardScenario = fc.record({
+  inputs: fc.array(fc.record({ row: fc.nat(21), column: fc.nat(9), value: lensScore }), {
+    maxLength: 20,
+  }),
+  addedRows: fc.nat(2),
+  userColumn: fc.boolean(),
+});
+
+function scorecardCells(fake: ExcelFake): Map<string, unknown> {
+  const t = fake.state.tables().find((x) => x.name === SCORECARD)!;
+  const [, ...rows] = fake.state.formulas(t.sheet, t.address);
+  return new Map(
+    rows.flatMap((row, r) => row.map((cell, c) => [`${r}|${t.headers[c]}`, cell] as const))
+  );
+}
+
+describe("upgrade loses nothing (maturity scorecard 2 -> 3)", () => {
+  it("keeps every typed cell of a version-2 scorecard and its summary, portable, made with the earlier twins", async () => {
+    const INPUTS = [
+      "Knowledge",
+      "Process",
+      "Metrics",
+      "Adoption",
+      "Automation",
+      "Target override",
+      "Assessor",
+      "Evidence",
+      "Next action",
+      "Capability",
+    ];
+    await fc.assert(
+      fc.asyncProperty(scorecardScenario, async (s) => {
+        const fake = createExcelFake({ recordOperations: false });
+        await generateAtVersion(
+          fake,
+          {
+            "executive-summary": 2,
+            "team-budget": 1,
+            "staffing-plan": 1,
+            "kpi-tracker": 1,
+            "maturity-scorecard": 2,
+            "decision-model": 2,
+            "adoption-plan": 2,
+          },
+          { ...DEFAULT_OPTIONS, formulaMode: "portable" },
+          "earlier"
+        );
+        const width = fake.state.tables().find((t) => t.name === SCORECARD)!.headers.length;
+        await edit(fake, (workbook) => {
+          const table = workbook.tables.getItem(SCORECARD);
+          if (s.addedRows > 0)
+            table.rows.add(
+              undefined,
+              Array.from({ length: s.addedRows }, (_, i) => [
+                `Added capability ${i + 1}`,
+                ...Array.from({ length: width - 1 }, () => null),
+              ]) as unknown as string[][]
+            );
+          if (s.userColumn) table.columns.add(undefined, undefined, "Reviewer notes");
+          for (const change of s.inputs)
+            table.columns
+              .getItem(INPUTS[change.column])
+              .getDataBodyRange()
+              .getCell(change.row, 0).values = [[change.value]];
+        });
+        const before = scorecardCells(fake);
+        await upgradeWorkbook(hostFor(fake));
+        const after = scorecardCells(fake);
+        for (const [key, value] of before) {
+          const header = key.split("|")[1];
+          if (INPUTS.includes(header) || header === "Reviewer notes")
+            expect([key, after.get(key)]).toEqual([key, value]);
+        }
+        expect([...after.keys()].some((k) => k.endsWith("|Lenses assessed"))).toBe(true);
+        expect((await upgradeWorkbook(hostFor(fake))).changes).toEqual([]);
+        expect(await previewRefresh(hostFor(fake))).toEqual([]);
+      }),
+      { numRuns: Math.ceil(RUNS / 4) }
+    );
+  }, 300_000);
 });

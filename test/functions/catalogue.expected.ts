@@ -23,7 +23,12 @@ export const EXPECTED_CATALOGUE: Record<
   UTILIZATION: { params: [{ name: "used" }, { name: "committed" }], result: "number" },
   COMMITMENTWASTE: { params: [{ name: "unused" }, { name: "committed" }], result: "number" },
   BREAKEVEN: {
-    params: [{ name: "upfront" }, { name: "monthlyOnDemand" }, { name: "monthlyCommitted" }],
+    params: [
+      { name: "upfront" },
+      { name: "monthlyOnDemand" },
+      { name: "monthlyCommitted" },
+      { name: "termMonths", optional: true },
+    ],
     result: "number",
   },
   VARIANCE: { params: [{ name: "budget" }, { name: "actual" }], result: "number" },
@@ -37,7 +42,7 @@ export const EXPECTED_CATALOGUE: Record<
     result: "number",
   },
   FORECASTVARIANCE: { params: [{ name: "forecast" }, { name: "actual" }], result: "number" },
-  ROI: { params: [{ name: "savings" }, { name: "cost" }], result: "number" },
+  ROI: { params: [{ name: "value" }, { name: "cost" }], result: "number" },
   FTE: { params: [{ name: "allocations", range: true }], result: "number" },
   LOADEDCOST: {
     params: [

@@ -122,7 +122,7 @@ describe("summary view", () => {
         templates: [
           {
             templateId: "maturity-scorecard",
-            version: 2,
+            version: 3,
             sheets: ["Maturity scorecard", "Practice checklist"],
             formulaMode: "addin",
           },
@@ -142,7 +142,7 @@ describe("summary view", () => {
       {
         templateId: "maturity-scorecard",
         title: "Maturity scorecard",
-        version: "v2",
+        version: "v3",
         update: undefined,
         sheets: "Maturity scorecard, Practice checklist",
       },

@@ -210,8 +210,9 @@ function criterionText(text: string | Expr, context: EvaluationContext): string 
   return value === null || value === undefined ? "" : String(value);
 }
 
-/** COUNTIF/SUMIF equality on text: case-insensitive, whole cell. */
+/** COUNTIF/SUMIF equality: text case-insensitive, whole cell; a number equal to a numeric criterion. */
 function matches(value: CellValue, text: string): boolean {
+  if (typeof value === "number") return text.trim() !== "" && Number(text) === value;
   return typeof value === "string" && value.toLowerCase() === text.toLowerCase();
 }
 

@@ -1,4 +1,4 @@
-import { addinFormula, nativeTwin } from "../twins/nativeTwins";
+import { addinFormula, nativeTwin, TwinEdition } from "../twins/nativeTwins";
 import { Expr } from "./expr";
 
 /** "addin": FINOPS.* calls (needs the add-in); "portable": their native twins (works in any Excel or LibreOffice). */
@@ -16,6 +16,8 @@ export interface FormulaNames {
 
 export interface FormulaContext extends FormulaNames {
   readonly mode: FormulaMode;
+  /** Portable formulas with the twins earlier versions wrote (maintenance recognises them); default current. */
+  readonly twins?: TwinEdition;
   /** The table whose row a computed column is in; needed by col and span. */
   readonly table?: string;
 }
@@ -53,7 +55,9 @@ function render(expr: Expr, context: FormulaContext): string {
       return context.definedName(expr.name);
     case "fn": {
       const args = expr.args.map((arg) => (arg ? render(arg, context) : undefined));
-      return context.mode === "addin" ? addinFormula(expr.fn, args) : nativeTwin(expr.fn, args);
+      return context.mode === "addin"
+        ? addinFormula(expr.fn, args)
+        : nativeTwin(expr.fn, args, context.twins);
     }
     case "op": {
       const own = PRECEDENCE[expr.op];

@@ -44,6 +44,17 @@ export function checkComputed(cells: readonly ComputedCell[], portable: boolean)
           },
         ];
       }
+      case "outdated":
+        return [
+          {
+            ...base,
+            severity: "warning",
+            kind: "outdatedFormula",
+            what: `${cell.label} still has the formula an earlier version of the add-in wrote, which computes differently: ${cell.change}.`,
+            fix: `Refresh writes the current formula (${cell.formula}).${blocked}`,
+            repairable,
+          },
+        ];
       case "errorValue":
         return [
           {

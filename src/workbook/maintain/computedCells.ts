@@ -2,9 +2,13 @@ import { BoundTable } from "./boundTable";
 import { isFormula, ReadCell } from "./grid";
 import { referencedTables, sameFormula } from "./formulaText";
 import { FigureAt, Survey, SurveyedTemplate } from "./survey";
+import { EarlierFormula } from "./templateParts";
 
-/** What is wrong with a computed cell, if anything. */
-export type ComputedProblem = "overwritten" | "formulaChanged" | "errorValue";
+/**
+ * What is wrong with a computed cell, if anything. "outdated": the formula an earlier add-in version
+ * wrote, before a function's definition changed (TWIN_REVISIONS); refresh updates it.
+ */
+export type ComputedProblem = "overwritten" | "formulaChanged" | "outdated" | "errorValue";
 
 /** One template-owned cell (a computed column's data cell or a computed named cell) as it is now. */
 export interface ComputedCell {
@@ -14,6 +18,8 @@ export interface ComputedCell {
   /** Header of its column, or the defined name of a named cell. */
   readonly label: string;
   readonly formula: string;
+  /** Where the cell holds an earlier version's formula: what changed since. */
+  readonly change?: string;
   readonly now: ReadCell;
   readonly problem: ComputedProblem | null;
   /** Tables the formula needs that are gone and not recreated: it cannot be written back. */
@@ -22,9 +28,18 @@ export interface ComputedCell {
   readonly figure?: FigureAt;
 }
 
-function problemOf(now: ReadCell, formula: string, ownTable?: string): ComputedProblem | null {
+function problemOf(
+  now: ReadCell,
+  formula: string,
+  earlier: EarlierFormula | undefined,
+  ownTable?: string
+): ComputedProblem | null {
   if (!isFormula(now)) return "overwritten";
-  if (!sameFormula(String(now.formula), formula, ownTable)) return "formulaChanged";
+  if (!sameFormula(String(now.formula), formula, ownTable)) {
+    return earlier && sameFormula(String(now.formula), earlier.formula, ownTable)
+      ? "outdated"
+      : "formulaChanged";
+  }
   return now.value === "#REF!" || now.value === "#NAME?" ? "errorValue" : null;
 }
 
@@ -46,14 +61,16 @@ export function computedCells(
       const blockedBy = referencedTables(column.formula, lostTables);
       for (let row = 0; row < bound.rows; row += 1) {
         const now = bound.cell(row, index);
+        const problem = problemOf(now, column.formula, column.earlier, bound.read.name);
         cells.push({
           templateId,
           sheet: bound.read.sheet,
           address: bound.address(row, index),
           label: column.header,
           formula: column.formula,
+          change: problem === "outdated" ? column.earlier?.change : undefined,
           now,
-          problem: problemOf(now, column.formula, bound.read.name),
+          problem,
           blockedBy,
           table: { bound, index, row },
         });
@@ -65,14 +82,16 @@ export function computedCells(
     if (!figure.formula || t.missingSheets.includes(figure.sheet)) continue;
     if (!survey.readBack.sheets.some((s) => s.name === at.sheet && s.used)) continue;
     const now = survey.cellAt(at.sheet, at.address);
+    const problem = problemOf(now, figure.formula, figure.earlier);
     cells.push({
       templateId,
       sheet: at.sheet,
       address: at.address,
       label: figure.name,
       formula: figure.formula,
+      change: problem === "outdated" ? figure.earlier?.change : undefined,
       now,
-      problem: problemOf(now, figure.formula),
+      problem,
       blockedBy: referencedTables(figure.formula, lostTables),
       figure: at,
     });

@@ -50,7 +50,7 @@ function templateCells(survey: Survey): Set<string> {
   return new Set(
     survey.templates.flatMap((t) =>
       computedCells(survey, t, lost)
-        .filter((c) => c.problem === null || c.problem === "errorValue")
+        .filter((c) => c.problem === null || c.problem === "errorValue" || c.problem === "outdated")
         .map((c) => key(c.sheet, c.address))
     )
   );

@@ -4,6 +4,7 @@ import { checkOptions } from "../options";
 import { WorkbookSpec } from "../spec";
 import { TEMPLATES } from "../templates";
 import { buildAt } from "../templateVersions";
+import { TwinEdition } from "../twins/nativeTwins";
 import { ExpectedTemplate, UnplannedTemplate } from "./expectedTemplate";
 import { templateTables } from "./templateParts";
 
@@ -64,13 +65,17 @@ export function expectTemplates(installed: readonly InstalledTemplate[]): {
           .flatMap((s) => s.blocks)
           .flatMap((b) => (b.kind === "figures" ? b.items.map((i) => [i.key, i.name]) : []))
       );
-      const plan = planWorkbook(
-        [spec],
-        record.options,
-        { sheets, tables, names: { ...wanted, ...names }, renamed: [] },
-        sources.map((s) => s.spec)
-      );
-      expected.push({ record, spec, sheets: plan.sheets });
+      const plan = (twins: TwinEdition) =>
+        planWorkbook(
+          [spec],
+          record.options,
+          { sheets, tables, names: { ...wanted, ...names }, renamed: [] },
+          sources.map((s) => s.spec),
+          twins
+        );
+      const earlier =
+        record.options.formulaMode === "portable" ? plan("earlier").sheets : undefined;
+      expected.push({ record, spec, sheets: plan("current").sheets, earlierSheets: earlier });
     } catch (error) {
       // A source it links to is no longer recorded: its formulas cannot be written again.
       unplanned.push({

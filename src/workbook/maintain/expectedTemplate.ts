@@ -7,6 +7,11 @@ export interface ExpectedTemplate {
   readonly record: InstalledTemplate;
   readonly spec: WorkbookSpec;
   readonly sheets: readonly PlannedSheet[];
+  /**
+   * The same sheets with the native twins earlier add-in versions wrote (portable workbooks only), so
+   * a template formula written before a function's definition changed is known as outdated, not as changed.
+   */
+  readonly earlierSheets?: readonly PlannedSheet[];
 }
 
 /** A recorded template this add-in cannot plan again, and why (shown as an info finding). */

@@ -4,6 +4,7 @@ export type Severity = "error" | "warning" | "info";
 export type FindingKind =
   | "overwritten"
   | "formulaChanged"
+  | "outdatedFormula"
   | "errorValue"
   | "missingSheet"
   | "missingTable"

@@ -270,7 +270,9 @@ function planCells(
       },
     });
     plan.preview.push(
-      `${first.sheet}!${address}: restore the formula of ${first.label} (${cells(run.length)})${run.some((c) => c.problem === "overwritten") ? ", replacing what was typed there" : ""}.`
+      run.every((c) => c.problem === "outdated")
+        ? `${first.sheet}!${address}: update the formula of ${first.label} to the add-in's current definition (${cells(run.length)}).`
+        : `${first.sheet}!${address}: restore the formula of ${first.label} (${cells(run.length)})${run.some((c) => c.problem === "overwritten") ? ", replacing what was typed there" : ""}.`
     );
   }
 }

@@ -7,7 +7,9 @@ import {
   PlannedTable,
   PlannedValidation,
 } from "../plan";
+import { Expr, walk } from "../expr/expr";
 import { ColumnSpec, TableBlock, ValueType } from "../spec";
+import { TWIN_REVISIONS } from "../twins/nativeTwins";
 import { ExpectedTemplate } from "./expectedTemplate";
 
 /**
@@ -21,6 +23,8 @@ export interface TemplateColumn {
   readonly type: ValueType;
   /** Computed columns: the formula every data row holds (structured references, same in each row). */
   readonly formula?: string;
+  /** The formula an earlier add-in version wrote, where a function's definition changed since. */
+  readonly earlier?: EarlierFormula;
   readonly numberFormat: string;
   readonly validation?: Omit<PlannedValidation, "address">;
   readonly conditionalFormats: readonly Omit<PlannedConditionalFormat, "address">[];
@@ -44,6 +48,35 @@ export interface TemplateFigure {
   /** Where generation put it, e.g. "B12". */
   readonly address: string;
   readonly formula?: string;
+  readonly earlier?: EarlierFormula;
+}
+
+/** A template formula as an earlier version of the add-in wrote it, and what changed since. */
+export interface EarlierFormula {
+  readonly formula: string;
+  /** What changed, one sentence per revised function the formula uses (TWIN_REVISIONS). */
+  readonly change: string;
+}
+
+/**
+ * The earlier form of the formula planned at `address`, when the workbook is portable and one of the
+ * functions its expression calls has a revised twin; undefined otherwise.
+ */
+function earlierFormula(
+  expected: ExpectedTemplate,
+  sheet: PlannedSheet,
+  address: string,
+  expr: Expr | undefined
+): EarlierFormula | undefined {
+  const earlierSheet = expected.earlierSheets?.find((s) => s.name === sheet.name);
+  if (!earlierSheet || !expr) return undefined;
+  const changes = [...walk(expr)].flatMap((e) =>
+    e.k === "fn" && TWIN_REVISIONS[e.fn] ? [TWIN_REVISIONS[e.fn]!.change] : []
+  );
+  const formula = plannedCell(earlierSheet, address)?.formula;
+  if (changes.length === 0 || !formula || formula === plannedCell(sheet, address)?.formula)
+    return undefined;
+  return { formula, change: [...new Set(changes)].join("; ") };
 }
 
 /** The planned cell at an address of a planned sheet, if the plan writes one there. */
@@ -79,12 +112,19 @@ function templateColumns(
       return rest as Omit<T, "address">;
     };
     const validation = sheet.validations.find((v) => v.address === columnAddress(c));
+    const first = rangeAddress(top + 1, left + c, top + 1, left + c);
     return {
       key: column.key,
       header: column.header,
       kind: column.kind,
       type: column.type,
-      formula: plannedCell(sheet, rangeAddress(top + 1, left + c, top + 1, left + c))?.formula,
+      formula: plannedCell(sheet, first)?.formula,
+      earlier: earlierFormula(
+        expected,
+        sheet,
+        first,
+        column.kind === "computed" ? column.expr : undefined
+      ),
       numberFormat: numberFormatFor(column.type, expected.record.options),
       validation: validation && strip(validation),
       conditionalFormats: sheet.conditionalFormats
@@ -108,9 +148,16 @@ export function templateTables(expected: ExpectedTemplate): TemplateTable[] {
 }
 
 export function templateFigures(expected: ExpectedTemplate): TemplateFigure[] {
+  const figures = new Map(
+    expected.spec.sheets
+      .flatMap((s) => s.blocks)
+      .flatMap((b) => (b.kind === "figures" ? b.items : []))
+      .map((f) => [f.key, f])
+  );
   return expected.sheets.flatMap((sheet) =>
     sheet.names.map((name) => {
       const address = name.address.replace(/\$/g, "");
+      const figure = figures.get(name.key);
       return {
         templateId: expected.record.templateId,
         key: name.key,
@@ -118,6 +165,12 @@ export function templateFigures(expected: ExpectedTemplate): TemplateFigure[] {
         sheet: sheet.name,
         address,
         formula: plannedCell(sheet, address)?.formula,
+        earlier: earlierFormula(
+          expected,
+          sheet,
+          address,
+          figure?.kind === "computed" ? figure.expr : undefined
+        ),
       };
     })
   );

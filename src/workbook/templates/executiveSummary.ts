@@ -7,12 +7,14 @@ import {
   ifError,
   name,
   nthLargestLabel,
+  num,
   str,
   sub,
 } from "../expr/expr";
 import { fiscalYearLabel, TemplateOptions } from "../options";
 import { Block, EarlierVersion, Figure, Template, WorkbookSpec } from "../spec";
 import { KPI_TABLE } from "./kpiTracker";
+import { LENSES } from "./maturity/lenses";
 
 // Executive summary (FinOps Practice Operations, Crawl: "a FinOps executive summary ... provided to
 // various executives in the organization, offering relevant details for each"). Every figure links to
@@ -35,16 +37,23 @@ const VERSION_1: EarlierVersion = {
   migration: [],
 };
 
+/** Version 2 had no count of capabilities assessed on every lens (version 3 adds it at the end). */
+const VERSION_2: EarlierVersion = {
+  version: 2,
+  build: (options) => buildExecutiveSummary(options, 2),
+  migration: [],
+};
+
 export const executiveSummary: Template = {
   id: "executive-summary",
-  version: 2,
-  earlier: [VERSION_1],
+  version: 3,
+  earlier: [VERSION_1, VERSION_2],
   title: "Executive summary",
   purpose:
     "One page for executives: maturity against target, KPI status, budget against actual, the team's cost against the value it delivers, and the largest gaps.",
   audience: "CFO, CTO/CIO and engineering leads",
   needs: SOURCE_SHEETS,
-  build: (options) => buildExecutiveSummary(options, 2),
+  build: (options) => buildExecutiveSummary(options, 3),
 };
 
 const figure = (key: string, label: string, type: Figure["type"], expr: Expr): Figure => ({
@@ -62,7 +71,7 @@ const figure = (key: string, label: string, type: Figure["type"], expr: Expr): F
  */
 const blankWhenError = (expr: Expr): Expr => ifError(expr, str(""));
 
-function buildExecutiveSummary(options: TemplateOptions, version: 1 | 2): WorkbookSpec {
+function buildExecutiveSummary(options: TemplateOptions, version: 1 | 2 | 3): WorkbookSpec {
   return {
     templateId: "executive-summary",
     version,
@@ -249,6 +258,7 @@ function buildExecutiveSummary(options: TemplateOptions, version: 1 | 2): Workbo
             series: ["count"],
           },
           ...(version === 1 ? [] : [maturityTrend]),
+          ...(version < 3 ? [] : [assessmentCoverage]),
         ],
       },
     ],
@@ -272,6 +282,29 @@ const maturityTrend: Block = {
       "Practice score change since the previous recorded assessment (Maturity scorecard history)",
       "percent",
       blankWhenError(sub(latestRecorded(1), latestRecorded(2)))
+    ),
+  ],
+};
+
+/**
+ * Version 3: how complete the assessment behind the score is, since a lens left blank scores 0
+ * (MATURITYSCORE) and a partly assessed capability reads lower than it may be. Last on the sheet.
+ */
+const assessmentCoverage: Block = {
+  kind: "figures",
+  heading: "Maturity assessment coverage",
+  items: [
+    figure(
+      "CapabilitiesAssessed",
+      "Capabilities assessed (Maturity scorecard)",
+      "integer",
+      name("maturityCapabilitiesAssessed")
+    ),
+    figure(
+      "CapabilitiesFullyAssessed",
+      "of which scored on all five lenses",
+      "integer",
+      countIf(column("maturityCapabilities", "lensesAssessed"), num(LENSES.length))
     ),
   ],
 };

@@ -10,6 +10,7 @@ import {
   Expr,
   finops,
   ifBlank,
+  ifNoNumbers,
   mul,
   name,
   nthLargestLabel,
@@ -106,7 +107,7 @@ export function samplePracticeScore(): number {
   return scores.reduce((total, score) => total + score, 0) / scores.length;
 }
 
-type Version = 1 | 2;
+type Version = 1 | 2 | 3;
 
 /** Version 1 kept practice-level history only; version 2 adds columns, so nothing typed moves. */
 const VERSION_1: EarlierVersion = {
@@ -115,15 +116,26 @@ const VERSION_1: EarlierVersion = {
   migration: [],
 };
 
+/**
+ * Version 2 scored a capability once its Knowledge lens was, over its scored lenses only; version 3
+ * counts a capability as assessed once any lens is scored, shows how many lenses are, and (through
+ * MATURITYSCORE) scores a blank lens 0 of its maximum. It adds one computed column: nothing typed moves.
+ */
+const VERSION_2: EarlierVersion = {
+  version: 2,
+  build: (options) => buildMaturityScorecard(options, 2),
+  migration: [],
+};
+
 export const maturityScorecard: Template = {
   id: "maturity-scorecard",
-  version: 2,
-  earlier: [VERSION_1],
+  version: 3,
+  earlier: [VERSION_1, VERSION_2],
   title: "Maturity scorecard",
   purpose:
     "FinOps Practice Operations checklist (Crawl, Walk, Run) and the 22 FinOps Framework capabilities scored on five lenses against a target, with level, gaps and trend.",
   audience: "The FinOps lead, who assesses; the CFO and executives, who review",
-  build: (options) => buildMaturityScorecard(options, 2),
+  build: (options) => buildMaturityScorecard(options, 3),
 };
 
 function buildMaturityScorecard(options: TemplateOptions, version: Version): WorkbookSpec {
@@ -151,8 +163,15 @@ function buildMaturityScorecard(options: TemplateOptions, version: Version): Wor
             heading: "How to use",
             lines: [
               "Score each capability 0 (none) to 4 (leading) on each lens. Select a score cell to see what each value means, or read the Lens guide sheet.",
-              "Score = sum of weight x lens score / (4 x sum of weights): the share of the best possible score. Blank lenses are not assessed and are left out.",
-              "A capability is scored once its Knowledge lens is scored; until then it shows no score and the level Not assessed.",
+              ...(version < 3
+                ? [
+                    "Score = sum of weight x lens score / (4 x sum of weights): the share of the best possible score. Blank lenses are not assessed and are left out.",
+                    "A capability is scored once its Knowledge lens is scored; until then it shows no score and the level Not assessed.",
+                  ]
+                : [
+                    "Score = sum of weight x lens score / (4 x sum of weights): the share of the best possible score (FinOps Assessment: out of a fixed maximum). A lens left blank scores 0, so a partly assessed capability never looks more mature than it is.",
+                    "A capability is assessed once any lens is scored; Lenses assessed shows how many of the five are. Until then it shows no score and the level Not assessed.",
+                  ]),
               "Target: the target score below, unless you enter a target override for the capability. Gap = target - score; positive means short of target.",
               "Level: below the Walk threshold Crawl, below the Run threshold Walk, else Run. Target status: Green at or above target, Amber within the near-target band, else Red.",
               "Enter the date of this assessment: the practice results appear once it is set. The practice score is the average score of the assessed capabilities.",
@@ -480,10 +499,20 @@ function results(): Figure[] {
   ];
 }
 
+/**
+ * `blank` until a capability is assessed, then `scored`. Version 3: once any lens is scored; earlier
+ * versions: once the first lens (Knowledge) is.
+ */
+type WhenScored = (blank: Expr, scored: Expr) => Expr;
+
 function capabilityColumns(version: Version): ColumnSpec[] {
   const first = LENSES[0];
   const last = LENSES[LENSES.length - 1];
-  const notScored = col(first.key); // a capability counts as assessed once its first lens is scored
+  const lenses = span(first.key, last.key);
+  const whenScored: WhenScored =
+    version < 3
+      ? (blank, scored) => ifBlank(col(first.key), blank, scored)
+      : (blank, scored) => ifNoNumbers(lenses, blank, scored);
   return [
     { key: "capability", header: "Capability", kind: "input", type: "text", width: 32 },
     {
@@ -504,6 +533,18 @@ function capabilityColumns(version: Version): ColumnSpec[] {
       help: lens.help,
       width: 11,
     })),
+    ...(version < 3
+      ? []
+      : [
+          {
+            key: "lensesAssessed",
+            header: "Lenses assessed",
+            kind: "computed",
+            type: "integer",
+            width: 10,
+            expr: agg("COUNT", lenses),
+          } satisfies ColumnSpec,
+        ]),
     ...LENSES.map((lens): ColumnSpec => ({
       key: weightKey(lens),
       header: `${lens.name} weight`,
@@ -517,13 +558,12 @@ function capabilityColumns(version: Version): ColumnSpec[] {
       kind: "computed",
       type: "percent",
       width: 10,
-      expr: ifBlank(
-        notScored,
+      expr: whenScored(
         str(""),
-        finops("MATURITYSCORE", span(first.key, last.key), span(weightKey(first), weightKey(last)))
+        finops("MATURITYSCORE", lenses, span(weightKey(first), weightKey(last)))
       ),
     },
-    ...(version === 1 ? [] : [changeSinceLastRecord(notScored)]),
+    ...(version === 1 ? [] : [changeSinceLastRecord(whenScored)]),
     {
       key: "targetOverride",
       header: "Target override",
@@ -546,7 +586,7 @@ function capabilityColumns(version: Version): ColumnSpec[] {
       header: "Gap to target",
       kind: "computed",
       type: "percent",
-      expr: ifBlank(notScored, str(""), sub(col("target"), col("score"))),
+      expr: whenScored(str(""), sub(col("target"), col("score"))),
     },
     {
       key: "status",
@@ -554,8 +594,7 @@ function capabilityColumns(version: Version): ColumnSpec[] {
       kind: "computed",
       type: "text",
       width: 14,
-      expr: ifBlank(
-        notScored,
+      expr: whenScored(
         str(""),
         finops("KPISTATUS", col("score"), col("target"), str("higher"), name("maturityNearBand"))
       ),
@@ -566,8 +605,7 @@ function capabilityColumns(version: Version): ColumnSpec[] {
       kind: "computed",
       type: "text",
       width: 14,
-      expr: ifBlank(
-        notScored,
+      expr: whenScored(
         str("Not assessed"),
         finops("MATURITYLEVEL", col("score"), name("maturityWalkAt"), name("maturityRunAt"))
       ),

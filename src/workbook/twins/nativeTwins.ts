@@ -1,6 +1,7 @@
 import { excelTrim } from "../../domain/cellValue";
 import { FINOPS_ARITY, FinopsFunctionName } from "../../domain/functionsByName";
 import { DEFAULT_BUDGET_TOLERANCE } from "../../domain/budget";
+import { DEFAULT_TERM_MONTHS } from "../../domain/commitments";
 import { DEFAULT_AMBER_BAND, DEFAULT_DIRECTION } from "../../domain/kpi";
 import { DEFAULT_MAX_SCORE, DEFAULT_RUN_AT, DEFAULT_WALK_AT } from "../../domain/maturity";
 import { DEFAULT_COST_MONTHS } from "../../domain/staffing";
@@ -52,7 +53,13 @@ function relative(base: string, x: string, y: string, args: Args): string {
   return guard(args.map(n), unless([`${base}<0`], `(${x}-${y})/${base}`));
 }
 
-function maturityScoreTwin([scores, weights, maxScore]: Args): string {
+/**
+ * How MATURITYSCORE reads a blank score: "zero" of its maximum (now), or "leftOut" with its weight (as
+ * the add-in did before the FinOps Assessment's fixed maximum was followed; see TWIN_REVISIONS).
+ */
+type BlankScores = "zero" | "leftOut";
+
+function maturityScoreTwin([scores, weights, maxScore]: Args, blanks: BlankScores): string {
   const max = withDefault(maxScore, String(DEFAULT_MAX_SCORE));
   const maxIsRef = maxScore !== undefined && maxScore !== "" && !isLiteral(maxScore);
   const ranges = weights ? [scores, weights] : [scores];
@@ -70,9 +77,15 @@ function maturityScoreTwin([scores, weights, maxScore]: Args): string {
     `SUMPRODUCT(--(${scores}>${max}))>0`,
     ...(weights ? [`SUMPRODUCT(--(${weights}<0))>0`] : []),
   ];
-  const score = weights
-    ? `SUMPRODUCT(${scores},${weights})/(${max}*SUMPRODUCT(${weights},--(${scores}<>"")))`
-    : `SUM(${scores})/(${max}*COUNT(${scores}))`;
+  // Now: blank scores count 0 of their maximum (blank weights add nothing), as maturityScore does.
+  const score =
+    blanks === "zero"
+      ? weights
+        ? `SUMPRODUCT(${scores},${weights})/(${max}*SUM(${weights}))`
+        : `SUM(${scores})/(${max}*ROWS(${scores})*COLUMNS(${scores}))`
+      : weights
+        ? `SUMPRODUCT(${scores},${weights})/(${max}*SUMPRODUCT(${weights},--(${scores}<>"")))`
+        : `SUM(${scores})/(${max}*COUNT(${scores}))`;
   const sameSize = weights
     ? [`ROWS(${scores})<>ROWS(${weights})`, `COLUMNS(${scores})<>COLUMNS(${weights})`]
     : [];
@@ -125,11 +138,14 @@ const TWINS: Record<FinopsFunctionName, TwinBuilder> = {
   COVERAGE: share,
   UTILIZATION: share,
   COMMITMENTWASTE: share,
-  BREAKEVEN: ([up, od, com]) =>
-    guard(
-      [n(up), n(od), n(com)],
-      unless([`${up}<0`, `${od}<0`, `${com}<0`], `IF(${od}-${com}<=0,NA(),${up}/(${od}-${com}))`)
-    ),
+  BREAKEVEN: ([up, od, com, term]) => {
+    const t = withDefault(term, String(DEFAULT_TERM_MONTHS));
+    const months = `(${up}+${com}*${t})/${od}`;
+    return guard(
+      given([n(up), n(od), n(com), opt(term)]),
+      unless([`${up}<0`, `${od}<0`, `${com}<0`, `${t}<=0`], `IF(${months}>${t},NA(),${months})`)
+    );
+  },
   VARIANCEPCT: (args) => relative(args[0] as string, args[1] as string, args[0] as string, args),
   FORECASTVARIANCE: (args) =>
     relative(args[0] as string, args[0] as string, args[1] as string, args),
@@ -159,7 +175,7 @@ const TWINS: Record<FinopsFunctionName, TwinBuilder> = {
       unless(bad, `${salary}*(1+${overhead})*${allocation}*${m}/12`)
     );
   },
-  MATURITYSCORE: maturityScoreTwin,
+  MATURITYSCORE: (args) => maturityScoreTwin(args, "zero"),
   MATURITYLEVEL: ([score, walkAt, runAt]) => {
     const w = withDefault(walkAt, String(DEFAULT_WALK_AT));
     const r = withDefault(runAt, String(DEFAULT_RUN_AT));
@@ -189,13 +205,37 @@ function operand(text: string): string {
  * text of one argument (a cell or range reference, an expression, or a literal); undefined omits an
  * optional argument.
  */
-export function nativeTwin(name: FinopsFunctionName, args: Args): string {
+/**
+ * Functions whose definition changed after earlier versions of the add-in wrote their native twin
+ * into portable workbooks: the twin as it was, and what changed, in words for the health check. A
+ * template cell holding the earlier twin is found as "outdated" (not as typed over) and refresh
+ * writes the current one. Users' own portable formulas keep what they were written with.
+ */
+export const TWIN_REVISIONS: Partial<
+  Record<FinopsFunctionName, { readonly twin: TwinBuilder; readonly change: string }>
+> = {
+  MATURITYSCORE: {
+    twin: (args) => maturityScoreTwin(args, "leftOut"),
+    change:
+      "MATURITYSCORE now scores a lens left blank 0 of its maximum, as the FinOps Assessment does; earlier versions left blank lenses out, which made a partly assessed capability look more mature",
+  },
+};
+
+/** Which twins to write: the current ones, or those of TWIN_REVISIONS as earlier versions wrote them. */
+export type TwinEdition = "current" | "earlier";
+
+export function nativeTwin(
+  name: FinopsFunctionName,
+  args: Args,
+  edition: TwinEdition = "current"
+): string {
   const required = FINOPS_ARITY[name].min;
   for (let i = 0; i < required; i++) {
     if (!args[i])
       throw new Error(`FINOPS.${name} needs ${required} arguments; argument ${i + 1} is missing.`);
   }
-  return TWINS[name](args.map((arg) => (arg === undefined ? arg : operand(arg))));
+  const build = (edition === "earlier" && TWIN_REVISIONS[name]?.twin) || TWINS[name];
+  return build(args.map((arg) => (arg === undefined ? arg : operand(arg))));
 }
 
 /** The add-in formula (without "="): FINOPS.<name>(args...), omitting trailing omitted arguments. */

@@ -45,11 +45,14 @@ describe("maturity scorecard versions", () => {
       0.4,
       expect.any(Number),
     ]);
-    expect(maturityScorecard.earlier?.map((e) => [e.version, e.migration])).toEqual([[1, []]]);
+    expect(maturityScorecard.earlier?.map((e) => [e.version, e.migration])).toEqual([
+      [1, []],
+      [2, []],
+    ]);
   });
 
   it("version 2 adds a column per capability after the version-1 columns, and the change after Score", () => {
-    const v2 = maturityScorecard.build(DEFAULT_OPTIONS);
+    const v2 = buildAt(maturityScorecard, 2, DEFAULT_OPTIONS) as WorkbookSpec;
     expect(v2.version).toBe(2);
     expect(table(v2, "maturityHistory")?.columns.map((c) => c.header)).toEqual([
       ...V1_HISTORY,
@@ -57,6 +60,24 @@ describe("maturity scorecard versions", () => {
     ]);
     const capabilities = table(v2, "maturityCapabilities")?.columns.map((c) => c.header) ?? [];
     expect(capabilities[capabilities.indexOf("Score") + 1]).toBe("Change since last record");
+  });
+
+  it("version 3 shows how many lenses each capability has scored, after the lenses, and keeps every other column", () => {
+    const v2 = buildAt(maturityScorecard, 2, DEFAULT_OPTIONS) as WorkbookSpec;
+    const v3 = maturityScorecard.build(DEFAULT_OPTIONS);
+    expect(v3.version).toBe(3);
+    const headers = (spec: WorkbookSpec) =>
+      table(spec, "maturityCapabilities")?.columns.map((c) => c.header) ?? [];
+    const lastLens = LENSES[LENSES.length - 1].name;
+    expect(headers(v3)[headers(v3).indexOf(lastLens) + 1]).toBe("Lenses assessed");
+    expect(headers(v3).filter((h) => h !== "Lenses assessed")).toEqual(headers(v2));
+    expect(table(v3, "maturityHistory")?.columns.map((c) => c.header)).toEqual(
+      table(v2, "maturityHistory")?.columns.map((c) => c.header)
+    );
+    // Every sample capability is scored on all five lenses.
+    expect(tableColumn(planAt(3), "MaturityCapabilities", "Lenses assessed")).toEqual(
+      NAMES.map(() => 5)
+    );
   });
 
   it("samples the previous quarter's capability scores: their average is that row's practice score, and the change is the score's rise", () => {

@@ -197,7 +197,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     id: "KL-02",
     name: "Commitment discount coverage",
     measure:
-      "Eligible cost covered by reservations or savings plans / all eligible cost (FINOPS.COVERAGE), in percent.",
+      "Eligible usage covered by reservations or savings plans / all eligible usage, both at on-demand (list) cost (FINOPS.COVERAGE), in percent.",
     capability: "Rate Optimization",
     owner: "FinOps practitioner",
     unit: "%",

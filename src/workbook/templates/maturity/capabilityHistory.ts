@@ -43,7 +43,7 @@ export function recordedScoreColumns(): ColumnSpec[] {
  * record dated before this assessment. Comparing with records before the assessment date (not the
  * last one) keeps the figure the same before and after this assessment is itself recorded.
  */
-export function changeSinceLastRecord(notScored: Expr): ColumnSpec {
+export function changeSinceLastRecord(whenScored: (blank: Expr, scored: Expr) => Expr): ColumnSpec {
   const date = name("maturityAssessmentDate");
   return {
     key: "change",
@@ -51,8 +51,7 @@ export function changeSinceLastRecord(notScored: Expr): ColumnSpec {
     kind: "computed",
     type: "percent",
     width: 12,
-    expr: ifBlank(
-      notScored,
+    expr: whenScored(
       str(""),
       ifBlank(
         date,
