@@ -54,7 +54,8 @@ export async function importFocus(command: ImportFocusCommand, io: CliIO): Promi
   if (result.aggregates.length === 0)
     return fail(EXIT.input, "The files hold no rows that could be imported. Nothing was written.");
 
-  const { importIntoWorkbook, WorkbookNotWritable } = await import("../xlsx/costData");
+  const { importIntoWorkbook, importedBytes, WorkbookNotWritable } =
+    await import("../xlsx/costData");
   let filled;
   try {
     filled = await importIntoWorkbook(file, result, command.periods ?? [], io.now());
@@ -78,7 +79,7 @@ export async function importFocus(command: ImportFocusCommand, io: CliIO): Promi
     `.${basename(into)}.${randomBytes(4).toString("hex")}.partial.xlsx`
   );
   try {
-    await filled.workbook.xlsx.writeFile(partial);
+    await fs.writeFile(partial, await importedBytes(file, filled.workbook));
     await fs.rename(partial, into);
   } catch (error) {
     await fs.rm(partial, { force: true }).catch(() => undefined);

@@ -104,7 +104,8 @@ async function generate(command: GenerateCommand, io: CliIO): Promise<ExitCode> 
   const sheets = report.sheets.length;
   io.stderr(
     `Done: ${sheets} sheet${sheets === 1 ? "" : "s"}, ${count_(report.cells)} cells ` +
-      `(${count_(report.formulas)} formulas) in ${seconds.toFixed(1)} s\n`
+      `(${count_(report.formulas)} formulas), ${report.charts} chart${report.charts === 1 ? "" : "s"} ` +
+      `in ${seconds.toFixed(1)} s\n`
   );
   io.stdout(`Wrote ${out}\nSheets: ${report.sheets.join(", ")}\n`);
   return EXIT.ok;

@@ -1,5 +1,6 @@
 import { CellValue, isErrorValue } from "../domain/cellValue";
 import {
+  PlannedChart,
   PlannedConditionalFormat,
   PlannedSheet,
   PlannedValidation,
@@ -27,7 +28,12 @@ export function applyLook(format: Excel.RangeFormat, look: CellLook): void {
   if (look.unlocked) format.protection.locked = false;
 }
 
-const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered", line: "Line" } as const;
+const CHART_TYPES = {
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  line: "Line",
+  radar: "Radar",
+} as const;
 const POINTS_PER_CHARACTER = 6;
 
 /**
@@ -43,6 +49,12 @@ export function constant(value: CellValue): string | number | boolean | null {
 
 export function queueSheet(workbook: Excel.Workbook, planned: PlannedSheet): Excel.Worksheet {
   const sheet = workbook.worksheets.add(planned.name);
+  queueContent(sheet, planned);
+  return sheet;
+}
+
+/** Constants and tables of a planned sheet (or of a part of one) on a sheet that exists. */
+export function queueContent(sheet: Excel.Worksheet, planned: PlannedSheet): void {
   // 1. Constants, so that table headers exist before the tables. null leaves a cell alone.
   for (const range of planned.ranges) {
     const target = sheet
@@ -72,7 +84,6 @@ export function queueSheet(workbook: Excel.Workbook, planned: PlannedSheet): Exc
         table.columns.getItem(total.header).getTotalRowRange().formulas = [[total.formula]];
     }
   }
-  return sheet;
 }
 
 export function queueNames(workbook: Excel.Workbook, planned: PlannedSheet): void {
@@ -80,7 +91,15 @@ export function queueNames(workbook: Excel.Workbook, planned: PlannedSheet): voi
   for (const name of planned.names) workbook.names.add(name.name, `=${quoted}!${name.address}`);
 }
 
-export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: PlannedSheet): void {
+/**
+ * Formulas, formats, rules and charts of a planned sheet; with `wholeSheet` also its column widths,
+ * panes and print setup (not when the plan is a part added to a sheet the user has arranged).
+ */
+export function queueFormulasAndFormats(
+  sheet: Excel.Worksheet,
+  planned: PlannedSheet,
+  wholeSheet = true
+): void {
   // 3. Formulas, once every table and name of the plan exists.
   for (const range of planned.ranges) {
     if (!range.rows.some((row) => row.some((cell) => cell.formula !== undefined))) continue;
@@ -105,34 +124,18 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     if (format.style) applyLook(target.format, CELL_LOOKS[format.style]);
   }
-  planned.columnWidths.forEach((width, i) => {
-    sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth =
-      width * POINTS_PER_CHARACTER;
-  });
+  if (wholeSheet)
+    planned.columnWidths.forEach((width, i) => {
+      sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth =
+        width * POINTS_PER_CHARACTER;
+    });
   // 5. Validation and conditional formats.
   for (const validation of planned.validations)
     applyValidation(sheet.getRange(validation.address).dataValidation, validation);
   for (const rule of planned.conditionalFormats) addHighlight(sheet.getRange(rule.address), rule);
-  // 6. Charts. The first series is made from its column with the header, so that Excel takes the
-  // header as the series name and creates the series even while the data cells are still empty.
-  for (const chart of planned.charts) {
-    const created = sheet.charts.add(
-      CHART_TYPES[chart.chart] as Excel.ChartType,
-      sheet.getRange(chart.series[0].withHeader),
-      "Columns"
-    );
-    created.title.text = chart.title;
-    created.setPosition(chart.from, chart.to);
-    const first = created.series.getItemAt(0);
-    first.name = chart.series[0].name;
-    first.setValues(sheet.getRange(chart.series[0].values));
-    first.setXAxisValues(sheet.getRange(chart.categories));
-    for (const extra of chart.series.slice(1)) {
-      const series = created.series.add(extra.name);
-      series.setValues(sheet.getRange(extra.values));
-      series.setXAxisValues(sheet.getRange(chart.categories));
-    }
-  }
+  // 6. Charts.
+  for (const chart of planned.charts) queueChart(sheet, chart);
+  if (!wholeSheet) return;
   // 7. Freeze panes and print setup, so the CFO can print a scorecard on landscape pages.
   if (planned.freeze && (planned.freeze.rows > 0 || planned.freeze.columns > 0)) {
     if (planned.freeze.rows === 0) sheet.freezePanes.freezeColumns(planned.freeze.columns);
@@ -151,6 +154,36 @@ export function queueFormulasAndFormats(sheet: Excel.Worksheet, planned: Planned
   if (planned.print.titleRows) sheet.pageLayout.setPrintTitleRows(planned.print.titleRows);
   if (planned.print.titleColumns) sheet.pageLayout.setPrintTitleColumns(planned.print.titleColumns);
   sheet.pageLayout.setPrintArea(planned.usedRange);
+}
+
+/**
+ * One chart. The first series is made from its column with the header, so that Excel takes the header
+ * as the series name and creates the series even while the data cells are still empty. The chart is
+ * named by its title: maintenance finds a template chart by title, and undo finds one it drew by name.
+ */
+export function queueChart(sheet: Excel.Worksheet, chart: PlannedChart): Excel.Chart {
+  const created = sheet.charts.add(
+    CHART_TYPES[chart.chart] as Excel.ChartType,
+    sheet.getRange(chart.series[0].withHeader),
+    "Columns"
+  );
+  created.name = chart.title;
+  created.title.text = chart.title;
+  created.legend.position = "Bottom";
+  created.setPosition(chart.from, chart.to);
+  const first = created.series.getItemAt(0);
+  first.name = chart.series[0].name;
+  first.setValues(sheet.getRange(chart.series[0].values));
+  first.setXAxisValues(sheet.getRange(chart.categories));
+  if (chart.series[0].line) first.chartType = "Line";
+  for (const extra of chart.series.slice(1)) {
+    const series = created.series.add(extra.name);
+    series.setValues(sheet.getRange(extra.values));
+    series.setXAxisValues(sheet.getRange(chart.categories));
+    // ChartSeries.chartType (ExcelApi 1.7): a line over the columns.
+    if (extra.line) series.chartType = "Line";
+  }
+  return created;
 }
 
 /** A planned validation (drop-down, bounds, input message) on a range; refresh re-applies it too. */

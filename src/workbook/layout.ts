@@ -349,14 +349,21 @@ class SheetLayout {
     };
     const data = (key: string) =>
       rangeAddress(table.firstData, index(key), table.lastData, index(key));
+    for (const key of block.lines ?? [])
+      if (!block.series.includes(key))
+        throw new Error(`Chart "${block.title}": line ${key} is not one of its series`);
+    if (block.lines?.length && block.chart !== "column")
+      throw new Error(`Chart "${block.title}": only a column chart takes lines`);
     this.charts.push({
       title: block.title,
       chart: block.chart,
+      table: this.names.tableName(block.table),
       categories: data(block.categories),
       series: block.series.map((key) => ({
         name: this.model.column(block.table, key).header,
         values: data(key),
         withHeader: rangeAddress(table.headerRow, index(key), table.lastData, index(key)),
+        ...(block.lines?.includes(key) ? { line: true } : {}),
       })),
       from: cellAddress(this.row, 0),
       to: cellAddress(this.row + CHART_ROWS - 1, CHART_COLUMNS - 1),

@@ -1,5 +1,5 @@
 import { CellValue } from "../domain/cellValue";
-import { Highlight } from "./spec";
+import { ChartKind, Highlight } from "./spec";
 
 /**
  * What an adapter writes: addresses, values, formulas and formats, with every template decision
@@ -64,13 +64,19 @@ export interface PlannedConditionalFormat {
 
 export interface PlannedChart {
   readonly title: string;
-  readonly chart: "column" | "bar" | "line";
+  readonly chart: ChartKind;
+  /** The Excel table the chart shows (on the chart's sheet), so maintenance can follow its rows. */
+  readonly table: string;
   readonly categories: string;
-  /** Each series: its name, its data cells, and the same cells with the header above them. */
+  /**
+   * Each series: its name, its data cells, and the same cells with the header above them; `line`
+   * draws it as a line over a column chart (a combo).
+   */
   readonly series: readonly {
     readonly name: string;
     readonly values: string;
     readonly withHeader: string;
+    readonly line?: boolean;
   }[];
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: string;

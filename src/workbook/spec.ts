@@ -121,14 +121,21 @@ export type Block =
   | { readonly kind: "notes"; readonly heading: string; readonly lines: readonly string[] }
   | { readonly kind: "figures"; readonly heading: string; readonly items: readonly Figure[] }
   | TableBlock
-  | {
-      readonly kind: "chart";
-      readonly title: string;
-      readonly chart: "column" | "bar" | "line";
-      readonly table: string;
-      readonly categories: string;
-      readonly series: readonly string[];
-    };
+  | ChartBlock;
+
+/** A chart of a table on the same sheet, above it: one series per column, categories from a column. */
+export interface ChartBlock {
+  readonly kind: "chart";
+  readonly title: string;
+  readonly chart: ChartKind;
+  readonly table: string;
+  readonly categories: string;
+  readonly series: readonly string[];
+  /** Series (column keys, also in `series`) drawn as lines over a column chart: a combo chart. */
+  readonly lines?: readonly string[];
+}
+
+export type ChartKind = "column" | "bar" | "line" | "radar";
 
 export interface SheetSpec {
   readonly key: string;

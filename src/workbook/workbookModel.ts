@@ -54,13 +54,13 @@ export class WorkbookModel {
     const table = this.table(key);
     this.enter(`table ${key}`);
     const columnKeys = table.columns.map((c) => c.key);
-    const result = this.inputRows(table).map((row) => {
+    const result = this.inputRows(table).map((row, index) => {
       const values: Record<string, CellValue> = {};
       for (const column of table.columns) {
         values[column.key] =
           column.kind === "input"
             ? this.inputValue(row, column)
-            : evaluate(column.expr, this.context(values, columnKeys));
+            : evaluate(column.expr, this.context(values, columnKeys, index));
       }
       return values;
     });
@@ -112,11 +112,13 @@ export class WorkbookModel {
 
   private context(
     row: Record<string, CellValue> | undefined,
-    rowColumns: string[] | undefined
+    rowColumns: string[] | undefined,
+    rowIndex?: number
   ): EvaluationContext {
     return {
       row,
       rowColumns,
+      rowIndex,
       columnValues: (table, col) => this.tableRows(table).map((r) => r[col] ?? null),
       tableColumns: (table) => this.table(table).columns.map((c) => c.key),
       columnHeader: (table, col) => this.column(table, col).header,
@@ -165,6 +167,11 @@ export class WorkbookModel {
     where: string
   ): void {
     for (const node of walk(expr)) {
+      if (node.k === "rowNumber") {
+        if (!owner) throw new Error(`${where}: a row number outside a table`);
+        if (!owner.table.columns.some((c) => c.key === node.col))
+          throw new Error(`${where}: no column "${node.col}" in table "${owner.table.key}"`);
+      }
       if (node.k === "col" || node.k === "span") {
         if (!owner) throw new Error(`${where}: a this-row reference outside a table`);
         for (const key of node.k === "col" ? [node.col] : [node.from, node.to]) {

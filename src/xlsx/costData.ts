@@ -13,6 +13,7 @@ import {
   planKpiActuals,
 } from "../workbook/costData/kpiActuals";
 import { METADATA_SHEET } from "../workbook/metadata";
+import { carryCharts } from "./charts/carryCharts";
 import { writeSheet } from "./sheet";
 
 /** A workbook this command would damage by rewriting it (ExcelJS drops what it cannot read). */
@@ -24,12 +25,11 @@ export class WorkbookNotWritable extends Error {
 }
 
 /**
- * Parts ExcelJS reads but cannot write back: a file holding them (a user added a chart or a pivot
- * table in Excel) is refused instead of silently losing them. Zip entry names are stored uncompressed,
- * so finding them in the bytes is enough.
+ * Parts ExcelJS reads but cannot write back: a file holding them (a user added a pivot table in
+ * Excel) is refused instead of silently losing them. Charts are carried over (carryCharts). Zip entry
+ * names are stored uncompressed, so finding them in the bytes is enough.
  */
 const LOST_ON_REWRITE = [
-  ["xl/charts/", "charts"],
   ["xl/pivotTables/", "pivot tables"],
   ["xl/slicers/", "slicers"],
   ["xl/timelines/", "timelines"],
@@ -42,6 +42,14 @@ export interface XlsxImport {
   readonly kpi: KpiActualsPlan;
   /** The changes written (the confirmed periods'). */
   readonly written: readonly KpiActualChange[];
+}
+
+/** The filled workbook as file bytes, with the original file's charts put back (ExcelJS drops them). */
+export async function importedBytes(
+  original: Uint8Array,
+  workbook: ExcelJS.Workbook
+): Promise<Buffer> {
+  return carryCharts(original, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 /**

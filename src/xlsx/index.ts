@@ -1,14 +1,18 @@
 import { Buffer } from "buffer";
+import { writeFile } from "fs/promises";
 import ExcelJS from "exceljs";
 import { metadataRows } from "../workbook/metadata";
 import { RenderPlan } from "../workbook/plan";
 import { writeMetadata } from "./metadata";
 import { writeSheet } from "./sheet";
+import { fileChart } from "./charts/fileChart";
+import { addChartsToPackage } from "./charts/packageCharts";
 
 /**
  * The file adapter: writes a RenderPlan to an .xlsx with the plan semantics of the Office.js adapter
  * (src/excel/writePlan.ts), for the CLI and for machines without Excel. Every formula cell carries the
- * plan's expected value as its cached result, so viewers that do not recalculate show the numbers.
+ * plan's expected value as its cached result, so viewers that do not recalculate show the numbers;
+ * charts are added to the package ExcelJS wrote (src/xlsx/charts), with their values cached too.
  */
 export interface XlsxReport {
   /** The plan's sheets, in order (the hidden metadata store is not listed). */
@@ -16,6 +20,8 @@ export interface XlsxReport {
   /** Cells written on those sheets (constants, formulas, totals rows); empty inputs are not counted. */
   cells: number;
   formulas: number;
+  /** Charts written (added to the package after ExcelJS, which writes none). */
+  charts: number;
   /** What the plan holds that the file lacks, in words for the user. */
   notWritten: string[];
 }
@@ -30,7 +36,7 @@ export async function planToWorkbook(
   workbook.modified = now;
   // The Office.js adapter recalculates fully after writing; a file asks Excel to do so when opened.
   workbook.calcProperties.fullCalcOnLoad = true;
-  const report: XlsxReport = { sheets: [], cells: 0, formulas: 0, notWritten: [] };
+  const report: XlsxReport = { sheets: [], cells: 0, formulas: 0, charts: 0, notWritten: [] };
   for (const planned of plan.sheets) {
     const written = writeSheet(workbook, planned);
     report.sheets.push(planned.name);
@@ -45,12 +51,19 @@ export async function planToWorkbook(
       workbook.definedNames.add(`${quoted}!${name.address}`, name.name);
   }
   await writeMetadata(workbook, metadataRows(plan, now));
-  const charts = plan.sheets.flatMap((s) => s.charts.map((c) => `"${c.title}" on ${s.name}`));
-  if (charts.length > 0)
-    report.notWritten.push(
-      `${charts.length} chart${charts.length === 1 ? "" : "s"} (${charts.join("; ")}): ExcelJS cannot write charts; generate the workbook with the add-in in Excel to get them`
-    );
+  report.charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
   return { workbook, report };
+}
+
+/**
+ * The plan's charts, added to the package ExcelJS wrote (it writes none): src/xlsx/charts. Charts are
+ * written over the final ranges with the plan's values cached, as the Office.js adapter draws them.
+ */
+async function withCharts(plan: RenderPlan, xlsx: Uint8Array): Promise<Buffer> {
+  const sheets = plan.sheets
+    .filter((s) => s.charts.length > 0)
+    .map((s) => ({ sheet: s.name, charts: s.charts.map((c) => fileChart(s, c)) }));
+  return addChartsToPackage(xlsx, sheets);
 }
 
 export async function writeXlsxBuffer(
@@ -58,7 +71,11 @@ export async function writeXlsxBuffer(
   now: Date = new Date()
 ): Promise<{ buffer: Buffer; report: XlsxReport }> {
   const { workbook, report } = await planToWorkbook(plan, now);
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  // Stored, not deflated: the package is opened again for the charts and deflated once, with zlib.
+  const stored = await workbook.xlsx.writeBuffer({
+    zip: { compression: "STORE" },
+  } as ExcelJS.XlsxWriteOptions);
+  const buffer = await withCharts(plan, new Uint8Array(stored));
   return { buffer, report };
 }
 
@@ -67,7 +84,7 @@ export async function writeXlsxFile(
   path: string,
   now: Date = new Date()
 ): Promise<XlsxReport> {
-  const { workbook, report } = await planToWorkbook(plan, now);
-  await workbook.xlsx.writeFile(path);
+  const { buffer, report } = await writeXlsxBuffer(plan, now);
+  await writeFile(path, buffer);
   return report;
 }

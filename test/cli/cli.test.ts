@@ -387,7 +387,13 @@ describe("run: generate", () => {
     const write = async (plan: RenderPlan, path: string, now?: Date) => {
       calls.push({ plan, path, now });
       writeFileSync(path, "new workbook");
-      return { sheets: plan.sheets.map((s) => s.name), cells: 2804, formulas: 1200, notWritten };
+      return {
+        sheets: plan.sheets.map((s) => s.name),
+        cells: 2804,
+        formulas: 1200,
+        charts: 7,
+        notWritten,
+      };
     };
     return { calls, write };
   };
@@ -404,7 +410,7 @@ describe("run: generate", () => {
     expect(progress[0]).toBe("Planning 7 templates...");
     expect(progress[1]).toBe("Writing finops-practice.xlsx...");
     expect(c.stderr()).toMatch(
-      /^Done: \d+ sheets, [\d,]+ cells \([\d,]+ formulas\) in \d+\.\d s$/m
+      /^Done: \d+ sheets, [\d,]+ cells \([\d,]+ formulas\), \d+ charts in \d+\.\d s$/m
     );
     expect(readdirSync(dir)).toEqual(["finops-practice.xlsx"]);
   }, 60_000);
@@ -463,7 +469,7 @@ describe("run: generate", () => {
       "Note: not written to the file: 3 charts (open the file in Excel with the add-in to add them)\n"
     );
     expect(c.stderr()).toContain(
-      `Done: ${expected.sheets.length} sheets, 2,804 cells (1,200 formulas) in `
+      `Done: ${expected.sheets.length} sheets, 2,804 cells (1,200 formulas), 7 charts in `
     );
   });
 

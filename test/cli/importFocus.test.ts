@@ -4,6 +4,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/run";
 import { EXIT } from "../../src/cli/help";
+import JSZip from "jszip";
+import { chartsOf } from "../xlsx/readCharts";
 
 const FIXTURE = path.join(__dirname, "fixtures/focus-small.csv");
 const NOW = new Date("2026-11-29T12:00:00Z");
@@ -109,5 +111,43 @@ describe("finops-workbooks import-focus", () => {
     }
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.includes("partial"))).toEqual([]);
+  });
+});
+
+describe("import-focus on a workbook with charts", () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "finops-import-charts-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps every chart of the practice set, on its sheet, over the same cells", async () => {
+    const file = path.join(dir, "practice.xlsx");
+    expect(await run(["generate", "--all", "--sample", "--out", file], io().io)).toBe(EXIT.ok);
+    const before = await chartsOf(await JSZip.loadAsync(fs.readFileSync(file)));
+    expect(before.length).toBeGreaterThanOrEqual(7);
+    const cli = io();
+    expect(await run(["import-focus", FIXTURE, "--into", file, "--all-periods"], cli.io)).toBe(
+      EXIT.ok
+    );
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const after = await chartsOf(zip);
+    const shape = (charts: typeof before) =>
+      charts.map((c) => ({
+        sheet: c.sheet,
+        title: c.title,
+        series: c.series.map((s) => s.values),
+        from: c.from,
+        to: c.to,
+      }));
+    expect(shape(after)).toEqual(shape(before));
+    // The Cost data sheet was added beside them.
+    expect((await open(file)).worksheets.map((s) => s.name)).toContain("Cost data");
+    // Importing again carries them again (no duplicates, no lost parts).
+    expect(await run(["import-focus", FIXTURE, "--into", file], io().io)).toBe(EXIT.ok);
+    expect(shape(await chartsOf(await JSZip.loadAsync(fs.readFileSync(file))))).toEqual(
+      shape(before)
+    );
+    expect(
+      Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))
+    ).toHaveLength(before.length);
   });
 });

@@ -20,6 +20,8 @@ export interface EvaluationContext {
   columnHeader?(table: string, col: string): string;
   /** The value of a named cell. */
   nameValue(name: string): CellValue;
+  /** The row's index in its table (0 for the first data row); needed by rowNumber. */
+  readonly rowIndex?: number;
 }
 
 type Range = { readonly range: readonly (readonly CellValue[])[] };
@@ -100,6 +102,24 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
       return isBlank(evaluate(expr.test, context))
         ? evaluateAny(expr.then, context)
         : evaluateAny(expr.otherwise, context);
+    case "rowNumber":
+      if (context.rowIndex === undefined)
+        throw new Error("A row number is only valid in a table's computed column.");
+      return context.rowIndex + 1;
+    case "pick": {
+      // INDEX(column, n) or INDEX(run, 0, n): the n-th cell or column, #REF! outside the range.
+      const range = evaluateAny(expr.range, context);
+      const n = toNumber(evaluate(expr.n, context));
+      if (isErrorValue(n)) return n;
+      if (!isRange(range) || typeof n !== "number") return err("#VALUE!");
+      const i = Math.trunc(n) - 1;
+      if (expr.range.k === "columns") {
+        if (i < 0 || i >= (range.range[0]?.length ?? 0)) return err("#REF!");
+        return { range: range.range.map((row) => [row[i]]) };
+      }
+      const cellsOf = cells(range);
+      return i < 0 || i >= cellsOf.length ? err("#REF!") : cellsOf[i];
+    }
     case "ifError": {
       const value = evaluateAny(expr.value, context);
       return !isRange(value) && isErrorValue(value) ? evaluateAny(expr.fallback, context) : value;

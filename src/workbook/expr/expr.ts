@@ -51,6 +51,17 @@ export type Expr =
     }
   /** `fallback` when `value` is an error, as IFERROR(value, fallback). */
   | { readonly k: "ifError"; readonly value: Expr; readonly fallback: Expr }
+  /**
+   * The row's position in its table, 1 for the first data row: ROW()-ROW(Table[[#Headers],[Col]]),
+   * measured from the header cell of one of the table's columns (a single cell: LibreOffice gives
+   * #VALUE! for ROW of the whole header row).
+   */
+  | { readonly k: "rowNumber"; readonly col: string }
+  /**
+   * The n-th cell of a column, INDEX(column, n), or the n-th column of a run of columns,
+   * INDEX(run, 0, n): one formula in every row of a summary table that reads a different month or lens.
+   */
+  | { readonly k: "pick"; readonly range: Expr; readonly n: Expr }
   /** The label next to the n-th largest value, as INDEX(labels, MATCH(LARGE(values, n), values, 0)). */
   | {
       readonly k: "nthLargestLabel";
@@ -133,6 +144,8 @@ export const columnRange = (table: string, from: string, to: string): ColumnRun 
   to,
 });
 export const ifError = (value: Expr, fallback: Expr): Expr => ({ k: "ifError", value, fallback });
+export const rowNumber = (col: string): Expr => ({ k: "rowNumber", col });
+export const pick = (range: Expr, n: Expr): Expr => ({ k: "pick", range, n });
 export const nthLargestLabel = (values: Expr, labels: Expr, n: number): Expr => ({
   k: "nthLargestLabel",
   values,
@@ -187,6 +200,10 @@ export function* walk(expr: Expr): Generator<Expr> {
     case "ifError":
       yield* walk(expr.value);
       yield* walk(expr.fallback);
+      break;
+    case "pick":
+      yield* walk(expr.range);
+      yield* walk(expr.n);
       break;
     case "ifNoNumbers":
       yield* walk(expr.range);

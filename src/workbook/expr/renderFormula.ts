@@ -80,6 +80,14 @@ function render(expr: Expr, context: FormulaContext): string {
       return `IF(ISBLANK(${render(expr.test, context)}),${render(expr.then, context)},${render(expr.otherwise, context)})`;
     case "ifError":
       return `IFERROR(${render(expr.value, context)},${render(expr.fallback, context)})`;
+    case "rowNumber": {
+      const table = thisRowTable(context);
+      return `ROW()-ROW(${context.tableName(table)}[[#Headers],[${context.header(table, expr.col)}]])`;
+    }
+    case "pick":
+      return expr.range.k === "columns"
+        ? `INDEX(${render(expr.range, context)},0,${render(expr.n, context)})`
+        : `INDEX(${render(expr.range, context)},${render(expr.n, context)})`;
     case "columns":
       return `${context.tableName(expr.table)}[[${context.header(expr.table, expr.from)}]:[${context.header(expr.table, expr.to)}]]`;
     case "ifNoNumbers":

@@ -1,13 +1,8 @@
-import { cellPosition, rangeAddress, rangeBounds } from "../addresses";
+import { rangeAddress, rangeBounds } from "../addresses";
 import { numberFormatFor } from "../formats";
-import {
-  PlannedCell,
-  PlannedConditionalFormat,
-  PlannedSheet,
-  PlannedTable,
-  PlannedValidation,
-} from "../plan";
+import { PlannedConditionalFormat, PlannedSheet, PlannedTable, PlannedValidation } from "../plan";
 import { Expr, walk } from "../expr/expr";
+import { plannedCell } from "../plannedCells";
 import { ColumnSpec, TableBlock, ValueType } from "../spec";
 import { TWIN_REVISIONS } from "../twins/nativeTwins";
 import { ExpectedTemplate } from "./expectedTemplate";
@@ -38,6 +33,11 @@ export interface TemplateTable {
   readonly name: string;
   readonly sheet: string;
   readonly columns: readonly TemplateColumn[];
+  /**
+   * The template fills every row itself (each input column holds the template's value, such as a
+   * month or a lens): nothing of the user's is in it, so refresh may write it again.
+   */
+  readonly fixedRows: boolean;
 }
 
 export interface TemplateFigure {
@@ -79,23 +79,19 @@ function earlierFormula(
   return { formula, change: [...new Set(changes)].join("; ") };
 }
 
-/** The planned cell at an address of a planned sheet, if the plan writes one there. */
-export function plannedCell(sheet: PlannedSheet, address: string): PlannedCell | undefined {
-  const { row, column } = cellPosition(address);
-  for (const range of sheet.ranges) {
-    const top = cellPosition(range.address);
-    const cell = range.rows[row - top.row]?.[column - top.column];
-    if (cell) return cell;
-  }
-  return undefined;
-}
-
 function tableBlock(expected: ExpectedTemplate, key: string): TableBlock {
   const block = expected.spec.sheets
     .flatMap((s) => s.blocks)
     .find((b): b is TableBlock => b.kind === "table" && b.key === key);
   if (!block) throw new Error(`The spec of ${expected.record.templateId} has no table ${key}`);
   return block;
+}
+
+function fixedRows(block: TableBlock): boolean {
+  const inputs = block.columns.filter((c) => c.kind === "input");
+  return block.rows.every((row) =>
+    inputs.every((c) => row.values[c.key] !== undefined && row.values[c.key] !== null)
+  );
 }
 
 function templateColumns(
@@ -143,6 +139,7 @@ export function templateTables(expected: ExpectedTemplate): TemplateTable[] {
       name: table.name,
       sheet: sheet.name,
       columns: templateColumns(expected, sheet, table),
+      fixedRows: fixedRows(tableBlock(expected, table.key)),
     }))
   );
 }

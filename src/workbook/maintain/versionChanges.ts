@@ -3,7 +3,8 @@ import { cellAddress, cellPosition, rangeBounds } from "../addresses";
 import { PlannedSheet } from "../plan";
 import { isFormula, ReadCell } from "./grid";
 import { Survey, SurveyedTemplate } from "./survey";
-import { plannedCell, TemplateColumn, TemplateTable } from "./templateParts";
+import { plannedCell } from "../plannedCells";
+import { TemplateColumn, TemplateTable } from "./templateParts";
 
 /**
  * What the next version of a template writes differently from the version a workbook holds, found
@@ -49,6 +50,8 @@ export function versionChanges(
   const formulas: string[] = [];
   for (const { template: table } of after.tables) {
     const old = before.tables.find((t) => t.template.key === table.key)?.template;
+    // A table the new version adds comes whole, with refresh's additions.
+    if (!old) continue;
     for (const column of table.columns) {
       const was = old?.columns.find((c) => same(c.header, column.header));
       if (!was) {
@@ -88,11 +91,17 @@ function changedText(
 ): VersionChanges["text"] {
   const oldSheets = before.expected.sheets;
   const newSheets = after.expected.sheets;
-  const anchors = (s: PlannedSheet) =>
-    json([s.tables.map((t) => t.address.split(":")[0]), s.names.map((n) => n.address)]);
+  // Tables and names both versions have, where each puts them; a version may add more below.
+  const anchors = (s: PlannedSheet, other: PlannedSheet) =>
+    json([
+      s.tables
+        .filter((t) => other.tables.some((o) => o.key === t.key))
+        .map((t) => t.address.split(":")[0]),
+      s.names.filter((n) => other.names.some((o) => o.key === n.key)).map((n) => n.address),
+    ]);
   if (
     oldSheets.length !== newSheets.length ||
-    oldSheets.some((s, i) => anchors(s) !== anchors(newSheets[i]))
+    oldSheets.some((s, i) => anchors(s, newSheets[i]) !== anchors(newSheets[i], s))
   )
     return [];
   return newSheets.flatMap((sheet, i) => {

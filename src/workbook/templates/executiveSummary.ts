@@ -8,12 +8,15 @@ import {
   name,
   nthLargestLabel,
   num,
+  pick,
+  rowNumber,
   str,
   sub,
 } from "../expr/expr";
 import { fiscalYearLabel, TemplateOptions } from "../options";
 import { Block, EarlierVersion, Figure, Template, WorkbookSpec } from "../spec";
 import { KPI_TABLE } from "./kpiTracker";
+import { BUDGET_BY_MONTH_CHART, BUDGET_BY_MONTH_TABLE } from "./teamBudget";
 import { LENSES } from "./maturity/lenses";
 
 // Executive summary (FinOps Practice Operations, Crawl: "a FinOps executive summary ... provided to
@@ -37,7 +40,10 @@ const VERSION_1: EarlierVersion = {
   migration: [],
 };
 
-/** Version 2 had no count of capabilities assessed on every lens (version 3 adds it at the end). */
+/**
+ * Version 2 had no count of capabilities assessed on every lens and no budget chart (version 3 adds
+ * both at the end).
+ */
 const VERSION_2: EarlierVersion = {
   version: 2,
   build: (options) => buildExecutiveSummary(options, 2),
@@ -258,7 +264,7 @@ function buildExecutiveSummary(options: TemplateOptions, version: 1 | 2 | 3): Wo
             series: ["count"],
           },
           ...(version === 1 ? [] : [maturityTrend]),
-          ...(version < 3 ? [] : [assessmentCoverage]),
+          ...(version < 3 ? [] : [assessmentCoverage, ...budgetByMonth]),
         ],
       },
     ],
@@ -308,3 +314,47 @@ const assessmentCoverage: Block = {
     ),
   ],
 };
+
+/**
+ * Version 3: the team budget's monthly totals, linked row by row (INDEX by the row's position) from
+ * the team budget's Budget by month table, and the same combo chart: actual and forecast as columns,
+ * the budget as a line.
+ */
+const budgetByMonth: Block[] = (() => {
+  const linked = (key: string) => pick(column(BUDGET_BY_MONTH_TABLE, key), rowNumber("month"));
+  const linkColumn = (key: string, header: string, type: "text" | "currency") => ({
+    key,
+    header,
+    kind: "computed" as const,
+    type,
+    width: 12,
+    expr: linked(key),
+  });
+  return [
+    {
+      kind: "table",
+      key: "execBudgetByMonth",
+      name: "ExecBudgetByMonth",
+      caption: "Team budget by month (Team budget)",
+      columns: [
+        linkColumn("month", "Month", "text"),
+        linkColumn("actual", "Actual", "currency"),
+        linkColumn("forecast", "Forecast", "currency"),
+        linkColumn("budget", "Budget", "currency"),
+      ],
+      rows: Array.from({ length: 12 }, () => ({
+        values: {},
+        source: "Team budget: Budget by month",
+      })),
+    },
+    {
+      kind: "chart",
+      title: BUDGET_BY_MONTH_CHART,
+      chart: "column",
+      table: "execBudgetByMonth",
+      categories: "month",
+      series: ["actual", "forecast", "budget"],
+      lines: ["budget"],
+    },
+  ];
+})();

@@ -1,20 +1,24 @@
 import { CellValue } from "../../domain/cellValue";
-import { maturityScore } from "../../domain/maturity";
+import { DEFAULT_MAX_SCORE, maturityScore } from "../../domain/maturity";
 import {
   add,
   agg,
   col,
   column,
+  columnRange,
   countIf,
   div,
   Expr,
   finops,
   ifBlank,
+  ifError,
   ifNoNumbers,
   mul,
   name,
   nthLargestLabel,
   num,
+  pick,
+  rowNumber,
   span,
   str,
   sub,
@@ -22,7 +26,15 @@ import {
   sumIf,
 } from "../expr/expr";
 import { periodAt, TemplateOptions } from "../options";
-import { ColumnSpec, EarlierVersion, Figure, TableRow, Template, WorkbookSpec } from "../spec";
+import {
+  Block,
+  ColumnSpec,
+  EarlierVersion,
+  Figure,
+  TableRow,
+  Template,
+  WorkbookSpec,
+} from "../spec";
 import { CAPABILITIES, CAPABILITY_SOURCE, DOMAINS, LensScores } from "./maturity/capabilities";
 import {
   changeSinceLastRecord,
@@ -224,6 +236,7 @@ function buildMaturityScorecard(options: TemplateOptions, version: Version): Wor
             categories: "date",
             series: ["score", "target"],
           },
+          ...(version < 3 ? [] : practiceByLens()),
         ],
       },
       {
@@ -844,6 +857,64 @@ function checklistFigures(): Figure[] {
         finops("MATURITYLEVEL", div(name("maturityLevelsComplete"), num(3)), num(0.5), num(1))
       ),
       conditionalFormats: [{ when: "equals", text: "Run", highlight: "good" }],
+    },
+  ];
+}
+
+export const LENS_TABLE = "maturityByLens";
+export const LENS_CHART = "Practice maturity by lens against target";
+
+/**
+ * Version 3: the five lenses at practice level against the target, for the radar chart. A lens's
+ * score is its average over the assessed capabilities as a share of 4, a blank lens scoring 0 as in
+ * MATURITYSCORE: INDEX picks the row's lens column, so the formula is the same in every row.
+ */
+function practiceByLens(): Block[] {
+  const lenses = columnRange("maturityCapabilities", LENSES[0].key, LENSES[LENSES.length - 1].key);
+  return [
+    {
+      kind: "table",
+      key: LENS_TABLE,
+      name: "MaturityByLens",
+      caption: "Practice maturity by lens",
+      columns: [
+        { key: "lens", header: "Lens", kind: "input", type: "text", width: 14 },
+        {
+          key: "score",
+          header: "Practice score",
+          kind: "computed",
+          type: "percent",
+          expr: assessed(
+            str(""),
+            ifError(
+              div(
+                sum(pick(lenses, rowNumber("lens"))),
+                mul(num(DEFAULT_MAX_SCORE), name("maturityCapabilitiesAssessed"))
+              ),
+              str("")
+            )
+          ),
+        },
+        {
+          key: "target",
+          header: "Target",
+          kind: "computed",
+          type: "percent",
+          expr: name("maturityTargetScore"),
+        },
+      ],
+      rows: LENSES.map((lens) => ({
+        values: { lens: lens.name },
+        source: `${PLAYBOOK}: lenses used in assessment`,
+      })),
+    },
+    {
+      kind: "chart",
+      title: LENS_CHART,
+      chart: "radar",
+      table: LENS_TABLE,
+      categories: "lens",
+      series: ["score", "target"],
     },
   ];
 }

@@ -16,9 +16,12 @@ import {
   str,
   sum,
   sumWhereFilled,
+  pick,
+  rowNumber,
+  sub,
 } from "../expr/expr";
 import { fiscalYearLabel, fiscalYearMonths, TemplateOptions } from "../options";
-import { ColumnSpec, Template, TableRow, WorkbookSpec } from "../spec";
+import { Block, ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } from "../spec";
 
 // Team budget: what the FinOps team itself costs, by month, against budget (FinOps Practice Operations:
 // "Ensure the FinOps team ... receives the necessary funding" and Management's "Provide funding and
@@ -116,17 +119,31 @@ const LINES: Line[] = [
 /** Months with actuals in the sample: the first half of the fiscal year is closed. */
 const SAMPLE_CLOSED_MONTHS = 6;
 
-export const teamBudget: Template = {
-  id: "team-budget",
+type Version = 1 | 2;
+
+/** Version 1 had no monthly totals and no chart; version 2 adds both below the lines: nothing moves. */
+const VERSION_1: EarlierVersion = {
   version: 1,
-  title: "Team budget",
-  purpose:
-    "Budget, forecast and actual cost of the FinOps team by month, with variance, status and run rate.",
-  audience: "Finance staff and the FinOps lead",
-  build: (options) => buildTeamBudget(options),
+  build: (options) => buildTeamBudget(options, 1),
+  migration: [],
 };
 
-function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
+export const teamBudget: Template = {
+  id: "team-budget",
+  version: 2,
+  earlier: [VERSION_1],
+  title: "Team budget",
+  purpose:
+    "Budget, forecast and actual cost of the FinOps team by month, with variance, status, run rate and a chart of the year.",
+  audience: "Finance staff and the FinOps lead",
+  build: (options) => buildTeamBudget(options, 2),
+};
+
+/** The monthly totals table: the lines' budget, forecast and actual of each month, one row a month. */
+export const BUDGET_BY_MONTH_TABLE = "budgetByMonth";
+export const BUDGET_BY_MONTH_CHART = "Team budget, forecast and actual by month";
+
+function buildTeamBudget(options: TemplateOptions, version: Version): WorkbookSpec {
   const months = fiscalYearMonths(options);
   const key = (measure: string, m: number) => `${measure}${m + 1}`;
   const monthColumns = (measure: "budget" | "forecast" | "actual", label: string): ColumnSpec[] =>
@@ -265,7 +282,7 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
 
   return {
     templateId: "team-budget",
-    version: 1,
+    version,
     title: "Team budget",
     sheets: [
       {
@@ -406,8 +423,70 @@ function buildTeamBudget(options: TemplateOptions): WorkbookSpec {
               { column: "varianceYtd", when: "greaterThan", value: 0, highlight: "bad" },
             ],
           },
+          ...(version === 1 ? [] : budgetByMonth(months.map((m) => m.label))),
         ],
       },
     ],
   };
+}
+
+/**
+ * Version 2: the year at a glance, for finance and the executive summary. Each row sums one month's
+ * column of the lines (INDEX over the run of month columns by the row's position), so the formula
+ * is the same in every row; the actual stays blank until a line has one for that month.
+ */
+function budgetByMonth(months: readonly string[]): Block[] {
+  const run = (measure: string) =>
+    columnRange("budgetLines", `${measure}1`, `${measure}${months.length}`);
+  const month = (measure: string) => pick(run(measure), rowNumber("month"));
+  return [
+    {
+      kind: "table",
+      key: BUDGET_BY_MONTH_TABLE,
+      name: "BudgetByMonth",
+      caption: "Budget by month (totals of the lines above)",
+      columns: [
+        { key: "month", header: "Month", kind: "input", type: "text", width: 12 },
+        {
+          key: "budget",
+          header: "Budget",
+          kind: "computed",
+          type: "currency",
+          expr: sum(month("budget")),
+        },
+        {
+          key: "forecast",
+          header: "Forecast",
+          kind: "computed",
+          type: "currency",
+          expr: sum(month("forecast")),
+        },
+        {
+          key: "actual",
+          header: "Actual",
+          kind: "computed",
+          type: "currency",
+          expr: ifNoNumbers(month("actual"), str(""), sum(month("actual"))),
+        },
+        {
+          key: "overUnder",
+          header: "Over / (under) budget",
+          kind: "computed",
+          type: "currency",
+          width: 14,
+          expr: ifNoNumbers(col("actual"), str(""), sub(col("actual"), col("budget"))),
+        },
+      ],
+      rows: months.map((label) => ({ values: { month: label }, source: SEED })),
+    },
+    {
+      kind: "chart",
+      title: BUDGET_BY_MONTH_CHART,
+      chart: "column",
+      table: BUDGET_BY_MONTH_TABLE,
+      categories: "month",
+      series: ["actual", "forecast", "budget"],
+      lines: ["budget"],
+    },
+  ];
 }

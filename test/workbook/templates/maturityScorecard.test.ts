@@ -45,7 +45,11 @@ describe("maturity scorecard template", () => {
       const errors = computed.filter((cell) => isErrorValue(cell.expected));
       expect(errors).toEqual([]);
       // Charts (score vs target, trend) are drawn from their tables on the same sheet.
-      expect(sheetOf(p, "maturityScorecard").charts.map((c) => c.chart)).toEqual(["bar", "line"]);
+      expect(sheetOf(p, "maturityScorecard").charts.map((c) => c.chart)).toEqual([
+        "bar",
+        "line",
+        "radar",
+      ]);
       // Excel's formula limit is 8,192 characters; the portable twins are the long ones.
       for (const cell of computed) expect(cell.formula?.length).toBeLessThan(8192);
     }
@@ -311,3 +315,19 @@ function sharedWords(a: string, b: string): number {
   const theirs = words(b);
   return [...words(a)].filter((w) => theirs.has(w)).length;
 }
+
+describe("practice maturity by lens (version 3)", () => {
+  it("averages each lens over the assessed capabilities as a share of 4, against the target", () => {
+    const rows = tableRows(SAMPLE, "MaturityByLens");
+    expect(rows.map((r) => r.Lens.value)).toEqual(LENSES.map((l) => l.name));
+    // From the template's sample scores, not from the plan: a lens's scores summed over the 22
+    // capabilities, over 4 x 22.
+    LENSES.forEach((_lens, l) => {
+      const total = CAPABILITIES.reduce((sum, c) => sum + c.sample.scores[l], 0);
+      expect(rows[l]["Practice score"].expected).toBeCloseTo(total / (4 * CAPABILITIES.length), 12);
+      expect(rows[l].Target.expected).toBe(0.6);
+    });
+    const chart = sheetOf(SAMPLE, "maturityScorecard").charts.find((c) => c.chart === "radar")!;
+    expect(chart.series.map((s) => s.name)).toEqual(["Practice score", "Target"]);
+  });
+});

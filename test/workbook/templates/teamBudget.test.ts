@@ -1,7 +1,7 @@
 import { planTemplates } from "../../../src/workbook/generate";
 import { DEFAULT_OPTIONS } from "../../../src/workbook/options";
 import { PlannedSheet } from "../../../src/workbook/plan";
-import { named } from "../planLookup";
+import { named, sheetOf, tableRows } from "../planLookup";
 
 function sheet(options = DEFAULT_OPTIONS): PlannedSheet {
   return planTemplates(["team-budget"], options, { sheets: [], tablesAndNames: [] }).plan.sheets[0];
@@ -67,5 +67,76 @@ describe("team budget", () => {
     expect(table?.rows.slice(1).every((row) => row[status].expected === "Not started")).toBe(true);
     expect(named(planned, "TeamROI")).toBe("");
     expect(named(planned, "TeamBudgetStatus")).toBe("No actuals yet");
+  });
+});
+
+describe("team budget by month (version 2)", () => {
+  it("totals each month's column of the lines, and the executive summary links the same figures", () => {
+    const { plan } = planTemplates(["executive-summary"], DEFAULT_OPTIONS, {
+      sheets: [],
+      tablesAndNames: [],
+    });
+    const lines = tableRows(plan, "BudgetLines");
+    const months = tableRows(plan, "BudgetByMonth");
+    expect(months.map((r) => r.Month.value)).toEqual([
+      "Jan 2026",
+      "Feb 2026",
+      "Mar 2026",
+      "Apr 2026",
+      "May 2026",
+      "Jun 2026",
+      "Jul 2026",
+      "Aug 2026",
+      "Sep 2026",
+      "Oct 2026",
+      "Nov 2026",
+      "Dec 2026",
+    ]);
+    // Summed independently from the lines' cells, by header.
+    const total = (header: string) =>
+      lines.reduce(
+        (sum, line) =>
+          sum +
+          (typeof line[header].expected === "number" || typeof line[header].value === "number"
+            ? Number(line[header].expected ?? line[header].value)
+            : 0),
+        0
+      );
+    months.forEach((row, m) => {
+      const label = String(row.Month.value);
+      expect([label, row.Budget.expected]).toEqual([label, total(`Budget ${label}`)]);
+      expect([label, row.Forecast.expected]).toEqual([label, total(`Forecast ${label}`)]);
+      const closed = m < 6;
+      expect([label, row.Actual.expected]).toEqual([label, closed ? total(`Actual ${label}`) : ""]);
+      expect([label, row["Over / (under) budget"].expected]).toEqual([
+        label,
+        closed ? total(`Actual ${label}`) - total(`Budget ${label}`) : "",
+      ]);
+    });
+    // The year's budget by month adds up to the budget FY.
+    expect(months.reduce((s, r) => s + Number(r.Budget.expected), 0)).toBe(
+      named(sheetOf(plan, "teamBudget"), "TeamBudgetFY")
+    );
+    const summary = tableRows(plan, "ExecBudgetByMonth");
+    expect(
+      summary.map((r) => [
+        r.Month.expected,
+        r.Actual.expected,
+        r.Forecast.expected,
+        r.Budget.expected,
+      ])
+    ).toEqual(
+      months.map((r) => [r.Month.value, r.Actual.expected, r.Forecast.expected, r.Budget.expected])
+    );
+    const chart = (key: string) =>
+      sheetOf(plan, key).charts.find((c) => c.title.includes("by month"))!;
+    for (const key of ["teamBudget", "executiveSummary"]) {
+      expect(chart(key).chart).toBe("column");
+      expect(chart(key).series.map((s) => [s.name, s.line ?? false])).toEqual([
+        ["Actual", false],
+        ["Forecast", false],
+        ["Budget", true],
+      ]);
+    }
   });
 });

@@ -320,7 +320,7 @@ export class ChartSeriesCollectionFake extends CollectionFake<SeriesData, ChartS
 
 export class ChartSeriesFake extends ClientObjectFake<SeriesTarget> {
   protected readonly kind = "chart.series";
-  protected readonly scalarProperties = ["name"];
+  protected readonly scalarProperties = ["name", "chartType"];
   private bound: SeriesData | undefined;
 
   constructor(
@@ -342,8 +342,18 @@ export class ChartSeriesFake extends ClientObjectFake<SeriesTarget> {
       : null;
   }
 
-  readProperty(_model: WorkbookModel, { series }: SeriesTarget): unknown {
-    return series.name;
+  readProperty(_model: WorkbookModel, { chart, series }: SeriesTarget, name: string): unknown {
+    return name === "chartType" ? (series.type ?? chart.type) : series.name;
+  }
+
+  /** A series of its own type (Line over ColumnClustered): a combo chart. */
+  get chartType(): string {
+    return this.get("chartType");
+  }
+  set chartType(type: string) {
+    this.put("chartType", type, (_model, { series }) => {
+      series.type = checkEnum(type, ChartType, "Chart type");
+    });
   }
 
   get name(): string {

@@ -77,6 +77,8 @@ export interface SeriesData {
   name: string;
   values: string | null;
   xValues: string | null;
+  /** The series' own chart type in a combo chart; undefined: the chart's type. */
+  type?: string;
 }
 
 export interface ChartData {

@@ -1,0 +1,210 @@
+import { Buffer } from "buffer";
+import JSZip from "jszip";
+import { zipFile } from "../zipFile";
+import { escapeXml } from "./chartXml";
+
+const CONTENT_TYPES = "[Content_Types].xml";
+
+/**
+ * An .xlsx package (a zip of XML parts) opened for additions: reading parts, free part names and
+ * relationship ids, relationships, content-type overrides and a worksheet's drawing. Only what is
+ * added is written; every other part stays byte for byte as it was.
+ */
+
+export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const DRAWING_REL = `${REL}/drawing`;
+export const CHART_REL = `${REL}/chart`;
+export const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const RELS_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
+
+/** Elements a <drawing> must come before in a worksheet (CT_Worksheet's sequence after drawing). */
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+/** The attributes of every tag named `name` in `xml`, in document order (values unescaped). */
+export function tags(xml: string, name: string): Record<string, string>[] {
+  const found: Record<string, string>[] = [];
+  const pattern = new RegExp(`<${name}\\b([^>]*?)/?>`, "g");
+  for (const match of xml.matchAll(pattern)) {
+    const attributes: Record<string, string> = {};
+    for (const attr of match[1].matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g))
+      attributes[attr[1]] = unescapeXml(attr[2]);
+    found.push(attributes);
+  }
+  return found;
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&amp;/g, "&");
+}
+
+/** A relationship target resolved against the folder of the part that owns the .rels file. */
+export function resolveTarget(ownerFolder: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = `${ownerFolder}/${target}`.split("/");
+  const resolved: string[] = [];
+  for (const part of parts) {
+    if (part === "..") resolved.pop();
+    else if (part !== "." && part !== "") resolved.push(part);
+  }
+  return resolved.join("/");
+}
+
+export const folderOf = (path: string) => path.slice(0, path.lastIndexOf("/"));
+const fileOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+export const relsOf = (path: string) => `${folderOf(path)}/_rels/${fileOf(path)}.rels`;
+
+export class XlsxPackage {
+  private readonly overrides: { part: string; type: string }[] = [];
+
+  constructor(readonly zip: JSZip) {}
+
+  static async open(xlsx: Uint8Array): Promise<XlsxPackage> {
+    return new XlsxPackage(await JSZip.loadAsync(xlsx));
+  }
+
+  /** The package as .xlsx bytes: [Content_Types].xml first, every part deflated (zipFile). */
+  async bytes(): Promise<Buffer> {
+    const names = this.parts().sort((a, b) =>
+      a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : 0
+    );
+    const parts = await Promise.all(
+      names.map(async (name) => ({ name, data: await this.zip.file(name)!.async("uint8array") }))
+    );
+    return zipFile(parts);
+  }
+
+  /** Every part's path. */
+  parts(): string[] {
+    return Object.keys(this.zip.files).filter((path) => !this.zip.files[path].dir);
+  }
+
+  async text(path: string): Promise<string | undefined> {
+    return this.zip.file(path)?.async("string");
+  }
+
+  write(path: string, text: string): void {
+    this.zip.file(path, text, { createFolders: false });
+  }
+
+  /** The first "xl/<folder>/<stem>N.xml" not in the package. */
+  freePart(folder: string, stem: string): string {
+    for (let n = 1; ; n += 1) {
+      const path = `xl/${folder}/${stem}${n}.xml`;
+      if (!this.zip.file(path)) return path;
+    }
+  }
+
+  override(part: string, type: string): void {
+    this.overrides.push({ part, type });
+  }
+
+  /**
+   * Adds a relationship to the part's .rels (made if missing) under `id` when free (a copied part's
+   * XML may name its relationships), else the next free rId; returns the id.
+   */
+  async relate(owner: string, type: string, target: string, id?: string): Promise<string> {
+    const path = relsOf(owner);
+    const rels = (await this.text(path)) ?? `${RELS_HEAD}</Relationships>`;
+    const used = new Set(tags(rels, "Relationship").map((r) => r.Id));
+    let chosen = id && !used.has(id) ? id : undefined;
+    for (let n = used.size + 1; !chosen; n += 1) if (!used.has(`rId${n}`)) chosen = `rId${n}`;
+    const relative = relativeTarget(folderOf(owner), target);
+    this.write(
+      path,
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="${chosen}" Type="${type}" Target="${escapeXml(relative)}"/></Relationships>`
+      )
+    );
+    return chosen;
+  }
+
+  async finishContentTypes(): Promise<void> {
+    const path = CONTENT_TYPES;
+    let types = (await this.text(path)) ?? "";
+    const present = new Set(tags(types, "Override").map((o) => o.PartName));
+    for (const { part, type } of this.overrides)
+      if (!present.has(`/${part}`))
+        types = types.replace(
+          "</Types>",
+          `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/></Types>`
+        );
+    this.write(path, types);
+  }
+}
+
+/** `target` (a package path) as seen from `fromFolder`, as Excel writes relationship targets. */
+function relativeTarget(fromFolder: string, target: string): string {
+  const from = fromFolder.split("/");
+  const to = target.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common += 1;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+
+/** Package path of each worksheet, by sheet name (workbook.xml and its relationships). */
+export async function worksheetPaths(pkg: XlsxPackage): Promise<Map<string, string>> {
+  const workbook = (await pkg.text("xl/workbook.xml")) ?? "";
+  const rels = tags((await pkg.text("xl/_rels/workbook.xml.rels")) ?? "", "Relationship");
+  const paths = new Map<string, string>();
+  for (const sheet of tags(workbook, "sheet")) {
+    const rel = rels.find((r) => r.Id === sheet["r:id"]);
+    if (rel) paths.set(sheet.name, resolveTarget("xl", rel.Target));
+  }
+  return paths;
+}
+
+export const EMPTY_DRAWING =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ' +
+  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"></xdr:wsDr>';
+
+/** The sheet's drawing part: the one it already refers to, or a new one it is given. */
+export async function drawingOf(pkg: XlsxPackage, sheetPath: string): Promise<string> {
+  const sheet = (await pkg.text(sheetPath)) ?? "";
+  const existing = tags(sheet, "drawing")[0]?.["r:id"];
+  if (existing) {
+    const rel = tags((await pkg.text(relsOf(sheetPath))) ?? "", "Relationship").find(
+      (r) => r.Id === existing
+    );
+    if (rel) return resolveTarget(folderOf(sheetPath), rel.Target);
+  }
+  const drawing = pkg.freePart("drawings", "drawing");
+  pkg.write(drawing, EMPTY_DRAWING);
+  pkg.override(drawing, DRAWING_TYPE);
+  const id = await pkg.relate(sheetPath, DRAWING_REL, drawing);
+  pkg.write(sheetPath, withDrawing(sheet, id));
+  return drawing;
+}
+
+/** The worksheet with <drawing r:id> where CT_Worksheet puts it, and the r namespace declared. */
+export function withDrawing(sheet: string, relId: string): string {
+  const element = `<drawing r:id="${relId}"/>`;
+  let xml = sheet;
+  if (!/<worksheet\b[^>]*\sxmlns:r=/.test(xml))
+    xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${REL}"`);
+  const positions = AFTER_DRAWING.map((name) => xml.search(new RegExp(`<${name}[\\s/>]`))).filter(
+    (at) => at >= 0
+  );
+  const at = positions.length > 0 ? Math.min(...positions) : xml.lastIndexOf("</worksheet>");
+  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
+}
