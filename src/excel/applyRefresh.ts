@@ -5,6 +5,8 @@ import {
   addHighlight,
   applyValidation,
   constant,
+  queueChart,
+  queueContent,
   queueFormulasAndFormats,
   queueSheet,
   queueStoreCells,
@@ -27,14 +29,20 @@ function restoreRange(workbook: Excel.Workbook, cell: CellRestore): Excel.Range 
 const filled = <T>(rows: number, value: T): T[][] => Array.from({ length: rows }, () => [value]);
 
 /**
- * Queues a refresh plan, nothing synced: recreated sheets with their tables, names, missing columns,
- * then formulas (once every table, column and name they use exists), formats and the stamps.
+ * Queues a refresh plan, nothing synced: recreated sheets and added tables with their constants,
+ * names, missing columns, then formulas (once every table, column and name they use exists), formats,
+ * charts and the stamps.
  */
 export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp: string): void {
   const recreated = plan.sheets.map((s) => ({
     planned: s.planned,
     sheet: queueSheet(workbook, s.planned),
   }));
+  const blocks = plan.blocks.map((b) => {
+    const sheet = workbook.worksheets.getItem(b.sheet);
+    queueContent(sheet, b.planned);
+    return { planned: b.planned, sheet };
+  });
   for (const name of plan.names) {
     if (name.previous === undefined) workbook.names.add(name.name, name.formula);
     else workbook.names.getItem(name.name).formula = name.formula;
@@ -51,6 +59,9 @@ export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp:
     if (added.total) created.getTotalRowRange().formulas = [[added.total]];
   }
   for (const { planned, sheet } of recreated) queueFormulasAndFormats(sheet, planned);
+  for (const { planned, sheet } of blocks) queueFormulasAndFormats(sheet, planned, false);
+  for (const added of plan.charts)
+    queueChart(workbook.worksheets.getItem(added.sheet), added.chart);
   for (const cell of plan.cells)
     restoreRange(workbook, cell).formulas = cell.formulas as string[][];
   for (const format of plan.formats) {
@@ -110,6 +121,19 @@ export async function undoRefresh(
       table,
       columns: workbook.tables.getItem(table).columns.load("items/name"),
     }));
+    // What the additions made, if the failed write got that far: tables by name, charts by title.
+    const addedTables = plan.blocks.flatMap((b) =>
+      b.planned.tables.map((t) => workbook.tables.getItemOrNullObject(t.name))
+    );
+    const addedCharts = [
+      ...plan.blocks.flatMap((b) =>
+        b.planned.charts.map((c) => ({ sheet: b.sheet, title: c.title }))
+      ),
+      ...plan.charts.map((c) => ({ sheet: c.sheet, title: c.chart.title })),
+    ].map(({ sheet, title }) =>
+      workbook.worksheets.getItem(sheet).charts.getItemOrNullObject(title)
+    );
+    for (const found of [...addedTables, ...addedCharts]) found.load("name");
     const formats = plan.formats
       .filter((f) => !f.added && f.conditionalFormats)
       .map((f) => ({
@@ -153,6 +177,10 @@ export async function undoRefresh(
       if (name.previous === undefined) workbook.names.getItem(name.name).delete();
       else workbook.names.getItem(name.name).formula = name.previous;
     }
+    for (const found of addedCharts) if (!found.isNullObject) found.delete();
+    for (const found of addedTables) if (!found.isNullObject) found.delete();
+    for (const block of plan.blocks)
+      workbook.worksheets.getItem(block.sheet).getRange(block.area).clear("All");
     const sheetSet = new Set(sheets.items.map((s) => s.name.toLowerCase()));
     for (const { planned } of plan.sheets)
       if (sheetSet.has(planned.name.toLowerCase()))

@@ -34,6 +34,8 @@ async function readAndPlan(context: Excel.RequestContext, mode: FormulaMode): Pr
 /** The plan's cells as a refresh of cells only: the refresh writer and its undo do the rest. */
 const asRefresh = (plan: ConversionPlan): RefreshPlan => ({
   sheets: [],
+  blocks: [],
+  charts: [],
   columns: [],
   cells: plan.cells,
   names: [],

@@ -2,7 +2,7 @@ import { METADATA_SHEET, readInstances, UPDATED_COLUMN } from "../workbook/metad
 import { readRequest } from "../workbook/maintain/expected";
 import {
   ReadColumnRules,
-  ReadGrid,
+  ReadSheet,
   ReadTable,
   WorkbookReadBack,
 } from "../workbook/maintain/readBack";
@@ -17,9 +17,9 @@ const sheetOf = (address: string) =>
 
 /**
  * Reads what maintenance compares with the templates, in three syncs whatever the workbook's size:
- * (1) sheet, table and defined names and the metadata store; (2) the used range of every recorded
- * sheet and the geometry, headers and number formats of every recorded table; (3) the validation and
- * conditional formats of the template columns that carry them. Runs inside the caller's batch.
+ * (1) sheet, table and defined names and the metadata store; (2) the used range and charts of every
+ * recorded sheet and the geometry, headers and number formats of every recorded table; (3) the
+ * validation and conditional formats of the template columns that carry them, and the charts' titles. Runs inside the caller's batch.
  */
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookReadBack> {
   const workbook = context.workbook;
@@ -55,7 +55,8 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     const found = exists(sheetNames, name);
     const range = found ? workbook.worksheets.getItem(found).getUsedRangeOrNullObject() : null;
     range?.load("address,formulas,values");
-    return { name, range };
+    const charts = found ? workbook.worksheets.getItem(found).charts.load("items/name") : null;
+    return { name, range, charts };
   });
   const read = request.tables.flatMap((wanted) => {
     const found = exists(tableNames, wanted.name);
@@ -67,6 +68,10 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   });
   await context.sync();
 
+  // Chart titles are read in the same sync as the rules: one title object per chart found.
+  const titles = used.map(({ charts }) =>
+    (charts?.items ?? []).map((chart) => chart.title.load("text"))
+  );
   const rules = read.map(({ wanted, table, header }) => {
     const headers = (header.values[0] ?? []).map(String);
     return wanted.ruleColumns
@@ -84,13 +89,15 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
 
   return {
     ...base,
-    sheets: used.map(({ name, range }): { name: string; used: ReadGrid | null } => ({
+    sheets: used.map(({ name, range }, i): ReadSheet => ({
       name,
       used: !range
         ? null
         : range.isNullObject
           ? { address: "A1", formulas: [[""]], values: [[""]] }
           : { address: local(range.address), formulas: range.formulas, values: range.values },
+      charts: range ? titles[i].map((title) => title.text) : undefined,
+      chartNames: range ? used[i].charts?.items.map((chart) => chart.name) : undefined,
     })),
     tables: read.map(({ table, header, body }, i): ReadTable => {
       const columnRules: Record<string, ReadColumnRules> = {};

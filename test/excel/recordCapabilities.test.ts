@@ -195,6 +195,7 @@ describe("upgrading a version-1 scorecard to the current version", () => {
       `Maturity scorecard: 22 new columns in table MaturityHistory, empty for you to fill in: ${NAMES.map((n) => `"${n}"`).join(", ")}.`,
       "Maturity scorecard: new formula in Score, Gap to target, Target status, Level.",
       "Maturity scorecard: 3 lines of template text reworded (A6, A7, A11).",
+      'Maturity scorecard: new table MaturityByLens on "Maturity scorecard", with the chart "Practice maturity by lens against target".',
     ]);
 
     // Every column and cell the workbook had is still there, by header: nothing typed was lost. The

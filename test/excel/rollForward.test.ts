@@ -174,7 +174,7 @@ describe("roll forward to the next fiscal year", () => {
     expect(result.changes).toEqual([
       'Team budget: add FY2027 on the sheet "Team budget FY2027", 9 rows carried over from FY2026 with each month\'s forecast as the new budget; the FY2026 sheets stay as they are.',
       'Staffing plan: add FY2027 on the sheet "Staffing plan FY2027", 10 rows carried over from FY2026 with the last month\'s allocation; the FY2026 sheets stay as they are.',
-      "Executive summary: point 6 figures at the new year.",
+      "Executive summary: point 6 figures and the table ExecBudgetByMonth at the new year.",
       "Executive summary!A2: the subtitle names FY2027.",
     ]);
     const now = fake.state.snapshot();

@@ -4,8 +4,9 @@ import { SurveyedTemplate } from "./survey";
 
 /**
  * Sheets, tables, columns and names the template has and the workbook lost. Refresh recreates a
- * deleted sheet from the plan and adds back columns and names; a table deleted from a sheet that is
- * still there is not recreated, since its cells may now hold the user's own content.
+ * deleted sheet from the plan and adds back columns and names. A table deleted from a sheet that is
+ * still there comes back (below the sheet's content) only when the template fills it itself; one
+ * users fill in is not recreated, since their entries went with it.
  */
 export function checkStructure(t: SurveyedTemplate): Finding[] {
   const templateId = t.expected.record.templateId;
@@ -29,8 +30,11 @@ export function checkStructure(t: SurveyedTemplate): Finding[] {
         sheet: template.sheet,
         address: "",
         what: `The table ${template.name} is gone from "${template.sheet}".`,
-        fix: "Undo the change that removed it, or generate the template again into this workbook.",
-        repairable: false,
+        // A table the template fills itself comes back; one users fill in took their entries with it.
+        fix: template.fixedRows
+          ? "Refresh adds it again below the sheet's content, with its chart."
+          : "Undo the change that removed it, or generate the template again into this workbook.",
+        repairable: template.fixedRows,
       });
       continue;
     }

@@ -55,11 +55,19 @@ export function expectTemplates(installed: readonly InstalledTemplate[]): {
       const sourceSpec = source && specs.get(source);
       return source && sourceSpec ? [{ record: source, spec: sourceSpec }] : [];
     });
-    // Its own names first-hand; a source's names are the newest source's.
-    const tables = Object.assign({}, ...sources.map((s) => s.record.tables), record.tables);
+    // Its own names first-hand; a source's names are the newest source's. A table or named cell a
+    // later version added has no recorded name yet: it gets the name it wants.
+    const wantedTables = Object.assign(
+      {},
+      ...[spec, ...sources.map((s) => s.spec)].map(wantedTableNames)
+    );
+    const tables = Object.assign(
+      wantedTables,
+      ...sources.map((s) => s.record.tables),
+      record.tables
+    );
     const names = Object.assign({}, ...sources.map((s) => s.record.names), record.names);
     try {
-      // A named cell a later version added has no recorded name yet: it gets the name it wants.
       const wanted = Object.fromEntries(
         spec.sheets
           .flatMap((s) => s.blocks)
@@ -106,4 +114,13 @@ export function readRequest(installed: readonly InstalledTemplate[]): ReadReques
       }))
     ),
   };
+}
+
+/** The Excel name each table of a spec asks for, by key. */
+function wantedTableNames(spec: WorkbookSpec): Record<string, string> {
+  return Object.fromEntries(
+    spec.sheets
+      .flatMap((s) => s.blocks)
+      .flatMap((b) => (b.kind === "table" ? [[b.key, b.name]] : []))
+  );
 }

@@ -8,6 +8,7 @@ export type FindingKind =
   | "errorValue"
   | "missingSheet"
   | "missingTable"
+  | "missingChart"
   | "missingColumn"
   | "missingPeriod"
   | "missingName"

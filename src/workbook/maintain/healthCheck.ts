@@ -1,5 +1,6 @@
 import { TableBlock } from "../spec";
 import { checkBudget } from "./checkBudget";
+import { checkCharts } from "./checkCharts";
 import { checkComputed } from "./checkComputed";
 import { checkFormats } from "./checkFormats";
 import { checkInputs } from "./checkInputs";
@@ -63,6 +64,7 @@ function checkTemplate(survey: Survey, t: SurveyedTemplate, lost: readonly strin
   const cells = computedCells(survey, t, lost);
   const findings = [
     ...checkStructure(t),
+    ...checkCharts(survey, t),
     ...checkComputed(cells, t.expected.record.options.formulaMode === "portable"),
     ...checkPortable(survey, t, new Set(cells.map((c) => `${c.sheet}!${c.address}`))),
   ];

@@ -21,6 +21,10 @@ export interface ReadSheet {
   readonly name: string;
   /** The sheet's used range; null when the sheet is gone, an empty grid when it is blank. */
   readonly used: ReadGrid | null;
+  /** The titles of the sheet's charts (undefined: not read). */
+  readonly charts?: readonly string[];
+  /** The names of the sheet's charts (the add-in names its charts by their titles). */
+  readonly chartNames?: readonly string[];
 }
 
 /** Data validation of a range as Office.js reports it (`type` is "Inconsistent" when cells differ). */

@@ -1,3 +1,4 @@
+import { BlockAddition, ChartAddition, planAdditions } from "./blockAdditions";
 import { FormulaMode } from "../expr/renderFormula";
 import { PlannedConditionalFormat, PlannedSheet, PlannedValidation } from "../plan";
 import { BoundTable } from "./boundTable";
@@ -16,6 +17,10 @@ import { TemplateColumn } from "./templateParts";
 export interface RefreshPlan {
   /** Sheets deleted by the user, recreated from the plan. */
   readonly sheets: readonly SheetRecreation[];
+  /** Template tables (with caption and charts) missing from a sheet that is there, written below its content. */
+  readonly blocks: readonly BlockAddition[];
+  /** Template charts missing from over a table that is there. */
+  readonly charts: readonly ChartAddition[];
   /** Template columns missing from a table, in the order to add them (indexes count earlier adds). */
   readonly columns: readonly ColumnAddition[];
   /** Runs of computed cells whose formula is restored. */
@@ -107,6 +112,8 @@ export function planRefresh(readBack: WorkbookReadBack, scope?: RefreshScope): R
   const lost = lostTables(survey);
   const plan = {
     sheets: [] as SheetRecreation[],
+    blocks: [] as BlockAddition[],
+    charts: [] as ChartAddition[],
     columns: [] as ColumnAddition[],
     cells: [] as CellRestore[],
     names: [] as NameRepair[],
@@ -173,6 +180,10 @@ function planTemplate(
     plan.names.push({ name: figure.name, formula, previous: at.nameFormula });
     plan.preview.push(`Point the name ${figure.name} at ${figure.sheet}!${figure.address} again.`);
   }
+  const additions = planAdditions(survey, t);
+  plan.blocks.push(...additions.blocks);
+  plan.charts.push(...additions.charts);
+  plan.preview.push(...additions.preview);
   for (const { bound } of t.tables) if (bound) planColumns(bound, plan);
   planCells(survey, t, lost, plan);
   for (const { bound } of t.tables) if (bound) planFormats(bound, plan);

@@ -43,6 +43,8 @@ const ROLLED = Object.keys(YEAR_SEEDS);
 
 const NO_RELINK: RefreshPlan = {
   sheets: [],
+  blocks: [],
+  charts: [],
   columns: [],
   cells: [],
   names: [],
@@ -133,9 +135,11 @@ export function planFiscalYearRollForward(readBack: WorkbookReadBack): FiscalYea
   specs.forEach((spec, i) => {
     const record = plans[i].templates[0];
     const from = rolled.find((t) => t.record.templateId === spec.templateId) as ReadTemplate;
+    // The rows of the seeded table; the template's own tables (months, totals) are not carried over.
+    const seeded = YEAR_SEEDS[spec.templateId].table;
     const rows = spec.sheets
       .flatMap((s) => s.blocks)
-      .flatMap((b) => (b.kind === "table" ? b.rows.length : []));
+      .flatMap((b) => (b.kind === "table" && b.key === seeded ? b.rows.length : []));
     preview.push(
       `${spec.title}: add ${fiscalYearLabel(nextYearOptions(from.record.options))} on the sheet "${record?.sheets.join('", "')}", ${rows.join(" + ")} rows carried over from ${fiscalYearLabel(from.record.options)}${spec.templateId === "team-budget" ? " with each month's forecast as the new budget" : " with the last month's allocation"}; the ${fiscalYearLabel(from.record.options)} sheets stay as they are.`
     );
@@ -203,8 +207,10 @@ function planRelink(
     relink.cells.push(...titles, ...cells);
     relink.formats.push(...refresh.formats.filter((f) => onSummary(f.sheet)));
     stamps.push({ row: summary.metadataRow, previous: summary.updated });
+    const figures = cells.filter((c) => !c.table).reduce((n, c) => n + c.formulas.length, 0);
+    const tables = [...new Set(cells.flatMap((c) => (c.table ? [c.table.name] : [])))];
     preview.push(
-      `${before.sheets[0]}: point ${cells.reduce((n, c) => n + c.formulas.length, 0)} figures at the new year.`,
+      `${before.sheets[0]}: point ${figures} figures${tables.map((t) => ` and the table ${t}`).join("")} at the new year.`,
       ...titles.map((c) => `${c.sheet}!${c.address}: the subtitle names ${fiscalYearLabel(year)}.`)
     );
     if (fiscalYearLabel(after.options) !== fiscalYearLabel(before.options))

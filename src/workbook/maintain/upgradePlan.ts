@@ -50,6 +50,8 @@ export function pendingUpgrades(readBack: WorkbookReadBack): Pending[] {
 
 const NOTHING: RefreshPlan = {
   sheets: [],
+  blocks: [],
+  charts: [],
   columns: [],
   cells: [],
   names: [],
@@ -100,6 +102,7 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
       `${p.template.title}: upgrade from version ${p.read.record.version} to version ${to}.`
     );
     const lines = planTemplate(old, before, after, p.steps, plan);
+    lines.push(...newBlocks(base, after, p.template.id));
     plan.preview.push(...lines.map((line) => `${p.template.title}: ${line}`));
     plan.stamps.push({
       row: p.read.metadataRow,
@@ -109,6 +112,22 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
   }
   plan.preview.push(...base.preview.filter((line) => repairs.has(line)));
   return { upgrades, refresh: plan };
+}
+
+/** The tables and charts the new version adds to the template's sheets, in words. */
+function newBlocks(base: RefreshPlan, after: SurveyedTemplate, templateId: string): string[] {
+  const mine = after.read.record.sheets;
+  return [
+    ...base.blocks
+      .filter((b) => b.templateId === templateId && mine.includes(b.sheet))
+      .map(
+        (b) =>
+          `new table ${b.planned.tables.map((t) => t.name).join(", ")} on "${b.sheet}"${b.planned.charts.length > 0 ? `, with the chart ${b.planned.charts.map((c) => `"${c.title}"`).join(", ")}` : ""}.`
+      ),
+    ...base.charts
+      .filter((c) => c.templateId === templateId && mine.includes(c.sheet))
+      .map((c) => `new chart "${c.chart.title}" on "${c.sheet}".`),
+  ];
 }
 
 function surveyed(survey: Survey, p: Pending): SurveyedTemplate | undefined {
