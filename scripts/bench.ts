@@ -156,7 +156,12 @@ interface HeadlessRun {
   totalMs: number;
   cells: number;
   formulas: number;
+  charts: number;
   fileKB: number;
+  /** Writing the file alone, best of three, with and without the chart parts. */
+  writeMs: number;
+  writeMsWithoutCharts: number;
+  fileKBWithoutCharts: number;
   peakMemoryMB: number;
 }
 
@@ -293,6 +298,15 @@ async function main() {
       value: bundles.functionsGzipKB,
       ok: bundles.functionsGzipKB <= 25,
     },
+    ...(["sample", "large"] as const).map((scenario) => {
+      const run = generation[scenario];
+      const added = run.writeMs / run.writeMsWithoutCharts - 1;
+      return {
+        budget: `charts add at most 20% to writing the ${scenario === "sample" ? "practice set" : "large organisation"} (added share)`,
+        value: round(added, 3),
+        ok: added <= 0.2,
+      };
+    }),
     ...cli.budgets,
     ...focusImport.budgets,
     ...focusBrowser.budgets,
