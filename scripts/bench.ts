@@ -66,7 +66,7 @@ const SCALAR_CASES: Record<string, [(...a: never[]) => unknown, Args[]]> = {
   COVERAGE: [finops.coverage, inputs((i) => [money(i), money(i) * 2])],
   UTILIZATION: [finops.utilization, inputs((i) => [money(i), money(i) * 2])],
   COMMITMENTWASTE: [finops.commitmentWaste, inputs((i) => [money(i), money(i) * 2])],
-  BREAKEVEN: [finops.breakEven, inputs((i) => [money(i), 3000, 2000 - (i % 100)])],
+  BREAKEVEN: [finops.breakEven, inputs((i) => [money(i) % 6000, 3000 + (i % 100), 1500, 12])],
   VARIANCE: [finops.variance, inputs((i) => [money(i), money(i + 1)])],
   VARIANCEPCT: [finops.variancePct, inputs((i) => [money(i), money(i + 1)])],
   BUDGETSTATUS: [finops.budgetStatus, inputs((i) => [money(i), money(i + 1), null])],
