@@ -4,6 +4,7 @@
  * values, and the confirmed months land in the in-memory Excel. axe-core and the 320 px width in each state.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { focusCsv, gzipText } from "../taskpane/focusFiles";
 import {
@@ -23,8 +24,10 @@ let session: Session;
 beforeAll(async () => {
   session = await launch();
 });
+const chosenDirs: string[] = [];
 afterAll(async () => {
   await session?.close();
+  for (const dir of chosenDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const MONTHS = ["2026-01", "2026-02", "2026-03"];
@@ -41,12 +44,22 @@ async function kpiTracker(page: Page): Promise<void> {
   await page.getByRole("button", { name: "See the workbook summary" }).click();
 }
 
+/**
+ * Chooses files as a user does. They are written to disk and given by path: Chromium reads a local
+ * file itself, where a buffer is copied over the DevTools protocol, which on a loaded machine took
+ * longer than the action's time-out for the 60 MB file.
+ */
 async function choose(page: Page, files: { name: string; buffer: Buffer }[]): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "finops-e2e-files-"));
+  chosenDirs.push(dir);
+  const paths = files.map((f) => {
+    const file = path.join(dir, f.name);
+    fs.writeFileSync(file, f.buffer);
+    return file;
+  });
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("button", { name: /^Choose (other )?files\.\.\.$/ }).click();
-  await (
-    await chooser
-  ).setFiles(files.map((f) => ({ name: f.name, mimeType: "text/csv", buffer: f.buffer })));
+  await (await chooser).setFiles(paths);
 }
 
 /** axe-core and sideways scrolling, at 320 px, in the state the pane is in. */
