@@ -33,27 +33,39 @@ export function variancePct(budget: CellValue, actual: CellValue): number {
 }
 
 /**
- * Over budget when actual exceeds budget by more than tolerance x budget, under budget when it is
- * below by more than that, else on budget. A zero budget is legitimate (an unbudgeted line): any
- * spend on it is over budget. Written as differences, not a ratio, so it never divides by zero.
+ * Over budget when actual exceeds budget by more than tolerance x budget and by more than minAmount
+ * (materiality: a line 15% over by 300 is not a finding for a CFO), under budget when it is below by
+ * more than both, else on budget. A zero budget is legitimate (an unbudgeted line): any spend on it
+ * above minAmount is over budget. Written as differences, not a ratio, so it never divides by zero.
  */
 export function budgetStatus(
   budget: CellValue,
   actual: CellValue,
-  tolerance?: CellValue
+  tolerance?: CellValue,
+  minAmount?: CellValue
 ): BudgetStatus {
   const tol = orDefault(tolerance, DEFAULT_BUDGET_TOLERANCE);
-  if (typeof budget !== "number" || typeof actual !== "number" || typeof tol !== "number") {
+  const least = orDefault(minAmount, 0);
+  if (
+    typeof budget !== "number" ||
+    typeof actual !== "number" ||
+    typeof tol !== "number" ||
+    typeof least !== "number"
+  ) {
     rejectArgs([
       { name: "budget", value: budget },
       { name: "actual", value: actual },
       { name: "tolerance", value: tolerance, kind: "optional number" },
+      { name: "minAmount", value: minAmount, kind: "optional number" },
     ]);
   }
   if (budget < 0) throw valueError("budget must be zero or more.");
   if (tol < 0) throw valueError("tolerance must be zero or more, for example 0.05 for 5%.");
-  if (greater(approxSub(actual, budget), tol * budget)) return "Over budget";
-  if (greater(approxSub(budget, actual), tol * budget)) return "Under budget";
+  if (least < 0) throw valueError("minAmount must be zero or more.");
+  const over = approxSub(actual, budget);
+  const under = approxSub(budget, actual);
+  if (greater(over, tol * budget) && greater(over, least)) return "Over budget";
+  if (greater(under, tol * budget) && greater(under, least)) return "Under budget";
   return "On budget";
 }
 

@@ -54,7 +54,7 @@ export const FINOPS_ARITY: Record<
   BREAKEVEN: { min: 3, max: 4 },
   VARIANCE: { min: 2, max: 2 },
   VARIANCEPCT: { min: 2, max: 2 },
-  BUDGETSTATUS: { min: 2, max: 3 },
+  BUDGETSTATUS: { min: 2, max: 4 },
   RUNRATE: { min: 3, max: 3 },
   FORECASTVARIANCE: { min: 2, max: 2 },
   ROI: { min: 2, max: 2 },

@@ -183,17 +183,18 @@ export function variancePct(budget: any, actual: any): number {
 }
 
 /**
- * Budget status: "Over budget", "On budget" or "Under budget", with a tolerance around the budget.
+ * Budget status: "Over budget", "On budget" or "Under budget", with a tolerance around the budget and an amount too small to matter.
  * @customfunction BUDGETSTATUS
  * @helpurl https://localhost:3000/help.html#budgetstatus
  * @param {any} budget Budgeted amount.
  * @param {any} actual Actual (or forecast) amount.
  * @param {any} [tolerance] Share of the budget that still counts as on budget. Default 0.05 (5%).
+ * @param {any} [minAmount] Difference too small to matter (materiality): over or under only beyond both it and the tolerance. Default 0.
  * @returns {string} "Over budget", "On budget" or "Under budget".
  */
-export function budgetStatus(budget: any, actual: any, tolerance?: any): string {
+export function budgetStatus(budget: any, actual: any, tolerance?: any, minAmount?: any): string {
   try {
-    return budgetMath.budgetStatus(budget, actual, tolerance);
+    return budgetMath.budgetStatus(budget, actual, tolerance, minAmount);
   } catch (error) {
     throw toExcelError(error);
   }

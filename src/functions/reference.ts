@@ -197,6 +197,10 @@ export const FUNCTION_REFERENCE: Record<FinopsFunctionName, FunctionReference> =
         args: [lit(0), lit(250)],
         note: "Any spend on an unbudgeted line is over budget.",
       },
+      {
+        args: [lit(5400), lit(6210), lit(0.05), lit(1000)],
+        note: "15% over, but by 810, under the 1,000 that matters: on budget.",
+      },
     ],
     errors: [
       {

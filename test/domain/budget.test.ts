@@ -70,3 +70,25 @@ describe("budget measures", () => {
     expectFormulaError(() => unitCost(12000, -4), "#VALUE!", /units must be zero or more/);
   });
 });
+
+describe("BUDGETSTATUS with a materiality amount", () => {
+  it("calls a line over or under only beyond both the tolerance and the amount", () => {
+    // 6,210 against 5,400: 15% over, by 810. Under a 1,000 threshold that is not a finding.
+    expect(budgetStatus(5400, 6210, 0.05, 1000)).toBe("On budget");
+    expect(budgetStatus(5400, 6210, 0.05, 500)).toBe("Over budget");
+    expect(budgetStatus(5400, 6210, 0.05)).toBe("Over budget");
+    // 2,760 over 350,500 is within 5%, whatever the amount.
+    expect(budgetStatus(350500, 353260, 0.05, 0)).toBe("On budget");
+    expect(budgetStatus(10000, 8000, 0.05, 1000)).toBe("Under budget");
+    expect(budgetStatus(10000, 8000, 0.05, 2500)).toBe("On budget");
+    // An unbudgeted line: spend above the amount is over budget.
+    expect(budgetStatus(0, 250, 0.05, 100)).toBe("Over budget");
+    expect(budgetStatus(0, 50, 0.05, 100)).toBe("On budget");
+    expectFormulaError(
+      () => budgetStatus(100, 50, 0.05, -1),
+      "#VALUE!",
+      /minAmount must be zero or more/
+    );
+    expectFormulaError(() => budgetStatus(100, 50, 0.05, "1000"), "#VALUE!", /minAmount/);
+  });
+});

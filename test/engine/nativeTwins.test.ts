@@ -72,8 +72,10 @@ function buildSheet(
   cases: InputArgument[][]
 ): Row[] {
   const sheet = workbook.addWorksheet(name);
-  const widths = cases[0].map((_, i) =>
-    cases.some((args) => args[i].kind === "range") ? RANGE_SLOT : 1
+  // As many argument slots as the longest case has (cases with optional arguments vary in length).
+  const slots = Math.max(...cases.map((args) => args.length));
+  const widths = Array.from({ length: slots }, (_, i) =>
+    cases.some((args) => args[i]?.kind === "range") ? RANGE_SLOT : 1
   );
   const resultColumn = widths.reduce((a, b) => a + b, 0);
   return cases.map((args, index) => {

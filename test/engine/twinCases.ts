@@ -155,7 +155,11 @@ export const TWIN_CASES: Record<FinopsFunctionName, fc.Arbitrary<InputArgument[]
   VARIANCEPCT: fc.tuple(cell(money), cell(money)),
   BUDGETSTATUS: fc.oneof(
     fc.tuple(nearPair, optional(real(0, 0.2))).map(([[b, a], tol]) => [asCell(b), asCell(a), tol]),
-    fc.tuple(cell(money), cell(money), optional(share))
+    fc.tuple(cell(money), cell(money), optional(share)),
+    // With a materiality amount: differences near it, and one exactly on it.
+    fc
+      .tuple(nearPair, optional(real(0, 0.2)), optional(fc.constantFrom(0, 100, 1000, 2500)))
+      .map(([[b, a], tol, least]) => [asCell(b), asCell(a), tol, least])
   ),
   RUNRATE: fc.tuple(cell(money), cell(days), cell(fc.integer({ min: 0, max: 31 }))),
   FORECASTVARIANCE: fc.tuple(cell(money), cell(money)),

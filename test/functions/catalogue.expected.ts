@@ -34,7 +34,12 @@ export const EXPECTED_CATALOGUE: Record<
   VARIANCE: { params: [{ name: "budget" }, { name: "actual" }], result: "number" },
   VARIANCEPCT: { params: [{ name: "budget" }, { name: "actual" }], result: "number" },
   BUDGETSTATUS: {
-    params: [{ name: "budget" }, { name: "actual" }, { name: "tolerance", optional: true }],
+    params: [
+      { name: "budget" },
+      { name: "actual" },
+      { name: "tolerance", optional: true },
+      { name: "minAmount", optional: true },
+    ],
     result: "string",
   },
   RUNRATE: {

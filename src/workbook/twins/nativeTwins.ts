@@ -150,12 +150,19 @@ const TWINS: Record<FinopsFunctionName, TwinBuilder> = {
   FORECASTVARIANCE: (args) =>
     relative(args[0] as string, args[0] as string, args[1] as string, args),
   ROI: (args) => relative(args[1] as string, args[0] as string, args[1] as string, args),
-  BUDGETSTATUS: ([budget, actual, tolerance]) => {
+  BUDGETSTATUS: ([b, a, tolerance, minAmount]) => {
+    const [budget, actual] = [b as string, a as string];
     const tol = withDefault(tolerance, String(DEFAULT_BUDGET_TOLERANCE));
-    const status = `IF(${actual}-${budget}>${tol}*${budget},"Over budget",IF(${budget}-${actual}>${tol}*${budget},"Under budget","On budget"))`;
+    const least = withDefault(minAmount, "0");
+    // Without a minimum amount the formula stays as it always was (and as earlier workbooks hold it).
+    const beyond = (a: string, b: string) =>
+      minAmount === undefined || minAmount === ""
+        ? `${a}-${b}>${tol}*${budget}`
+        : `AND(${a}-${b}>${tol}*${budget},${a}-${b}>${least})`;
+    const status = `IF(${beyond(actual, budget)},"Over budget",IF(${beyond(budget, actual)},"Under budget","On budget"))`;
     return guard(
-      given([n(budget), n(actual), opt(tolerance)]),
-      unless([`${budget}<0`, `${tol}<0`], status)
+      given([n(budget), n(actual), opt(tolerance), opt(minAmount)]),
+      unless([`${budget}<0`, `${tol}<0`, ...(minAmount ? [`${least}<0`] : [])], status)
     );
   },
   RUNRATE: ([spend, elapsed, days]) =>
