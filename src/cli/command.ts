@@ -58,6 +58,7 @@ const GENERATE_OPTIONS = {
   currency: { type: "string" },
   "fiscal-start": { type: "string" },
   "first-period": { type: "string" },
+  "as-at": { type: "string" },
   periods: { type: "string" },
   "team-model": { type: "string" },
   org: { type: "string" },
@@ -71,6 +72,7 @@ export const OPTION_FLAGS: Readonly<Record<keyof TemplateOptions, string>> = {
   currency: "--currency",
   fiscalYearStartMonth: "--fiscal-start",
   firstPeriod: "--first-period",
+  asAt: "--as-at",
   periods: "--periods",
   teamModel: "--team-model",
   sampleData: "--sample",
@@ -197,6 +199,7 @@ function parseGenerate(args: readonly string[]): GenerateCommand | UsageError {
     teamModel: (text("team-model")?.trim() ?? DEFAULT_OPTIONS.teamModel) as TeamModel,
     sampleData: values.sample === true,
     formulaMode: mode as FormulaMode,
+    ...(text("as-at") === undefined ? {} : { asAt: text("as-at")?.trim() }),
   };
   for (const [field, message] of Object.entries(checkOptions(options))) {
     problems.push(`${OPTION_FLAGS[field as keyof TemplateOptions]}: ${message}`);
@@ -217,6 +220,7 @@ const EXAMPLES: Record<string, string> = {
   currency: "--currency EUR",
   "fiscal-start": "--fiscal-start 4",
   "first-period": "--first-period 2026-04",
+  "as-at": "--as-at 2026-06-30",
   periods: "--periods 12",
   "team-model": "--team-model central",
   org: '--org "Contoso Retail"',

@@ -33,6 +33,8 @@ const GENERATE_FLAGS = `  --template <id>          A template to include; repeat
   --currency CODE          ISO 4217 currency code (default ${DEFAULT_OPTIONS.currency})
   --fiscal-start N         Month the fiscal year starts, 1 to 12 (default ${DEFAULT_OPTIONS.fiscalYearStartMonth})
   --first-period YYYY-MM   First tracked month (default ${DEFAULT_OPTIONS.firstPeriod})
+  --as-at YYYY-MM-DD       Reporting date: year to date, overdue reviews and activities (default
+                           today; with --sample, the sample's own date)
   --periods N              Months the KPI tracker follows, 1 to 36 (default ${DEFAULT_OPTIONS.periods})
   --team-model MODEL       central, hub-and-spoke or virtual (default ${DEFAULT_OPTIONS.teamModel})
   --org NAME               Organisation name shown in the workbooks (default "${DEFAULT_OPTIONS.organisation}")`;

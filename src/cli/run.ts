@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 import { version } from "../../package.json";
 import { OptionsError, planTemplates } from "../workbook/generate";
+import { withReportingDate } from "../workbook/options";
 import type { XlsxReport } from "../xlsx";
 import { GenerateCommand, isUsageError, parseCommand } from "./command";
 import { BIN, EXIT, ExitCode, helpText, listText } from "./help";
@@ -61,7 +62,8 @@ async function generate(command: GenerateCommand, io: CliIO): Promise<ExitCode> 
   io.stderr(`Planning ${count} template${count === 1 ? "" : "s"}...\n`);
   let practice: ReturnType<typeof planTemplates>;
   try {
-    practice = planTemplates(command.templates, command.options, NEW_FILE);
+    const options = withReportingDate(command.options, io.now());
+    practice = planTemplates(command.templates, options, NEW_FILE);
   } catch (error) {
     if (!(error instanceof OptionsError)) throw error;
     for (const problem of error.problems) io.stderr(`${BIN}: ${problem}\n`);

@@ -5,7 +5,7 @@ import {
   metadataRows,
   readInstalled,
 } from "../workbook/metadata";
-import { TemplateOptions } from "../workbook/options";
+import { TemplateOptions, withReportingDate } from "../workbook/options";
 import { ChosenNames } from "../workbook/names";
 import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationCancelled, GenerationError } from "./hostErrors";
@@ -73,7 +73,7 @@ export async function generateWorkbooks(
       const existingMetadataRows = metadata.isNullObject ? null : storeValues.length;
       const { plan, renamed, addedForLinks, linkedTo } = planTemplates(
         ids,
-        options,
+        withReportingDate(options, nowOf(host)),
         {
           sheets: sheets.items.map((s) => s.name),
           tablesAndNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],

@@ -1,3 +1,4 @@
+import { monthEnd } from "./dates";
 import { FormulaMode } from "./expr/renderFormula";
 
 /** What the user chooses when generating (the task pane's options form, the CLI's flags). */
@@ -14,6 +15,12 @@ export interface TemplateOptions {
   readonly teamModel: TeamModel;
   readonly sampleData: boolean;
   readonly formulaMode: FormulaMode;
+  /**
+   * The reporting date, "YYYY-MM-DD": the day the figures are as at (year to date, overdue reviews
+   * and activities, the assessment's age). Each template that reads it holds it in its settings;
+   * absent (workbooks made before it existed), reportingDate() gives the sample story's date.
+   */
+  readonly asAt?: string;
 }
 
 export type TeamModel = "central" | "hub-and-spoke" | "virtual";
@@ -52,8 +59,47 @@ export function checkOptions(
     problems.periods = "Choose 1 to 36 monthly periods.";
   if (!TEAM_MODELS.includes(options.teamModel))
     problems.teamModel = `Choose one of ${TEAM_MODELS.join(", ")}.`;
+  if (options.asAt !== undefined && !isIsoDate(options.asAt))
+    problems.asAt = 'Use the form YYYY-MM-DD, for example "2026-06-30".';
   return problems;
 }
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/**
+ * The reporting date: the one chosen, else the sample story's (the last day of the sixth month of
+ * the fiscal year, when its first half is closed), as "YYYY-MM-DD".
+ */
+export function reportingDate(options: TemplateOptions): string {
+  if (options.asAt) return options.asAt;
+  const sixth = fiscalYearMonths(options)[SAMPLE_CLOSED_MONTHS - 1];
+  return `${sixth.year}-${String(sixth.month).padStart(2, "0")}-${monthEnd(sixth.year, sixth.month)}`;
+}
+
+/**
+ * The options with the reporting date filled in where none was chosen: today (the user's own
+ * calendar day), or with sample data the sample story's date, which reportingDate() gives.
+ */
+export function withReportingDate(options: TemplateOptions, now: Date): TemplateOptions {
+  if (options.asAt !== undefined || options.sampleData) return options;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return {
+    ...options,
+    asAt: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+  };
+}
+
+/** Months of the fiscal year the sample organisation has closed: the first half. */
+export const SAMPLE_CLOSED_MONTHS = 6;
 
 export function isCurrencyCode(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;

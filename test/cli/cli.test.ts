@@ -118,6 +118,7 @@ describe("parseCommand", () => {
       [["--team-model", "virtual"], { teamModel: "virtual" }],
       [["--org", "Fabrikam Ltd"], { organisation: "Fabrikam Ltd" }],
       [["--org=Name with = sign"], { organisation: "Name with = sign" }],
+      [["--as-at", "2026-06-30"], { asAt: "2026-06-30" }],
     ])("%j", (argv, changed) => {
       expect(options(argv)).toEqual({ ...CLI_DEFAULTS, ...changed });
     });
@@ -201,6 +202,10 @@ describe("parseCommand", () => {
       [
         ["--all", "--out", "x.xlsx", "--first-period", "2026-13"],
         '--first-period: Use the form YYYY-MM, for example "2026-04".',
+      ],
+      [
+        ["--all", "--out", "x.xlsx", "--as-at", "2026-02-30"],
+        '--as-at: Use the form YYYY-MM-DD, for example "2026-06-30".',
       ],
       [
         ["--all", "--out", "x.xlsx", "--periods", "0"],
@@ -452,9 +457,14 @@ describe("run: generate", () => {
       out,
     ];
     expect(await c.run(argv)).toBe(EXIT.ok);
+    // Without --as-at the reporting date is the clock's day, on the user's own calendar.
+    const day = new Date(Date.UTC(2026, 3, 1, 9));
+    const today = [day.getFullYear(), day.getMonth() + 1, day.getDate()]
+      .map((n, i) => String(n).padStart(i === 0 ? 4 : 2, "0"))
+      .join("-");
     const expected = planTemplates(
       ["executive-summary"],
-      { ...CLI_DEFAULTS, formulaMode: "addin", fiscalYearStartMonth: 4 },
+      { ...CLI_DEFAULTS, formulaMode: "addin", fiscalYearStartMonth: 4, asAt: today },
       { sheets: [], tablesAndNames: [] }
     ).plan;
     expect(writer.calls).toHaveLength(1);

@@ -111,6 +111,14 @@ export function OptionsForm({ title, initial, onBack, onCreate }: OptionsFormPro
           onBlur={touch("periods")}
         />
       </Field>
+      <Field label="Reporting date (as at)" {...field("asAt")}>
+        <Input
+          type="date"
+          value={draft.asAt}
+          onChange={(_, d) => set("asAt", d.value)}
+          onBlur={touch("asAt")}
+        />
+      </Field>
       <Field label="Team model" {...field("teamModel")}>
         <RadioGroup
           value={draft.teamModel}

@@ -11,6 +11,8 @@ export interface OptionsDraft {
   readonly teamModel: TeamModel;
   readonly sampleData: boolean;
   readonly formulaMode: FormulaMode;
+  /** "YYYY-MM-DD", or "" for today (with sample data, the sample's own date). */
+  readonly asAt: string;
 }
 
 export type OptionsField = keyof TemplateOptions;
@@ -59,6 +61,7 @@ export const FIELD_HELP: Record<OptionsField, string> = {
     "Fill the workbooks with an invented organisation's figures, to try them out. Off: empty tables ready for yours.",
   formulaMode:
     "FINOPS functions are easier to read; portable formulas give the same results in Excel without the add-in (for the CFO).",
+  asAt: "The day the figures are as at: year to date, overdue reviews and activities. Empty: today (with sample data, the sample's date).",
 };
 
 export function draftFrom(options: TemplateOptions): OptionsDraft {
@@ -71,6 +74,7 @@ export function draftFrom(options: TemplateOptions): OptionsDraft {
     teamModel: options.teamModel,
     sampleData: options.sampleData,
     formulaMode: options.formulaMode,
+    asAt: options.asAt ?? "",
   };
 }
 
@@ -87,6 +91,7 @@ export function readDraft(draft: OptionsDraft): { options: TemplateOptions; erro
     teamModel: draft.teamModel,
     sampleData: draft.sampleData,
     formulaMode: draft.formulaMode,
+    ...(draft.asAt.trim() === "" ? {} : { asAt: draft.asAt.trim() }),
   };
   return { options, errors: checkOptions(options) };
 }

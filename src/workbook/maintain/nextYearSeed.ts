@@ -1,6 +1,6 @@
 import { CellValue } from "../../domain/cellValue";
 import { fiscalYearMonths, TemplateOptions } from "../options";
-import { excelDate } from "../templates/staffingPlan";
+import { excelDate } from "../dates";
 import { BoundTable, indexOf } from "./boundTable";
 import { RawCell } from "./readBack";
 

@@ -1,5 +1,6 @@
 import { CellValue } from "../../domain/cellValue";
 import { DEFAULT_MAX_SCORE, maturityScore } from "../../domain/maturity";
+import { excelDate } from "../dates";
 import {
   add,
   agg,
@@ -94,11 +95,6 @@ const DEFAULT_TARGET = 0.6;
 
 const weightKey = (lens: Lens) => `w${lens.name}`;
 const weightFigure = (lens: Lens) => `maturityWeight${lens.name}`;
-
-/** Excel's serial number of a date (1900 date system), as date cells hold it. */
-export function excelDate(year: number, month: number, day: number): number {
-  return (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
-}
 
 /** The sample assessments: quarterly, the current one on the 15th of the first tracked month. */
 function sampleDates(options: TemplateOptions): number[] {

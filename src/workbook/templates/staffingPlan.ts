@@ -1,3 +1,4 @@
+import { excelDate } from "../dates";
 import { CellValue } from "../../domain/cellValue";
 import {
   agg,
@@ -62,11 +63,6 @@ export const staffingPlan: Template = {
   audience: "The FinOps lead, finance staff and the executive who funds the team",
   build: (options) => buildStaffingPlan(options),
 };
-
-/** Excel's date serial number (days since 1899-12-30) of a calendar day. */
-export function excelDate(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
-}
 
 /** A cost formula of a row, "" until the salary is entered (no #N/A in an empty plan). */
 const whenSalary = (expr: Expr): Expr => ifBlank(col("salary"), str(""), expr);

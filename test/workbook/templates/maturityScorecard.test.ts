@@ -1,3 +1,4 @@
+import { excelDate } from "../../../src/workbook/dates";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { isErrorValue } from "../../../src/domain/cellValue";
@@ -12,7 +13,6 @@ import {
 } from "../../../src/workbook/templates/maturity/checklist";
 import { LENSES } from "../../../src/workbook/templates/maturity/lenses";
 import {
-  excelDate,
   maturityScorecard,
   samplePracticeScore,
 } from "../../../src/workbook/templates/maturityScorecard";

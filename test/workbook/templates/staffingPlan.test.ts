@@ -1,8 +1,8 @@
+import { excelDate } from "../../../src/workbook/dates";
 import { isErrorValue } from "../../../src/domain/cellValue";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
 import { RenderPlan } from "../../../src/workbook/plan";
 import {
-  excelDate,
   STAFF_TABLE,
   STAFFING_FIGURES,
   staffingPlan,
