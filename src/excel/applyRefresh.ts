@@ -8,6 +8,7 @@ import {
   queueChart,
   queueContent,
   queueFormulasAndFormats,
+  queueNames,
   queueSheet,
   queueStoreCells,
 } from "./writePlan";
@@ -41,6 +42,7 @@ export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp:
   const blocks = plan.blocks.map((b) => {
     const sheet = workbook.worksheets.getItem(b.sheet);
     queueContent(sheet, b.planned);
+    queueNames(workbook, b.planned);
     return { planned: b.planned, sheet };
   });
   for (const name of plan.names) {
@@ -133,7 +135,10 @@ export async function undoRefresh(
     ].map(({ sheet, title }) =>
       workbook.worksheets.getItem(sheet).charts.getItemOrNullObject(title)
     );
-    for (const found of [...addedTables, ...addedCharts]) found.load("name");
+    const addedNames = plan.blocks.flatMap((b) =>
+      b.planned.names.map((n) => workbook.names.getItemOrNullObject(n.name))
+    );
+    for (const found of [...addedTables, ...addedCharts, ...addedNames]) found.load("name");
     const formats = plan.formats
       .filter((f) => !f.added && f.conditionalFormats)
       .map((f) => ({
@@ -179,6 +184,7 @@ export async function undoRefresh(
     }
     for (const found of addedCharts) if (!found.isNullObject) found.delete();
     for (const found of addedTables) if (!found.isNullObject) found.delete();
+    for (const found of addedNames) if (!found.isNullObject) found.delete();
     for (const block of plan.blocks)
       workbook.worksheets.getItem(block.sheet).getRange(block.area).clear("All");
     const sheetSet = new Set(sheets.items.map((s) => s.name.toLowerCase()));

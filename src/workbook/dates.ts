@@ -11,6 +11,11 @@ export function excelSerial(iso: string): number {
   return excelDate(year, month, day);
 }
 
+/** The serial number of a day given as a Date (its UTC calendar day). */
+export function dateSerial(date: Date): number {
+  return excelDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
 /** The ISO date "YYYY-MM-DD" of a serial number. */
 export function isoDate(serial: number): string {
   return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);

@@ -4,7 +4,7 @@ import { GenerationError } from "../../src/excel/hostErrors";
 import { checkWorkbookHealth } from "../../src/excel/maintainWorkbook";
 import { previewAssessment, recordAssessment } from "../../src/excel/recordAssessment";
 import { upgradeWorkbook } from "../../src/excel/upgradeWorkbook";
-import { excelSerial } from "../../src/workbook/maintain/assessmentRecord";
+import { dateSerial as excelSerial } from "../../src/workbook/dates";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { WorkbookSpec } from "../../src/workbook/spec";
 import { TEMPLATES } from "../../src/workbook/templates";

@@ -1,7 +1,7 @@
 import { CellValue, isBlank, isErrorValue } from "../../domain/cellValue";
 import { FormulaError } from "../../domain/formulaError";
 import { FINOPS_FUNCTIONS } from "../../domain/functionsByName";
-import { Aggregate, Expr } from "./expr";
+import { Aggregate, Comparison, CountCondition, Expr } from "./expr";
 
 /**
  * Evaluates an expression the way Excel computes its formula text, using the domain for FINOPS calls
@@ -102,6 +102,27 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
       return isBlank(evaluate(expr.test, context))
         ? evaluateAny(expr.then, context)
         : evaluateAny(expr.otherwise, context);
+    case "ifCompare": {
+      const a = toNumber(evaluate(expr.a, context));
+      const b = toNumber(evaluate(expr.b, context));
+      if (isErrorValue(a)) return a;
+      if (isErrorValue(b)) return b;
+      if (typeof a !== "number" || typeof b !== "number") return err("#VALUE!");
+      return compares(a, expr.op, b)
+        ? evaluateAny(expr.then, context)
+        : evaluateAny(expr.otherwise, context);
+    }
+    case "countIfs": {
+      const columns = expr.conditions.map((c) => ({
+        cells: cells(evaluateAny(c.range, context)),
+        test: criterionTest(c, context),
+      }));
+      const rows = columns[0]?.cells.length ?? 0;
+      if (columns.some((c) => c.cells.length !== rows)) return err("#VALUE!");
+      let count = 0;
+      for (let r = 0; r < rows; r++) if (columns.every((c) => c.test(c.cells[r]))) count++;
+      return count;
+    }
     case "rowNumber":
       if (context.rowIndex === undefined)
         throw new Error("A row number is only valid in a table's computed column.");
@@ -228,6 +249,41 @@ function criterionText(text: string | Expr, context: EvaluationContext): string 
   if (typeof text === "string") return text;
   const value = evaluate(text, context);
   return value === null || value === undefined ? "" : String(value);
+}
+
+function compares(a: number, op: Comparison, b: number): boolean {
+  switch (op) {
+    case "<":
+      return a < b;
+    case "<=":
+      return a <= b;
+    case ">":
+      return a > b;
+    case ">=":
+      return a >= b;
+    case "=":
+      return a === b;
+    case "<>":
+      return a !== b;
+  }
+}
+
+/**
+ * What COUNTIFS counts for one criterion: against a number (or date), only numeric cells compared
+ * with `op`; against text, "=" matches the text (case aside) and "<>" every cell but it, blanks included.
+ */
+function criterionTest(
+  c: CountCondition,
+  context: EvaluationContext
+): (cell: CellValue) => boolean {
+  if (typeof c.value === "string") {
+    const text = c.value.toLowerCase();
+    const same = (cell: CellValue) => typeof cell === "string" && cell.toLowerCase() === text;
+    return c.op === "<>" ? (cell) => !same(cell) : same;
+  }
+  const value = toNumber(evaluate(c.value, context));
+  if (typeof value !== "number") return () => false;
+  return (cell) => typeof cell === "number" && compares(cell, c.op, value);
 }
 
 /** COUNTIF/SUMIF equality: text case-insensitive, whole cell; a number equal to a numeric criterion. */

@@ -62,6 +62,20 @@ export type Expr =
    * INDEX(run, 0, n): one formula in every row of a summary table that reads a different month or lens.
    */
   | { readonly k: "pick"; readonly range: Expr; readonly n: Expr }
+  /** `then` when a op b holds for two numbers (dates), else `otherwise`: IF(a<b, then, otherwise). */
+  | {
+      readonly k: "ifCompare";
+      readonly op: Comparison;
+      readonly a: Expr;
+      readonly b: Expr;
+      readonly then: Expr;
+      readonly otherwise: Expr;
+    }
+  /**
+   * Rows where every condition holds, COUNTIFS(range1, "op"&value1, ...): a number or date compared
+   * with `op`, or text matched ("=") or excluded ("<>") as COUNTIF does, case aside.
+   */
+  | { readonly k: "countIfs"; readonly conditions: readonly CountCondition[] }
   /** The label next to the n-th largest value, as INDEX(labels, MATCH(LARGE(values, n), values, 0)). */
   | {
       readonly k: "nthLargestLabel";
@@ -86,6 +100,13 @@ export type Expr =
 
 /** Every data cell of a run of adjacent columns of a table: the `columns` reference. */
 export type ColumnRun = Extract<Expr, { readonly k: "columns" }>;
+export type Comparison = "<" | "<=" | ">" | ">=" | "=" | "<>";
+export interface CountCondition {
+  readonly range: Expr;
+  readonly op: Comparison;
+  /** Text compared as text; an expression (a date, a number) compared as a number. */
+  readonly value: string | Expr;
+}
 
 export type Aggregate = "SUM" | "AVERAGE" | "MAX" | "MIN" | "COUNT" | "COUNTA";
 
@@ -145,6 +166,15 @@ export const columnRange = (table: string, from: string, to: string): ColumnRun 
 });
 export const ifError = (value: Expr, fallback: Expr): Expr => ({ k: "ifError", value, fallback });
 export const rowNumber = (col: string): Expr => ({ k: "rowNumber", col });
+export const ifCompare = (op: Comparison, a: Expr, b: Expr, then: Expr, otherwise: Expr): Expr => ({
+  k: "ifCompare",
+  op,
+  a,
+  b,
+  then,
+  otherwise,
+});
+export const countIfs = (...conditions: CountCondition[]): Expr => ({ k: "countIfs", conditions });
 export const pick = (range: Expr, n: Expr): Expr => ({ k: "pick", range, n });
 export const nthLargestLabel = (values: Expr, labels: Expr, n: number): Expr => ({
   k: "nthLargestLabel",
@@ -204,6 +234,18 @@ export function* walk(expr: Expr): Generator<Expr> {
     case "pick":
       yield* walk(expr.range);
       yield* walk(expr.n);
+      break;
+    case "ifCompare":
+      yield* walk(expr.a);
+      yield* walk(expr.b);
+      yield* walk(expr.then);
+      yield* walk(expr.otherwise);
+      break;
+    case "countIfs":
+      for (const c of expr.conditions) {
+        yield* walk(c.range);
+        if (typeof c.value !== "string") yield* walk(c.value);
+      }
       break;
     case "ifNoNumbers":
       yield* walk(expr.range);

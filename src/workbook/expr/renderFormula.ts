@@ -84,6 +84,19 @@ function render(expr: Expr, context: FormulaContext): string {
       const table = thisRowTable(context);
       return `ROW()-ROW(${context.tableName(table)}[[#Headers],[${context.header(table, expr.col)}]])`;
     }
+    case "ifCompare":
+      return `IF(${render(expr.a, context)}${expr.op}${render(expr.b, context)},${render(expr.then, context)},${render(expr.otherwise, context)})`;
+    case "countIfs":
+      return `COUNTIFS(${expr.conditions
+        .map(
+          (c) =>
+            `${render(c.range, context)},${
+              typeof c.value === "string"
+                ? `"${c.op === "=" ? "" : c.op}${c.value.replace(/"/g, '""')}"`
+                : `"${c.op}"&${render(c.value, context)}`
+            }`
+        )
+        .join(",")})`;
     case "pick":
       return expr.range.k === "columns"
         ? `INDEX(${render(expr.range, context)},0,${render(expr.n, context)})`

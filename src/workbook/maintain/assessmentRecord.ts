@@ -1,3 +1,4 @@
+import { dateSerial } from "../dates";
 import { CellValue } from "../../domain/cellValue";
 import { PlannedChart } from "../plan";
 import { isRecordedScoreKey } from "../templates/maturity/capabilityHistory";
@@ -46,12 +47,6 @@ export interface AssessmentRecord {
   readonly preview: readonly string[];
   /** What is left out and why: scored capabilities the history has no column for. */
   readonly notes: readonly string[];
-}
-
-/** Excel's date serial of a day (UTC), as the templates write dates. */
-export function excelSerial(date: Date): number {
-  const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-  return Math.round((day - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
 const asText = (serial: number) =>
@@ -130,10 +125,10 @@ export function planAssessmentRecord(
     return "There is no practice score to record yet: score at least one capability and enter the assessment date.";
   const entered = value(COPIED.date);
   const serial = date
-    ? excelSerial(date)
+    ? dateSerial(date)
     : typeof entered === "number"
       ? entered
-      : excelSerial(today);
+      : dateSerial(today);
   const target = value(COPIED.target);
   const cells: Record<string, CellValue> = {
     date: serial,

@@ -8,9 +8,10 @@ import { Survey, SurveyedTemplate } from "./survey";
  * Template tables and charts missing from a sheet that is still there, written back by refresh: a
  * table a newer version of the template adds (upgrade), or one the template fills itself (its rows
  * are the template's, such as months or lenses) that a user deleted, with its caption and its
- * charts; and a template chart deleted from over a table that is still there. A table users fill in
- * is not recreated: its content went with it. Additions go below everything the sheet uses now, so
- * they never overwrite a cell, and keep the layout of a fresh generation otherwise.
+ * charts; a block of named cells a newer version adds (none of its names exists yet); and a template
+ * chart deleted from over a table that is still there. A table users fill in is not recreated: its
+ * content went with it. Additions go below everything the sheet uses now (tables above them may have
+ * grown), so they never overwrite a cell, and keep the layout of a fresh generation otherwise.
  */
 
 /** A table with its caption and charts, as part of a planned sheet, moved to where it is written. */
@@ -118,6 +119,38 @@ function firstFreeRow(survey: Survey, sheet: string): number {
   return blank ? 0 : bottom + 2;
 }
 
+/** The rows of each figures block of a planned sheet whose named cells are all missing now. */
+function missingFigureBlocks(
+  survey: Survey,
+  t: SurveyedTemplate,
+  planned: PlannedSheet
+): { top: number; bottom: number; names: string[] }[] {
+  const spec = t.expected.spec.sheets[t.expected.sheets.indexOf(planned)];
+  const exists = new Set(survey.readBack.names.map((n) => n.name.toLowerCase()));
+  return (spec?.blocks ?? []).flatMap((block) => {
+    if (block.kind !== "figures") return [];
+    const named = block.items.flatMap((item) => {
+      const name = planned.names.find((n) => n.key === item.key);
+      return name ? [name] : [];
+    });
+    if (named.length === 0 || named.some((n) => exists.has(n.name.toLowerCase()))) return [];
+    const rows = named.map((n) => rowsOf(n.address).top);
+    // The block's heading is the row above its first named cell.
+    return [
+      { top: Math.min(...rows) - 1, bottom: Math.max(...rows), names: named.map((n) => n.name) },
+    ];
+  });
+}
+
+/** Named cells of a template that refresh writes back as part of a block (not one by one). */
+export function figuresAddedBack(survey: Survey, t: SurveyedTemplate): ReadonlySet<string> {
+  return new Set(
+    t.expected.sheets
+      .filter((s) => t.presentSheets.includes(s.name))
+      .flatMap((s) => missingFigureBlocks(survey, t, s).flatMap((b) => b.names))
+  );
+}
+
 /** The block of a template table: its caption row, the table with its totals row, its charts. */
 function blockRows(planned: PlannedSheet, table: string): { top: number; bottom: number } | null {
   const found = planned.tables.find((t) => t.name === table);
@@ -144,20 +177,42 @@ export function planAdditions(
   const charts: ChartAddition[] = [];
   const preview: string[] = [];
   const nextRow = new Map<string, number>();
+  // In the order the plan lays them out, so a version's additions keep their order on the sheet.
+  const pending: {
+    sheet: string;
+    table?: string;
+    top: number;
+    bottom: number;
+    names?: string[];
+  }[] = [];
   for (const { template, bound } of t.tables) {
     if (bound || !t.presentSheets.includes(template.sheet) || !template.fixedRows) continue;
     const planned = t.expected.sheets.find((s) => s.name === template.sheet);
     const rows = planned && blockRows(planned, template.name);
-    if (!planned || !rows) continue;
-    const free = nextRow.get(template.sheet) ?? firstFreeRow(survey, template.sheet);
-    const offset = Math.max(0, free - rows.top);
-    const block = slice(planned, template.name, rows.top, rows.bottom, offset);
-    nextRow.set(template.sheet, rows.bottom + offset + 2);
-    blocks.push({ templateId, sheet: template.sheet, planned: block, area: block.usedRange });
-    const at = rangeBounds(block.tables[0].address);
-    preview.push(
-      `Add the table ${template.name} to "${template.sheet}" at ${cellAddress(at.top, at.left)}${block.charts.length > 0 ? `, with the chart${block.charts.length === 1 ? "" : "s"} ${block.charts.map((c) => `"${c.title}"`).join(", ")}` : ""}.`
-    );
+    if (planned && rows) pending.push({ sheet: planned.name, table: template.name, ...rows });
+  }
+  for (const planned of t.expected.sheets.filter((s) => t.presentSheets.includes(s.name)))
+    for (const block of missingFigureBlocks(survey, t, planned))
+      pending.push({ sheet: planned.name, ...block });
+  pending.sort((a, b) => a.top - b.top);
+  for (const item of pending) {
+    const planned = t.expected.sheets.find((s) => s.name === item.sheet)!;
+    const free = nextRow.get(item.sheet) ?? firstFreeRow(survey, item.sheet);
+    const offset = Math.max(0, free - item.top);
+    const block = slice(planned, item.table ?? "", item.top, item.bottom, offset);
+    nextRow.set(item.sheet, item.bottom + offset + 2);
+    blocks.push({ templateId, sheet: item.sheet, planned: block, area: block.usedRange });
+    if (item.table) {
+      const at = rangeBounds(block.tables[0].address);
+      preview.push(
+        `Add the table ${item.table} to "${item.sheet}" at ${cellAddress(at.top, at.left)}${block.charts.length > 0 ? `, with the chart${block.charts.length === 1 ? "" : "s"} ${block.charts.map((c) => `"${c.title}"`).join(", ")}` : ""}.`
+      );
+    } else {
+      const at = rangeBounds(block.usedRange);
+      preview.push(
+        `Add ${item.names!.join(", ")} to "${item.sheet}" at ${cellAddress(at.top, at.left)}.`
+      );
+    }
   }
   const read = (sheet: string) =>
     survey.readBack.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());

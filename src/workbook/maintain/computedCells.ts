@@ -3,6 +3,7 @@ import { isFormula, ReadCell } from "./grid";
 import { referencedTables, sameFormula } from "./formulaText";
 import { FigureAt, Survey, SurveyedTemplate } from "./survey";
 import { EarlierFormula } from "./templateParts";
+import { figuresAddedBack } from "./blockAdditions";
 
 /**
  * What is wrong with a computed cell, if anything. "outdated": the formula an earlier add-in version
@@ -77,9 +78,12 @@ export function computedCells(
       }
     }
   }
+  // Named cells refresh writes back as a whole block are not repaired one by one.
+  const added = figuresAddedBack(survey, t);
   for (const at of t.figures) {
     const { figure } = at;
-    if (!figure.formula || t.missingSheets.includes(figure.sheet)) continue;
+    if (!figure.formula || t.missingSheets.includes(figure.sheet) || added.has(figure.name))
+      continue;
     if (!survey.readBack.sheets.some((s) => s.name === at.sheet && s.used)) continue;
     const now = survey.cellAt(at.sheet, at.address);
     const problem = problemOf(now, figure.formula, figure.earlier);

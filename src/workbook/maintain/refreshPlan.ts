@@ -1,4 +1,4 @@
-import { BlockAddition, ChartAddition, planAdditions } from "./blockAdditions";
+import { BlockAddition, ChartAddition, figuresAddedBack, planAdditions } from "./blockAdditions";
 import { FormulaMode } from "../expr/renderFormula";
 import { PlannedConditionalFormat, PlannedSheet, PlannedValidation } from "../plan";
 import { BoundTable } from "./boundTable";
@@ -172,10 +172,11 @@ function planTemplate(
       });
     }
   }
+  const added = figuresAddedBack(survey, t);
   for (const at of t.figures) {
     const { figure } = at;
     const broken = at.nameFormula === undefined || at.nameFormula.includes("#REF!");
-    if (!broken || !t.presentSheets.includes(figure.sheet)) continue;
+    if (!broken || !t.presentSheets.includes(figure.sheet) || added.has(figure.name)) continue;
     const formula = `=${quoted(figure.sheet)}!$${figure.address.replace(/(\d+)$/, "$$$1")}`;
     plan.names.push({ name: figure.name, formula, previous: at.nameFormula });
     plan.preview.push(`Point the name ${figure.name} at ${figure.sheet}!${figure.address} again.`);

@@ -1,3 +1,4 @@
+import { excelDate } from "../dates";
 import { CellValue } from "../../domain/cellValue";
 import { agg, column, countIf, div, name, num, sub } from "../expr/expr";
 import { periodAt, TemplateOptions } from "../options";
@@ -11,24 +12,12 @@ import { ACTIVITIES, STAGES, Status, STATUSES } from "./seedContent/adoptionPlan
 
 const TABLE = "adoptionActivities";
 const SAMPLE_DEPARTMENT = "Retail e-commerce";
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/**
- * The Excel date serial of a calendar date: days since 1899-12-30, so 46023 is 2026-01-01. Right from
- * 1900-03-01 (61) on; earlier dates come out one higher than Excel, which counts a phantom 29 February
- * 1900, but no plan uses them. Month and day may overflow as in Date.UTC: day 0 is the last day of
- * the month before.
- */
-export function excelSerial(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH) / MS_PER_DAY);
-}
 
 /** The last day of the month `offset` months after the first tracked period, as an Excel serial. */
 export function endOfMonthSerial(options: TemplateOptions, offset: number): number {
   const [year, month] = options.firstPeriod.split("-").map(Number);
   const period = periodAt(year, month, offset);
-  return excelSerial(period.year, period.month + 1, 0);
+  return excelDate(period.year, period.month + 1, 0);
 }
 
 /** Version 1 called "Needs escalation" "Blocked"; every other status word is the same. */

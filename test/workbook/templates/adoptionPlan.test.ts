@@ -1,11 +1,8 @@
 import { isErrorValue } from "../../../src/domain/cellValue";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
 import { RenderPlan } from "../../../src/workbook/plan";
-import {
-  adoptionPlan,
-  endOfMonthSerial,
-  excelSerial,
-} from "../../../src/workbook/templates/adoptionPlan";
+import { excelDate as excelSerial } from "../../../src/workbook/dates";
+import { adoptionPlan, endOfMonthSerial } from "../../../src/workbook/templates/adoptionPlan";
 import { ACTIVITIES } from "../../../src/workbook/templates/seedContent/adoptionPlanContent";
 import { PERSONA_NAMES } from "../../../src/domain/personas";
 import {

@@ -6,7 +6,7 @@ import { TableBlock } from "../../../src/workbook/spec";
 import { decisionModel, RACI_CHECK } from "../../../src/workbook/templates/decisionModel";
 import { PERSONAS } from "../../../src/domain/personas";
 import { DECISIONS } from "../../../src/workbook/templates/seedContent/decisionModelContent";
-import { excelSerial } from "../../../src/workbook/templates/adoptionPlan";
+import { excelDate as excelSerial } from "../../../src/workbook/dates";
 import {
   allCells,
   figure,
