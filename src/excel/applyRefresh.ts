@@ -1,4 +1,4 @@
-import { UPDATED_COLUMN, VERSION_COLUMN } from "../workbook/metadata";
+import { NAMES_COLUMN, UPDATED_COLUMN, VERSION_COLUMN } from "../workbook/metadata";
 import { CellRestore, MetadataStamp, RefreshPlan } from "../workbook/maintain/refreshPlan";
 import { RawCell } from "../workbook/maintain/readBack";
 import {
@@ -80,19 +80,25 @@ export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp:
   }
   queueStamps(
     workbook,
-    plan.stamps.map((s) => ({ row: s.row, value: stamp, version: s.version?.next }))
+    plan.stamps.map((s) => ({
+      row: s.row,
+      value: stamp,
+      version: s.version?.next,
+      names: s.names?.next,
+    }))
   );
 }
 
 function queueStamps(
   workbook: Excel.Workbook,
-  stamps: { row: MetadataStamp["row"]; value: string; version?: number }[]
+  stamps: { row: MetadataStamp["row"]; value: string; version?: number; names?: string }[]
 ): void {
   queueStoreCells(
     workbook,
-    stamps.flatMap(({ row, value, version }) => [
+    stamps.flatMap(({ row, value, version, names }) => [
       { row, column: UPDATED_COLUMN, value },
       ...(version === undefined ? [] : [{ row, column: VERSION_COLUMN, value: version }]),
+      ...(names === undefined ? [] : [{ row, column: NAMES_COLUMN, value: names }]),
     ])
   );
 }
@@ -193,7 +199,12 @@ export async function undoRefresh(
         workbook.worksheets.getItem(planned.name).delete();
     queueStamps(
       workbook,
-      plan.stamps.map((s) => ({ row: s.row, value: s.previous, version: s.version?.previous }))
+      plan.stamps.map((s) => ({
+        row: s.row,
+        value: s.previous,
+        version: s.version?.previous,
+        names: s.names?.previous,
+      }))
     );
     await context.sync();
   });

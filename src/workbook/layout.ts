@@ -6,6 +6,7 @@ import { defaultWidth, numberFormatFor } from "./formats";
 import { ChosenNames } from "./names";
 import { TemplateOptions } from "./options";
 import {
+  PlannedBlock,
   PlannedChart,
   PlannedConditionalFormat,
   PlannedFormat,
@@ -81,6 +82,21 @@ export function planWorkbook(
   };
 }
 
+function blockId(block: Block): string {
+  switch (block.kind) {
+    case "title":
+      return "title";
+    case "notes":
+      return `notes:${block.heading}`;
+    case "figures":
+      return `figures:${block.items[0]?.key ?? block.heading}`;
+    case "table":
+      return `table:${block.key}`;
+    case "chart":
+      return `chart:${block.title}`;
+  }
+}
+
 function plannedRule(
   format: ConditionalFormat | FigureRule,
   address: string
@@ -106,6 +122,7 @@ class SheetLayout {
   private readonly conditionalFormats: PlannedConditionalFormat[] = [];
   private readonly charts: PlannedChart[] = [];
   private readonly widths: number[] = [];
+  private readonly blocks: PlannedBlock[] = [];
   private readonly tableColumns = new Map<
     string,
     { headerRow: number; firstData: number; lastData: number; columns: readonly ColumnSpec[] }
@@ -124,7 +141,9 @@ class SheetLayout {
 
   plan(): PlannedSheet {
     for (const block of this.sheet.blocks) {
+      const top = this.row;
       this.place(block);
+      this.blocks.push({ id: blockId(block), top, bottom: this.row - 1 });
       this.row += 1;
     }
     const lastRow = Math.max(this.row - 2, 0);
@@ -149,6 +168,7 @@ class SheetLayout {
           : undefined,
       },
       usedRange: rangeAddress(0, 0, lastRow, this.lastColumn),
+      blocks: this.blocks,
     };
   }
 

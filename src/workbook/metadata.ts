@@ -38,11 +38,19 @@ export function metadataRows(plan: RenderPlan, now: Date): MetadataRow[] {
     t.version,
     JSON.stringify(t.sheets),
     plan.options,
-    JSON.stringify({ tables: t.tables, names: t.names }),
+    namesCell(t),
     stamp,
     stamp,
   ]);
 }
+
+/** The Names cell of a record: its table and defined names by key. */
+export function namesCell(record: Pick<InstalledTemplate, "tables" | "names">): string {
+  return JSON.stringify({ tables: record.tables, names: record.names });
+}
+
+/** Column of the table and defined names, which upgrade extends with the names a version adds. */
+export const NAMES_COLUMN = METADATA_HEADERS.indexOf("Names");
 
 /** Column of the template version, which upgrade rewrites. */
 export const VERSION_COLUMN = METADATA_HEADERS.indexOf("Version");

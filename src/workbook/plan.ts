@@ -114,6 +114,16 @@ export interface PlannedSheet {
   };
   /** The sheet's used area, e.g. A1:N40: print area and the size of what was written. */
   readonly usedRange: string;
+  /** The rows of each block, top to bottom: what lines up the same block in two versions' plans. */
+  readonly blocks: readonly PlannedBlock[];
+}
+
+/** A block's rows (0-based, inclusive), by an id that stays the same across template versions. */
+export interface PlannedBlock {
+  /** "title", "notes:<heading>", "figures:<first key>", "table:<key>" or "chart:<title>". */
+  readonly id: string;
+  readonly top: number;
+  readonly bottom: number;
 }
 
 /** The metadata store's content: one row per generated template. */

@@ -31,6 +31,7 @@ function storeRows(fake: ExcelFake) {
       version: Number(r[1]),
       sheets: JSON.parse(String(r[2])) as string[],
       options: JSON.parse(String(r[3])) as TemplateOptions,
+      names: String(r[4]),
     }));
 }
 
@@ -204,11 +205,19 @@ describe("two copies of a template", () => {
 
     const upgrade = await upgradeWorkbook(hostFor(fake));
     expect(upgrade.upgrades).toHaveLength(2);
-    expect(storeRows(fake).map((r) => r.version)).toEqual([2, 2]);
+    expect(storeRows(fake).map((r) => r.version)).toEqual([3, 3]);
     for (const table of ["AdoptionPlan", "AdoptionPlan_2"]) {
       const { headers, rows } = tableNow(fake, table);
       expect(rows[0][headers.indexOf("Status")]).toBe("Needs escalation");
     }
+    // Each copy gets its own names for what version 3 adds, recorded with it.
+    expect(fake.state.names().map((n) => n.name)).toEqual(
+      expect.arrayContaining(["AdoptionAsAt", "AdoptionAsAt_2", "AdoptionActivitiesOverdue_2"])
+    );
+    expect(storeRows(fake).map((r) => JSON.parse(String(r.names)).names.adoptionAsAt)).toEqual([
+      "AdoptionAsAt",
+      "AdoptionAsAt_2",
+    ]);
     await refreshWorkbook(hostFor(fake));
     const after = await checkWorkbookHealth(hostFor(fake));
     expect(after.findings.filter((f) => f.severity !== "info")).toEqual([]);

@@ -29,12 +29,13 @@ function rowsOf(fake: ExcelFake, table: string): Record<string, unknown>[] {
 
 /** The formula a fresh generation of the current version writes in a computed table column. */
 function freshFormula(table: string, header: string): string {
-  const { plan } = planTemplates(["decision-model"], DEFAULT_OPTIONS, {
+  const { plan } = planTemplates(["decision-model", "adoption-plan"], DEFAULT_OPTIONS, {
     sheets: [],
     tablesAndNames: [],
   });
-  const t = plan.sheets[0].tables.find((x) => x.name === table)!;
-  const range = plan.sheets[0].ranges.find((r) => r.address === t.address.split(":")[0])!;
+  const sheet = plan.sheets.find((s) => s.tables.some((x) => x.name === table))!;
+  const t = sheet.tables.find((x) => x.name === table)!;
+  const range = sheet.ranges.find((r) => r.address === t.address.split(":")[0])!;
   return range.rows[1][t.headers.indexOf(header)].formula as string;
 }
 
@@ -104,8 +105,8 @@ describe("a version-1 workbook before upgrade", () => {
     expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(report.findings.filter((f) => f.kind === "upgradeAvailable").map((f) => f.what)).toEqual(
       expect.arrayContaining([
-        "Adoption plan is at version 1; version 2 of the template is available.",
-        "Decision and accountability model is at version 1; version 2 of the template is available.",
+        "Adoption plan is at version 1; version 3 of the template is available.",
+        "Decision and accountability model is at version 1; version 3 of the template is available.",
       ])
     );
     expect(await previewRefresh(hostFor(fake))).toEqual([]);
@@ -121,8 +122,8 @@ describe("upgrade on the in-memory Excel", () => {
     const preview = await previewUpgrade(hostFor(fake));
     expect(preview.upgrades.map((u) => [u.templateId, u.from, u.to])).toEqual(
       expect.arrayContaining([
-        ["adoption-plan", 1, 2],
-        ["decision-model", 1, 2],
+        ["adoption-plan", 1, 3],
+        ["decision-model", 1, 3],
       ])
     );
     // 1 sample row, 2 typed ("blocked " and "Blocked") and 1 of the 2 added rows; the formula is the user's.
@@ -146,6 +147,8 @@ describe("upgrade on the in-memory Excel", () => {
       adoptionBefore.map((row) => ({
         ...row,
         Status: String(row.Status).startsWith("=") ? row.Status : rename(row.Status),
+        // Version 3's overdue flag, added after the user's own column.
+        Schedule: freshFormula(ADOPTION, "Schedule"),
       }))
     );
     const decisionAfter = rowsOf(fake, DECISION);
@@ -159,10 +162,11 @@ describe("upgrade on the in-memory Excel", () => {
       expect(row["Next review"]).toBe(freshFormula(DECISION, "Next review"));
     });
     const headers = fake.state.tables().find((t) => t.name === DECISION)!.headers;
-    expect(headers.slice(-4)).toEqual([
+    expect(headers.slice(-5)).toEqual([
       "Review every (days)",
       "Last reviewed",
       "Next review",
+      "Review status",
       "Owner notes",
     ]);
     const status = columnOf(fake, ADOPTION, "Status");
@@ -179,7 +183,7 @@ describe("upgrade on the in-memory Excel", () => {
         .conditionalFormats(status.sheet)
         .some((cf) => cf.rule?.formula1 === '="Needs escalation"')
     ).toBe(true);
-    expect(fake.state.values(METADATA_SHEET, "B2:B3")).toEqual([[2], [2]]);
+    expect(fake.state.values(METADATA_SHEET, "B2:B3")).toEqual([[3], [3]]);
   });
 
   it("after the upgrade: nothing more to upgrade or refresh, and no structure problem", async () => {
@@ -195,6 +199,15 @@ describe("upgrade on the in-memory Excel", () => {
     const report = await checkWorkbookHealth(hostFor(fake));
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(report.findings.filter((f) => f.kind === "upgradeAvailable")).toEqual([]);
+    // Version 3's reporting date and overdue counts, written below each sheet's content, are in place.
+    expect(report.findings.filter((f) => f.kind === "movedName")).toEqual([]);
+    const names = fake.state.names().map((n) => [n.name, n.formula]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ["DecisionsAsAt", expect.stringMatching(/^='Decision model'!\$B\$\d+$/)],
+        ["AdoptionActivitiesOverdue", expect.stringMatching(/^='Adoption plan'!\$B\$\d+$/)],
+      ])
+    );
   });
 
   it("takes the same number of syncs however many rows users added", async () => {

@@ -505,6 +505,7 @@ describe("file formulas and values", () => {
           columnWidths: [],
           print: { landscape: false, fitToWidth: false, pagesWide: 1 },
           usedRange: "A1:F7",
+          blocks: [],
         },
       ],
     };

@@ -72,14 +72,16 @@ export function checkStructure(t: SurveyedTemplate): Finding[] {
         fix: `Refresh points ${figure.name} at ${figure.address} again; formulas that use it then work.`,
         repairable: true,
       });
-    } else if (at.sheet !== figure.sheet || at.address !== figure.address) {
+    } else if (at.sheet.toLowerCase() !== figure.sheet.toLowerCase()) {
+      // Within its sheet a name may sit anywhere: an upgrade writes a version's new figures below
+      // the sheet's content, and users move blocks; the checks follow the name.
       findings.push({
         severity: "info",
         kind: "movedName",
         templateId,
         sheet: at.sheet,
         address: at.address,
-        what: `The name ${figure.name} now refers to ${at.sheet}!${at.address}, not ${figure.sheet}!${figure.address} where the template put it.`,
+        what: `The name ${figure.name} now refers to ${at.sheet}!${at.address}, not to the sheet "${figure.sheet}" where the template put it.`,
         fix: "Nothing to do if you moved it on purpose; the checks follow the name.",
         repairable: false,
       });

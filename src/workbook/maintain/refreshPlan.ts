@@ -39,6 +39,8 @@ export interface MetadataStamp {
   readonly row: number;
   readonly previous: string;
   readonly version?: { readonly previous: number; readonly next: number };
+  /** The Names cell (upgrade records the names of what a version adds). */
+  readonly names?: { readonly previous: string; readonly next: string };
 }
 
 export interface SheetRecreation {

@@ -13,6 +13,8 @@ import {
 } from "./refreshPlan";
 import { Survey, SurveyedTemplate, surveyWorkbook } from "./survey";
 import { versionChanges, VersionChanges } from "./versionChanges";
+import { withNewNames } from "./upgradeNames";
+import { namesCell } from "../metadata";
 
 /** A template the workbook holds at an earlier version, and the version an upgrade moves it to. */
 export interface TemplateUpgrade {
@@ -67,11 +69,19 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
   // Only templates both versions can plan are upgraded (a template whose options cannot be read is not).
   const ready = pending.filter((p) => surveyed(old, p) !== undefined);
   if (ready.length === 0) return { upgrades: [], refresh: NOTHING };
+  const named = withNewNames(
+    readBack,
+    ready.map((p) => ({
+      record: p.read.record,
+      spec: p.template.build(p.read.record.options),
+    }))
+  );
   const upgraded: WorkbookReadBack = {
     ...readBack,
     templates: readBack.templates.map((t) => {
       const p = ready.find((r) => r.read === t);
-      return p ? { ...t, record: { ...t.record, version: p.template.version } } : t;
+      const record = named.get(t.record);
+      return p && record ? { ...t, record: { ...record, version: p.template.version } } : t;
     }),
   };
   const next = surveyWorkbook(upgraded);
@@ -108,6 +118,7 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
       row: p.read.metadataRow,
       previous: p.read.updated,
       version: { previous: p.read.record.version, next: to },
+      names: { previous: namesCell(p.read.record), next: namesCell(after.read.record) },
     });
   }
   plan.preview.push(...base.preview.filter((line) => repairs.has(line)));

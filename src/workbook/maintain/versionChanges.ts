@@ -80,9 +80,10 @@ function tableRows(sheet: PlannedSheet): (row: number) => boolean {
 }
 
 /**
- * Template text the new version words differently, where the workbook still shows the old words.
- * Only when both versions lay the sheet out alike (tables and named cells where they were): text is
- * rewritten in place, and a moved layout would put new words next to old content.
+ * Template text the new version words differently, where the workbook still shows the old words. The
+ * same block (by id) of both versions' plans lines the cells up, so a version that inserts a block
+ * still rewords the blocks both have; each cell is rewritten where the old version put it, and only
+ * while it holds exactly the old words.
  */
 function changedText(
   survey: Survey,
@@ -91,32 +92,29 @@ function changedText(
 ): VersionChanges["text"] {
   const oldSheets = before.expected.sheets;
   const newSheets = after.expected.sheets;
-  // Tables and names both versions have, where each puts them; a version may add more below.
-  const anchors = (s: PlannedSheet, other: PlannedSheet) =>
-    json([
-      s.tables
-        .filter((t) => other.tables.some((o) => o.key === t.key))
-        .map((t) => t.address.split(":")[0]),
-      s.names.filter((n) => other.names.some((o) => o.key === n.key)).map((n) => n.address),
-    ]);
-  if (
-    oldSheets.length !== newSheets.length ||
-    oldSheets.some((s, i) => anchors(s, newSheets[i]) !== anchors(newSheets[i], s))
-  )
-    return [];
+  if (oldSheets.length !== newSheets.length) return [];
   return newSheets.flatMap((sheet, i) => {
     if (!after.presentSheets.includes(sheet.name)) return [];
     const old = oldSheets[i];
     const inTables = [tableRows(old), tableRows(sheet)];
-    const named = new Set(sheet.names.map((n) => n.address.replace(/\$/g, "")));
+    const named = new Set([...sheet.names, ...old.names].map((n) => n.address.replace(/\$/g, "")));
+    // The old row of a new row: the same offset in the same block, when the old block has it.
+    const oldRow = (row: number): number | undefined => {
+      const block = sheet.blocks.find((b) => row >= b.top && row <= b.bottom);
+      const was = block && old.blocks.find((b) => b.id === block.id);
+      const at = block && was ? was.top + row - block.top : undefined;
+      return at !== undefined && at <= (was as { bottom: number }).bottom ? at : undefined;
+    };
     return sheet.ranges.flatMap((range) => {
       const origin = cellPosition(range.address);
       return range.rows.flatMap((cells, r) =>
         cells.flatMap((cell, c) => {
           const row = origin.row + r;
-          const at = cellAddress(row, origin.column + c);
+          const from = oldRow(row);
+          if (from === undefined) return [];
+          const at = cellAddress(from, origin.column + c);
           const was = plannedCell(old, at);
-          if (inTables.some((covers) => covers(row)) || named.has(at)) return [];
+          if (inTables[0](from) || inTables[1](row) || named.has(at)) return [];
           if (!text(cell.value) || !text(was?.value) || cell.value === was.value) return [];
           const now = survey.cellAt(sheet.name, at);
           if (isFormula(now) || now.value !== was.value) return [];

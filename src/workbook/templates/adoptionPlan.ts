@@ -1,10 +1,10 @@
-import { excelDate } from "../dates";
 import { CellValue } from "../../domain/cellValue";
-import { agg, column, countIf, div, name, num, sub } from "../expr/expr";
-import { periodAt, TemplateOptions } from "../options";
-import { ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } from "../spec";
+import { agg, column, countIf, countIfs, div, name, num, sub } from "../expr/expr";
+import { TemplateOptions } from "../options";
+import { Block, ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } from "../spec";
 import { PERSONA_NAMES } from "../../domain/personas";
 import { ACTIVITIES, STAGES, Status, STATUSES } from "./seedContent/adoptionPlanContent";
+import { asAtFigure, overdueFlag, sampleMonthEnd } from "./reportingDate";
 
 // Adoption plan: the capability's "Drive stakeholder buy-in" phases (Plan, Socialize,
 // Prepare the organization, Drive cultural buy-in) with activities from the personas' functional
@@ -12,13 +12,6 @@ import { ACTIVITIES, STAGES, Status, STATUSES } from "./seedContent/adoptionPlan
 
 const TABLE = "adoptionActivities";
 const SAMPLE_DEPARTMENT = "Retail e-commerce";
-
-/** The last day of the month `offset` months after the first tracked period, as an Excel serial. */
-export function endOfMonthSerial(options: TemplateOptions, offset: number): number {
-  const [year, month] = options.firstPeriod.split("-").map(Number);
-  const period = periodAt(year, month, offset);
-  return excelDate(period.year, period.month + 1, 0);
-}
 
 /** Version 1 called "Needs escalation" "Blocked"; every other status word is the same. */
 const V1_ESCALATION = "Blocked";
@@ -41,18 +34,60 @@ const VERSION_1: EarlierVersion = {
   ],
 };
 
+/** Version 2 did not flag overdue activities; version 3 adds a Schedule column and block. */
+const VERSION_2: EarlierVersion = {
+  version: 2,
+  build: (options) => buildAdoptionPlan(options, 2),
+  migration: [],
+};
+
 export const adoptionPlan: Template = {
   id: "adoption-plan",
-  version: 2,
-  earlier: [VERSION_1],
+  version: 3,
+  earlier: [VERSION_1, VERSION_2],
   title: "Adoption plan",
   purpose:
     "The four stages of FinOps adoption for a department, with each activity's owner persona, due date, status, deliverable and evidence; started again when a department joins.",
   audience: "The FinOps lead and the department heads adopting FinOps",
-  build: (options) => buildAdoptionPlan(options, 2),
+  build: (options) => buildAdoptionPlan(options, 3),
 };
 
-function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2): WorkbookSpec {
+/** Version 3: an activity is overdue once its due date is before the reporting date and it is not done. */
+const SCHEDULE: ColumnSpec = {
+  key: "schedule",
+  header: "Schedule",
+  kind: "computed",
+  type: "text",
+  width: 12,
+  expr: overdueFlag("due", "adoptionAsAt", { column: "status", is: "Done" }),
+};
+
+function scheduleBlock(options: TemplateOptions): Block {
+  return {
+    kind: "figures",
+    heading: "Schedule",
+    items: [
+      asAtFigure("adoptionAsAt", "AdoptionAsAt", options),
+      {
+        key: "adoptionOverdue",
+        name: "AdoptionActivitiesOverdue",
+        label: "Activities overdue at the reporting date (due before it, not done)",
+        type: "integer",
+        kind: "computed",
+        expr: countIfs(
+          { range: column(TABLE, "due"), op: "<", value: name("adoptionAsAt") },
+          { range: column(TABLE, "status"), op: "<>", value: "Done" }
+        ),
+        conditionalFormats: [
+          { when: "greaterThan", value: 0, highlight: "bad" },
+          { when: "lessThan", value: 1, highlight: "good" },
+        ],
+      },
+    ],
+  };
+}
+
+function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2 | 3): WorkbookSpec {
   const statuses = STATUSES.map((s) => statusAt(version, s));
   const escalation = statusAt(version, ESCALATION);
   const columns: ColumnSpec[] = [
@@ -83,6 +118,7 @@ function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2): WorkbookSp
       width: 14,
       list: statuses,
     },
+    ...(version < 3 ? [] : [SCHEDULE]),
     { key: "deliverable", header: "Deliverable", kind: "input", type: "text", width: 34 },
     {
       key: "evidence",
@@ -97,7 +133,7 @@ function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2): WorkbookSp
   const rows: TableRow[] = ACTIVITIES.map((a) => {
     const sample: Record<string, CellValue> = {
       department: SAMPLE_DEPARTMENT,
-      due: endOfMonthSerial(options, a.month),
+      due: sampleMonthEnd(options, a.month),
       status: statusAt(version, a.status),
     };
     if (a.evidence !== undefined) sample.evidence = a.evidence;
@@ -135,6 +171,11 @@ function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2): WorkbookSp
               "The stages start again whenever a department joins: a new business unit, an acquisition, a reorganisation or a new management team. Later rounds can skip what is already in place.",
               "For the next department, generate the adoption plan again: it is added as a new sheet and nothing here is overwritten.",
               "The figures count every activity in the table; an activity without a status counts as not started.",
+              ...(version < 3
+                ? []
+                : [
+                    "Schedule says Overdue when an activity is due before the reporting date under Schedule and is not Done.",
+                  ]),
             ],
           },
           {
@@ -206,6 +247,7 @@ function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2): WorkbookSp
               },
             ],
           },
+          ...(version < 3 ? [] : [scheduleBlock(options)]),
           {
             kind: "table",
             key: TABLE,
@@ -217,6 +259,16 @@ function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2): WorkbookSp
               { column: "status", when: "equals", text: "Done", highlight: "good" },
               { column: "status", when: "equals", text: escalation, highlight: "bad" },
               { column: "status", when: "equals", text: "In progress", highlight: "neutral" },
+              ...(version < 3
+                ? []
+                : [
+                    {
+                      column: "schedule",
+                      when: "equals" as const,
+                      text: "Overdue",
+                      highlight: "bad" as const,
+                    },
+                  ]),
             ],
           },
         ],

@@ -5,6 +5,7 @@ import {
   col,
   column,
   countIf,
+  countIfs,
   finops,
   ifBlank,
   name,
@@ -13,9 +14,9 @@ import {
   sub,
 } from "../expr/expr";
 import { TemplateOptions } from "../options";
-import { ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } from "../spec";
+import { Block, ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } from "../spec";
 import { PERSONAS } from "../../domain/personas";
-import { endOfMonthSerial } from "./adoptionPlan";
+import { asAtFigure, overdueFlag, sampleMonthEnd } from "./reportingDate";
 import { DECISIONS, DEFAULT_REVIEW_DAYS, RACI_LETTERS } from "./seedContent/decisionModelContent";
 
 // Decision and accountability model: the recurring FinOps decisions x the six
@@ -66,15 +67,25 @@ const VERSION_1: EarlierVersion = {
   ],
 };
 
+/**
+ * Version 2 had no reporting date and did not flag overdue reviews; version 3 adds both (a Review
+ * status column, a Reviews block). Nothing users typed changes.
+ */
+const VERSION_2: EarlierVersion = {
+  version: 2,
+  build: (options) => buildDecisionModel(options, 2),
+  migration: [],
+};
+
 export const decisionModel: Template = {
   id: "decision-model",
-  version: 2,
-  earlier: [VERSION_1],
+  version: 3,
+  earlier: [VERSION_1, VERSION_2],
   title: "Decision and accountability model",
   purpose:
     "Who is Responsible, Accountable, Consulted and Informed for each recurring FinOps decision, with thresholds, escalation path and time to decide; every row checked for exactly one A and at least one R.",
   audience: "The FinOps lead, Finance, and the executives who sponsor the practice",
-  build: (options) => buildDecisionModel(options, 2),
+  build: (options) => buildDecisionModel(options, 3),
 };
 
 /** Version 2's review columns: how often each row is gone over with its owners, and when next. */
@@ -104,7 +115,43 @@ const REVIEW_COLUMNS: readonly ColumnSpec[] = [
   },
 ];
 
-function buildDecisionModel(options: TemplateOptions, version: 1 | 2): WorkbookSpec {
+/** Version 3: a review is overdue once its next review date is before the reporting date. */
+const REVIEW_STATUS: ColumnSpec = {
+  key: "reviewStatus",
+  header: "Review status",
+  kind: "computed",
+  type: "text",
+  width: 14,
+  expr: overdueFlag("nextReview", "decisionsAsAt"),
+};
+
+function reviewsBlock(options: TemplateOptions): Block {
+  return {
+    kind: "figures",
+    heading: "Reviews",
+    items: [
+      asAtFigure("decisionsAsAt", "DecisionsAsAt", options),
+      {
+        key: "reviewsOverdue",
+        name: "DecisionReviewsOverdue",
+        label: "Reviews overdue at the reporting date",
+        type: "integer",
+        kind: "computed",
+        expr: countIfs({
+          range: column(TABLE, "nextReview"),
+          op: "<",
+          value: name("decisionsAsAt"),
+        }),
+        conditionalFormats: [
+          { when: "greaterThan", value: 0, highlight: "bad" },
+          { when: "lessThan", value: 1, highlight: "good" },
+        ],
+      },
+    ],
+  };
+}
+
+function buildDecisionModel(options: TemplateOptions, version: 1 | 2 | 3): WorkbookSpec {
   const columns: ColumnSpec[] = [
     { key: "decision", header: "Decision", kind: "input", type: "text", width: 34 },
     {
@@ -150,6 +197,7 @@ function buildDecisionModel(options: TemplateOptions, version: 1 | 2): WorkbookS
       help: "Days the Accountable role has to decide before the escalation path applies.",
     },
     ...(version === 1 ? [] : REVIEW_COLUMNS),
+    ...(version < 3 ? [] : [REVIEW_STATUS]),
   ];
 
   const rows: TableRow[] = DECISIONS.map((d) => {
@@ -162,7 +210,7 @@ function buildDecisionModel(options: TemplateOptions, version: 1 | 2): WorkbookS
     const sample: Record<string, CellValue> = { days: d.days };
     if (version > 1) {
       values.reviewDays = d.reviewDays;
-      sample.lastReviewed = endOfMonthSerial(options, d.reviewedMonth);
+      sample.lastReviewed = sampleMonthEnd(options, d.reviewedMonth);
     }
     if (d.threshold !== undefined) sample.threshold = d.threshold;
     return { values, sample, source: d.source };
@@ -194,6 +242,11 @@ function buildDecisionModel(options: TemplateOptions, version: 1 | 2): WorkbookS
               "RACI check shows OK when a row has exactly one A and at least one R; otherwise it says what to fix.",
               "Threshold: at or above this amount the decision goes through the model; below it the Responsible roles act under standing policy. Blank means every case.",
               `Escalation path: who decides, in order, when the Accountable role has not decided within the time to decide or the parties disagree.${version === 1 ? "" : " Go over each row with its owners by its Next review date (Last reviewed plus Review every), so the model keeps up with the organisation."}`,
+              ...(version < 3
+                ? []
+                : [
+                    "Review status says Overdue when the next review date is before the reporting date under Reviews; enter the new Last reviewed date once the row has been gone over.",
+                  ]),
             ],
           },
           {
@@ -222,6 +275,7 @@ function buildDecisionModel(options: TemplateOptions, version: 1 | 2): WorkbookS
               },
             ],
           },
+          ...(version < 3 ? [] : [reviewsBlock(options)]),
           {
             kind: "table",
             key: TABLE,
@@ -231,6 +285,16 @@ function buildDecisionModel(options: TemplateOptions, version: 1 | 2): WorkbookS
             rows,
             conditionalFormats: [
               { column: "raciCheck", when: "equals", text: "OK", highlight: "good" },
+              ...(version < 3
+                ? []
+                : [
+                    {
+                      column: "reviewStatus",
+                      when: "equals" as const,
+                      text: "Overdue",
+                      highlight: "bad" as const,
+                    },
+                  ]),
             ],
           },
         ],

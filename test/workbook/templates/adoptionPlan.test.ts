@@ -2,7 +2,8 @@ import { isErrorValue } from "../../../src/domain/cellValue";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
 import { RenderPlan } from "../../../src/workbook/plan";
 import { excelDate as excelSerial } from "../../../src/workbook/dates";
-import { adoptionPlan, endOfMonthSerial } from "../../../src/workbook/templates/adoptionPlan";
+import { adoptionPlan } from "../../../src/workbook/templates/adoptionPlan";
+import { sampleMonthEnd } from "../../../src/workbook/templates/reportingDate";
 import { ACTIVITIES } from "../../../src/workbook/templates/seedContent/adoptionPlanContent";
 import { PERSONA_NAMES } from "../../../src/domain/personas";
 import {
@@ -30,11 +31,15 @@ describe("Excel date serials", () => {
     expect(excelSerial(2028, 3, 0)).toBe(excelSerial(2028, 2, 29));
   });
 
-  it("puts due dates at month ends from the first tracked period, across a year end", () => {
-    const options = { ...DEFAULT_OPTIONS, firstPeriod: "2025-11" };
-    expect(endOfMonthSerial(options, 0)).toBe(excelSerial(2025, 11, 30));
-    expect(endOfMonthSerial(options, 2)).toBe(excelSerial(2026, 1, 31));
-    expect(endOfMonthSerial(options, 11)).toBe(excelSerial(2026, 10, 31));
+  it("puts sample dates at month ends counted from the sample's reporting date, across a year end", () => {
+    // A fiscal year from November 2025: the sample's date is the end of its sixth month, April 2026.
+    const options = { ...DEFAULT_OPTIONS, fiscalYearStartMonth: 11, firstPeriod: "2025-11" };
+    expect(sampleMonthEnd(options, 0)).toBe(excelSerial(2026, 4, 30));
+    expect(sampleMonthEnd(options, -5)).toBe(excelSerial(2025, 11, 30));
+    expect(sampleMonthEnd(options, -3)).toBe(excelSerial(2026, 1, 31));
+    expect(sampleMonthEnd(options, 6)).toBe(excelSerial(2026, 10, 31));
+    // The sample story keeps its own date whatever reporting date is chosen.
+    expect(sampleMonthEnd({ ...options, asAt: "2026-09-30" }, 0)).toBe(excelSerial(2026, 4, 30));
   });
 });
 
@@ -147,7 +152,7 @@ describe("adoption plan", () => {
     expect(figure(sheet, "adoptionPercentComplete").expected).toBe(0);
   });
 
-  it("spreads sample due dates over the twelve months from the first tracked period", () => {
+  it("spreads sample due dates over the twelve months of the fiscal year", () => {
     const rows = tableRows(
       plan({ firstPeriod: "2026-04", fiscalYearStartMonth: 4 }).sheets[0],
       TABLE
@@ -157,15 +162,48 @@ describe("adoption plan", () => {
     expect(dues[dues.length - 1]).toBe(excelSerial(2027, 3, 31));
     expect([...dues].sort((a, b) => a - b)).toEqual(dues); // stages in date order
     const formats = plan().sheets[0].formats.filter((f) => f.numberFormat === "yyyy-mm-dd");
-    expect(formats).toHaveLength(1);
+    // The due dates and the reporting date.
+    expect(formats.map((f) => f.address)).toEqual([
+      expect.stringMatching(/^B\d+$/),
+      expect.stringMatching(/^E\d+:E\d+$/),
+    ]);
   });
 
-  it("highlights Done, Needs escalation and In progress statuses", () => {
-    const rules = plan().sheets[0].conditionalFormats.filter((f) => f.address.startsWith("F"));
-    expect(rules.map((r) => [r.value, r.highlight])).toEqual([
-      ["Done", "good"],
-      ["Needs escalation", "bad"],
-      ["In progress", "neutral"],
+  it("highlights Done, Needs escalation and In progress statuses, and overdue activities", () => {
+    const rules = plan().sheets[0].conditionalFormats.filter((f) => /^[FG]/.test(f.address));
+    expect(rules.map((r) => [r.address[0], r.value, r.highlight])).toEqual([
+      ["F", "Done", "good"],
+      ["F", "Needs escalation", "bad"],
+      ["F", "In progress", "neutral"],
+      ["G", "Overdue", "bad"],
     ]);
+  });
+
+  it("flags activities due before the reporting date and not done (hand-checked: 2 on the sample)", () => {
+    const sheet = plan().sheets[0];
+    expect(figure(sheet, "adoptionAsAt").value).toBe(excelSerial(2026, 6, 30));
+    const rows = tableRows(sheet, TABLE);
+    // Due end of April and end of May 2026, still in progress at 2026-06-30; the June ones are due on it.
+    const overdue = rows.filter((r) => r["Schedule"].expected === "Overdue");
+    expect(overdue.map((r) => [r["Due date"].value, r["Status"].value])).toEqual([
+      [excelSerial(2026, 4, 30), "In progress"],
+      [excelSerial(2026, 5, 31), "In progress"],
+    ]);
+    for (const row of rows) {
+      const late = (row["Due date"].value as number) < excelSerial(2026, 6, 30);
+      expect(row["Schedule"].expected).toBe(
+        late && row["Status"].value !== "Done" ? "Overdue" : ""
+      );
+    }
+    expect(figure(sheet, "adoptionOverdue").expected).toBe(2);
+    expect(figure(sheet, "adoptionOverdue").formula).toBe(
+      '=COUNTIFS(AdoptionPlan[Due date],"<"&AdoptionAsAt,AdoptionPlan[Status],"<>Done")'
+    );
+    expect(rows[0]["Schedule"].formula).toBe(
+      '=IF(COUNTIFS(AdoptionPlan[[#This Row],[Due date]],"<"&AdoptionAsAt,AdoptionPlan[[#This Row],[Status]],"<>Done")>0,"Overdue","")'
+    );
+    // A month later the June activities not done join them; without dates nothing is overdue.
+    expect(figure(plan({ asAt: "2026-07-31" }).sheets[0], "adoptionOverdue").expected).toBe(4);
+    expect(figure(plan({ sampleData: false }).sheets[0], "adoptionOverdue").expected).toBe(0);
   });
 });

@@ -36,11 +36,11 @@ const letters = (...values: (string | null)[]) =>
 describe("decision and accountability model, version 2: review dates", () => {
   it("gives each decision its review cycle and the next review date (hand-checked)", () => {
     const rows = tableRows(plan().sheets[0], "DecisionModel");
-    // Commitments: reviewed at the end of November 2025 (two months before January 2026), every 90 days.
+    // Commitments: reviewed at the end of April 2026 (two months before the sample's 2026-06-30), every 90 days.
     const commitments = rows[0];
     expect(commitments["Review every (days)"].value).toBe(90);
-    expect(commitments["Last reviewed"].value).toBe(excelSerial(2025, 11, 30));
-    expect(commitments["Next review"].expected).toBe(excelSerial(2025, 11, 30) + 90);
+    expect(commitments["Last reviewed"].value).toBe(excelSerial(2026, 4, 30));
+    expect(commitments["Next review"].expected).toBe(excelSerial(2026, 4, 30) + 90);
     expect(commitments["Next review"].formula).toBe(
       '=IF(ISBLANK(DecisionModel[[#This Row],[Last reviewed]]),"",IF(ISBLANK(DecisionModel[[#This Row],[Review every (days)]]),"",' +
         "DecisionModel[[#This Row],[Last reviewed]]+DecisionModel[[#This Row],[Review every (days)]]))"
@@ -70,6 +70,40 @@ describe("decision and accountability model, version 2: review dates", () => {
     expect(step.value({ decision: " cost ANOMALIES " })).toBe(90);
     expect(step.value({ decision: "Data retention policy" })).toBe(365);
     expect(step.value({ decision: "" })).toBeNull();
+  });
+});
+
+describe("decision and accountability model, version 3: overdue reviews", () => {
+  it("flags the reviews whose next date is before the reporting date (hand-checked: 2 of 8)", () => {
+    const sheet = plan().sheets[0];
+    expect(figure(sheet, "decisionsAsAt").value).toBe(excelSerial(2026, 6, 30));
+    const rows = tableRows(sheet, "DecisionModel");
+    // Cost anomalies: 2026-02-28 + 90 days = 2026-05-29; chargeback: 2025-03-31 + 365 = 2026-03-31.
+    const overdue = rows.filter((r) => r["Review status"].expected === "Overdue");
+    expect(overdue.map((r) => r["Decision"].value)).toEqual([
+      "Cost anomalies",
+      "Chargeback and showback policy",
+    ]);
+    for (const row of rows) {
+      const late = (row["Next review"].expected as number) < excelSerial(2026, 6, 30);
+      expect(row["Review status"].expected).toBe(late ? "Overdue" : "");
+    }
+    expect(figure(sheet, "reviewsOverdue").expected).toBe(2);
+    expect(figure(sheet, "reviewsOverdue").formula).toBe(
+      '=COUNTIFS(DecisionModel[Next review],"<"&DecisionsAsAt)'
+    );
+    expect(rows[0]["Review status"].formula).toBe(
+      '=IF(COUNTIFS(DecisionModel[[#This Row],[Next review]],"<"&DecisionsAsAt)>0,"Overdue","")'
+    );
+  });
+
+  it("follows the reporting date chosen, and flags nothing without review dates", () => {
+    const later = plan({ asAt: "2026-09-30" }).sheets[0];
+    expect(figure(later, "decisionsAsAt").value).toBe(excelSerial(2026, 9, 30));
+    // Also due by then: commitments (07-29), budget overruns (08-29), staffing (07-30), onboarding (09-27).
+    expect(figure(later, "reviewsOverdue").expected).toBe(6);
+    const empty = plan({ sampleData: false, asAt: "2026-09-30" }).sheets[0];
+    expect(figure(empty, "reviewsOverdue").expected).toBe(0);
   });
 });
 
@@ -108,6 +142,7 @@ describe("decision and accountability model", () => {
       "Review every (days)",
       "Last reviewed",
       "Next review",
+      "Review status",
     ]);
     const lists = sheet.validations.filter((v) => v.list);
     expect(lists).toHaveLength(PERSONAS.length);

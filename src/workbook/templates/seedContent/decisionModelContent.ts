@@ -27,7 +27,10 @@ export interface Decision {
    * by monthly spend are reviewed quarterly, those tied to yearly planning once a year.
    */
   readonly reviewDays: number;
-  /** Sample: the row was last reviewed at the end of this month, counted from the first tracked period. */
+  /**
+   * Sample: the row was last reviewed at the end of this month, counted back from the sample's
+   * reporting date (0 its month): two reviews are overdue at that date, the rest on schedule.
+   */
   readonly reviewedMonth: number;
   readonly source: string;
 }
@@ -76,7 +79,7 @@ export const DECISIONS: readonly Decision[] = [
     threshold: 5000,
     days: 1,
     reviewDays: 90,
-    reviewedMonth: -3,
+    reviewedMonth: -4,
     source: `${SEED}, Functional activities: Engineering gives input to decision models for managing anomalies; Walk and Run: timely and urgent decisions follow a defined model`,
   },
   {
@@ -95,7 +98,7 @@ export const DECISIONS: readonly Decision[] = [
     threshold: 50000,
     days: 30,
     reviewDays: 365,
-    reviewedMonth: -8,
+    reviewedMonth: -9,
     source: `${SEED}, Inputs and outputs: FinOps tools and services; Functional activities: the personas share requirements and tools, Management provides funding and resources for the FinOps team`,
   },
   {
@@ -118,7 +121,7 @@ export const DECISIONS: readonly Decision[] = [
     escalation: "Finance controller > CFO",
     days: 45,
     reviewDays: 365,
-    reviewedMonth: -11,
+    reviewedMonth: -15,
     source: `${SEED}: integrate data and processes across the organisation, a culture of accountability`,
   },
   {
@@ -136,7 +139,7 @@ export const DECISIONS: readonly Decision[] = [
     escalation: "FinOps lead > Executive sponsor > Executive committee",
     days: 20,
     reviewDays: 365,
-    reviewedMonth: -1,
+    reviewedMonth: -6,
     source: `${SEED}, Functional activities: Management advises on the FinOps team's goals; Crawl: generic goals and KPIs; Walk: specific goals and agreed KPIs`,
   },
   {
@@ -147,7 +150,7 @@ export const DECISIONS: readonly Decision[] = [
     escalation: "FinOps lead > Executive sponsor",
     days: 15,
     reviewDays: 180,
-    reviewedMonth: -4,
+    reviewedMonth: -3,
     source: `${SEED}, Collaboration and decision-making: introduce FinOps to departments based on the organisation's goals and needs; adoption repeats as departments join, reorganise or are acquired`,
   },
 ];
