@@ -35,6 +35,9 @@ const filled = <T>(rows: number, value: T): T[][] => Array.from({ length: rows }
  * charts and the stamps.
  */
 export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp: string): void {
+  // First, so every write below finds a renamed column by the header the plan knows it by.
+  for (const rename of plan.renames ?? [])
+    workbook.tables.getItem(rename.table).columns.getItem(rename.from).name = rename.to;
   const recreated = plan.sheets.map((s) => ({
     planned: s.planned,
     sheet: queueSheet(workbook, s.planned),
@@ -125,7 +128,10 @@ export async function undoRefresh(
     const workbook = context.workbook;
     const sheets = workbook.worksheets.load("items/name");
     const names = workbook.names.load("items/name");
-    const touched = [...new Set(plan.columns.map((c) => c.table))].map((table) => ({
+    const renames = plan.renames ?? [];
+    const touched = [
+      ...new Set([...plan.columns.map((c) => c.table), ...renames.map((r) => r.table)]),
+    ].map((table) => ({
       table,
       columns: workbook.tables.getItem(table).columns.load("items/name"),
     }));
@@ -155,6 +161,15 @@ export async function undoRefresh(
       }));
     await context.sync();
 
+    // A rename the failed write did not reach is made now, so the undo below finds every column by
+    // the plan's header; every rename is reversed last.
+    const named = (table: string, header: string) =>
+      touched
+        .find((t) => t.table === table)
+        ?.columns.items.some((c) => c.name.toLowerCase() === header.toLowerCase()) === true;
+    for (const rename of renames)
+      if (named(rename.table, rename.from) && !named(rename.table, rename.to))
+        workbook.tables.getItem(rename.table).columns.getItem(rename.from).name = rename.to;
     const before = new Set(plan.formats.flatMap((f) => f.previousConditionalFormatIds ?? []));
     for (const { found } of formats)
       for (const cf of found.items) if (!before.has(cf.id)) cf.delete();
@@ -193,6 +208,9 @@ export async function undoRefresh(
     for (const found of addedNames) if (!found.isNullObject) found.delete();
     for (const block of plan.blocks)
       workbook.worksheets.getItem(block.sheet).getRange(block.area).clear("All");
+    for (const rename of renames)
+      if (named(rename.table, rename.from) || named(rename.table, rename.to))
+        workbook.tables.getItem(rename.table).columns.getItem(rename.to).name = rename.from;
     const sheetSet = new Set(sheets.items.map((s) => s.name.toLowerCase()));
     for (const { planned } of plan.sheets)
       if (sheetSet.has(planned.name.toLowerCase()))

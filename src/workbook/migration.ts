@@ -20,6 +20,16 @@ export type MigrationStep =
    * An input column the next version adds, filled in rows that exist when the workbook is upgraded.
    * `value` sees the row by column key (as read back: "" for an empty cell); null leaves a cell empty.
    */
+  /**
+   * A column the next version heads differently (`from` is the old header; the new one comes from
+   * the next version's spec): the header cell is rewritten, the column and its values stay.
+   */
+  | {
+      readonly kind: "renameColumn";
+      readonly table: string;
+      readonly column: string;
+      readonly from: string;
+    }
   | {
       readonly kind: "addColumn";
       readonly table: string;

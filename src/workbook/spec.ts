@@ -19,6 +19,8 @@ interface ColumnBase {
   readonly type: ValueType;
   /** Width in characters; a default per type otherwise. */
   readonly width?: number;
+  /** Printing starts a new page at this column (a group of columns read together, such as months). */
+  readonly pageBreakBefore?: boolean;
 }
 
 /** User-owned: written once (template content or sample data), never overwritten later. */

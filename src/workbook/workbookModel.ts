@@ -47,26 +47,39 @@ export class WorkbookModel {
     return sample !== undefined ? sample : (row.values[column.key] ?? null);
   }
 
-  /** Every row of a table with all its cells, computed ones evaluated left to right. */
+  /** Every row of a table with all its cells, computed ones evaluated left to right after the inputs. */
   tableRows(key: string): readonly Record<string, CellValue>[] {
     const cached = this.rows.get(key);
     if (cached) return cached;
     const table = this.table(key);
     this.enter(`table ${key}`);
     const columnKeys = table.columns.map((c) => c.key);
+    // Inputs first: a summary column may stand left of the months it adds up (the team budget's).
     const result = this.inputRows(table).map((row, index) => {
       const values: Record<string, CellValue> = {};
-      for (const column of table.columns) {
-        values[column.key] =
-          column.kind === "input"
-            ? this.inputValue(row, column)
-            : evaluate(column.expr, this.context(values, columnKeys, index));
-      }
+      for (const column of table.columns)
+        if (column.kind === "input") values[column.key] = this.inputValue(row, column);
+      for (const column of table.columns)
+        if (column.kind === "computed")
+          values[column.key] = evaluate(column.expr, this.context(values, columnKeys, index));
       return values;
     });
     this.evaluating.delete(`table ${key}`);
     this.rows.set(key, result);
     return result;
+  }
+
+  /**
+   * A column's cells. An input column is read without computing the rest of its table, so a table's
+   * formulas may read another table's inputs while that table's formulas read them back (the budget
+   * lines count the months closed in the monthly totals, whose sums read the lines).
+   */
+  private columnValues(tableKey: string, columnKey: string): CellValue[] {
+    const table = this.table(tableKey);
+    const column = table.columns.find((c) => c.key === columnKey);
+    if (column?.kind === "input" && !this.rows.has(tableKey))
+      return this.inputRows(table).map((row) => this.inputValue(row, column));
+    return this.tableRows(tableKey).map((r) => r[columnKey] ?? null);
   }
 
   nameValue(key: string): CellValue {
@@ -119,7 +132,7 @@ export class WorkbookModel {
       row,
       rowColumns,
       rowIndex,
-      columnValues: (table, col) => this.tableRows(table).map((r) => r[col] ?? null),
+      columnValues: (table, col) => this.columnValues(table, col),
       tableColumns: (table) => this.table(table).columns.map((c) => c.key),
       columnHeader: (table, col) => this.column(table, col).header,
       nameValue: (key) => this.nameValue(key),

@@ -48,7 +48,9 @@ describe("charts and tables through maintenance", () => {
   it("upgrade adds Budget by month and its chart below the grown lines, and the check is clean", async () => {
     const fake = await grownV1Budget(20);
     const lines = rangeBounds(table(fake, "BudgetLines")!.address);
-    const before = fake.state.formulas(SHEET, `A1:AV${lines.bottom + 2}`);
+    // The lines' typed cells (category to the last actual): the additions write below them.
+    const typed = `A${lines.top + 2}:AM${lines.bottom + 1}`;
+    const before = fake.state.formulas(SHEET, typed);
     const upgraded = await upgradeWorkbook(hostFor(fake));
     expect(upgraded.changes).toContain(
       `Team budget: new table BudgetByMonth on "Team budget", with the chart "${BUDGET_BY_MONTH_CHART}".`
@@ -57,7 +59,15 @@ describe("charts and tables through maintenance", () => {
     const months = table(fake, "BudgetByMonth")!;
     // Below the last row the lines use now (totals row included), one blank row between.
     expect(rangeBounds(months.address).top).toBeGreaterThan(lines.bottom + 2);
-    expect(fake.state.formulas(SHEET, `A1:AV${lines.bottom + 2}`)).toEqual(before);
+    expect(fake.state.formulas(SHEET, typed)).toEqual(before);
+    expect(table(fake, "BudgetLines")!.headers).toEqual(
+      expect.arrayContaining([
+        "Over / (under) YTD",
+        "Over / (under) %",
+        "Projected FY",
+        "Run rate FY",
+      ])
+    );
     const [chart] = charts(fake);
     expect(chart.title).toBe(BUDGET_BY_MONTH_CHART);
     expect(chart.series.map((s) => [s.name, s.type ?? chart.type])).toEqual([
@@ -66,7 +76,8 @@ describe("charts and tables through maintenance", () => {
       ["Budget", "Line"],
     ]);
     const data = rangeBounds(months.address);
-    expect(chart.series[0].values).toBe(`'Team budget'!$D$${data.top + 2}:$D$${data.bottom + 1}`);
+    // Actual is the fifth column of version 3's table (Month, Month end, Budget, Forecast, Actual).
+    expect(chart.series[0].values).toBe(`'Team budget'!$E$${data.top + 2}:$E$${data.bottom + 1}`);
     // Nothing to repair (the sample's lines over budget are warnings about the figures, not the file).
     const health = await checkWorkbookHealth(hostFor(fake));
     expect(health.findings.filter((f) => f.repairable || f.severity === "error")).toEqual([]);

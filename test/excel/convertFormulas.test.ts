@@ -171,7 +171,7 @@ describe("make portable and back on the in-memory Excel", () => {
 
   it("leaves constants typed over computed cells and input cells alone", async () => {
     const fake = await generated();
-    const variance = columnOf(fake, BUDGET, "Variance YTD");
+    const variance = columnOf(fake, BUDGET, "Over / (under) YTD");
     const item = columnOf(fake, BUDGET, "Line item");
     await edit(fake, (workbook) => {
       workbook.worksheets.getItem(SHEET).getRange(variance.cell(0)).values = [[123]];

@@ -52,10 +52,10 @@ async function twoYears(): Promise<ExcelFake> {
   return fake;
 }
 
-/** Types a constant over the first row of "Variance YTD" in both years' budgets. */
+/** Types a constant over the first row of "Over / (under) YTD" in both years' budgets. */
 async function breakBothYears(fake: ExcelFake): Promise<{ sheet: string; address: string }[]> {
   const cells = [OLD, NEW].map((table) => {
-    const column = columnOf(fake, table, "Variance YTD");
+    const column = columnOf(fake, table, "Over / (under) YTD");
     return { sheet: column.sheet, address: column.cell(0) };
   });
   await edit(fake, (workbook) => {
@@ -92,8 +92,8 @@ describe("last year's sheets stay maintained after Next fiscal year", () => {
     await refreshWorkbook(hostFor(fake));
     for (const [i, table] of [OLD, NEW].entries()) {
       const { headers, rows } = tableNow(fake, table);
-      const formula = rows[0][headers.indexOf("Variance YTD")];
-      expect(formula).toBe(COMPUTED.get("Variance YTD")?.replace(/\bBudgetLines\b/g, table));
+      const formula = rows[0][headers.indexOf("Over / (under) YTD")];
+      expect(formula).toBe(COMPUTED.get("Over / (under) YTD")?.replace(/\bBudgetLines\b/g, table));
       expect(inputCells(fake, table, COMPUTED)).toEqual(inputs[i]);
     }
     expect(inputs[0].get("0|Actual Feb 2026")).toBe(4321);

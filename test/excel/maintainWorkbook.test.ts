@@ -47,7 +47,7 @@ async function editHeavily(fake: ExcelFake, extraRows = 2): Promise<void> {
           : h.startsWith("Budget Jan")
             ? 1000
             : h.startsWith("Actual Jan")
-              ? 1500
+              ? 2500
               : null
     );
   await edit(fake, (workbook) => {
@@ -61,7 +61,7 @@ async function editHeavily(fake: ExcelFake, extraRows = 2): Promise<void> {
     workbook.names.getItem("TeamBudgetFY").delete();
     sheet.getRange("A1").values = [["My own title"]];
   });
-  const variance = columnOf(fake, BUDGET, "Variance YTD");
+  const variance = columnOf(fake, BUDGET, "Over / (under) YTD");
   const notes = columnOf(fake, BUDGET, "My notes");
   const finops = columnOf(fake, "DecisionModel", "FinOps practitioner");
   const finance = columnOf(fake, "DecisionModel", "Finance");
@@ -91,7 +91,7 @@ describe("health check on the in-memory Excel", () => {
     const fake = await generated();
     await editHeavily(fake);
     const { findings } = await checkWorkbookHealth(hostFor(fake));
-    const variance = columnOf(fake, BUDGET, "Variance YTD");
+    const variance = columnOf(fake, BUDGET, "Over / (under) YTD");
     const at = (kind: string) =>
       findings.filter((f) => f.kind === kind).map((f) => `${f.sheet}!${f.address}`);
     expect(at("overwritten")).toEqual([`Team budget!${variance.cell(0)}`]);
@@ -107,7 +107,7 @@ describe("health check on the in-memory Excel", () => {
     expect(at("raci")).toEqual(
       expect.arrayContaining([`Decision model!${finops.cell(1)}:${leadership.cell(1)}`])
     );
-    // The added lines spend 1,500 against 1,000 in January: 50% over.
+    // The added lines spend 2,500 against 1,000 in January: 150% and 1,500 over (beyond 1,000).
     const actual = columnOf(fake, BUDGET, "Actual YTD");
     expect(at("overBudget")).toEqual(
       expect.arrayContaining([`Team budget!${actual.cell(actual.last - actual.first)}`])
@@ -126,7 +126,7 @@ describe("refresh on the in-memory Excel", () => {
         expect.stringMatching(/add the column "Status" back to table BudgetLines with its formula/),
         expect.stringMatching(/Point the name TeamBudgetFY/),
         expect.stringMatching(
-          /restore the formula of Variance YTD \(2 cells\), replacing what was typed/
+          /restore the formula of Over \/ \(under\) YTD \(2 cells\), replacing what was typed/
         ),
       ])
     );
@@ -137,12 +137,12 @@ describe("refresh on the in-memory Excel", () => {
     expect(fake.syncCount).toBe(5);
     expect(result.changes).toEqual(preview);
 
-    const variance = columnOf(fake, BUDGET, "Variance YTD");
+    const variance = columnOf(fake, BUDGET, "Over / (under) YTD");
     const status = columnOf(fake, BUDGET, "Status");
     for (const column of [variance, status])
       for (let r = column.first; r <= column.last; r += 1)
         expect(fake.state.cell("Team budget", `${column.letter}${r}`).formula).toBe(
-          freshFormula(BUDGET, column === variance ? "Variance YTD" : "Status")
+          freshFormula(BUDGET, column === variance ? "Over / (under) YTD" : "Status")
         );
     expect(fake.state.cell("Team budget", columnOf(fake, BUDGET, "My notes").cell(0)).value).toBe(
       "check with finance"

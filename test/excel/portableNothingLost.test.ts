@@ -108,7 +108,7 @@ async function play(fake: ExcelFake, s: Scenario): Promise<void> {
     if (s.userColumn) lines.columns.add(undefined, undefined, "Mine");
   });
   const budget = columnOf(fake, TABLE, "Budget Jan 2026");
-  const variance = columnOf(fake, TABLE, "Variance YTD");
+  const variance = columnOf(fake, TABLE, "Over / (under) YTD");
   const mine = s.userColumn ? columnOf(fake, TABLE, "Mine") : undefined;
   await edit(fake, (workbook) => {
     const sheet = workbook.worksheets.getItem(SHEET);

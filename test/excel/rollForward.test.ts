@@ -158,7 +158,8 @@ describe("roll forward to the next fiscal year", () => {
       const staff = workbook.tables.getItem("StaffingPlan");
       staff.columns.getItem("End").getDataBodyRange().getCell(2, 0).values = [[46100]];
       workbook.names.getItem("BudgetTolerance").getRange().values = [[0.08]];
-      workbook.names.getItem("SavingsDeliveredYTD").getRange().values = [[99000]];
+      workbook.names.getItem("BudgetMateriality").getRange().values = [[2500]];
+      workbook.names.getItem("BudgetAsAt").getRange().values = [[46234]];
     });
     fake.resetCounters();
     return fake;
@@ -210,17 +211,18 @@ describe("roll forward to the next fiscal year", () => {
       expect(budget.rows[0][col(budget, header)]).toBe(
         formula
           .replace(/BudgetLines\b/g, "BudgetLines_2")
-          .replace(/BudgetTolerance\b/g, "BudgetTolerance_2")
+          .replace(/\b(BudgetTolerance|BudgetMonthsClosed|BudgetMateriality)\b/g, "$1_2")
       );
 
-    // Settings carry over; figures of one year (savings delivered so far) start empty.
+    // Settings carry over; the reporting date is the new year's own (none of its months closed yet).
     const value = (name: string) => {
       const found = fake.state.names().find((n) => n.name === name)!;
       const [, sheet, column, row] = /^='(.+)'!\$?([A-Z]+)\$?(\d+)$/.exec(found.formula)!;
       return fake.state.values(sheet, `${column}${row}`)[0][0];
     };
     expect(value("BudgetTolerance_2")).toBe(0.08);
-    expect(["", null]).toContain(value("SavingsDeliveredYTD_2"));
+    expect(value("BudgetMateriality_2")).toBe(2500);
+    expect(value("BudgetAsAt_2")).toBe(46234);
 
     // Staffing: every role carried over; the December allocation fills the new year unless the role ended.
     const staff = tableNow(fake, "StaffingPlan_2");

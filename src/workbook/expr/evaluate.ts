@@ -141,6 +141,15 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
       const cellsOf = cells(range);
       return i < 0 || i >= cellsOf.length ? err("#REF!") : cellsOf[i];
     }
+    case "sumFirst": {
+      const n = toNumber(evaluate(expr.n, context));
+      if (isErrorValue(n)) return n;
+      if (typeof n !== "number") return err("#VALUE!");
+      if (n < 1) return 0;
+      const run = cells(evaluateAny(expr.range, context));
+      if (Math.trunc(n) > run.length) return err("#REF!");
+      return aggregate("SUM", run.slice(0, Math.trunc(n)));
+    }
     case "ifError": {
       const value = evaluateAny(expr.value, context);
       return !isRange(value) && isErrorValue(value) ? evaluateAny(expr.fallback, context) : value;
@@ -278,7 +287,11 @@ function criterionTest(
 ): (cell: CellValue) => boolean {
   if (typeof c.value === "string") {
     const text = c.value.toLowerCase();
-    const same = (cell: CellValue) => typeof cell === "string" && cell.toLowerCase() === text;
+    // "" matches empty cells and formulas showing "", as Excel's criterion "" does.
+    const same = (cell: CellValue) =>
+      text === ""
+        ? isBlank(cell) || cell === ""
+        : typeof cell === "string" && cell.toLowerCase() === text;
     return c.op === "<>" ? (cell) => !same(cell) : same;
   }
   const value = toNumber(evaluate(c.value, context));

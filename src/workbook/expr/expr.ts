@@ -76,6 +76,11 @@ export type Expr =
    * with `op`, or text matched ("=") or excluded ("<>") as COUNTIF does, case aside.
    */
   | { readonly k: "countIfs"; readonly conditions: readonly CountCondition[] }
+  /**
+   * The sum of the first `n` cells of a run (this row's months up to the reporting date), as
+   * IF(n<1,0,SUM(INDEX(run,1,1):INDEX(run,1,n))): text and blanks count 0, as SUM counts them.
+   */
+  | { readonly k: "sumFirst"; readonly range: Expr; readonly n: Expr }
   /** The label next to the n-th largest value, as INDEX(labels, MATCH(LARGE(values, n), values, 0)). */
   | {
       readonly k: "nthLargestLabel";
@@ -176,6 +181,7 @@ export const ifCompare = (op: Comparison, a: Expr, b: Expr, then: Expr, otherwis
 });
 export const countIfs = (...conditions: CountCondition[]): Expr => ({ k: "countIfs", conditions });
 export const pick = (range: Expr, n: Expr): Expr => ({ k: "pick", range, n });
+export const sumFirst = (range: Expr, n: Expr): Expr => ({ k: "sumFirst", range, n });
 export const nthLargestLabel = (values: Expr, labels: Expr, n: number): Expr => ({
   k: "nthLargestLabel",
   values,
@@ -232,6 +238,7 @@ export function* walk(expr: Expr): Generator<Expr> {
       yield* walk(expr.fallback);
       break;
     case "pick":
+    case "sumFirst":
       yield* walk(expr.range);
       yield* walk(expr.n);
       break;

@@ -101,6 +101,11 @@ function render(expr: Expr, context: FormulaContext): string {
       return expr.range.k === "columns"
         ? `INDEX(${render(expr.range, context)},0,${render(expr.n, context)})`
         : `INDEX(${render(expr.range, context)},${render(expr.n, context)})`;
+    case "sumFirst": {
+      const run = render(expr.range, context);
+      const n = render(expr.n, context);
+      return `IF(${n}<1,0,SUM(INDEX(${run},1,1):INDEX(${run},1,${n})))`;
+    }
     case "columns":
       return `${context.tableName(expr.table)}[[${context.header(expr.table, expr.from)}]:[${context.header(expr.table, expr.to)}]]`;
     case "ifNoNumbers":

@@ -5,9 +5,12 @@ import { ColumnSpec, TableBlock } from "../spec";
 import { BoundTable, indexOf } from "./boundTable";
 import { Finding } from "./findings";
 import { asCellValue } from "./grid";
+import { excelDate } from "../dates";
+import { fiscalYearMonths, TemplateOptions } from "../options";
 
 /**
- * Budget lines whose actuals so far exceed the budget of the same months beyond the tolerance. The
+ * Budget lines whose actuals so far exceed the budget of the same months beyond the tolerance (and
+ * the materiality amount, from version 3). The
  * year-to-date figures come from the template's own expressions over the row as typed (so a broken
  * formula in the sheet does not hide an overspend); the verdict is the domain's budgetStatus.
  */
@@ -15,9 +18,17 @@ export function checkBudget(
   templateId: string,
   bound: BoundTable,
   spec: TableBlock,
-  tolerance: CellValue
+  /** An input named cell's value now, by key: the tolerance, materiality and reporting date. */
+  input: (key: string) => CellValue,
+  options: TemplateOptions
 ): Finding[] {
   if (templateId !== "team-budget" || spec.key !== "budgetLines") return [];
+  // The months the reporting date closes, from the fiscal year itself rather than the sheet's count.
+  const asAt = input("budgetAsAt");
+  const closed = fiscalYearMonths(options).filter(
+    (m) => typeof asAt === "number" && excelDate(m.year, m.month + 1, 0) <= asAt
+  ).length;
+  const nameValue = (key: string) => (key === "budgetMonthsClosed" ? closed : input(key));
   const budgetYtd = spec.columns.find((c) => c.key === "budgetYtd");
   const actualYtd = spec.columns.find((c) => c.key === "actualYtd");
   if (budgetYtd?.kind !== "computed" || actualYtd?.kind !== "computed") return [];
@@ -30,14 +41,20 @@ export function checkBudget(
       row: values,
       rowColumns: keys,
       columnValues: () => [],
-      nameValue: () => null,
+      nameValue,
     };
     const budget = evaluate(budgetYtd.expr, context);
     const actual = evaluate(actualYtd.expr, context);
     if (typeof budget !== "number" || typeof actual !== "number" || actual === 0) continue;
     let over: boolean;
     try {
-      over = budgetStatus(budget, actual, tolerance) === "Over budget";
+      over =
+        budgetStatus(
+          budget,
+          actual,
+          nameValue("budgetTolerance"),
+          nameValue("budgetMateriality")
+        ) === "Over budget";
     } catch {
       continue; // a negative budget or tolerance: the input checks report it
     }

@@ -68,7 +68,11 @@ function checkTemplate(survey: Survey, t: SurveyedTemplate, lost: readonly strin
     ...checkComputed(cells, t.expected.record.options.formulaMode === "portable"),
     ...checkPortable(survey, t, new Set(cells.map((c) => `${c.sheet}!${c.address}`))),
   ];
-  const tolerance = t.figures.find((f) => f.figure.key === "budgetTolerance");
+  const nameValue = (key: string) => {
+    const at = t.figures.find((f) => f.figure.key === key);
+    return at ? asCellValue(survey.cellAt(at.sheet, at.address).value) : null;
+  };
+  const budgeted = t.figures.some((f) => f.figure.key === "budgetTolerance");
   for (const { template, bound } of t.tables) {
     if (!bound) continue;
     const spec = t.expected.spec.sheets
@@ -80,10 +84,8 @@ function checkTemplate(survey: Survey, t: SurveyedTemplate, lost: readonly strin
       ...checkPeriodGaps(templateId, bound),
       ...checkFormats(templateId, bound)
     );
-    if (spec && tolerance) {
-      const value = asCellValue(survey.cellAt(tolerance.sheet, tolerance.address).value);
-      findings.push(...checkBudget(templateId, bound, spec, value));
-    }
+    if (spec && budgeted)
+      findings.push(...checkBudget(templateId, bound, spec, nameValue, t.expected.record.options));
   }
   return findings;
 }

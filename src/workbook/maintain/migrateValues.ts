@@ -52,7 +52,7 @@ export function migrateTable(
       });
       if (count > 0)
         notes.push(`${header(step.column)} "${step.from}" becomes "${step.to}" in ${rows(count)}.`);
-    } else {
+    } else if (step.kind === "addColumn") {
       const record = (row: number) =>
         Object.fromEntries([...columns].map(([key, values]) => [key, values[row]]));
       const values = Array.from({ length: bound.rows }, (_, row) => step.value(record(row)) ?? "");

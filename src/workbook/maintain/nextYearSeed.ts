@@ -45,7 +45,7 @@ export const YEAR_SEEDS: Readonly<Record<string, YearSeed>> = {
       });
       return row;
     },
-    settings: ["budgetTolerance"],
+    settings: ["budgetTolerance", "budgetMateriality", "budgetAsAt"],
   },
   // Every role is carried over with its person, place in the model and salary; each month of the new
   // year gets the allocation of the old year's last month, unless the role has ended by then.

@@ -33,6 +33,14 @@ export interface RefreshPlan {
   readonly stamps: readonly MetadataStamp[];
   /** One line per change, in words, for the preview and the summary. */
   readonly preview: readonly string[];
+  /** Template columns an upgrade heads differently, renamed before anything else is written. */
+  readonly renames?: readonly ColumnRename[];
+}
+
+export interface ColumnRename {
+  readonly table: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface MetadataStamp {

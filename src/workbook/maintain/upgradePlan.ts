@@ -14,6 +14,7 @@ import {
 import { Survey, SurveyedTemplate, surveyWorkbook } from "./survey";
 import { versionChanges, VersionChanges } from "./versionChanges";
 import { withNewNames } from "./upgradeNames";
+import { columnRenames, withRenames } from "./columnRenames";
 import { namesCell } from "../metadata";
 
 /** A template the workbook holds at an earlier version, and the version an upgrade moves it to. */
@@ -76,8 +77,11 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
       spec: p.template.build(p.read.record.options),
     }))
   );
+  const renames = ready.flatMap((p) =>
+    columnRenames(surveyed(old, p) as SurveyedTemplate, p.template, p.steps)
+  );
   const upgraded: WorkbookReadBack = {
-    ...readBack,
+    ...withRenames(readBack, renames),
     templates: readBack.templates.map((t) => {
       const p = ready.find((r) => r.read === t);
       const record = named.get(t.record);
@@ -95,6 +99,7 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
     formats: [...base.formats],
     stamps: base.stamps.filter((s) => !ready.some((p) => p.read.metadataRow === s.row)),
     preview: [] as string[],
+    renames,
   };
   const upgrades: TemplateUpgrade[] = [];
   for (const p of ready) {
@@ -111,7 +116,12 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
     plan.preview.push(
       `${p.template.title}: upgrade from version ${p.read.record.version} to version ${to}.`
     );
-    const lines = planTemplate(old, before, after, p.steps, plan);
+    const lines = [
+      ...renames
+        .filter((r) => before.tables.some((t) => t.bound?.read.name === r.table))
+        .map((r) => `the column "${r.from}" of table ${r.table} is renamed "${r.to}".`),
+      ...planTemplate(old, before, after, p.steps, plan),
+    ];
     lines.push(...newBlocks(base, after, p.template.id));
     plan.preview.push(...lines.map((line) => `${p.template.title}: ${line}`));
     plan.stamps.push({
@@ -131,9 +141,10 @@ function newBlocks(base: RefreshPlan, after: SurveyedTemplate, templateId: strin
   return [
     ...base.blocks
       .filter((b) => b.templateId === templateId && mine.includes(b.sheet))
-      .map(
-        (b) =>
-          `new table ${b.planned.tables.map((t) => t.name).join(", ")} on "${b.sheet}"${b.planned.charts.length > 0 ? `, with the chart ${b.planned.charts.map((c) => `"${c.title}"`).join(", ")}` : ""}.`
+      .map((b) =>
+        b.planned.tables.length > 0
+          ? `new table ${b.planned.tables.map((t) => t.name).join(", ")} on "${b.sheet}"${b.planned.charts.length > 0 ? `, with the chart ${b.planned.charts.map((c) => `"${c.title}"`).join(", ")}` : ""}.`
+          : `new block "${String(b.planned.ranges[0]?.rows[0]?.[0]?.value ?? "")}" on "${b.sheet}", below its content: ${b.planned.names.map((n) => n.name).join(", ")}.`
       ),
     ...base.charts
       .filter((c) => c.templateId === templateId && mine.includes(c.sheet))
@@ -291,6 +302,10 @@ function describe(changes: VersionChanges, added: readonly ColumnAddition[]): st
     for (const rule of highlights) lines.push(`${column.header}: highlight ${rule.value}.`);
   }
   if (changes.formulas.length > 0) lines.push(`new formula in ${changes.formulas.join(", ")}.`);
+  if (changes.dropped.length > 0)
+    lines.push(
+      `${changes.dropped.join("; ")}: no longer part of the template, left as they are (delete them once you no longer need them).`
+    );
   if (changes.text.length > 0)
     lines.push(
       `${changes.text.length === 1 ? "1 line" : `${changes.text.length} lines`} of template text reworded (${changes.text.map((t) => t.address).join(", ")}).`

@@ -27,6 +27,8 @@ export interface VersionChanges {
   }[];
   /** Headers of computed columns and names of named cells whose formula changed. */
   readonly formulas: readonly string[];
+  /** Columns (by table) and named cells the old version had and the new one has not: left as they are. */
+  readonly dropped: readonly string[];
   /** Template text (notes, labels) still as the old version wrote it, and the new text. */
   readonly text: readonly {
     readonly sheet: string;
@@ -53,7 +55,10 @@ export function versionChanges(
     // A table the new version adds comes whole, with refresh's additions.
     if (!old) continue;
     for (const column of table.columns) {
-      const was = old?.columns.find((c) => same(c.header, column.header));
+      // A column a version renames is the same column (matched by its key).
+      const was =
+        old?.columns.find((c) => same(c.header, column.header)) ??
+        old?.columns.find((c) => c.key === column.key);
       if (!was) {
         newColumns.push({ table, column });
         continue;
@@ -70,7 +75,26 @@ export function versionChanges(
     const was = before.figures.find((f) => f.figure.key === figure.key)?.figure;
     if (was && was.formula !== figure.formula) formulas.push(figure.name);
   }
-  return { newColumns, rules, formulas, text: changedText(survey, before, after) };
+  const dropped: string[] = [];
+  for (const { template: table, bound } of before.tables) {
+    const next = after.tables.find((t) => t.template.key === table.key)?.template;
+    const gone = table.columns.filter(
+      (c) =>
+        next &&
+        !next.columns.some((n) => n.key === c.key) &&
+        bound?.present.some((p) => p.column.key === c.key)
+    );
+    if (gone.length > 0)
+      dropped.push(
+        `${gone.map((c) => `"${c.header}"`).join(", ")} in table ${bound?.read.name ?? table.name}`
+      );
+  }
+  const goneNames = before.figures.filter(
+    (f) => f.nameFormula !== undefined && !after.figures.some((a) => a.figure.key === f.figure.key)
+  );
+  if (goneNames.length > 0)
+    dropped.push(`the named cells ${goneNames.map((f) => f.figure.name).join(", ")}`);
+  return { newColumns, rules, formulas, dropped, text: changedText(survey, before, after) };
 }
 
 /** Rows a sheet's tables (header to totals) cover: text there belongs to the tables. */
@@ -98,8 +122,13 @@ function changedText(
     const old = oldSheets[i];
     const inTables = [tableRows(old), tableRows(sheet)];
     const named = new Set([...sheet.names, ...old.names].map((n) => n.address.replace(/\$/g, "")));
-    // The old row of a new row: the same offset in the same block, when the old block has it.
+    // The old row of a new row: a named cell's row where the old version put the same name (a
+    // version may reorder a block's figures), else the same offset in the same block.
+    const rowOf = (address: string) => cellPosition(address.replace(/\$/g, "")).row;
+    const newKeys = new Map(sheet.names.map((n) => [rowOf(n.address), n.key]));
+    const oldRows = new Map(old.names.map((n) => [n.key, rowOf(n.address)]));
     const oldRow = (row: number): number | undefined => {
+      if (newKeys.has(row)) return oldRows.get(newKeys.get(row) as string);
       const block = sheet.blocks.find((b) => row >= b.top && row <= b.bottom);
       const was = block && old.blocks.find((b) => b.id === block.id);
       const at = block && was ? was.top + row - block.top : undefined;

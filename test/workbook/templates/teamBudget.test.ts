@@ -1,7 +1,9 @@
 import { planTemplates } from "../../../src/workbook/generate";
 import { DEFAULT_OPTIONS } from "../../../src/workbook/options";
 import { PlannedSheet } from "../../../src/workbook/plan";
-import { named, sheetOf, tableRows } from "../planLookup";
+import { figure, named, planSpecs, sheetOf, tableRows } from "../planLookup";
+import { teamBudget } from "../../../src/workbook/templates/teamBudget";
+import { excelDate } from "../../../src/workbook/dates";
 
 function sheet(options = DEFAULT_OPTIONS): PlannedSheet {
   return planTemplates(["team-budget"], options, { sheets: [], tablesAndNames: [] }).plan.sheets[0];
@@ -21,42 +23,99 @@ describe("team budget", () => {
 
   it("adds up the sample by hand", () => {
     const planned = sheet();
-    // Budget FY: 16,500x12 + 23,000x12 + 6,500x12 + 5,800x12 + 900x12 + 3,200x3 + 7,500 + 18,000 + 1,200x4
-    expect(named(planned, "TeamBudgetFY")).toBe(
-      198000 + 276000 + 78000 + 69600 + 10800 + 9600 + 7500 + 18000 + 4800
+    // Budget FY: lead 16,250x12; analysts 10,292x3 + 20,909x9; platform 5,800x12; BI 900x12;
+    // courses 3,200x3; conference 7,500; review 18,000; recruitment 15,000; awareness 1,200x4.
+    const budgetFy = 195000 + (30876 + 188181) + 69600 + 10800 + 9600 + 7500 + 18000 + 15000 + 4800;
+    expect(named(planned, "TeamBudgetFY")).toBe(budgetFy);
+    expect(budgetFy).toBe(549357);
+    // Six months closed at 2026-06-30: their budget and their actuals.
+    expect(named(planned, "BudgetMonthsClosed")).toBe(6);
+    expect(named(planned, "BudgetMonthsWithoutActuals")).toBe(0);
+    expect(named(planned, "TeamBudgetYTD")).toBe(
+      97500 + (30876 + 62727) + 34800 + 5400 + 6400 + 7500 + 18000 + 15000 + 2400
     );
-    // Budget YTD = the budget of the six closed months: 52,700x6 (the monthly lines) + 3,200x2 + 7,500 + 18,000 + 1,200x2
-    expect(named(planned, "TeamBudgetYTD")).toBe(52700 * 6 + 6400 + 7500 + 18000 + 2400);
+    const actualYtd = 97500 + 93603 + 34800 + 6300 + 9600 + 8460 + 16200 + 14200 + 2450;
+    expect(named(planned, "TeamActualYTD")).toBe(actualYtd);
+    expect(named(planned, "TeamOverUnderYTD")).toBe(actualYtd - 280603);
+    // Forecast FY: the actuals so far, then the forecast: platform renewal at 6,090, BI at 1,170.
+    const forecastFy = actualYtd + 97500 + 125454 + 6 * 6090 + 6 * 1170 + 3200 + 2400;
+    expect(named(planned, "TeamProjectedFY")).toBe(forecastFy);
+    expect(forecastFy).toBe(555227);
+    expect(named(planned, "TeamOverUnderFY")).toBe(forecastFy - budgetFy);
+    // +2,510 on 280,603 is within 5% and the team is on budget; one line is over.
+    expect(named(planned, "TeamBudgetStatus")).toBe("On budget");
+    expect(named(planned, "LinesOverBudget")).toBe(1);
     const totals = planned.tables[0].totals ?? [];
-    expect(totals.find((t) => t.header === "Budget FY")?.expected).toBe(
-      named(planned, "TeamBudgetFY")
-    );
-    expect(totals.find((t) => t.header === "Actual YTD")?.expected).toBe(
-      named(planned, "TeamActualYTD")
-    );
+    expect(totals.find((t) => t.header === "Budget FY")?.expected).toBe(budgetFy);
+    expect(totals.find((t) => t.header === "Actual YTD")?.expected).toBe(actualYtd);
+    expect(totals.find((t) => t.header === "Forecast FY")?.expected).toBe(forecastFy);
   });
 
-  it("computes each line's status against the tolerance and the run rate", () => {
-    const planned = sheet();
-    const table = planned.ranges.find((r) => r.rows[0][0].value === "Category");
-    const headers = (table?.rows[0] ?? []).map((c) => c.value);
-    const at = (row: number, header: string) => table?.rows[row][headers.indexOf(header)];
-    // BI licences: budget 900/month, actual 900 x 1.15 x (0.99, 1, 1.01 ...) over six months
-    const bi = (table?.rows ?? []).findIndex((row) => row[1].value === "BI and dashboard licences");
-    const actual = [0, 1, 2, 3, 4, 5]
-      .map((m) => Math.round(900 * 1.15 * (1 + ((m % 3) - 1) * 0.01)))
-      .reduce((a, b) => a + b, 0);
-    expect(at(bi, "Actual YTD")?.expected).toBe(actual);
-    expect(at(bi, "Variance %")?.expected).toBeCloseTo((actual - 5400) / 5400, 12);
-    expect(at(bi, "Status")?.expected).toBe("Over budget");
-    // Projected: the six actuals plus the forecast (= budget) of the six months to come
-    expect(at(bi, "Projected FY")?.expected).toBe(actual + 900 * 6);
-    expect(at(bi, "Run rate FY")?.expected).toBeCloseTo((actual / 6) * 12, 9);
-    // A one-off cost does not inflate the projection: the consulting review is budgeted once, in month 3
-    const review = (table?.rows ?? []).findIndex(
-      (row) => row[1].value === "Commitment strategy review"
+  it("judges each line against both the tolerance and the materiality amount", () => {
+    const rows = tableRows(sheet(), "BudgetLines");
+    const line = (item: string) => rows.find((r) => String(r["Line item"].value).startsWith(item))!;
+    const verdict = (item: string) => [
+      line(item)["Over / (under) YTD"].expected,
+      line(item)["Status"].expected,
+    ];
+    // Two people on May's course: +3,200, 50% over, beyond 5% and 1,000.
+    expect(verdict("FinOps Certified")).toEqual([3200, "Over budget"]);
+    // BI seats: +900 (16.7%) and the conference: +960 (12.8%): beyond 5% but under 1,000.
+    expect(verdict("BI and dashboard")).toEqual([900, "On budget"]);
+    expect(verdict("FinOps conference")).toEqual([960, "On budget"]);
+    // The review came in 1,800 (10%) under.
+    expect(verdict("Commitment strategy")).toEqual([-1800, "Under budget"]);
+    expect(line("BI and dashboard")["Over / (under) %"].expected).toBeCloseTo(900 / 5400, 12);
+    expect(named(sheet(), "BudgetMateriality")).toBe(1000);
+    // The recruitment fee budgeted in February was invoiced in March: the year to date evens it out.
+    expect(verdict("Recruitment fee")).toEqual([-800, "On budget"]);
+    expect(line("Recruitment fee")["Forecast FY"].expected).toBe(14200);
+    expect(line("Recruitment fee")["Over / (under) FY"].expected).toBe(-800);
+  });
+
+  it("counts the year to date from the reporting date: a later date closes more months", () => {
+    const later = sheet({ ...DEFAULT_OPTIONS, asAt: "2026-08-15" });
+    // July closed, August not yet: seven months, and July has no actual entered.
+    expect(named(later, "BudgetMonthsClosed")).toBe(7);
+    expect(named(later, "BudgetMonthsWithoutActuals")).toBe(1);
+    expect(named(later, "TeamBudgetYTD")).toBe(280603 + 16250 + 20909 + 5800 + 900 + 1200);
+    const earlier = sheet({ ...DEFAULT_OPTIONS, asAt: "2025-12-31" });
+    expect(named(earlier, "BudgetMonthsClosed")).toBe(0);
+    expect(named(earlier, "TeamBudgetStatus")).toBe("No months closed yet");
+    expect(named(earlier, "TeamBudgetYTD")).toBe(0);
+    // Nothing closed: the forecast FY is the forecast typed for every month.
+    expect(named(earlier, "TeamProjectedFY")).toBe(549357 + 6 * 290 + 6 * 270);
+  });
+
+  it("writes the year to date as the first months of each run, portable in both engines", () => {
+    const row = sheet().ranges.find((r) => r.rows[0][0].value === "Category")!.rows[1];
+    const headers = sheet().tables[0].headers;
+    expect(row[headers.indexOf("Actual YTD")].formula).toBe(
+      "=IF(BudgetMonthsClosed<1,0,SUM(INDEX(BudgetLines[[#This Row],[Actual Jan 2026]:[Actual Dec 2026]],1,1):INDEX(BudgetLines[[#This Row],[Actual Jan 2026]:[Actual Dec 2026]],1,BudgetMonthsClosed)))"
     );
-    expect(at(review, "Projected FY")?.expected).toBe(Math.round(18000 * 0.9 * 1.01));
+    expect(named(sheet(), "BudgetMonthsClosed")).toBe(6);
+    const closedFormula = figure(sheet(), "budgetMonthsClosed").formula;
+    expect(closedFormula).toBe('=COUNTIFS(BudgetByMonth[Month end],"<="&BudgetAsAt)');
+  });
+
+  it("puts the year's summary first and each run of months on its own printed page", () => {
+    const headers = sheet().tables[0].headers;
+    expect(headers.slice(0, 11)).toEqual([
+      "Category",
+      "Line item",
+      "Owner",
+      "Budget FY",
+      "Forecast FY",
+      "Over / (under) FY",
+      "Budget YTD",
+      "Actual YTD",
+      "Over / (under) YTD",
+      "Over / (under) %",
+      "Status",
+    ]);
+    expect(headers[11]).toBe("Budget Jan 2026");
+    expect(headers).not.toContain("Run rate FY");
+    expect(headers).not.toContain("Projected FY");
   });
 
   it("without sample data keeps the line items and shows no false figures", () => {
@@ -65,8 +124,36 @@ describe("team budget", () => {
     expect(table?.rows.length).toBe(10);
     const status = (table?.rows[0] ?? []).findIndex((c) => c.value === "Status");
     expect(table?.rows.slice(1).every((row) => row[status].expected === "Not started")).toBe(true);
-    expect(named(planned, "TeamROI")).toBe("");
     expect(named(planned, "TeamBudgetStatus")).toBe("No actuals yet");
+    expect(named(planned, "BudgetMateriality")).toBeNull();
+  });
+
+  it("keeps version 2 buildable as it was, and renames its variance columns on upgrade", () => {
+    const v2 = teamBudget.earlier?.find((e) => e.version === 2)!;
+    const planned = planSpecs([v2.build(DEFAULT_OPTIONS)], DEFAULT_OPTIONS).sheets[0];
+    const headers = planned.tables[0].headers;
+    expect(headers.slice(-9)).toEqual([
+      "Budget FY",
+      "Forecast FY",
+      "Actual YTD",
+      "Budget YTD",
+      "Variance YTD",
+      "Variance %",
+      "Status",
+      "Projected FY",
+      "Run rate FY",
+    ]);
+    expect(named(planned, "TeamROI")).toEqual(expect.any(Number));
+    expect(v2.migration.map((m) => [m.kind, m.column])).toEqual([
+      ["renameColumn", "varianceYtd"],
+      ["renameColumn", "variancePct"],
+      ["addColumn", "monthEnd"],
+    ]);
+    const step = v2.migration[2];
+    if (step.kind !== "addColumn") throw new Error("expected addColumn");
+    expect(step.value({ month: "Feb 2028" })).toBe(excelDate(2028, 2, 29));
+    expect(step.value({ month: "Dec 2026" })).toBe(excelDate(2026, 12, 31));
+    expect(step.value({ month: "my month" })).toBeNull();
   });
 });
 
