@@ -1,6 +1,7 @@
 /**
  * npm test's first step: the programs the test layers need beyond npm, LibreOffice's spreadsheet
- * engine (the real-engine and print tests) and Chromium (the browser tests). Installed with apt-get
+ * engine (the real-engine and print tests), poppler and the Carlito font (the print test) and
+ * Chromium (the browser tests). Installed with apt-get
  * where this is Debian or Ubuntu and we are root or may sudo without a password; otherwise it stops at
  * once with the exact command to run, so nobody waits through the unit tests for a failure at the end.
  */
@@ -26,6 +27,25 @@ const PROGRAMS: readonly Program[] = [
       "winget install TheDocumentFoundation.LibreOffice (then add its program folder to PATH)",
   },
   {
+    what: "poppler's pdfinfo and pdftotext (the print test measures the PDF)",
+    found: () => onPath("pdftotext") && onPath("pdfinfo"),
+    debian: "poppler-utils",
+    macos: "brew install poppler",
+    windows: "winget install oschwartz10612.Poppler (then add its bin folder to PATH)",
+  },
+  {
+    what: "the Carlito font (Calibri's metrics, so LibreOffice prints as Excel does)",
+    found: () =>
+      /carlito|calibri/i.test(
+        spawnSync("fc-match", ["Calibri"], { encoding: "utf8" }).stdout ?? ""
+      ) || process.platform !== "linux"
+        ? "Carlito"
+        : undefined,
+    debian: "fonts-crosextra-carlito",
+    macos: "nothing: macOS and Windows have Calibri with Office (or install Carlito by hand)",
+    windows: "nothing: Windows has Calibri",
+  },
+  {
     what: "Chromium",
     found: findChromium,
     debian: "chromium",
@@ -33,6 +53,13 @@ const PROGRAMS: readonly Program[] = [
     windows: "winget install Google.Chrome",
   },
 ];
+
+/** The program's path when `name` is on PATH. */
+function onPath(name: string): string | undefined {
+  const which = process.platform === "win32" ? "where" : "which";
+  const found = spawnSync(which, [name], { encoding: "utf8" });
+  return found.status === 0 ? found.stdout.split(/\r?\n/)[0] : undefined;
+}
 
 function succeeds(command: string, args: string[]): boolean {
   return spawnSync(command, args, { stdio: "ignore" }).status === 0;

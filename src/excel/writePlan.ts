@@ -26,6 +26,10 @@ export function applyLook(format: Excel.RangeFormat, look: CellLook): void {
   if (look.color) format.font.color = look.color;
   if (look.fill) format.fill.color = look.fill;
   if (look.unlocked) format.protection.locked = false;
+  if (look.wrap) {
+    format.wrapText = true;
+    format.verticalAlignment = "Top";
+  }
 }
 
 const CHART_TYPES = {
@@ -149,8 +153,13 @@ export function queueFormulasAndFormats(
   if (planned.print.fitToWidth)
     sheet.pageLayout.zoom = {
       horizontalFitToPages: planned.print.pagesWide,
-      verticalFitToPages: 0,
+      verticalFitToPages: planned.print.pagesTall,
     };
+  else if (planned.print.scale !== undefined)
+    sheet.pageLayout.zoom = { scale: planned.print.scale };
+  // A page starts at each planned column (ExcelApi 1.9): a group of months is never split.
+  for (const column of planned.print.columnBreaks)
+    sheet.verticalPageBreaks.add(sheet.getRangeByIndexes(0, column, 1, 1));
   if (planned.print.titleRows) sheet.pageLayout.setPrintTitleRows(planned.print.titleRows);
   if (planned.print.titleColumns) sheet.pageLayout.setPrintTitleColumns(planned.print.titleColumns);
   sheet.pageLayout.setPrintArea(planned.usedRange);

@@ -27,12 +27,16 @@ import {
   WorkbookSpec,
 } from "./spec";
 import { WorkbookModel } from "./workbookModel";
+import { decidePrint } from "./printLayout";
 
 const CHART_ROWS = 16;
 const MAX_FROZEN_ROWS = 12;
-/** Characters of column width one landscape page holds at a scale still comfortable to read (about 60%). */
-const CHARACTERS_PER_PAGE = 200;
-const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+/** Widest a figure's label column grows for its labels; longer labels wrap. */
+const MAX_LABEL_WIDTH = 36;
+/** Widest a text column prints; a wider one (or one with `wrap`) wraps its text at this width. */
+const MAX_TEXT_WIDTH = 36;
+/** Widest a column grows for its header; headers wrap at spaces, so a header's longest word counts. */
+const MAX_HEADER_WIDTH = 40;
 const CHART_COLUMNS = 8;
 const SUBTOTAL = { sum: 109, average: 101, count: 103 } as const;
 
@@ -128,6 +132,8 @@ class SheetLayout {
     { headerRow: number; firstData: number; lastData: number; columns: readonly ColumnSpec[] }
   >();
   private freeze?: { rows: number; columns: number };
+  /** Columns a table column with pageBreakBefore starts (a group printed together). */
+  private readonly groupStarts: number[] = [];
   private titleRows?: string;
   private lastColumn = 0;
 
@@ -147,6 +153,13 @@ class SheetLayout {
       this.row += 1;
     }
     const lastRow = Math.max(this.row - 2, 0);
+    const widths = this.plannedWidths();
+    const printed = decidePrint(
+      this.sheet.print,
+      widths,
+      this.sheet.freezeColumns ?? 0,
+      this.groupStarts
+    );
     return {
       key: this.sheet.key,
       name: this.name,
@@ -157,14 +170,18 @@ class SheetLayout {
       validations: this.validations,
       conditionalFormats: this.conditionalFormats,
       charts: this.charts,
-      columnWidths: this.plannedWidths(),
+      columnWidths: widths,
       freeze: this.freeze,
       print: {
-        ...this.sheet.print,
-        pagesWide: Math.max(1, Math.ceil(sum(this.plannedWidths()) / CHARACTERS_PER_PAGE)),
+        landscape: this.sheet.print.landscape,
+        fitToWidth: printed.fit !== undefined,
+        pagesWide: printed.pagesWide,
+        pagesTall: printed.fit?.tall ?? 0,
+        ...(printed.scale !== undefined ? { scale: printed.scale } : {}),
+        columnBreaks: printed.columnBreaks,
         titleRows: this.titleRows,
-        titleColumns: this.sheet.freezeColumns
-          ? `$A:$${columnLetter(this.sheet.freezeColumns - 1)}`
+        titleColumns: printed.titleColumns
+          ? `$A:$${columnLetter(printed.titleColumns - 1)}`
           : undefined,
       },
       usedRange: rangeAddress(0, 0, lastRow, this.lastColumn),
@@ -250,7 +267,9 @@ class SheetLayout {
         for (const format of item.conditionalFormats ?? [])
           this.conditionalFormats.push(plannedRule(format, cellAddress(r, 1)));
       }
-      this.widen(0, Math.min(Math.max(item.label.length + 2, 24), 72));
+      this.widen(0, Math.min(Math.max(item.label.length + 2, 24), MAX_LABEL_WIDTH));
+      if (item.label.length + 2 > MAX_LABEL_WIDTH)
+        this.formats.push({ address: cellAddress(r, 0), style: "wrap" });
       this.widen(1, defaultWidth(item.type) + 2);
     });
     this.row += 1 + block.items.length;
@@ -332,11 +351,22 @@ class SheetLayout {
           help: column.help,
         });
       }
+      const wanted = column.width ?? defaultWidth(column.type);
+      const wraps = column.wrap || (column.type === "text" && wanted > MAX_TEXT_WIDTH);
+      if (wraps && lastData >= firstData)
+        this.formats.push({ address: rangeAddress(firstData, c, lastData, c), style: "wrap" });
+      if (column.pageBreakBefore) this.groupStarts.push(c);
+      // The header wraps at its spaces: the column is as wide as its longest word needs.
+      const longestWord = Math.max(...column.header.split(" ").map((word) => word.length));
       this.widen(
         c,
-        Math.max(column.width ?? defaultWidth(column.type), Math.min(column.header.length + 3, 40))
+        Math.max(
+          wraps ? Math.min(wanted, MAX_TEXT_WIDTH) : wanted,
+          Math.min(longestWord + 2, MAX_HEADER_WIDTH)
+        )
       );
     });
+    this.formats.push({ address: rangeAddress(headerRow, 0, headerRow, last), style: "wrap" });
     for (const format of table.conditionalFormats ?? []) {
       const c = table.columns.findIndex((col) => col.key === format.column);
       if (c < 0)

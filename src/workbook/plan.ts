@@ -15,7 +15,8 @@ export interface PlannedCell {
   readonly expected?: CellValue;
 }
 
-export type CellStyle = "title" | "subtitle" | "heading" | "label" | "note" | "input" | "computed";
+export type CellStyle =
+  "title" | "subtitle" | "heading" | "label" | "note" | "input" | "computed" | "wrap";
 
 export interface PlannedRange {
   /** Top-left cell and the rows below it; every row has the same length. */
@@ -105,9 +106,16 @@ export interface PlannedSheet {
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly print: {
     readonly landscape: boolean;
+    /** Fitted to pagesWide x pagesTall pages; false: printed at `scale` (or the default 100%). */
     readonly fitToWidth: boolean;
     /** Pages across: 1 for most sheets, more where one page would shrink the text below reading size. */
     readonly pagesWide: number;
+    /** When fitted: pages tall, 0 for as many as needed, 1 for a one-page sheet. */
+    readonly pagesTall: number;
+    /** Fixed scale in percent (not fitted): a sheet too wide for one legible page. */
+    readonly scale?: number;
+    /** 0-based columns that start a printed page (explicit column page breaks). */
+    readonly columnBreaks: readonly number[];
     readonly titleRows?: string;
     /** Columns repeated on every page across, e.g. $A:$B. */
     readonly titleColumns?: string;

@@ -19,8 +19,16 @@ interface ColumnBase {
   readonly type: ValueType;
   /** Width in characters; a default per type otherwise. */
   readonly width?: number;
-  /** Printing starts a new page at this column (a group of columns read together, such as months). */
+  /**
+   * Starts a group of columns read together (a year's months): when a sheet prints across pages, the
+   * group moves whole to a new page where it does not fit on the current one (printLayout.ts).
+   */
   readonly pageBreakBefore?: boolean;
+  /**
+   * Long text: cells wrap within the column's width instead of running on (rows grow to fit), so
+   * the column can stay narrow enough to print.
+   */
+  readonly wrap?: boolean;
 }
 
 /** User-owned: written once (template content or sample data), never overwritten later. */
@@ -146,7 +154,16 @@ export interface SheetSpec {
   readonly blocks: readonly Block[];
   /** Freeze the rows above the first table's data, and this many leading columns. */
   readonly freezeColumns?: number;
-  readonly print: { readonly landscape: boolean; readonly fitToWidth: boolean };
+  /**
+   * How the sheet prints (printLayout.ts): landscape or portrait; fitToWidth lets the layout fit it to
+   * one page wide where the text stays at least 8 pt, else print it at a legible fixed scale across
+   * pages; onePage fits it to a single page, wide and tall (the executive summary).
+   */
+  readonly print: {
+    readonly landscape: boolean;
+    readonly fitToWidth: boolean;
+    readonly onePage?: boolean;
+  };
 }
 
 export interface WorkbookSpec {

@@ -13,6 +13,8 @@ export interface CellLook {
   readonly fill?: string;
   /** Unlocked: protecting the sheet still leaves the cell editable (input cells). */
   readonly unlocked?: boolean;
+  /** Text wraps within the column, aligned to the top (the row grows to fit). */
+  readonly wrap?: boolean;
 }
 
 const BRAND = "#0F6B5C";
@@ -29,6 +31,8 @@ export const CELL_LOOKS: Record<CellStyle, CellLook> = {
   // Shaded cells are the ones to type in, as finance models conventionally mark inputs.
   input: { fill: "#FFF8E1", unlocked: true },
   computed: {},
+  // Long text (and table headers) wraps within a narrow column, so wide sheets print legibly.
+  wrap: { wrap: true },
 };
 
 export const HIGHLIGHT_COLOURS: Record<

@@ -6,7 +6,9 @@ import { RenderPlan } from "../workbook/plan";
 import { writeMetadata } from "./metadata";
 import { writeSheet } from "./sheet";
 import { fileChart } from "./charts/fileChart";
-import { addChartsToPackage } from "./charts/packageCharts";
+import { addCharts } from "./charts/packageCharts";
+import { XlsxPackage } from "./charts/xlsxPackage";
+import { addColumnBreaks } from "./pageBreaks";
 
 /**
  * The file adapter: writes a RenderPlan to an .xlsx with the plan semantics of the Office.js adapter
@@ -56,14 +58,21 @@ export async function planToWorkbook(
 }
 
 /**
- * The plan's charts, added to the package ExcelJS wrote (it writes none): src/xlsx/charts. Charts are
- * written over the final ranges with the plan's values cached, as the Office.js adapter draws them.
+ * The plan's charts and column page breaks, added to the package ExcelJS wrote (it writes neither):
+ * src/xlsx/charts and pageBreaks.ts. Charts are written over the final ranges with the plan's values
+ * cached, as the Office.js adapter draws them.
  */
 async function withCharts(plan: RenderPlan, xlsx: Uint8Array): Promise<Buffer> {
+  const pkg = await XlsxPackage.open(xlsx);
+  await addColumnBreaks(
+    pkg,
+    plan.sheets.map((s) => ({ sheet: s.name, columns: s.print.columnBreaks }))
+  );
   const sheets = plan.sheets
     .filter((s) => s.charts.length > 0)
     .map((s) => ({ sheet: s.name, charts: s.charts.map((c) => fileChart(s, c)) }));
-  return addChartsToPackage(xlsx, sheets);
+  await addCharts(pkg, sheets);
+  return pkg.bytes();
 }
 
 export async function writeXlsxBuffer(

@@ -51,6 +51,7 @@ export function writeSheet(
       if (style.font) cell.font = style.font;
       if (style.fill) cell.fill = style.fill;
       if (style.protection) cell.protection = style.protection;
+      if (style.alignment) cell.alignment = style.alignment;
     }
   }
   planned.columnWidths.forEach((width, i) => {
@@ -127,7 +128,12 @@ function printSetup(sheet: ExcelJS.Worksheet, planned: PlannedSheet): string[] {
   if (planned.print.fitToWidth) {
     setup.fitToPage = true;
     setup.fitToWidth = planned.print.pagesWide;
-    setup.fitToHeight = 0;
+    setup.fitToHeight = planned.print.pagesTall;
+  } else if (planned.print.scale !== undefined) {
+    // A fixed scale: fitToPage off, so the scale applies and pages break at the planned columns
+    // (the <colBreaks> ExcelJS cannot write are added to the package afterwards: pageBreaks.ts).
+    setup.fitToPage = false;
+    setup.scale = planned.print.scale;
   }
   // ExcelJS quotes the sheet name of print titles and areas without doubling an apostrophe in it,
   // which breaks the whole file: leave them out for such a sheet.

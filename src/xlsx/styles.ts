@@ -16,6 +16,7 @@ export interface FileStyle {
   readonly font?: Partial<ExcelJS.Font>;
   readonly fill?: ExcelJS.Fill;
   readonly protection?: Partial<ExcelJS.Protection>;
+  readonly alignment?: Partial<ExcelJS.Alignment>;
 }
 
 function fileStyle(look: CellLook): FileStyle {
@@ -37,6 +38,7 @@ function fileStyle(look: CellLook): FileStyle {
       ? { fill: { type: "pattern", pattern: "solid", fgColor: argb(look.fill) } as ExcelJS.Fill }
       : {}),
     ...(look.unlocked ? { protection: { locked: false } } : {}),
+    ...(look.wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}),
   };
 }
 

@@ -1103,6 +1103,26 @@ describe("freeze panes, page layout, protection, application", () => {
     expect(fake.state.freeze("Sheet1")).toEqual({ rows: 0, columns: 1 });
   });
 
+  it("sets a fixed print scale and vertical page breaks (not before column A)", async () => {
+    await run(async (context) => {
+      sheet(context).pageLayout.zoom = { scale: 75 };
+      sheet(context).verticalPageBreaks.add(sheet(context).getRange("D1"));
+      sheet(context).verticalPageBreaks.add("D5");
+      sheet(context).verticalPageBreaks.add("H1:J3");
+    });
+    expect(fake.state.pageLayout("Sheet1")).toMatchObject({
+      zoom: { scale: 75 },
+      verticalPageBreaks: ["D1", "D5", "H1"],
+    });
+    await failure(
+      async (context) => {
+        sheet(context).verticalPageBreaks.add("A1");
+      },
+      "InvalidArgument",
+      /first column/
+    );
+  });
+
   it("sets orientation, fit-to-page zoom, print titles (whole rows only) and print area", async () => {
     await run(async (context) => {
       const layout = sheet(context).pageLayout;

@@ -293,8 +293,12 @@ describe("the .xlsx file adapter", () => {
           orientation: planned.print.landscape ? "landscape" : "portrait",
           printArea: planned.usedRange,
           ...(planned.print.fitToWidth
-            ? { fitToPage: true, fitToWidth: planned.print.pagesWide, fitToHeight: 0 }
-            : {}),
+            ? {
+                fitToPage: true,
+                fitToWidth: planned.print.pagesWide,
+                fitToHeight: planned.print.pagesTall,
+              }
+            : { fitToPage: false, scale: planned.print.scale }),
         });
         expect(sheet.pageSetup.printTitlesRow).toBe(planned.print.titleRows?.replace(/\$/g, ""));
         expect(sheet.pageSetup.printTitlesColumn).toBe(
@@ -503,7 +507,13 @@ describe("file formulas and values", () => {
           conditionalFormats: [],
           charts: [],
           columnWidths: [],
-          print: { landscape: false, fitToWidth: false, pagesWide: 1 },
+          print: {
+            landscape: false,
+            fitToWidth: false,
+            pagesWide: 1,
+            pagesTall: 0,
+            columnBreaks: [],
+          },
           usedRange: "A1:F7",
           blocks: [],
         },

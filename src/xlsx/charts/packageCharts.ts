@@ -47,6 +47,12 @@ export async function addChartsToPackage(
   sheets: readonly SheetCharts[]
 ): Promise<Buffer> {
   const pkg = await XlsxPackage.open(xlsx);
+  await addCharts(pkg, sheets);
+  return pkg.bytes();
+}
+
+/** Adds every sheet's charts to an open package (content types included). */
+export async function addCharts(pkg: XlsxPackage, sheets: readonly SheetCharts[]): Promise<void> {
   const paths = await worksheetPaths(pkg);
   for (const { sheet, charts } of sheets) {
     if (charts.length === 0) continue;
@@ -69,5 +75,4 @@ export async function addChartsToPackage(
     pkg.write(drawing, xml);
   }
   await pkg.finishContentTypes();
-  return pkg.bytes();
 }

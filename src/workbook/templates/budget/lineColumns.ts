@@ -52,7 +52,14 @@ export function lineColumns(months: readonly Period[], version: BudgetVersion): 
       list: BUDGET_CATEGORIES,
       width: version < 3 ? 22 : 18,
     },
-    { key: "item", header: "Line item", kind: "input", type: "text", width: version < 3 ? 38 : 34 },
+    {
+      key: "item",
+      header: "Line item",
+      kind: "input",
+      type: "text",
+      // Version 3 wraps the line item, so the year's summary prints beside it on the first page.
+      ...(version < 3 ? { width: 38 } : { width: 24, wrap: true }),
+    },
     { key: "owner", header: "Owner", kind: "input", type: "text", width: version < 3 ? 20 : 16 },
   ];
   const months36 = [

@@ -103,6 +103,7 @@ export class WorksheetFake extends ClientObjectFake<SheetData> {
   readonly freezePanes: FreezePanesFake;
   readonly pageLayout: PageLayoutFake;
   readonly protection: WorksheetProtectionFake;
+  readonly verticalPageBreaks: PageBreakCollectionFake;
 
   constructor(
     context: FakeRequestContext,
@@ -116,6 +117,11 @@ export class WorksheetFake extends ClientObjectFake<SheetData> {
     this.freezePanes = new FreezePanesFake(context, `${opPath}.freezePanes`, ref);
     this.pageLayout = new PageLayoutFake(context, `${opPath}.pageLayout`, ref);
     this.protection = new WorksheetProtectionFake(context, `${opPath}.protection`, ref);
+    this.verticalPageBreaks = new PageBreakCollectionFake(
+      context,
+      `${opPath}.verticalPageBreaks`,
+      ref
+    );
   }
 
   protected lookup(model: WorkbookModel): SheetData | null {
@@ -400,6 +406,30 @@ export class PageLayoutFake extends SheetPartFake {
       sheet.pageLayout.printArea = parts
         .map((part) => formatRect(rectOn(model, sheet, part, "Print area"), true))
         .join(",");
+    });
+  }
+}
+
+/**
+ * Worksheet.verticalPageBreaks (ExcelApi 1.9), only add(): a page break before the range's top-left
+ * cell's column, recorded as that cell ("C1"); adding the same break twice keeps one.
+ */
+export class PageBreakCollectionFake extends SheetPartFake {
+  protected readonly kind = "verticalPageBreaks";
+  protected readonly scalarProperties: readonly string[] = [];
+
+  readProperty(): unknown {
+    return undefined;
+  }
+
+  add(pageBreakRange: RangeFake | string): void {
+    this.queue("add", [pageBreakRange], (model, sheet) => {
+      const rect = rectOn(model, sheet, pageBreakRange, "Page break range");
+      if (rect.left === 0)
+        throw invalidArgument("A vertical page break cannot be before the first column.");
+      const cell = formatRect({ ...rect, right: rect.left, bottom: rect.top });
+      const breaks = sheet.pageLayout.verticalPageBreaks;
+      if (!breaks.includes(cell)) breaks.push(cell);
     });
   }
 }

@@ -103,6 +103,8 @@ export interface PageLayoutData {
   printArea: string | null;
   printGridlines: boolean;
   centerHorizontally: boolean;
+  /** Worksheet.verticalPageBreaks: the top-left cell of each, e.g. "C1" (a page starts at column C). */
+  verticalPageBreaks: string[];
 }
 
 export interface ProtectionData {

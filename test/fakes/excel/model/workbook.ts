@@ -107,6 +107,7 @@ export class WorkbookModel {
         printArea: null,
         printGridlines: false,
         centerHorizontally: false,
+        verticalPageBreaks: [],
       },
       protection: { protected: false, options: {}, password: undefined },
       conditionalFormats: [],
