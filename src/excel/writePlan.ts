@@ -162,7 +162,7 @@ export function queueFormulasAndFormats(
     sheet.verticalPageBreaks.add(sheet.getRangeByIndexes(0, column, 1, 1));
   if (planned.print.titleRows) sheet.pageLayout.setPrintTitleRows(planned.print.titleRows);
   if (planned.print.titleColumns) sheet.pageLayout.setPrintTitleColumns(planned.print.titleColumns);
-  sheet.pageLayout.setPrintArea(planned.usedRange);
+  sheet.pageLayout.setPrintArea(planned.printArea ?? planned.usedRange);
 }
 
 /**

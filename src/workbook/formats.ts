@@ -16,6 +16,10 @@ export function numberFormatFor(type: ValueType, options: TemplateOptions): stri
       return "0.00";
     case "score":
       return "0.0";
+    case "points":
+      return '+0.0" pts";-0.0" pts";0.0" pts"';
+    case "ratio":
+      return '0.00"x"';
     case "date":
       return "yyyy-mm-dd";
     case "text":
@@ -38,6 +42,9 @@ export function defaultWidth(type: ValueType): number {
       return 11;
     case "fte":
     case "score":
+    case "ratio":
       return 9;
+    case "points":
+      return 11;
   }
 }

@@ -1,5 +1,5 @@
 import { CellValue } from "../domain/cellValue";
-import { cellAddress, columnLetter, rangeAddress } from "./addresses";
+import { cellAddress, columnLetter, rangeAddress, rangeBounds } from "./addresses";
 import { renderFormula, FormulaContext } from "./expr/renderFormula";
 import { TwinEdition } from "./twins/nativeTwins";
 import { defaultWidth, numberFormatFor } from "./formats";
@@ -38,6 +38,8 @@ const MAX_TEXT_WIDTH = 36;
 /** Widest a column grows for its header; headers wrap at spaces, so a header's longest word counts. */
 const MAX_HEADER_WIDTH = 40;
 const CHART_COLUMNS = 8;
+/** A chart beside figures is narrower, so that figures and charts print on one page. */
+const BESIDE_CHART_COLUMNS = 6;
 const SUBTOTAL = { sum: 109, average: 101, count: 103 } as const;
 
 /**
@@ -136,6 +138,10 @@ class SheetLayout {
   private readonly groupStarts: number[] = [];
   private titleRows?: string;
   private lastColumn = 0;
+  /** Columns the figures blocks use: charts drawn beside them start one column further right. */
+  private figureColumns = 0;
+  /** Where the next chart beside a block goes: below the previous one. */
+  private besideRow = new Map<string, number>();
 
   constructor(
     private readonly sheet: SheetSpec,
@@ -147,12 +153,16 @@ class SheetLayout {
 
   plan(): PlannedSheet {
     for (const block of this.sheet.blocks) {
+      if (block.kind === "chart" && block.beside) {
+        this.blocks.push(this.placeChart(block));
+        continue;
+      }
       const top = this.row;
       this.place(block);
       this.blocks.push({ id: blockId(block), top, bottom: this.row - 1 });
       this.row += 1;
     }
-    const lastRow = Math.max(this.row - 2, 0);
+    const lastRow = Math.max(this.row - 2, ...this.blocks.map((b) => b.bottom), 0);
     const widths = this.plannedWidths();
     const printed = decidePrint(
       this.sheet.print,
@@ -185,8 +195,20 @@ class SheetLayout {
           : undefined,
       },
       usedRange: rangeAddress(0, 0, lastRow, this.lastColumn),
+      ...(this.sheet.printThrough ? { printArea: this.printArea(this.sheet.printThrough) } : {}),
       blocks: this.blocks,
     };
+  }
+
+  /** From A1 to the end of the named block, with the charts beside it. */
+  private printArea(through: string): string {
+    const end = this.blocks.find((b) => b.id === through);
+    if (!end)
+      throw new Error(`Sheet "${this.sheet.key}" prints through "${through}": no such block`);
+    const beside = this.charts.filter((c) => c.beside);
+    const bottom = Math.max(end.bottom, ...beside.map((c) => rangeBounds(c.to).bottom));
+    const right = Math.max(this.figureColumns - 1, ...beside.map((c) => rangeBounds(c.to).right));
+    return rangeAddress(0, 0, bottom, right);
   }
 
   private plannedWidths(): number[] {
@@ -235,7 +257,8 @@ class SheetLayout {
       case "table":
         return this.placeTable(block);
       case "chart":
-        return this.placeChart(block);
+        this.placeChart(block);
+        return;
     }
   }
 
@@ -249,8 +272,14 @@ class SheetLayout {
         item.kind === "input"
           ? { value }
           : { formula: renderFormula(item.expr, this.context()), expected: value };
-      this.write(r, 0, [[{ value: item.label }, cell]]);
+      this.write(r, 0, [
+        [{ value: item.label }, cell, ...(item.source ? [{ value: item.source }] : [])],
+      ]);
       this.formats.push({ address: cellAddress(r, 0), style: "label" });
+      if (item.source) {
+        this.formats.push({ address: cellAddress(r, 2), style: "source" });
+        this.widen(2, item.source.length + 2);
+      }
       this.formats.push({
         address: cellAddress(r, 1),
         style: item.kind,
@@ -272,6 +301,7 @@ class SheetLayout {
         this.formats.push({ address: cellAddress(r, 0), style: "wrap" });
       this.widen(1, defaultWidth(item.type) + 2);
     });
+    this.figureColumns = Math.max(this.figureColumns, block.items.some((i) => i.source) ? 3 : 2);
     this.row += 1 + block.items.length;
   }
 
@@ -386,7 +416,7 @@ class SheetLayout {
     this.row = totalsRow + 1;
   }
 
-  private placeChart(block: Extract<Block, { kind: "chart" }>): void {
+  private placeChart(block: Extract<Block, { kind: "chart" }>): PlannedBlock {
     const table = this.tableColumns.get(block.table);
     if (!table)
       throw new Error(
@@ -415,10 +445,32 @@ class SheetLayout {
         withHeader: rangeAddress(table.headerRow, index(key), table.lastData, index(key)),
         ...(block.lines?.includes(key) ? { line: true } : {}),
       })),
-      from: cellAddress(this.row, 0),
-      to: cellAddress(this.row + CHART_ROWS - 1, CHART_COLUMNS - 1),
+      ...this.chartPlace(block),
     });
-    this.lastColumn = Math.max(this.lastColumn, CHART_COLUMNS - 1);
-    this.row += CHART_ROWS;
+    const placed = this.charts[this.charts.length - 1];
+    const { top, right, bottom } = { ...rangeBounds(placed.from), ...rangeBounds(placed.to) };
+    this.lastColumn = Math.max(this.lastColumn, right);
+    if (!block.beside) this.row += CHART_ROWS;
+    return { id: blockId(block), top, bottom };
+  }
+
+  /** Below the blocks above it, or beside the figures from the top of the block it names. */
+  private chartPlace(block: Extract<Block, { kind: "chart" }>) {
+    if (!block.beside)
+      return {
+        from: cellAddress(this.row, 0),
+        to: cellAddress(this.row + CHART_ROWS - 1, CHART_COLUMNS - 1),
+      };
+    const anchor = this.blocks.find((b) => b.id === block.beside);
+    if (!anchor)
+      throw new Error(`Chart "${block.title}" is beside "${block.beside}": not above it`);
+    const top = this.besideRow.get(block.beside) ?? anchor.top;
+    this.besideRow.set(block.beside, top + CHART_ROWS + 1);
+    const left = this.figureColumns + 1;
+    return {
+      from: cellAddress(top, left),
+      to: cellAddress(top + CHART_ROWS - 1, left + BESIDE_CHART_COLUMNS - 1),
+      beside: true,
+    };
   }
 }

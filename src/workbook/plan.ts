@@ -16,7 +16,7 @@ export interface PlannedCell {
 }
 
 export type CellStyle =
-  "title" | "subtitle" | "heading" | "label" | "note" | "input" | "computed" | "wrap";
+  "title" | "subtitle" | "heading" | "label" | "note" | "input" | "computed" | "wrap" | "source";
 
 export interface PlannedRange {
   /** Top-left cell and the rows below it; every row has the same length. */
@@ -82,6 +82,8 @@ export interface PlannedChart {
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: string;
   readonly to: string;
+  /** Drawn beside the sheet's figures rather than below its blocks. */
+  readonly beside?: boolean;
 }
 
 export interface PlannedName {
@@ -120,8 +122,10 @@ export interface PlannedSheet {
     /** Columns repeated on every page across, e.g. $A:$B. */
     readonly titleColumns?: string;
   };
-  /** The sheet's used area, e.g. A1:N40: print area and the size of what was written. */
+  /** The sheet's used area, e.g. A1:N40: the print area (unless printArea) and the size of what was written. */
   readonly usedRange: string;
+  /** The print area where it is not the used range: a page above data that is not printed. */
+  readonly printArea?: string;
   /** The rows of each block, top to bottom: what lines up the same block in two versions' plans. */
   readonly blocks: readonly PlannedBlock[];
 }

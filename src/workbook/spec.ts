@@ -9,7 +9,18 @@ import { TemplateOptions } from "./options";
  * adapter (Office.js, .xlsx) writes without knowing which template it is.
  */
 export type ValueType =
-  "text" | "integer" | "number" | "currency" | "percent" | "date" | "fte" | "score";
+  | "text"
+  | "integer"
+  | "number"
+  | "currency"
+  | "percent"
+  | "date"
+  | "fte"
+  | "score"
+  /** A difference of two percentages, in percentage points: +6.5 pts. */
+  | "points"
+  /** A ratio of two amounts: 1.52x. */
+  | "ratio";
 
 interface ColumnBase {
   /** Stable id used by expressions and the maintenance logic; never shown. */
@@ -107,6 +118,8 @@ interface FigureBase {
   readonly name: string;
   readonly label: string;
   readonly type: ValueType;
+  /** Where the figure comes from (a sheet), written beside the value in a smaller hand. */
+  readonly source?: string;
 }
 
 /** A named input cell, such as a target or a threshold. */
@@ -143,6 +156,11 @@ export interface ChartBlock {
   readonly series: readonly string[];
   /** Series (column keys, also in `series`) drawn as lines over a column chart: a combo chart. */
   readonly lines?: readonly string[];
+  /**
+   * Drawn to the right of the sheet's figures from the top of this block (its id, as in PlannedBlock)
+   * instead of below; charts beside the same block stack one under the other. Takes no rows.
+   */
+  readonly beside?: string;
 }
 
 export type ChartKind = "column" | "bar" | "line" | "radar";
@@ -154,6 +172,8 @@ export interface SheetSpec {
   readonly blocks: readonly Block[];
   /** Freeze the rows above the first table's data, and this many leading columns. */
   readonly freezeColumns?: number;
+  /** The print area ends with this block (its id): what follows (a chart's data) is not printed. */
+  readonly printThrough?: string;
   /**
    * How the sheet prints (printLayout.ts): landscape or portrait; fitToWidth lets the layout fit it to
    * one page wide where the text stays at least 8 pt, else print it at a legible fixed scale across

@@ -28,6 +28,8 @@ export const CELL_LOOKS: Record<CellStyle, CellLook> = {
   heading: { bold: true, size: 12, color: BRAND },
   label: {},
   note: { color: "#424242" },
+  // Where a figure comes from, beside its value: set apart from the number by italics.
+  source: { italic: true, color: "#616161" },
   // Shaded cells are the ones to type in, as finance models conventionally mark inputs.
   input: { fill: "#FFF8E1", unlocked: true },
   computed: {},

@@ -147,7 +147,8 @@ function printSetup(sheet: ExcelJS.Worksheet, planned: PlannedSheet): string[] {
     setup.printTitlesColumn = planned.print.titleColumns.replace(/\$/g, "");
   // ExcelJS writes the print area as '$' + start + ':$' + end, which makes A1:N40 the mixed $A1:$N40;
   // giving the rows their "$" here makes it the absolute $A$1:$N$40 Excel writes.
-  const [start, end = start] = planned.usedRange.replace(/\$/g, "").split(":");
+  const area = planned.printArea ?? planned.usedRange;
+  const [start, end = start] = area.replace(/\$/g, "").split(":");
   setup.printArea = [start, end].map((cell) => cell.replace(/^([A-Z]+)(\d+)$/, "$1$$$2")).join(":");
   return [];
 }

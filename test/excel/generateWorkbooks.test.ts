@@ -186,7 +186,7 @@ describe("the executive summary in a workbook that already has its sources", () 
     expect(result.addedForLinks).toEqual([]);
     expect(fake.state.sheetNames()).toEqual([...sheetsBefore, "Executive summary"]);
     const formulas = fake.state.formulas("Executive summary", "B9:B14").flat();
-    expect(formulas).toContain("=TeamBudgetYTD");
+    expect(formulas).toContain("=TeamBudgetStatus");
   });
 
   it("adds fresh sources when the recorded ones were deleted", async () => {

@@ -98,12 +98,18 @@ describe("last year's sheets stay maintained after Next fiscal year", () => {
     }
     expect(inputs[0].get("0|Actual Feb 2026")).toBe(4321);
     expect(inputs[1].get("0|Actual Feb 2027")).toBe(4321);
-    // Only the sample FY2026 lines over budget are left: the old year is checked like the new one.
+    // Left: the sample FY2026 lines over budget (the old year is checked like the new one), and
+    // FY2027's People lines, seeded month by month from FY2026's forecast, which still ramp the
+    // April hire up while the FY2027 staffing plan has the analyst all year.
     const after = await checkWorkbookHealth(hostFor(fake));
     expect(after.repairable).toBe(0);
     expect(new Set(after.findings.filter((f) => f.severity !== "info").map((f) => f.kind))).toEqual(
-      new Set(["overBudget"])
+      new Set(["overBudget", "staffingBudget"])
     );
+    const people = after.findings.filter((f) => f.kind === "staffingBudget");
+    expect(people.map((f) => [f.sheet, f.what.match(/ for (FY\d+)/)?.[1]])).toEqual([
+      ["Team budget FY2027", "FY2027"],
+    ]);
   });
 
   it.each([1, 2, 3, 4, 5])(

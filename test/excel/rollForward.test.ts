@@ -175,7 +175,7 @@ describe("roll forward to the next fiscal year", () => {
     expect(result.changes).toEqual([
       'Team budget: add FY2027 on the sheet "Team budget FY2027", 9 rows carried over from FY2026 with each month\'s forecast as the new budget; the FY2026 sheets stay as they are.',
       'Staffing plan: add FY2027 on the sheet "Staffing plan FY2027", 10 rows carried over from FY2026 with the last month\'s allocation; the FY2026 sheets stay as they are.',
-      "Executive summary: point 6 figures and the table ExecBudgetByMonth at the new year.",
+      "Executive summary: point 12 figures and the table ExecBudgetByMonth at the new year.",
       "Executive summary!A2: the subtitle names FY2027.",
     ]);
     const now = fake.state.snapshot();
@@ -240,14 +240,23 @@ describe("roll forward to the next fiscal year", () => {
     expect(recordedOptions(fake, "team-budget").firstPeriod).toBe("2027-01");
     expect(recordedOptions(fake, "staffing-plan").firstPeriod).toBe("2027-01");
     const summary = JSON.stringify(fake.state.formulas("Executive summary", "A1:D60"));
-    expect(summary).toContain("TeamActualYTD_2");
+    expect(summary).toContain("TeamProjectedFY_2");
     expect(summary).not.toMatch(/TeamActualYTD\b(?!_)/);
     // FY2026 is still checked: only its sample lines over budget are reported; nothing needs repair.
     const health = await checkWorkbookHealth(hostFor(fake));
     expect(health.repairable).toBe(0);
     const warnings = health.findings.filter((f) => f.severity !== "info");
     expect(warnings.length).toBeGreaterThan(0);
-    expect(warnings.every((f) => f.kind === "overBudget" && f.sheet === "Team budget")).toBe(true);
+    // The sample's lines over budget; and what the new year's draft still needs: its People lines,
+    // seeded month by month from FY2026's forecast, against FY2027's staffing plan, and its
+    // reporting date (the day of the roll forward) against the sheets still as at FY2026's.
+    expect(new Set(warnings.map((f) => `${f.kind} on ${f.sheet}`))).toEqual(
+      new Set([
+        "overBudget on Team budget",
+        "staffingBudget on Team budget FY2027",
+        "reportingDates on Team budget FY2027",
+      ])
+    );
   });
 
   it("a new executive summary generated afterwards links to the newest year", async () => {
@@ -256,7 +265,7 @@ describe("roll forward to the next fiscal year", () => {
     const result = await generateWorkbooks(["executive-summary"], DEFAULT_OPTIONS, hostFor(fake));
     expect(result.linkedTo).toEqual(expect.arrayContaining(["team-budget", "staffing-plan"]));
     const sheet = result.sheets[0].name;
-    expect(JSON.stringify(fake.state.formulas(sheet, "A1:D60"))).toContain("TeamActualYTD_2");
+    expect(JSON.stringify(fake.state.formulas(sheet, "A1:D60"))).toContain("TeamProjectedFY_2");
   });
 
   it("a second roll forward starts FY2028 from FY2027", async () => {

@@ -2,7 +2,8 @@ import { isErrorValue } from "../../src/domain/cellValue";
 import { OptionsError, planTemplates } from "../../src/workbook/generate";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
-import { allCells, formulaCells, named } from "./planLookup";
+import { CellValue } from "../../src/domain/cellValue";
+import { allCells, formulaCells, named, tableColumn } from "./planLookup";
 
 const ALL = TEMPLATES.map((t) => t.id);
 const noNames = { sheets: [], tablesAndNames: [] };
@@ -52,16 +53,86 @@ describe("the practice set", () => {
     expect(plan.sheets[0].name).toBe("Executive summary");
   });
 
-  it("links the executive summary to the practice workbooks' own figures", () => {
+  describe("tells one story: the same figure wherever it appears", () => {
     const { plan } = planTemplates(ALL, DEFAULT_OPTIONS, noNames);
-    expect(named(plan, "ExecBudgetYtd")).toBe(named(plan, "TeamBudgetYTD"));
-    expect(named(plan, "ExecActualYtd")).toBe(named(plan, "TeamActualYTD"));
-    expect(named(plan, "ExecMaturityLevel")).toBe(named(plan, "PracticeMaturityLevel"));
-    expect(named(plan, "ExecKpiRed")).toBe(named(plan, "KpiRed"));
-    // ROI recomputed here from its two sources: (validated value - projected cost) / projected cost
-    const value = named(plan, "ValidatedValueTotal") as number;
-    const cost = named(plan, "TeamProjectedFY") as number;
-    expect(named(plan, "ExecRoi") as number).toBeCloseTo((value - cost) / cost, 12);
+    const value = (definedName: string) => named(plan, definedName) as number;
+    const column = (table: string, header: string) => tableColumn(plan, table, header);
+    const total = (values: CellValue[]) =>
+      values.reduce<number>((t, v) => t + (typeof v === "number" ? v : 0), 0);
+
+    it("links each summary figure to the one cell that defines it", () => {
+      const links: [string, string][] = [
+        ["ExecAsAt", "BudgetAsAt"],
+        ["ExecCloudSpend", "AnnualCloudSpend"],
+        ["ExecBudgetFy", "TeamBudgetFY"],
+        ["ExecTeamCostFy", "TeamProjectedFY"],
+        ["ExecOverUnderFy", "TeamOverUnderFY"],
+        ["ExecBudgetStatus", "TeamBudgetStatus"],
+        ["ExecValueValidated", "ValidatedValueTotal"],
+        ["ExecFteFunded", "StaffFTEFunded"],
+        ["ExecMaturityLevel", "PracticeMaturityLevel"],
+        ["ExecReviewsOverdue", "DecisionReviewsOverdue"],
+        ["ExecActivitiesOverdue", "AdoptionActivitiesOverdue"],
+        ["ExecMonthsWithoutActuals", "BudgetMonthsWithoutActuals"],
+      ];
+      for (const [summary, source] of links)
+        expect([summary, named(plan, summary)]).toEqual([summary, named(plan, source)]);
+      const formulas = formulaCells(plan).map((c) => c.formula);
+      expect(formulas).toContain("=TeamBudgetFY");
+    });
+
+    it("holds one reporting date on every sheet that reads one", () => {
+      const dates = ["BudgetAsAt", "DecisionsAsAt", "AdoptionAsAt"].map(value);
+      expect(new Set(dates).size).toBe(1);
+    });
+
+    it("recomputes the return, the value's share and the unvalidated value from the source rows", () => {
+      // The ledger's annualised values, and which of them finance has validated.
+      const annualised = column("SavingsLedger", "Annualised value");
+      const validated = column("SavingsLedger", "Validated by finance");
+      const all = total(annualised);
+      const checked = total(annualised.filter((_, i) => validated[i] === "Y"));
+      expect(value("ValidatedValueTotal")).toBeCloseTo(checked, 6);
+      expect(value("ExecValueNotValidated")).toBeCloseTo(all - checked, 6);
+      // The team's full-year forecast: each line's actuals to date, then its forecast.
+      const forecast = total(column("BudgetLines", "Forecast FY"));
+      expect(value("TeamProjectedFY")).toBeCloseTo(forecast, 6);
+      expect(value("ExecReturnRatio")).toBeCloseTo(checked / forecast, 12);
+      expect(value("ExecRoi")).toBeCloseTo((checked - forecast) / forecast, 12);
+      expect(value("ExecValueShareOfSpend")).toBeCloseTo(checked / value("AnnualCloudSpend"), 12);
+    });
+
+    it("counts as funded exactly the roles the team budget's People lines pay for", () => {
+      const funding = column("StaffingPlan", "Funding source");
+      const fte = column("StaffingPlan", "FTE (average)");
+      const cost = column("StaffingPlan", "Loaded cost FY");
+      const funded = (values: CellValue[]) =>
+        total(values.filter((_, i) => funding[i] === "FinOps team budget"));
+      expect(value("ExecFteFunded")).toBeCloseTo(funded(fte), 9);
+      expect(value("ExecFteContributed")).toBeCloseTo(total(fte) - funded(fte), 9);
+      const categories = column("BudgetLines", "Category");
+      const people = total(
+        column("BudgetLines", "Budget FY").filter((_, i) => categories[i] === "People")
+      );
+      // The budget rounds each month to the dollar: within 0.01% of the staffing plan's cost.
+      expect(Math.abs(people - funded(cost)) / people).toBeLessThan(0.0001);
+    });
+
+    it("states the maturity change in points over the capabilities assessed both times", () => {
+      const changes = column("MaturityCapabilities", "Change since last record").filter(
+        (c): c is number => typeof c === "number"
+      );
+      expect(changes.length).toBeGreaterThan(0);
+      expect(value("ExecMaturityCompared")).toBe(changes.length);
+      const mean = changes.reduce((a, b) => a + b, 0) / changes.length;
+      expect(value("ExecMaturityChange")).toBeCloseTo(100 * mean, 9);
+      // The three largest gaps, and how many capabilities share the third's size.
+      const gaps = column("MaturityCapabilities", "Gap to target").filter(
+        (g): g is number => typeof g === "number"
+      );
+      const third = [...gaps].sort((a, b) => b - a)[2];
+      expect(value("ExecGapTies")).toBe(gaps.filter((g) => g >= third).length);
+    });
   });
 
   it("without sample data the summary shows blanks or zero counts, never an error", () => {

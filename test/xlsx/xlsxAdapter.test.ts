@@ -291,7 +291,7 @@ describe("the .xlsx file adapter", () => {
         else expect((sheet.views ?? []).filter((v) => v.state === "frozen")).toEqual([]);
         expect(sheet.pageSetup).toMatchObject({
           orientation: planned.print.landscape ? "landscape" : "portrait",
-          printArea: planned.usedRange,
+          printArea: planned.printArea ?? planned.usedRange,
           ...(planned.print.fitToWidth
             ? {
                 fitToPage: true,

@@ -108,6 +108,23 @@ function slice(
   };
 }
 
+/** Rows of a planned sheet (not necessarily adjacent) written one under the other from row `at`. */
+function stack(sheet: PlannedSheet, rows: readonly number[], at: number): PlannedSheet {
+  const parts = rows.map((row, i) => slice(sheet, "", row, row, at + i - row));
+  const lastColumn = Math.max(...parts.map((p) => rangeBounds(p.usedRange).right));
+  return {
+    ...parts[0],
+    ranges: parts.flatMap((p) => p.ranges),
+    formats: parts.flatMap((p) => p.formats),
+    tables: [],
+    names: parts.flatMap((p) => p.names),
+    validations: parts.flatMap((p) => p.validations),
+    conditionalFormats: parts.flatMap((p) => p.conditionalFormats),
+    charts: [],
+    usedRange: rangeAddress(at, 0, at + rows.length - 1, lastColumn),
+  };
+}
+
 /** The first row below everything the sheet uses now, with one blank row between. */
 function firstFreeRow(survey: Survey, sheet: string): number {
   const used = survey.readBack.sheets.find(
@@ -119,25 +136,41 @@ function firstFreeRow(survey: Survey, sheet: string): number {
   return blank ? 0 : bottom + 2;
 }
 
-/** The rows of each figures block of a planned sheet whose named cells are all missing now. */
+/**
+ * The named cells of each figures block of a planned sheet that refresh writes back below the sheet:
+ * those whose name is missing and whose planned row does not hold their label now (a newer version
+ * laid the block out elsewhere, so the planned cell may sit beside something else). With the block's
+ * heading. A missing name whose label is where the plan puts it is repaired in place instead.
+ */
 function missingFigureBlocks(
   survey: Survey,
   t: SurveyedTemplate,
   planned: PlannedSheet
-): { top: number; bottom: number; names: string[] }[] {
+): { rows: number[]; names: string[] }[] {
   const spec = t.expected.spec.sheets[t.expected.sheets.indexOf(planned)];
   const exists = new Set(survey.readBack.names.map((n) => n.name.toLowerCase()));
+  const shows = (address: string, label: string) =>
+    String(survey.cellAt(planned.name, address).value).trim() === label.trim();
   return (spec?.blocks ?? []).flatMap((block) => {
     if (block.kind !== "figures") return [];
     const named = block.items.flatMap((item) => {
       const name = planned.names.find((n) => n.key === item.key);
-      return name ? [name] : [];
+      return name ? [{ name, label: item.label }] : [];
     });
-    if (named.length === 0 || named.some((n) => exists.has(n.name.toLowerCase()))) return [];
-    const rows = named.map((n) => rowsOf(n.address).top);
+    if (named.length === 0) return [];
+    const missing = named.filter(
+      ({ name, label }) =>
+        !exists.has(name.name.toLowerCase()) &&
+        !shows(cellAddress(rowsOf(name.address).top, 0), label)
+    );
+    if (missing.length === 0) return [];
     // The block's heading is the row above its first named cell.
+    const heading = Math.min(...named.map(({ name }) => rowsOf(name.address).top)) - 1;
     return [
-      { top: Math.min(...rows) - 1, bottom: Math.max(...rows), names: named.map((n) => n.name) },
+      {
+        rows: [heading, ...missing.map(({ name }) => rowsOf(name.address).top)],
+        names: missing.map(({ name }) => name.name),
+      },
     ];
   });
 }
@@ -183,6 +216,8 @@ export function planAdditions(
     table?: string;
     top: number;
     bottom: number;
+    /** A figures block's rows (heading first), written one under the other. */
+    rows?: number[];
     names?: string[];
   }[] = [];
   for (const { template, bound } of t.tables) {
@@ -193,14 +228,21 @@ export function planAdditions(
   }
   for (const planned of t.expected.sheets.filter((s) => t.presentSheets.includes(s.name)))
     for (const block of missingFigureBlocks(survey, t, planned))
-      pending.push({ sheet: planned.name, ...block });
+      pending.push({
+        sheet: planned.name,
+        top: block.rows[0],
+        bottom: block.rows[block.rows.length - 1],
+        ...block,
+      });
   pending.sort((a, b) => a.top - b.top);
   for (const item of pending) {
     const planned = t.expected.sheets.find((s) => s.name === item.sheet)!;
     const free = nextRow.get(item.sheet) ?? firstFreeRow(survey, item.sheet);
     const offset = Math.max(0, free - item.top);
-    const block = slice(planned, item.table ?? "", item.top, item.bottom, offset);
-    nextRow.set(item.sheet, item.bottom + offset + 2);
+    const block = item.rows
+      ? stack(planned, item.rows, Math.max(free, item.top))
+      : slice(planned, item.table ?? "", item.top, item.bottom, offset);
+    nextRow.set(item.sheet, rowsOf(block.usedRange).bottom + 2);
     blocks.push({ templateId, sheet: item.sheet, planned: block, area: block.usedRange });
     if (item.table) {
       const at = rangeBounds(block.tables[0].address);

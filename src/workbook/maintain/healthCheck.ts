@@ -1,4 +1,5 @@
 import { TableBlock } from "../spec";
+import { checkAcrossSheets } from "./checkAcrossSheets";
 import { checkBudget } from "./checkBudget";
 import { checkCharts } from "./checkCharts";
 import { checkComputed } from "./checkComputed";
@@ -39,6 +40,7 @@ export function checkWorkbook(readBack: WorkbookReadBack): HealthReport {
     repairable: false,
   }));
   for (const t of survey.templates) findings.push(...checkTemplate(survey, t, lost));
+  findings.push(...checkAcrossSheets(survey));
   // Checked as the version that made it (not broken), and told that a newer one is there.
   for (const { read, template } of pendingUpgrades(readBack))
     findings.push({

@@ -1,22 +1,9 @@
-import {
-  col,
-  column,
-  countIf,
-  Expr,
-  finops,
-  ifError,
-  name,
-  nthLargestLabel,
-  num,
-  pick,
-  rowNumber,
-  str,
-  sub,
-} from "../expr/expr";
+import { column, countIf, Expr, finops, name, nthLargestLabel, num, sub } from "../expr/expr";
 import { fiscalYearLabel, TemplateOptions } from "../options";
-import { Block, EarlierVersion, Figure, Template, WorkbookSpec } from "../spec";
-import { KPI_TABLE } from "./kpiTracker";
-import { BUDGET_BY_MONTH_CHART, BUDGET_BY_MONTH_TABLE } from "./teamBudget";
+import { Block, EarlierVersion, Template, WorkbookSpec } from "../spec";
+import { budgetByMonth, kpiStatus } from "./summary/linkedTables";
+import { blankWhenError, figure } from "./summary/summaryFigure";
+import { buildOnePage } from "./summary/onePage";
 import { LENSES } from "./maturity/lenses";
 
 // Executive summary (FinOps Practice Operations, Crawl: "a FinOps executive summary ... provided to
@@ -31,7 +18,6 @@ const SOURCE_SHEETS = [
   "decision-model",
   "adoption-plan",
 ];
-const RAG = ["Green", "Amber", "Red"];
 
 /** Version 1 had no maturity trend: it is built as it was (no migration: version 2 only adds). */
 const VERSION_1: EarlierVersion = {
@@ -50,33 +36,26 @@ const VERSION_2: EarlierVersion = {
   migration: [],
 };
 
-export const executiveSummary: Template = {
-  id: "executive-summary",
+/** Version 3: the figures of version 4 and more, without the reporting date, risks or commentary. */
+const VERSION_3: EarlierVersion = {
   version: 3,
-  earlier: [VERSION_1, VERSION_2],
-  title: "Executive summary",
-  purpose:
-    "One page for executives: maturity against target, KPI status, budget against actual, the team's cost against the value it delivers, and the largest gaps.",
-  audience: "CFO, CTO/CIO and engineering leads",
-  needs: SOURCE_SHEETS,
   build: (options) => buildExecutiveSummary(options, 3),
+  migration: [],
 };
 
-const figure = (key: string, label: string, type: Figure["type"], expr: Expr): Figure => ({
-  key: `exec${key}`,
-  name: `Exec${key}`,
-  label,
-  type,
-  kind: "computed",
-  expr,
-});
+export const executiveSummary: Template = {
+  id: "executive-summary",
+  version: 4,
+  earlier: [VERSION_1, VERSION_2, VERSION_3],
+  title: "Executive summary",
+  purpose:
+    "One printed page for executives, as at the reporting date: cost and value, budget against forecast, maturity and its largest gaps, KPI status, the top risks and a commentary.",
+  audience: "CFO, CTO/CIO and engineering leads",
+  needs: SOURCE_SHEETS,
+  build: (options) => buildOnePage(options),
+};
 
-/**
- * Only where an error means "not there yet" (no gap to rank, no cost to divide by) is it shown as a
- * blank. Links are not wrapped: a #NAME? from a workbook opened without the add-in must stay visible.
- */
-const blankWhenError = (expr: Expr): Expr => ifError(expr, str(""));
-
+/** Versions 1 to 3, as they were generated: what upgrade compares a workbook of those versions with. */
 function buildExecutiveSummary(options: TemplateOptions, version: 1 | 2 | 3): WorkbookSpec {
   return {
     templateId: "executive-summary",
@@ -233,36 +212,7 @@ function buildExecutiveSummary(options: TemplateOptions, version: 1 | 2 | 3): Wo
               ),
             ],
           },
-          {
-            kind: "table",
-            key: "execKpiStatus",
-            name: "ExecKpiStatus",
-            caption: "KPI status",
-            columns: [
-              { key: "status", header: "Status", kind: "input", type: "text", width: 14 },
-              {
-                key: "count",
-                header: "KPIs",
-                kind: "computed",
-                type: "integer",
-                expr: countIf(column(KPI_TABLE, "status"), col("status")),
-              },
-            ],
-            rows: RAG.map((status) => ({ values: { status }, source: "KPI tracker statuses" })),
-            conditionalFormats: [
-              { column: "status", when: "equals", text: "Green", highlight: "good" },
-              { column: "status", when: "equals", text: "Amber", highlight: "neutral" },
-              { column: "status", when: "equals", text: "Red", highlight: "bad" },
-            ],
-          },
-          {
-            kind: "chart",
-            title: "KPI status",
-            chart: "column",
-            table: "execKpiStatus",
-            categories: "status",
-            series: ["count"],
-          },
+          ...kpiStatus,
           ...(version === 1 ? [] : [maturityTrend]),
           ...(version < 3 ? [] : [assessmentCoverage, ...budgetByMonth]),
         ],
@@ -314,47 +264,3 @@ const assessmentCoverage: Block = {
     ),
   ],
 };
-
-/**
- * Version 3: the team budget's monthly totals, linked row by row (INDEX by the row's position) from
- * the team budget's Budget by month table, and the same combo chart: actual and forecast as columns,
- * the budget as a line.
- */
-const budgetByMonth: Block[] = (() => {
-  const linked = (key: string) => pick(column(BUDGET_BY_MONTH_TABLE, key), rowNumber("month"));
-  const linkColumn = (key: string, header: string, type: "text" | "currency") => ({
-    key,
-    header,
-    kind: "computed" as const,
-    type,
-    width: 12,
-    expr: linked(key),
-  });
-  return [
-    {
-      kind: "table",
-      key: "execBudgetByMonth",
-      name: "ExecBudgetByMonth",
-      caption: "Team budget by month (Team budget)",
-      columns: [
-        linkColumn("month", "Month", "text"),
-        linkColumn("actual", "Actual", "currency"),
-        linkColumn("forecast", "Forecast", "currency"),
-        linkColumn("budget", "Budget", "currency"),
-      ],
-      rows: Array.from({ length: 12 }, () => ({
-        values: {},
-        source: "Team budget: Budget by month",
-      })),
-    },
-    {
-      kind: "chart",
-      title: BUDGET_BY_MONTH_CHART,
-      chart: "column",
-      table: "execBudgetByMonth",
-      categories: "month",
-      series: ["actual", "forecast", "budget"],
-      lines: ["budget"],
-    },
-  ];
-})();

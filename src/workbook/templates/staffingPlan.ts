@@ -12,11 +12,20 @@ import {
   num,
   span,
   str,
+  sub,
   sum,
   sumIf,
 } from "../expr/expr";
 import { fiscalYearLabel, fiscalYearMonths, periodAt, TemplateOptions } from "../options";
-import { ColumnSpec, Figure, Template, TableRow, WorkbookSpec } from "../spec";
+import {
+  Block,
+  ColumnSpec,
+  EarlierVersion,
+  Figure,
+  Template,
+  TableRow,
+  WorkbookSpec,
+} from "../spec";
 import {
   CERTIFICATIONS,
   FUNDING_SOURCES,
@@ -37,11 +46,18 @@ import {
 export const STAFFING_FIGURES = {
   overheadRate: "staffOverheadRate",
   annualCloudSpend: "staffAnnualCloudSpend",
+  /** Version 1 only: savings typed in from the savings ledger (version 2 links the ledger instead). */
   savingsDelivered: "staffSavingsDelivered",
   fteTotal: "staffFteTotal",
   costTotal: "staffCostTotal",
   costShareOfCloud: "staffCostShareOfCloud",
+  /** Version 1 only. */
   savingsPerFte: "staffSavingsPerFte",
+  /** Version 2: the people the FinOps team budget pays for, and the time other budgets give. */
+  fteFunded: "staffFteFunded",
+  costFunded: "staffCostFunded",
+  fteContributed: "staffFteContributed",
+  costContributed: "staffCostContributed",
   ftePeak: "staffFtePeak",
   /** Per model: staffFteCentral, staffFteHub, ... and staffCostCentral, ... */
   fteByModel: (model: ModelPlace) => `staffFte${model}`,
@@ -51,17 +67,32 @@ export const STAFFING_FIGURES = {
 } as const;
 
 export const STAFF_TABLE = "staff";
+/** The funding source whose roles the team budget's People lines pay for. */
+export const TEAM_BUDGET_FUNDING = "FinOps team budget";
+type StaffingVersion = 1 | 2;
 const MONTHS = 12;
 const allocKey = (m: number) => `alloc${m + 1}`;
 
+/**
+ * Version 1 had a typed-in "savings delivered" (a figure the savings ledger already holds, so the two
+ * drifted apart) and savings per FTE; version 2 drops both (left as they are on upgrade) and shows
+ * funded and contributed time apart.
+ */
+const VERSION_1: EarlierVersion = {
+  version: 1,
+  build: (options) => buildStaffingPlan(options, 1),
+  migration: [],
+};
+
 export const staffingPlan: Template = {
   id: "staffing-plan",
-  version: 1,
+  version: 2,
+  earlier: [VERSION_1],
   title: "Staffing plan",
   purpose:
-    "Roles of the FinOps team (dedicated and virtual), their place in the team model, monthly allocation and loaded cost, with FTE and cost by model.",
+    "Roles of the FinOps team (dedicated and virtual), their place in the team model, monthly allocation and loaded cost, with FTE and cost by model and the share the team budget funds.",
   audience: "The FinOps lead, finance staff and the executive who funds the team",
-  build: (options) => buildStaffingPlan(options),
+  build: (options) => buildStaffingPlan(options, 2),
 };
 
 /** A cost formula of a row, "" until the salary is entered (no #N/A in an empty plan). */
@@ -183,7 +214,7 @@ function staffRows(options: TemplateOptions): TableRow[] {
   });
 }
 
-function buildStaffingPlan(options: TemplateOptions): WorkbookSpec {
+function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): WorkbookSpec {
   const months = fiscalYearMonths(options);
   const fte = column(STAFF_TABLE, "fte");
   const cost = column(STAFF_TABLE, "costFy");
@@ -216,7 +247,9 @@ function buildStaffingPlan(options: TemplateOptions): WorkbookSpec {
       sample: 24000000,
       help: "The organisation's cloud spend for the fiscal year, to set the team's cost against.",
     },
-    {
+  ];
+  if (version === 1)
+    inputs.push({
       key: STAFFING_FIGURES.savingsDelivered,
       name: "StaffSavingsDelivered",
       label: "Savings delivered, annualised",
@@ -225,21 +258,21 @@ function buildStaffingPlan(options: TemplateOptions): WorkbookSpec {
       value: null,
       sample: 1122000,
       help: "Savings and cost avoidance validated by finance, from the savings ledger (ValidatedValueTotal).",
-    },
-  ];
+    });
 
+  const both = version === 1 ? "" : ", funded and contributed";
   const rollUps: Figure[] = [
     computed(
       STAFFING_FIGURES.fteTotal,
       "StaffFTE",
-      "Team FTE (average over the year)",
+      `Team FTE${both} (average over the year)`,
       "fte",
       sum(fte)
     ),
     computed(
       STAFFING_FIGURES.costTotal,
       "StaffCostFY",
-      "Team loaded cost, fiscal year",
+      `Team loaded cost${both}, fiscal year`,
       "currency",
       sum(cost)
     ),
@@ -254,17 +287,21 @@ function buildStaffingPlan(options: TemplateOptions): WorkbookSpec {
         div(name(STAFFING_FIGURES.costTotal), name(STAFFING_FIGURES.annualCloudSpend))
       )
     ),
-    computed(
-      STAFFING_FIGURES.savingsPerFte,
-      "SavingsPerFTE",
-      "Savings delivered per FTE",
-      "currency",
-      ifBlank(
-        name(STAFFING_FIGURES.savingsDelivered),
-        str(""),
-        div(name(STAFFING_FIGURES.savingsDelivered), name(STAFFING_FIGURES.fteTotal))
-      )
-    ),
+    ...(version === 1
+      ? [
+          computed(
+            STAFFING_FIGURES.savingsPerFte,
+            "SavingsPerFTE",
+            "Savings delivered per FTE",
+            "currency",
+            ifBlank(
+              name(STAFFING_FIGURES.savingsDelivered),
+              str(""),
+              div(name(STAFFING_FIGURES.savingsDelivered), name(STAFFING_FIGURES.fteTotal))
+            )
+          ),
+        ]
+      : []),
     ...TEAM_MODEL_PLACES.map((place) =>
       computed(
         STAFFING_FIGURES.fteByModel(place),
@@ -304,12 +341,48 @@ function buildStaffingPlan(options: TemplateOptions): WorkbookSpec {
     ),
   ];
 
+  const funding = column(STAFF_TABLE, "funding");
+  const fundedBlock: Block = {
+    kind: "figures",
+    heading: "Funded by the team budget and contributed by other budgets",
+    items: [
+      computed(
+        STAFFING_FIGURES.fteFunded,
+        "StaffFTEFunded",
+        `FTE funded by the ${TEAM_BUDGET_FUNDING}`,
+        "fte",
+        sumIf(funding, TEAM_BUDGET_FUNDING, fte)
+      ),
+      computed(
+        STAFFING_FIGURES.costFunded,
+        "StaffCostFunded",
+        `Loaded cost FY funded by the ${TEAM_BUDGET_FUNDING} (its People lines)`,
+        "currency",
+        sumIf(funding, TEAM_BUDGET_FUNDING, cost)
+      ),
+      computed(
+        STAFFING_FIGURES.fteContributed,
+        "StaffFTEContributed",
+        "FTE contributed by other budgets (embedded and virtual members)",
+        "fte",
+        sub(name(STAFFING_FIGURES.fteTotal), name(STAFFING_FIGURES.fteFunded))
+      ),
+      computed(
+        STAFFING_FIGURES.costContributed,
+        "StaffCostContributed",
+        "Loaded cost FY contributed by other budgets",
+        "currency",
+        sub(name(STAFFING_FIGURES.costTotal), name(STAFFING_FIGURES.costFunded))
+      ),
+    ],
+  };
+
   const totals: Record<string, "sum"> = { fte: "sum", monthlyCost: "sum", costFy: "sum" };
   months.forEach((_, m) => (totals[allocKey(m)] = "sum"));
 
   return {
     templateId: "staffing-plan",
-    version: 1,
+    version,
     title: "Staffing plan",
     sheets: [
       {
@@ -331,7 +404,9 @@ function buildStaffingPlan(options: TemplateOptions): WorkbookSpec {
               "FTE is the year's average allocation. Loaded cost = annual salary x (1 + overhead) x FTE (FINOPS.LOADEDCOST); the loaded rate is the monthly cost of the role full time.",
               "Model: Central (a dedicated team), Hub and Spoke (a central core with members embedded in engineering or finance), Virtual (members from other teams giving part of their time).",
               "The FinOps team usually reports to whoever leads cloud adoption: the CTO or CIO where the focus is digital transformation, the CFO where it is financial control.",
-              "Enter the annual cloud spend and the savings delivered (from the savings ledger) to see the team's cost as a share of cloud spend and the savings per FTE.",
+              version === 1
+                ? "Enter the annual cloud spend and the savings delivered (from the savings ledger) to see the team's cost as a share of cloud spend and the savings per FTE."
+                : `Funding source: roles paid by the ${TEAM_BUDGET_FUNDING} are its People lines (the health check compares the two); other sources contribute time the team does not pay for. Enter the annual cloud spend to see the team's cost as a share of it.`,
             ],
           },
           { kind: "figures", heading: "Assumptions and inputs", items: inputs },
@@ -350,6 +425,7 @@ function buildStaffingPlan(options: TemplateOptions): WorkbookSpec {
             ],
           },
           { kind: "figures", heading: "Roll-ups by model", items: rollUps },
+          ...(version === 1 ? [] : [fundedBlock]),
           { kind: "figures", heading: "FTE by month", items: byMonth },
           {
             kind: "chart",

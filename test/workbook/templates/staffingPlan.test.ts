@@ -30,7 +30,7 @@ const roleRow = (plan: RenderPlan, role: string) => {
 describe("Staffing plan template", () => {
   it("has the gallery metadata", () => {
     expect(staffingPlan.id).toBe("staffing-plan");
-    expect(staffingPlan.version).toBe(1);
+    expect(staffingPlan.version).toBe(2);
     expect(staffingPlan.build(DEFAULT_OPTIONS).templateId).toBe("staffing-plan");
   });
 
@@ -148,7 +148,13 @@ describe("Staffing plan template", () => {
       640412.5 / 24000000,
       12
     );
-    expect(figureValue(plan, STAFFING_FIGURES.savingsPerFte)).toBeCloseTo(1122000 / 4.375, 6);
+    // Funded by the team budget: the lead, the reporting analyst and the rate analyst from April
+    // (1 + 1 + 9/12 FTE; 195,000 + 123,500 + 98,000 x 1.3 x 0.75); everyone else is contributed.
+    expect(figureValue(plan, STAFFING_FIGURES.fteFunded)).toBeCloseTo(2.75, 9);
+    expect(figureValue(plan, STAFFING_FIGURES.costFunded)).toBeCloseTo(414050, 6);
+    expect(figureValue(plan, STAFFING_FIGURES.fteContributed)).toBeCloseTo(4.375 - 2.75, 9);
+    expect(figureValue(plan, STAFFING_FIGURES.costContributed)).toBeCloseTo(640412.5 - 414050, 6);
+    expect(shown(lead["Start"])).toBe(excelDate(2026, 1, 1));
 
     const totals = plan.sheets[0].tables[0].totals ?? [];
     expect(totals.find((t) => t.header === "Apr 2026")?.expected).toBeCloseTo(4.75, 9);
@@ -181,7 +187,8 @@ describe("Staffing plan template", () => {
     expect(figureValue(plan, STAFFING_FIGURES.fteTotal)).toBe(0);
     expect(figureValue(plan, STAFFING_FIGURES.costTotal)).toBe(0);
     expect(figureValue(plan, STAFFING_FIGURES.costShareOfCloud)).toBe("");
-    expect(figureValue(plan, STAFFING_FIGURES.savingsPerFte)).toBe("");
+    expect(figureValue(plan, STAFFING_FIGURES.fteFunded)).toBe(0);
+    expect(figureValue(plan, STAFFING_FIGURES.costFunded)).toBe(0);
     expect(figureValue(plan, STAFFING_FIGURES.overheadRate)).toBe(0.3);
   });
 
@@ -192,7 +199,8 @@ describe("Staffing plan template", () => {
       staffFteTotal: "StaffFTE",
       staffCostTotal: "StaffCostFY",
       staffCostShareOfCloud: "StaffCostShareOfCloud",
-      staffSavingsPerFte: "SavingsPerFTE",
+      staffFteFunded: "StaffFTEFunded",
+      staffCostFunded: "StaffCostFunded",
       staffAnnualCloudSpend: "AnnualCloudSpend",
       staffFteHub: "StaffFTEHub",
     });

@@ -70,7 +70,8 @@ export const ACTIVITIES: readonly AdoptionActivity[] = [
       "Identify the FinOps lead: practitioner experience and certification, influence in the organisation, project management",
     owner: "Leadership",
     deliverable: "Named FinOps lead",
-    month: -4,
+    // Appointed in the fiscal year's first month: the staffing plan's lead starts then.
+    month: -5,
     status: "Done",
     evidence: "Appointment announced on the intranet",
     source: `${SEED}, Crawl: a FinOps team lead is identified as cloud usage grows`,

@@ -108,7 +108,8 @@ export const ROLES: readonly RoleDefinition[] = [
       salary: 150000,
       allocation: 1,
       virtualAllocation: 0.5,
-      startOffset: -14,
+      // Starts with the fiscal year, the month the adoption plan's "Identify the FinOps lead" is done.
+      startOffset: 0,
       funding: "FinOps team budget",
       certification: "FinOps Certified Professional",
       hiring: "Filled",
