@@ -9,6 +9,7 @@ import {
 import { METADATA_HEADERS, METADATA_SHEET, MetadataRow } from "../workbook/metadata";
 import { CELL_LOOKS, CellLook, HIGHLIGHT_COLOURS, TABLE_STYLE } from "../workbook/styles";
 import { rangeSize } from "../workbook/addresses";
+import { CHART_FONT_POINTS, PRINT_MARGINS } from "../workbook/printLayout";
 
 // Enum values are written as their strings: the same in every Office.js version and in the fake.
 
@@ -26,10 +27,7 @@ export function applyLook(format: Excel.RangeFormat, look: CellLook): void {
   if (look.color) format.font.color = look.color;
   if (look.fill) format.fill.color = look.fill;
   if (look.unlocked) format.protection.locked = false;
-  if (look.wrap) {
-    format.wrapText = true;
-    format.verticalAlignment = "Top";
-  }
+  if (look.wrap) format.wrapText = true;
 }
 
 const CHART_TYPES = {
@@ -128,11 +126,16 @@ export function queueFormulasAndFormats(
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     if (format.style) applyLook(target.format, CELL_LOOKS[format.style]);
   }
-  if (wholeSheet)
+  if (wholeSheet) {
     planned.columnWidths.forEach((width, i) => {
       sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth =
         width * POINTS_PER_CHARACTER;
     });
+    // Rows of wrapped text, which Excel does not grow for cells a program writes. Only on a sheet
+    // written whole: on a user's sheet the rows are theirs.
+    for (const { row, points } of planned.rowHeights ?? [])
+      sheet.getRangeByIndexes(row, 0, 1, 1).getEntireRow().format.rowHeight = points;
+  }
   // 5. Validation and conditional formats.
   for (const validation of planned.validations)
     applyValidation(sheet.getRange(validation.address).dataValidation, validation);
@@ -150,6 +153,13 @@ export function queueFormulasAndFormats(
       );
   }
   sheet.pageLayout.orientation = planned.print.landscape ? "Landscape" : "Portrait";
+  // Office.js takes margins in points (72 to the inch).
+  sheet.pageLayout.leftMargin = PRINT_MARGINS.left * 72;
+  sheet.pageLayout.rightMargin = PRINT_MARGINS.right * 72;
+  sheet.pageLayout.topMargin = PRINT_MARGINS.top * 72;
+  sheet.pageLayout.bottomMargin = PRINT_MARGINS.bottom * 72;
+  sheet.pageLayout.headerMargin = PRINT_MARGINS.header * 72;
+  sheet.pageLayout.footerMargin = PRINT_MARGINS.footer * 72;
   if (planned.print.fitToWidth)
     sheet.pageLayout.zoom = {
       horizontalFitToPages: planned.print.pagesWide,
@@ -179,6 +189,7 @@ export function queueChart(sheet: Excel.Worksheet, chart: PlannedChart): Excel.C
   created.name = chart.title;
   created.title.text = chart.title;
   created.legend.position = "Bottom";
+  created.format.font.size = CHART_FONT_POINTS;
   created.setPosition(chart.from, chart.to);
   const first = created.series.getItemAt(0);
   first.name = chart.series[0].name;

@@ -1,5 +1,5 @@
 import { CellValue } from "../domain/cellValue";
-import { cellAddress, columnLetter, rangeAddress, rangeBounds } from "./addresses";
+import { cellAddress, cellPosition, columnLetter, rangeAddress, rangeBounds } from "./addresses";
 import { renderFormula, FormulaContext } from "./expr/renderFormula";
 import { TwinEdition } from "./twins/nativeTwins";
 import { defaultWidth, numberFormatFor } from "./formats";
@@ -27,7 +27,8 @@ import {
   WorkbookSpec,
 } from "./spec";
 import { WorkbookModel } from "./workbookModel";
-import { decidePrint } from "./printLayout";
+import { wrappedRowHeights } from "./rowHeights";
+import { decidePrint, stripAreas, widenWrapped } from "./printLayout";
 
 const CHART_ROWS = 16;
 const MAX_FROZEN_ROWS = 12;
@@ -35,6 +36,8 @@ const MAX_FROZEN_ROWS = 12;
 const MAX_LABEL_WIDTH = 36;
 /** Widest a text column prints; a wider one (or one with `wrap`) wraps its text at this width. */
 const MAX_TEXT_WIDTH = 36;
+/** Widest a wrapped text column grows to fill a page's spare width. */
+const MAX_FILLED_WIDTH = 90;
 /** Widest a column grows for its header; headers wrap at spaces, so a header's longest word counts. */
 const MAX_HEADER_WIDTH = 40;
 const CHART_COLUMNS = 8;
@@ -140,6 +143,10 @@ class SheetLayout {
   private lastColumn = 0;
   /** Columns the figures blocks use: charts drawn beside them start one column further right. */
   private figureColumns = 0;
+  /** Table columns that do not count for printing (TableBlock.printedColumns), with their rows. */
+  private readonly unprinted: { top: number; bottom: number; left: number }[] = [];
+  /** Columns whose text wraps, with the width their text would want unwrapped. */
+  private readonly wrapped = new Map<number, number>();
   /** Where the next chart beside a block goes: below the previous one. */
   private besideRow = new Map<string, number>();
 
@@ -163,7 +170,13 @@ class SheetLayout {
       this.row += 1;
     }
     const lastRow = Math.max(this.row - 2, ...this.blocks.map((b) => b.bottom), 0);
-    const widths = this.plannedWidths();
+    const widths = widenWrapped(
+      this.plannedWidths(),
+      this.wrapped,
+      this.sheet.print,
+      this.sheet.freezeColumns ?? 0,
+      this.groupStarts
+    );
     const printed = decidePrint(
       this.sheet.print,
       widths,
@@ -181,6 +194,7 @@ class SheetLayout {
       conditionalFormats: this.conditionalFormats,
       charts: this.charts,
       columnWidths: widths,
+      rowHeights: wrappedRowHeights(this.ranges, this.formats, widths),
       freeze: this.freeze,
       print: {
         landscape: this.sheet.print.landscape,
@@ -195,8 +209,47 @@ class SheetLayout {
           : undefined,
       },
       usedRange: rangeAddress(0, 0, lastRow, this.lastColumn),
-      ...(this.sheet.printThrough ? { printArea: this.printArea(this.sheet.printThrough) } : {}),
+      ...this.printAreas(printed.columnBreaks, lastRow),
       blocks: this.blocks,
+    };
+  }
+
+  /**
+   * Where the print area is not the used range: up to the block a sheet prints through, or, for a
+   * sheet printed across pages, one area per page across (stripAreas).
+   */
+  private printAreas(columnBreaks: readonly number[], lastRow: number): { printArea?: string } {
+    if (this.sheet.printThrough) return { printArea: this.printArea(this.sheet.printThrough) };
+    if (columnBreaks.length === 0) return {};
+    const spans = new Map<number, { top: number; bottom: number }>();
+    const unprinted = (row: number, column: number) =>
+      this.unprinted.some((u) => row >= u.top && row <= u.bottom && column >= u.left);
+    const cover = (top: number, left: number, bottom: number, right: number) => {
+      for (let c = left; c <= right; c++) {
+        if (unprinted(top, c) && unprinted(bottom, c)) continue;
+        const was = spans.get(c);
+        spans.set(c, {
+          top: Math.min(was?.top ?? top, top),
+          bottom: Math.max(was?.bottom ?? bottom, bottom),
+        });
+      }
+    };
+    for (const range of this.ranges) {
+      const { row, column } = cellPosition(range.address);
+      cover(row, column, row + range.rows.length - 1, column + (range.rows[0]?.length ?? 1) - 1);
+    }
+    for (const table of this.tables) {
+      const b = rangeBounds(table.address);
+      cover(b.top, b.left, b.bottom + (table.totals?.length ? 1 : 0), b.right);
+    }
+    for (const chart of this.charts) {
+      const from = rangeBounds(chart.from);
+      const to = rangeBounds(chart.to);
+      cover(from.top, from.left, to.bottom, to.right);
+    }
+    const areas = stripAreas(columnBreaks, this.lastColumn, lastRow, (c) => spans.get(c));
+    return {
+      printArea: areas.map((a) => rangeAddress(a.top, a.left, a.bottom, a.right)).join(","),
     };
   }
 
@@ -299,7 +352,13 @@ class SheetLayout {
       this.widen(0, Math.min(Math.max(item.label.length + 2, 24), MAX_LABEL_WIDTH));
       if (item.label.length + 2 > MAX_LABEL_WIDTH)
         this.formats.push({ address: cellAddress(r, 0), style: "wrap" });
-      this.widen(1, defaultWidth(item.type) + 2);
+      // A text value is as wide as what it shows (a status, a level), not a text column's default.
+      this.widen(
+        1,
+        item.type === "text"
+          ? Math.min(defaultWidth("text"), Math.max(12, String(value ?? "").length + 2))
+          : defaultWidth(item.type) + 2
+      );
     });
     this.figureColumns = Math.max(this.figureColumns, block.items.some((i) => i.source) ? 3 : 2);
     this.row += 1 + block.items.length;
@@ -350,6 +409,8 @@ class SheetLayout {
         : undefined,
     });
     const totalsRow = table.totals ? lastData + 1 : lastData;
+    if (table.printedColumns !== undefined)
+      this.unprinted.push({ top: headerRow, bottom: totalsRow, left: table.printedColumns });
 
     table.columns.forEach((column, c) => {
       // The number format covers the totals row too; the input shading only the rows one types in.
@@ -382,9 +443,26 @@ class SheetLayout {
         });
       }
       const wanted = column.width ?? defaultWidth(column.type);
-      const wraps = column.wrap || (column.type === "text" && wanted > MAX_TEXT_WIDTH);
-      if (wraps && lastData >= firstData)
+      // Text longer than its column would be cut off by the next cell: it wraps too.
+      const longestText = Math.max(
+        0,
+        ...rows.map((row) => {
+          const value = row[column.key];
+          return typeof value === "string" ? value.length : 0;
+        })
+      );
+      const wraps =
+        column.wrap ||
+        (column.type === "text" &&
+          (wanted > MAX_TEXT_WIDTH || longestText > Math.min(wanted, MAX_TEXT_WIDTH)));
+      if (wraps && lastData >= firstData) {
         this.formats.push({ address: rangeAddress(firstData, c, lastData, c), style: "wrap" });
+        // What the longest text wants on one line, at most MAX_FILLED_WIDTH.
+        this.wrapped.set(
+          c,
+          Math.max(this.wrapped.get(c) ?? 0, Math.min(longestText + 2, MAX_FILLED_WIDTH))
+        );
+      }
       if (column.pageBreakBefore) this.groupStarts.push(c);
       // The header wraps at its spaces: the column is as wide as its longest word needs.
       const longestWord = Math.max(...column.header.split(" ").map((word) => word.length));
@@ -410,7 +488,11 @@ class SheetLayout {
       // Freezing more than a screenful of rows would leave nothing to scroll on a laptop.
       const rows = headerRow + 1 <= MAX_FROZEN_ROWS ? headerRow + 1 : 0;
       this.freeze = { rows, columns: this.sheet.freezeColumns ?? 0 };
-      this.titleRows = `$${headerRow + 1}:$${headerRow + 1}`;
+      // Its header repeats at the top of each printed page only when the table ends the sheet: over
+      // the tables and charts below it, a header would label what it does not head.
+      const blocks = this.sheet.blocks;
+      if (blocks.indexOf(table) === blocks.length - 1)
+        this.titleRows = `$${headerRow + 1}:$${headerRow + 1}`;
     }
     this.lastColumn = Math.max(this.lastColumn, last);
     this.row = totalsRow + 1;

@@ -105,6 +105,8 @@ export interface PlannedSheet {
   readonly charts: readonly PlannedChart[];
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];
+  /** Heights in points of the rows whose wrapped text takes more than one line (0-based rows). */
+  readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly print: {
     readonly landscape: boolean;

@@ -109,6 +109,11 @@ export interface TableBlock {
   readonly totals?: Readonly<Record<string, "sum" | "average" | "count">>;
   readonly conditionalFormats?: readonly ConditionalFormat[];
   readonly caption?: string;
+  /**
+   * Only this many leading columns count for printing: columns after them (a record kept for a chart,
+   * such as each capability's past scores) do not make a page across of their own.
+   */
+  readonly printedColumns?: number;
 }
 
 interface FigureBase {

@@ -13,7 +13,10 @@ export interface CellLook {
   readonly fill?: string;
   /** Unlocked: protecting the sheet still leaves the cell editable (input cells). */
   readonly unlocked?: boolean;
-  /** Text wraps within the column, aligned to the top (the row grows to fit). */
+  /**
+   * Text wraps within the column (the layout gives the row the height its lines need); aligned to
+   * the bottom as the row's other cells are, so a wrapped label ends level with its value.
+   */
   readonly wrap?: boolean;
 }
 

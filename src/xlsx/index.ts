@@ -9,6 +9,7 @@ import { fileChart } from "./charts/fileChart";
 import { addCharts } from "./charts/packageCharts";
 import { XlsxPackage } from "./charts/xlsxPackage";
 import { addColumnBreaks } from "./pageBreaks";
+import { addPrintAreas } from "./printAreas";
 
 /**
  * The file adapter: writes a RenderPlan to an .xlsx with the plan semantics of the Office.js adapter
@@ -67,6 +68,10 @@ async function withCharts(plan: RenderPlan, xlsx: Uint8Array): Promise<Buffer> {
   await addColumnBreaks(
     pkg,
     plan.sheets.map((s) => ({ sheet: s.name, columns: s.print.columnBreaks }))
+  );
+  await addPrintAreas(
+    pkg,
+    plan.sheets.map((s) => ({ sheet: s.name, ranges: (s.printArea ?? s.usedRange).split(",") }))
   );
   const sheets = plan.sheets
     .filter((s) => s.charts.length > 0)

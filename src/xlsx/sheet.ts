@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { PlannedSheet, PlannedValidation } from "../workbook/plan";
+import { PRINT_MARGINS } from "../workbook/printLayout";
 import { fileValue } from "./formulas";
 import { rangeBounds } from "../workbook/addresses";
 import { a1, cellsOf } from "./ranges";
@@ -54,6 +55,7 @@ export function writeSheet(
       if (style.alignment) cell.alignment = style.alignment;
     }
   }
+  for (const { row, points } of planned.rowHeights ?? []) sheet.getRow(row + 1).height = points;
   planned.columnWidths.forEach((width, i) => {
     // ExcelJS takes exactly 9 for "default width" and leaves the column out (Excel's default is 8.43).
     sheet.getColumn(i + 1).width = width === 9 ? 9.001 : width;
@@ -125,6 +127,7 @@ function dataValidation(planned: PlannedValidation): ExcelJS.DataValidation {
 function printSetup(sheet: ExcelJS.Worksheet, planned: PlannedSheet): string[] {
   const setup = sheet.pageSetup;
   setup.orientation = planned.print.landscape ? "landscape" : "portrait";
+  setup.margins = { ...PRINT_MARGINS };
   if (planned.print.fitToWidth) {
     setup.fitToPage = true;
     setup.fitToWidth = planned.print.pagesWide;
@@ -147,7 +150,8 @@ function printSetup(sheet: ExcelJS.Worksheet, planned: PlannedSheet): string[] {
     setup.printTitlesColumn = planned.print.titleColumns.replace(/\$/g, "");
   // ExcelJS writes the print area as '$' + start + ':$' + end, which makes A1:N40 the mixed $A1:$N40;
   // giving the rows their "$" here makes it the absolute $A$1:$N$40 Excel writes.
-  const area = planned.printArea ?? planned.usedRange;
+  // A print area of several ranges gets the others after ExcelJS wrote the first (printAreas.ts).
+  const area = (planned.printArea ?? planned.usedRange).split(",")[0];
   const [start, end = start] = area.replace(/\$/g, "").split(":");
   setup.printArea = [start, end].map((cell) => cell.replace(/^([A-Z]+)(\d+)$/, "$1$$$2")).join(":");
   return [];

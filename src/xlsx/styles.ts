@@ -38,7 +38,7 @@ function fileStyle(look: CellLook): FileStyle {
       ? { fill: { type: "pattern", pattern: "solid", fgColor: argb(look.fill) } as ExcelJS.Fill }
       : {}),
     ...(look.unlocked ? { protection: { locked: false } } : {}),
-    ...(look.wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}),
+    ...(look.wrap ? { alignment: { wrapText: true } } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * Upgrading a version-1 staffing plan to version 2 (issue 14): the typed-in savings and savings per
- * FTE stay where they are (no longer part of the template), the funded and contributed block is
+ * Upgrading a version-1 staffing plan to version 2 (issue 14): the typed-in savings, savings per FTE
+ * and the FTE of each month (the totals row's) stay where they are (no longer part of the template), the funded and contributed block is
  * written below the sheet, totals are relabelled, every value typed survives, and a failure at any
  * sync leaves the workbook as it was.
  */
@@ -47,7 +47,7 @@ describe("upgrading a version-1 staffing plan", () => {
     expect(preview.changes).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^Staffing plan: the named cells StaffSavingsDelivered, SavingsPerFTE: no longer part of the template/
+          /^Staffing plan: the named cells StaffSavingsDelivered, SavingsPerFTE, StaffFTEMonth1, .*StaffFTEMonth12: no longer part of the template/
         ),
         'Staffing plan: new block "Funded by the team budget and contributed by other budgets" on "Staffing plan", below its content: StaffFTEFunded, StaffCostFunded, StaffFTEContributed, StaffCostContributed.',
       ])

@@ -103,6 +103,7 @@ function slice(
     conditionalFormats: sheet.conditionalFormats.filter((c) => inside(c.address)).map(move),
     charts: sheet.charts.filter((c) => c.table === table).map((c) => shiftChart(c, offset)),
     columnWidths: [],
+    rowHeights: [],
     freeze: undefined,
     usedRange: rangeAddress(top + offset, 0, bottom + offset, lastColumn),
   };

@@ -219,6 +219,9 @@ function buildMaturityScorecard(options: TemplateOptions, version: Version): Wor
             name: "MaturityHistory",
             caption: "Assessment history",
             columns: historyColumns(version),
+            // Each capability's past scores after the assessment's own columns: kept for the
+            // trend and the change since the last record, not printed across pages of their own.
+            printedColumns: 7,
             rows: historyRows(dates, version),
             conditionalFormats: [
               { column: "level", when: "equals", text: "Run", highlight: "good" },

@@ -276,6 +276,17 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
       "currency",
       sum(cost)
     ),
+    ...(version === 1
+      ? []
+      : [
+          computed(
+            STAFFING_FIGURES.ftePeak,
+            "StaffFTEPeak",
+            "Peak FTE in the year (the largest month of the totals row)",
+            "fte",
+            agg("MAX", ...months.map((_, m) => finops("FTE", column(STAFF_TABLE, allocKey(m)))))
+          ),
+        ]),
     computed(
       STAFFING_FIGURES.costShareOfCloud,
       "StaffCostShareOfCloud",
@@ -426,7 +437,11 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
           },
           { kind: "figures", heading: "Roll-ups by model", items: rollUps },
           ...(version === 1 ? [] : [fundedBlock]),
-          { kind: "figures", heading: "FTE by month", items: byMonth },
+          // Version 2: each month's FTE is the table's totals row; only the peak stays, with the
+          // funded and contributed figures (version 1's month-by-month names are left on upgrade).
+          ...(version === 1
+            ? [{ kind: "figures", heading: "FTE by month", items: byMonth } as Block]
+            : []),
           {
             kind: "chart",
             title: "Average FTE by role",
@@ -434,6 +449,8 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
             table: STAFF_TABLE,
             categories: "role",
             series: ["fte"],
+            // Version 2: beside the roll-ups, so the sheet prints on fewer pages.
+            ...(version === 1 ? {} : { beside: `figures:${STAFFING_FIGURES.fteTotal}` }),
           },
         ],
       },

@@ -1,4 +1,5 @@
 import { CachedRange, FileChart, FileSeries } from "./fileChart";
+import { CHART_FONT_POINTS } from "../../workbook/printLayout";
 
 /**
  * The chart part (xl/charts/chartN.xml, c:chartSpace) of one chart, in the element order of the
@@ -149,6 +150,14 @@ function titleXml(title: string): string {
   );
 }
 
+/** The chart's default text size (CHART_FONT_POINTS), in hundredths of a point. */
+function textSize(): string {
+  return (
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${CHART_FONT_POINTS * 100}"/></a:pPr>` +
+    `<a:endParaRPr lang="en-US"/></a:p></c:txPr>`
+  );
+}
+
 export function chartXml(chart: FileChart): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -156,6 +165,6 @@ export function chartXml(chart: FileChart): string {
     `<c:chart>${titleXml(chart.title)}${val("autoTitleDeleted", 0)}` +
     `<c:plotArea><c:layout/>${groupXml(chart)}${axesXml(chart)}</c:plotArea>` +
     `<c:legend>${val("legendPos", "b")}${val("overlay", 0)}</c:legend>` +
-    `${val("plotVisOnly", 1)}${val("dispBlanksAs", "gap")}</c:chart></c:chartSpace>`
+    `${val("plotVisOnly", 1)}${val("dispBlanksAs", "gap")}</c:chart>${textSize()}</c:chartSpace>`
   );
 }

@@ -183,15 +183,45 @@ export class ChartLegendFake extends ChartPartFake {
   }
 }
 
+/** Chart.format.font (ChartFont, ExcelApi 1.1): only the size, the chart's default text size. */
+export class ChartFontFake extends ChartPartFake {
+  protected readonly kind = "chart.format.font";
+  protected readonly scalarProperties = ["size"];
+
+  readProperty(_model: WorkbookModel, { chart }: ChartTarget): unknown {
+    return chart.fontSize;
+  }
+  get size(): number {
+    return this.get("size");
+  }
+  set size(size: number) {
+    this.put("size", size, (_model, { chart }) => {
+      if (typeof size !== "number" || !(size >= 1 && size <= 409))
+        throw invalidArgument(`Font size ${String(size)} is outside 1..409.`);
+      chart.fontSize = size;
+    });
+  }
+}
+
+/** Chart.format (ChartAreaFormat): only its font. */
+export class ChartAreaFormatFake {
+  readonly font: ChartFontFake;
+  constructor(context: FakeRequestContext, opPath: string, ref: ChartRef) {
+    this.font = new ChartFontFake(context, `${opPath}.font`, ref);
+  }
+}
+
 export class ChartFake extends ChartPartFake {
   protected readonly kind = "chart";
   protected readonly scalarProperties = CHART_PROPERTIES;
   readonly title: ChartTitleFake;
   readonly legend: ChartLegendFake;
   readonly series: ChartSeriesCollectionFake;
+  readonly format: ChartAreaFormatFake;
 
   constructor(context: FakeRequestContext, opPath: string, ref: ChartRef, nullable = false) {
     super(context, opPath, ref, nullable);
+    this.format = new ChartAreaFormatFake(context, `${opPath}.format`, ref);
     this.title = new ChartTitleFake(context, `${opPath}.title`, ref);
     this.legend = new ChartLegendFake(context, `${opPath}.legend`, ref);
     this.series = new ChartSeriesCollectionFake(context, `${opPath}.series`, ref);

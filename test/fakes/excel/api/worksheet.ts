@@ -4,7 +4,7 @@ import { invalidArgument, invalidOperation } from "../errors";
 import { PageOrientation, SheetVisibility, checkEnum } from "../enums";
 import { normalizeColor, storedCells } from "../model/cells";
 import { sameName } from "../model/rules";
-import { SheetData } from "../model/types";
+import { MARGINS, Margin, SheetData } from "../model/types";
 import { WorkbookModel } from "../model/workbook";
 import { ChartCollectionFake } from "./charts";
 import type { FakeRequestContext } from "./context";
@@ -320,12 +320,60 @@ export class PageLayoutFake extends SheetPartFake {
     "zoom",
     "printGridlines",
     "centerHorizontally",
+    ...MARGINS,
   ];
 
   readProperty(_model: WorkbookModel, sheet: SheetData, name: string): unknown {
+    if ((MARGINS as readonly string[]).includes(name))
+      return sheet.pageLayout.margins[name as Margin];
     return sheet.pageLayout[
       name as "orientation" | "zoom" | "printGridlines" | "centerHorizontally"
     ];
+  }
+
+  /** Excel: a margin in points, zero or more. */
+  private margin(name: Margin, points: number): void {
+    this.put(name, points, (_model, sheet) => {
+      if (typeof points !== "number" || !(points >= 0))
+        throw invalidArgument(`${name} ${String(points)} must be a number of points, 0 or more.`);
+      sheet.pageLayout.margins[name] = points;
+    });
+  }
+  get leftMargin(): number {
+    return this.get("leftMargin");
+  }
+  set leftMargin(points: number) {
+    this.margin("leftMargin", points);
+  }
+  get rightMargin(): number {
+    return this.get("rightMargin");
+  }
+  set rightMargin(points: number) {
+    this.margin("rightMargin", points);
+  }
+  get topMargin(): number {
+    return this.get("topMargin");
+  }
+  set topMargin(points: number) {
+    this.margin("topMargin", points);
+  }
+  get bottomMargin(): number {
+    return this.get("bottomMargin");
+  }
+  set bottomMargin(points: number) {
+    this.margin("bottomMargin", points);
+  }
+  get headerMargin(): number {
+    return this.get("headerMargin");
+  }
+  set headerMargin(points: number) {
+    this.margin("headerMargin", points);
+  }
+  get footerMargin(): number {
+    return this.get("footerMargin");
+  }
+  set footerMargin(points: number) {
+    this.margin("footerMargin", points);
   }
 
   get orientation(): string {

@@ -71,6 +71,7 @@ export function addChart(
     title: "",
     titleVisible: false,
     legend: { visible: true, position: "Right" },
+    fontSize: 10,
     series: seriesFromData(source.sheet, source.rect, by),
     from: null,
     to: null,

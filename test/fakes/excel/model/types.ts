@@ -90,10 +90,22 @@ export interface ChartData {
   title: string;
   titleVisible: boolean;
   legend: { visible: boolean; position: string };
+  /** The chart's default text size in points (Excel's default is 10). */
+  fontSize: number;
   series: SeriesData[];
   from: string | null;
   to: string | null;
 }
+
+export const MARGINS = [
+  "leftMargin",
+  "rightMargin",
+  "topMargin",
+  "bottomMargin",
+  "headerMargin",
+  "footerMargin",
+] as const;
+export type Margin = (typeof MARGINS)[number];
 
 export interface PageLayoutData {
   orientation: string;
@@ -103,6 +115,8 @@ export interface PageLayoutData {
   printArea: string | null;
   printGridlines: boolean;
   centerHorizontally: boolean;
+  /** PageLayout.leftMargin ... footerMargin (ExcelApi 1.9), in points. */
+  margins: Record<Margin, number>;
   /** Worksheet.verticalPageBreaks: the top-left cell of each, e.g. "C1" (a page starts at column C). */
   verticalPageBreaks: string[];
 }

@@ -107,6 +107,15 @@ export class WorkbookModel {
         printArea: null,
         printGridlines: false,
         centerHorizontally: false,
+        // Excel's "Normal" margins: 0.7" left and right, 0.75" top and bottom, 0.3" header and footer.
+        margins: {
+          leftMargin: 50.4,
+          rightMargin: 50.4,
+          topMargin: 54,
+          bottomMargin: 54,
+          headerMargin: 21.6,
+          footerMargin: 21.6,
+        },
         verticalPageBreaks: [],
       },
       protection: { protected: false, options: {}, password: undefined },
