@@ -551,7 +551,10 @@ class SheetLayout {
     const left = this.figureColumns + 1;
     return {
       from: cellAddress(top, left),
-      to: cellAddress(top + CHART_ROWS - 1, left + BESIDE_CHART_COLUMNS - 1),
+      to: cellAddress(
+        top + CHART_ROWS - 1,
+        left + (block.besideColumns ?? BESIDE_CHART_COLUMNS) - 1
+      ),
       beside: true,
     };
   }

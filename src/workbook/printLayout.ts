@@ -102,25 +102,34 @@ export function decidePrint(
   let repeated = titleColumns;
   while (repeated > 0 && (width(repeated) > room / 3 || width(repeated) + widestGroup > room))
     repeated -= 1;
-  const titles = width(repeated);
-  const starts = new Set(groupStarts.filter((c) => c > repeated));
-  const groupEnd = (c: number) => {
-    let end = c + 1;
-    while (end < points.length && !starts.has(end)) end += 1;
-    return end;
-  };
-  const pages: { start: number; width: number }[] = [{ start: 0, width: titles }];
-  for (let c = repeated; c < points.length; c++) {
-    const page = pages[pages.length - 1];
-    let needed = points[c];
-    // A group moves whole to the next page when it does not fit here but would fit on a page of its own.
-    if (starts.has(c) || c === repeated) {
-      const group = points.slice(c, groupEnd(c)).reduce((a, b) => a + b, 0);
-      if (titles + group <= room) needed = group;
+  const pack = (repeat: number) => {
+    const titles = width(repeat);
+    const starts = new Set(groupStarts.filter((c) => c > repeat));
+    const groupEnd = (c: number) => {
+      let end = c + 1;
+      while (end < points.length && !starts.has(end)) end += 1;
+      return end;
+    };
+    const pages: { start: number; width: number }[] = [{ start: 0, width: titles }];
+    for (let c = repeat; c < points.length; c++) {
+      const page = pages[pages.length - 1];
+      let needed = points[c];
+      // A group moves whole to the next page when it does not fit here but would on a page of its own.
+      if (starts.has(c) || c === repeat) {
+        const group = points.slice(c, groupEnd(c)).reduce((a, b) => a + b, 0);
+        if (titles + group <= room) needed = group;
+      }
+      if (page.width > titles && page.width + needed > room)
+        pages.push({ start: c, width: titles + points[c] });
+      else page.width += points[c];
     }
-    if (page.width > titles && page.width + needed > room)
-      pages.push({ start: c, width: titles + points[c] });
-    else page.width += points[c];
+    return pages;
+  };
+  // Repeated columns are dropped when the sheet takes fewer pages without them.
+  let pages = pack(repeated);
+  if (repeated > 0 && pack(0).length < pages.length) {
+    repeated = 0;
+    pages = pack(0);
   }
   // The smallest legible scale: more rows on each page, so fewer pages.
   const scale = MIN_PRINT_SCALE;

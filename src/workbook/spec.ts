@@ -166,6 +166,8 @@ export interface ChartBlock {
    * instead of below; charts beside the same block stack one under the other. Takes no rows.
    */
   readonly beside?: string;
+  /** Columns a chart beside the figures spans (6 unless set): fewer keeps it on the first page across. */
+  readonly besideColumns?: number;
 }
 
 export type ChartKind = "column" | "bar" | "line" | "radar";

@@ -186,15 +186,16 @@ describe("upgrading a version-1 scorecard to the current version", () => {
 
     const upgraded = await upgradeWorkbook(hostFor(fake));
     expect(upgraded.upgrades).toEqual([
-      { templateId: "maturity-scorecard", title: "Maturity scorecard", from: 1, to: 3 },
+      { templateId: "maturity-scorecard", title: "Maturity scorecard", from: 1, to: 4 },
     ]);
     expect(upgraded.changes).toEqual([
-      "Maturity scorecard: upgrade from version 1 to version 3.",
+      "Maturity scorecard: upgrade from version 1 to version 4.",
       'Maturity scorecard: new column "Lenses assessed" in table MaturityCapabilities, with its formula.',
       'Maturity scorecard: new column "Change since last record" in table MaturityCapabilities, with its formula.',
       `Maturity scorecard: 22 new columns in table MaturityHistory, empty for you to fill in: ${NAMES.map((n) => `"${n}"`).join(", ")}.`,
       "Maturity scorecard: new formula in Score, Gap to target, Target status, Level.",
       "Maturity scorecard: 3 lines of template text reworded (A6, A7, A11).",
+      'Maturity scorecard: new block "Reporting date" on "Maturity scorecard", below its content: MaturityAsAt, MaturityAssessmentAge.',
       'Maturity scorecard: new table MaturityByLens on "Maturity scorecard", with the chart "Practice maturity by lens against target".',
     ]);
 

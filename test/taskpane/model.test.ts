@@ -122,7 +122,7 @@ describe("summary view", () => {
         templates: [
           {
             templateId: "maturity-scorecard",
-            version: 3,
+            version: 4,
             sheets: ["Maturity scorecard", "Practice checklist"],
             formulaMode: "addin",
           },
@@ -142,7 +142,7 @@ describe("summary view", () => {
       {
         templateId: "maturity-scorecard",
         title: "Maturity scorecard",
-        version: "v3",
+        version: "v4",
         update: undefined,
         sheets: "Maturity scorecard, Practice checklist",
       },
@@ -150,7 +150,7 @@ describe("summary view", () => {
         templateId: "kpi-tracker",
         title: "KPI tracker and savings ledger",
         version: "v0",
-        update: "v1 available",
+        update: "v2 available",
         sheets: "KPI tracker",
       },
     ]);

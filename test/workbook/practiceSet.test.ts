@@ -74,6 +74,9 @@ describe("the practice set", () => {
         ["ExecReviewsOverdue", "DecisionReviewsOverdue"],
         ["ExecActivitiesOverdue", "AdoptionActivitiesOverdue"],
         ["ExecMonthsWithoutActuals", "BudgetMonthsWithoutActuals"],
+        ["ExecAssessmentAge", "MaturityAssessmentAge"],
+        ["ExecValueInYear", "InYearValidatedTotal"],
+        ["ExecSharedBills", "LedgerOverlapsToCheck"],
       ];
       for (const [summary, source] of links)
         expect([summary, named(plan, summary)]).toEqual([summary, named(plan, source)]);
@@ -81,25 +84,53 @@ describe("the practice set", () => {
       expect(formulas).toContain("=TeamBudgetFY");
     });
 
+    it("counts the same KPIs by status in the tracker and on the summary's chart", () => {
+      const counts = column("ExecKpiStatus", "KPIs");
+      expect(counts).toEqual([value("KpiGreen"), value("KpiAmber"), value("KpiRed")]);
+      // Independently: statuses of the KPIs that count (a KPI restating another does not).
+      const status = column("Kpis", "Status");
+      const countsIn = column("Kpis", "Counts in status");
+      const count = (s: string) => status.filter((x, i) => x === s && countsIn[i] !== "N").length;
+      expect(counts).toEqual([count("Green"), count("Amber"), count("Red")]);
+    });
+
     it("holds one reporting date on every sheet that reads one", () => {
-      const dates = ["BudgetAsAt", "DecisionsAsAt", "AdoptionAsAt"].map(value);
+      const dates = ["BudgetAsAt", "DecisionsAsAt", "AdoptionAsAt", "MaturityAsAt"].map(value);
       expect(new Set(dates).size).toBe(1);
+      // The assessment's age at that date, in days.
+      expect(value("ExecAssessmentAge")).toBe(
+        value("MaturityAsAt") - value("MaturityAssessmentDate")
+      );
+      expect(value("ExecAssessmentAge")).toBe(76); // 2026-04-15 to 2026-06-30
     });
 
     it("recomputes the return, the value's share and the unvalidated value from the source rows", () => {
-      // The ledger's annualised values, and which of them finance has validated.
-      const annualised = column("SavingsLedger", "Annualised value");
+      // The ledger's values (a one-off counted once), their months in the year, and which of them
+      // finance has validated.
+      const monthly = column("SavingsLedger", "Monthly value");
+      const recurring = column("SavingsLedger", "Recurring");
+      const months = column("SavingsLedger", "Months in fiscal year");
       const validated = column("SavingsLedger", "Validated by finance");
-      const all = total(annualised);
-      const checked = total(annualised.filter((_, i) => validated[i] === "Y"));
-      expect(value("ValidatedValueTotal")).toBeCloseTo(checked, 6);
-      expect(value("ExecValueNotValidated")).toBeCloseTo(all - checked, 6);
+      const annual = monthly.map((m, i) => (m as number) * (recurring[i] === "N" ? 1 : 12));
+      const inYear = monthly.map((m, i) => (m as number) * (months[i] as number));
+      const checked = (values: number[]) => total(values.filter((_, i) => validated[i] === "Y"));
+      expect(value("ValidatedValueTotal")).toBeCloseTo(checked(annual), 6);
+      expect(value("ExecValueValidated")).toBeCloseTo(checked(annual), 6);
+      expect(value("ExecValueInYear")).toBeCloseTo(checked(inYear), 6);
+      expect(value("ExecValueNotValidated")).toBeCloseTo(total(annual) - checked(annual), 6);
       // The team's full-year forecast: each line's actuals to date, then its forecast.
       const forecast = total(column("BudgetLines", "Forecast FY"));
       expect(value("TeamProjectedFY")).toBeCloseTo(forecast, 6);
-      expect(value("ExecReturnRatio")).toBeCloseTo(checked / forecast, 12);
-      expect(value("ExecRoi")).toBeCloseTo((checked - forecast) / forecast, 12);
-      expect(value("ExecValueShareOfSpend")).toBeCloseTo(checked / value("AnnualCloudSpend"), 12);
+      // The return sets the year's validated value against the year's team cost.
+      expect(value("ExecReturnRatio")).toBeCloseTo(checked(inYear) / forecast, 12);
+      expect(value("ExecRoi")).toBeCloseTo((checked(inYear) - forecast) / forecast, 12);
+      expect(value("ExecValueShareOfSpend")).toBeCloseTo(
+        checked(inYear) / value("AnnualCloudSpend"),
+        12
+      );
+      expect(value("ExecSharedBills")).toBe(
+        column("SavingsLedger", "Overlap").filter((o) => o !== "").length
+      );
     });
 
     it("counts as funded exactly the roles the team budget's People lines pay for", () => {

@@ -103,14 +103,16 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
         ? evaluateAny(expr.then, context)
         : evaluateAny(expr.otherwise, context);
     case "ifCompare": {
-      const a = toNumber(evaluate(expr.a, context));
-      const b = toNumber(evaluate(expr.b, context));
-      if (isErrorValue(a)) return a;
-      if (isErrorValue(b)) return b;
-      if (typeof a !== "number" || typeof b !== "number") return err("#VALUE!");
-      return compares(a, expr.op, b)
-        ? evaluateAny(expr.then, context)
-        : evaluateAny(expr.otherwise, context);
+      const left = evaluate(expr.a, context);
+      const right = evaluate(expr.b, context);
+      if (isErrorValue(left)) return left;
+      if (isErrorValue(right)) return right;
+      const holds =
+        typeof left === "string" || typeof right === "string"
+          ? comparesText(left, expr.op, right)
+          : comparesNumbers(left, expr.op, right);
+      if (isErrorValue(holds)) return holds;
+      return holds ? evaluateAny(expr.then, context) : evaluateAny(expr.otherwise, context);
     }
     case "countIfs": {
       const columns = expr.conditions.map((c) => ({
@@ -260,6 +262,31 @@ function criterionText(text: string | Expr, context: EvaluationContext): string 
   return value === null || value === undefined ? "" : String(value);
 }
 
+function comparesNumbers(left: CellValue, op: Comparison, right: CellValue): boolean | CellValue {
+  const a = toNumber(left);
+  const b = toNumber(right);
+  if (typeof a !== "number") return a;
+  if (typeof b !== "number") return b;
+  return compares(a, op, b);
+}
+
+/**
+ * Excel's comparison where a side is text: a blank is "", texts compare without regard to case, and
+ * any text is greater than any number (so "N" = 5 is FALSE, not an error).
+ */
+function comparesText(left: CellValue, op: Comparison, right: CellValue): boolean {
+  const rank = (v: CellValue): [number, string | number] =>
+    typeof v === "string"
+      ? [1, v.toLowerCase()]
+      : isBlank(v)
+        ? [1, ""]
+        : [0, typeof v === "boolean" ? Number(v) : (v as number)];
+  const [ra, va] = rank(left);
+  const [rb, vb] = rank(right);
+  const order = ra !== rb ? ra - rb : va < vb ? -1 : va > vb ? 1 : 0;
+  return compares(order, op, 0);
+}
+
 function compares(a: number, op: Comparison, b: number): boolean {
   switch (op) {
     case "<":
@@ -285,8 +312,9 @@ function criterionTest(
   c: CountCondition,
   context: EvaluationContext
 ): (cell: CellValue) => boolean {
-  if (typeof c.value === "string") {
-    const text = c.value.toLowerCase();
+  const criterion = typeof c.value === "string" ? c.value : evaluate(c.value, context);
+  if (typeof criterion === "string") {
+    const text = criterion.toLowerCase();
     // "" matches empty cells and formulas showing "", as Excel's criterion "" does.
     const same = (cell: CellValue) =>
       text === ""
@@ -294,7 +322,7 @@ function criterionTest(
         : typeof cell === "string" && cell.toLowerCase() === text;
     return c.op === "<>" ? (cell) => !same(cell) : same;
   }
-  const value = toNumber(evaluate(c.value, context));
+  const value = toNumber(criterion);
   if (typeof value !== "number") return () => false;
   return (cell) => typeof cell === "number" && compares(cell, c.op, value);
 }

@@ -212,7 +212,7 @@ function buildExecutiveSummary(options: TemplateOptions, version: 1 | 2 | 3): Wo
               ),
             ],
           },
-          ...kpiStatus,
+          ...kpiStatus(false),
           ...(version === 1 ? [] : [maturityTrend]),
           ...(version < 3 ? [] : [assessmentCoverage, ...budgetByMonth]),
         ],

@@ -5,9 +5,11 @@ import {
   col,
   column,
   countIf,
+  countIfs,
   Expr,
   finops,
   ifBlank,
+  ifCompare,
   mul,
   name,
   num,
@@ -16,7 +18,15 @@ import {
   sumIf,
 } from "../expr/expr";
 import { Period, TemplateOptions, trackedPeriods } from "../options";
-import { ColumnSpec, Figure, SheetSpec, Template, TableRow, WorkbookSpec } from "../spec";
+import {
+  ColumnSpec,
+  EarlierVersion,
+  Figure,
+  SheetSpec,
+  Template,
+  TableRow,
+  WorkbookSpec,
+} from "../spec";
 import {
   DIRECTIONS,
   KPI_DEFINITIONS,
@@ -24,7 +34,14 @@ import {
   OWNER_PERSONAS,
   SAMPLE_REPORTED_MONTHS,
 } from "./kpi/kpiDefinitions";
-import { INITIATIVE_TYPES, SAMPLE_INITIATIVES, SAVINGS_KINDS, YES_NO } from "./kpi/savingsLedger";
+import {
+  INITIATIVE_TYPES,
+  LEDGER_TABLE,
+  SAMPLE_INITIATIVES,
+  SAVINGS_KINDS,
+  YES_NO,
+} from "./kpi/savingsLedger";
+import { IN_YEAR_COLUMNS, IN_YEAR_FIGURES, IN_YEAR_FORMATS, inYearBlock } from "./kpi/ledgerInYear";
 
 // KPI tracker and savings ledger. The tracker follows the capability's success metrics
 // and FinOps KPI library measures month by month against a target; the ledger records what the team
@@ -47,11 +64,12 @@ export const KPI_TRACKER_FIGURES = {
   avoidanceValidatedTotal: "avoidanceValidatedTotal",
   validatedValueTotal: "validatedValueTotal",
   realisedToDateTotal: "realisedToDateTotal",
+  ...IN_YEAR_FIGURES,
 } as const;
 
 /** Table keys, for expressions in other templates. */
 export const KPI_TABLE = "kpis";
-export const LEDGER_TABLE = "savingsInitiatives";
+export { LEDGER_TABLE };
 
 /** Statuses shown before a KPI can be judged: not errors, and not counted as Green, Amber or Red. */
 export const NO_BASELINE = "No baseline";
@@ -63,14 +81,28 @@ const MONTHS_PER_YEAR = 12;
 const SEED_LEDGER =
   "FinOps Framework, FinOps Practice Operations: success metrics (cost savings and cost avoidance achieved by the FinOps team); sample initiative";
 
+type KpiTrackerVersion = 1 | 2;
+
+/**
+ * Version 1's ledger annualised every row (a one-off avoidance x 12) and had no value in the fiscal
+ * year; version 2 adds, at the end of the ledger, whether a row recurs, its months in the fiscal year,
+ * its value in the year, and the initiative whose bill it shares, with totals below.
+ */
+const VERSION_1: EarlierVersion = {
+  version: 1,
+  build: (options) => buildKpiTracker(options, 1),
+  migration: [],
+};
+
 export const kpiTracker: Template = {
   id: "kpi-tracker",
-  version: 1,
+  version: 2,
+  earlier: [VERSION_1],
   title: "KPI tracker and savings ledger",
   purpose:
     "Practice and KPI-library measures tracked monthly against targets with a Green, Amber or Red status, and a ledger of savings and cost avoidance validated by finance.",
   audience: "The FinOps lead, finance staff, and executives reading the status",
-  build: (options) => buildKpiTracker(options),
+  build: (options) => buildKpiTracker(options, 2),
 };
 
 const periodKey = (i: number) => `p${i + 1}`;
@@ -100,7 +132,7 @@ export function lastFilled(
   return expr;
 }
 
-function kpiColumns(periods: readonly Period[]): ColumnSpec[] {
+function kpiColumns(periods: readonly Period[], version: KpiTrackerVersion): ColumnSpec[] {
   const keys = periods.map((_, i) => periodKey(i));
   const value = (key: string, header: string, help?: string): ColumnSpec => ({
     key,
@@ -185,10 +217,40 @@ function kpiColumns(periods: readonly Period[]): ColumnSpec[] {
         )
       ),
     },
+    ...(version === 1 ? [] : [COUNTS_COLUMN]),
   ];
 }
 
-function kpiRows(periods: readonly Period[], options: TemplateOptions): TableRow[] {
+/**
+ * Version 2: whether a KPI's status counts in the Green, Amber and Red totals. A KPI that restates
+ * another (commitment waste is 100 less utilisation) is tracked but not counted twice.
+ */
+const COUNTS_COLUMN: ColumnSpec = {
+  key: "counts",
+  header: "Counts in status",
+  kind: "input",
+  type: "text",
+  width: 11,
+  list: YES_NO,
+  help: "N for a KPI that restates another (waste is 100 less utilisation): tracked, but its status is not counted again. Blank counts.",
+};
+
+/** A status count over the KPIs that count (version 2), or over all of them (version 1). */
+function statusCount(status: string, version: KpiTrackerVersion): Expr {
+  const column_ = column(KPI_TABLE, "status");
+  return version === 1
+    ? countIf(column_, status)
+    : countIfs(
+        { range: column_, op: "=", value: status },
+        { range: column(KPI_TABLE, "counts"), op: "<>", value: "N" }
+      );
+}
+
+function kpiRows(
+  periods: readonly Period[],
+  options: TemplateOptions,
+  version: KpiTrackerVersion
+): TableRow[] {
   const reported = Math.min(periods.length, SAMPLE_REPORTED_MONTHS);
   return KPI_DEFINITIONS.map((kpi) => {
     const values: Record<string, CellValue> = {
@@ -199,6 +261,7 @@ function kpiRows(periods: readonly Period[], options: TemplateOptions): TableRow
       owner: kpi.owner,
       unit: unitLabel(kpi.unit, options),
       direction: kpi.direction,
+      ...(version === 1 ? {} : { counts: kpi.restates ? "N" : "Y" }),
     };
     if (kpi.stages) Object.assign(values, kpi.stages);
     const sample: Record<string, CellValue> = {
@@ -214,7 +277,7 @@ function kpiRows(periods: readonly Period[], options: TemplateOptions): TableRow
   });
 }
 
-const kpiSheet = (options: TemplateOptions): SheetSpec => {
+const kpiSheet = (options: TemplateOptions, version: KpiTrackerVersion): SheetSpec => {
   const periods = trackedPeriods(options);
   const status = column(KPI_TABLE, "status");
   const figures: Figure[] = [
@@ -241,7 +304,7 @@ const kpiSheet = (options: TemplateOptions): SheetSpec => {
       label: "KPIs on target (Green)",
       type: "integer",
       kind: "computed",
-      expr: countIf(status, "Green"),
+      expr: statusCount("Green", version),
     },
     {
       key: KPI_TRACKER_FIGURES.kpiAmber,
@@ -249,7 +312,7 @@ const kpiSheet = (options: TemplateOptions): SheetSpec => {
       label: "KPIs close to target (Amber)",
       type: "integer",
       kind: "computed",
-      expr: countIf(status, "Amber"),
+      expr: statusCount("Amber", version),
     },
     {
       key: KPI_TRACKER_FIGURES.kpiRed,
@@ -257,7 +320,7 @@ const kpiSheet = (options: TemplateOptions): SheetSpec => {
       label: "KPIs off target (Red)",
       type: "integer",
       kind: "computed",
-      expr: countIf(status, "Red"),
+      expr: statusCount("Red", version),
       conditionalFormats: [{ when: "greaterThan", value: 0, highlight: "bad" }],
     },
     {
@@ -289,6 +352,11 @@ const kpiSheet = (options: TemplateOptions): SheetSpec => {
           "Status compares the latest value with the target: Green when met, Amber when the miss is within the amber band below, Red beyond it. A KPI needs a baseline and a target before it gets a status.",
           "Crawl, Walk and Run are the values expected at each maturity stage. The FinOps Framework gives example values for allocation, commitment coverage and forecast variance; set the others for your organisation.",
           "Variances that should stay near zero on both sides (forecast, budget) are entered as absolute values, with lower is better.",
+          ...(version === 1
+            ? []
+            : [
+                "Counts in status: N for a KPI that restates another (commitment waste is 100 less utilisation), so one result is not counted as two Greens.",
+              ]),
         ],
       },
       { kind: "figures", heading: "Settings and status", items: figures },
@@ -297,8 +365,8 @@ const kpiSheet = (options: TemplateOptions): SheetSpec => {
         key: KPI_TABLE,
         name: "Kpis",
         caption: "KPIs",
-        columns: kpiColumns(periods),
-        rows: kpiRows(periods, options),
+        columns: kpiColumns(periods, version),
+        rows: kpiRows(periods, options, version),
         conditionalFormats: [
           { column: "status", when: "equals", text: "Green", highlight: "good" },
           { column: "status", when: "equals", text: "Amber", highlight: "neutral" },
@@ -315,7 +383,7 @@ const kpiSheet = (options: TemplateOptions): SheetSpec => {
 const whenCosts = (expr: Expr): Expr =>
   ifBlank(col("baselineCost"), str(""), ifBlank(col("newCost"), str(""), expr));
 
-function ledgerColumns(): ColumnSpec[] {
+function ledgerColumns(version: KpiTrackerVersion): ColumnSpec[] {
   const money = (key: string, header: string, help: string): ColumnSpec => ({
     key,
     header,
@@ -378,7 +446,18 @@ function ledgerColumns(): ColumnSpec[] {
       header: "Annualised value",
       kind: "computed",
       type: "currency",
-      expr: whenCosts(mul(col("monthly"), num(MONTHS_PER_YEAR))),
+      // Version 2: a one-off (Recurring N) counts once; a recurring value is a year at the new rate.
+      expr: whenCosts(
+        version === 1
+          ? mul(col("monthly"), num(MONTHS_PER_YEAR))
+          : ifCompare(
+              "=",
+              col("recurring"),
+              str("N"),
+              col("monthly"),
+              mul(col("monthly"), num(MONTHS_PER_YEAR))
+            )
+      ),
     },
     {
       // SUMIF over this row's own cells: the annualised value when the row is savings, else 0.
@@ -408,7 +487,7 @@ function ledgerColumns(): ColumnSpec[] {
   ];
 }
 
-function ledgerRows(): TableRow[] {
+function ledgerRows(version: KpiTrackerVersion): TableRow[] {
   return SAMPLE_INITIATIVES.map((initiative) => ({
     values: {},
     sample: {
@@ -422,13 +501,21 @@ function ledgerRows(): TableRow[] {
       months: initiative.monthsRealised,
       validated: initiative.validated,
       evidence: initiative.evidence,
+      // Version 2's columns; a version-1 plan has none of them.
+      ...(version === 1
+        ? {}
+        : {
+            recurring: initiative.recurring ? "Y" : "N",
+            monthsInYear: initiative.monthsInYear,
+            ...(initiative.sameBillAs ? { sameBill: initiative.sameBillAs } : {}),
+          }),
     },
     sampleOnly: true,
     source: SEED_LEDGER,
   }));
 }
 
-const ledgerSheet = (options: TemplateOptions): SheetSpec => {
+const ledgerSheet = (options: TemplateOptions, version: KpiTrackerVersion): SheetSpec => {
   const validated = column(LEDGER_TABLE, "validated");
   const figure = (key: string, label: string, expr: Expr): Figure => ({
     key,
@@ -455,8 +542,15 @@ const ledgerSheet = (options: TemplateOptions): SheetSpec => {
         lines: [
           "One row per initiative. Savings lower a cost already being paid; cost avoidance prevents spend that was planned or would have happened (a new workload built cheaper, an anomaly stopped early).",
           "Baseline and new cost are monthly run rates: before and after for savings, projected without the action and actual for avoidance.",
-          "Monthly value = baseline - new cost (FINOPS.SAVINGS; FINOPS.COSTAVOIDANCE gives the same for avoidance). Annualised value = monthly value x 12, the value of a full year at the new run rate. Realised to date = monthly value x months realised.",
+          version === 1
+            ? "Monthly value = baseline - new cost (FINOPS.SAVINGS; FINOPS.COSTAVOIDANCE gives the same for avoidance). Annualised value = monthly value x 12, the value of a full year at the new run rate. Realised to date = monthly value x months realised."
+            : "Monthly value = baseline - new cost (FINOPS.SAVINGS; FINOPS.COSTAVOIDANCE gives the same for avoidance). Annualised value = monthly value x 12 when it recurs, the value once for a one-off (Recurring N). In-year value = monthly value x its months in this fiscal year. Realised to date = monthly value x months realised.",
           "Only rows finance has validated (Y) count in the validated totals; link the evidence (contract, ticket, cost export) for each.",
+          ...(version === 1
+            ? []
+            : [
+                "Same bill as: the ID of another initiative that lowers the same bill (a commitment and a rightsizing of the same instances); both are flagged, since their values added together overstate the saving.",
+              ]),
         ],
       },
       {
@@ -502,23 +596,26 @@ const ledgerSheet = (options: TemplateOptions): SheetSpec => {
           ),
         ],
       },
+      ...(version === 1 ? [] : [inYearBlock(options)]),
       {
         kind: "table",
         key: LEDGER_TABLE,
         name: "SavingsLedger",
         caption: "Initiatives",
-        columns: ledgerColumns(),
-        rows: ledgerRows(),
+        columns: [...ledgerColumns(version), ...(version === 1 ? [] : IN_YEAR_COLUMNS)],
+        rows: ledgerRows(version),
         totals: {
           monthly: "sum",
           realised: "sum",
           annualised: "sum",
           savingsAnnualised: "sum",
           avoidanceAnnualised: "sum",
+          ...(version === 1 ? {} : { inYear: "sum" as const }),
         },
         conditionalFormats: [
           { column: "validated", when: "equals", text: "N", highlight: "neutral" },
           { column: "monthly", when: "lessThan", value: 0, highlight: "bad" },
+          ...(version === 1 ? [] : IN_YEAR_FORMATS),
         ],
       },
       {
@@ -533,11 +630,11 @@ const ledgerSheet = (options: TemplateOptions): SheetSpec => {
   };
 };
 
-function buildKpiTracker(options: TemplateOptions): WorkbookSpec {
+function buildKpiTracker(options: TemplateOptions, version: KpiTrackerVersion): WorkbookSpec {
   return {
     templateId: "kpi-tracker",
-    version: 1,
+    version,
     title: "KPI tracker and savings ledger",
-    sheets: [kpiSheet(options), ledgerSheet(options)],
+    sheets: [kpiSheet(options, version), ledgerSheet(options, version)],
   };
 }

@@ -50,6 +50,7 @@ import {
   STAGES,
 } from "./maturity/checklist";
 import { Lens, LENS_SOURCE, LENSES } from "./maturity/lenses";
+import { asAtFigure } from "./reportingDate";
 
 // Maturity scorecard: (a) the FinOps Practice Operations checklist, every Crawl,
 // Walk and Run statement of the capability as an assessment item giving the level reached; (b) the capability
@@ -99,7 +100,9 @@ const weightFigure = (lens: Lens) => `maturityWeight${lens.name}`;
 /** The sample assessments: quarterly, the current one on the 15th of the first tracked month. */
 function sampleDates(options: TemplateOptions): number[] {
   const [year, month] = options.firstPeriod.split("-").map(Number);
-  return [-9, -6, -3, 0].map((offset) => {
+  // Quarterly, the latest in the fiscal year's fourth month: before the reporting date of the
+  // sample story (the end of the sixth), so the scorecard and the other sheets tell one half-year.
+  return [-6, -3, 0, 3].map((offset) => {
     const period = periodAt(year, month, offset);
     return excelDate(period.year, period.month, 15);
   });
@@ -115,7 +118,7 @@ export function samplePracticeScore(): number {
   return scores.reduce((total, score) => total + score, 0) / scores.length;
 }
 
-type Version = 1 | 2 | 3;
+type Version = 1 | 2 | 3 | 4;
 
 /** Version 1 kept practice-level history only; version 2 adds columns, so nothing typed moves. */
 const VERSION_1: EarlierVersion = {
@@ -135,15 +138,22 @@ const VERSION_2: EarlierVersion = {
   migration: [],
 };
 
+/** Version 3 had no reporting date: version 4 adds it with the assessment's age, below the results. */
+const VERSION_3: EarlierVersion = {
+  version: 3,
+  build: (options) => buildMaturityScorecard(options, 3),
+  migration: [],
+};
+
 export const maturityScorecard: Template = {
   id: "maturity-scorecard",
-  version: 3,
-  earlier: [VERSION_1, VERSION_2],
+  version: 4,
+  earlier: [VERSION_1, VERSION_2, VERSION_3],
   title: "Maturity scorecard",
   purpose:
     "FinOps Practice Operations checklist (Crawl, Walk, Run) and the 22 FinOps Framework capabilities scored on five lenses against a target, with level, gaps and trend.",
   audience: "The FinOps lead, who assesses; the CFO and executives, who review",
-  build: (options) => buildMaturityScorecard(options, 3),
+  build: (options) => buildMaturityScorecard(options, 4),
 };
 
 function buildMaturityScorecard(options: TemplateOptions, version: Version): WorkbookSpec {
@@ -190,7 +200,11 @@ function buildMaturityScorecard(options: TemplateOptions, version: Version): Wor
             ],
           },
           { kind: "figures", heading: "Settings", items: settings(options, assessedOn) },
-          { kind: "figures", heading: "Results", items: results() },
+          {
+            kind: "figures",
+            heading: "Results",
+            items: [...results(), ...(version < 4 ? [] : assessmentAge(options))],
+          },
           {
             kind: "table",
             key: "maturityCapabilities",
@@ -327,6 +341,30 @@ function buildMaturityScorecard(options: TemplateOptions, version: Version): Wor
       },
     ],
   };
+}
+
+/**
+ * Version 4: the practice set's reporting date and how old the assessment is then, so a score from a
+ * stale assessment is read as such (the FinOps Assessment is repeated each quarter or half-year). Last
+ * of the results; upgrade writes them below the sheet under the results' heading.
+ */
+function assessmentAge(options: TemplateOptions): Figure[] {
+  return [
+    asAtFigure("maturityAsAt", "MaturityAsAt", options),
+    {
+      key: "maturityAssessmentAge",
+      name: "MaturityAssessmentAge",
+      label: "Days since this assessment, at the reporting date",
+      type: "integer",
+      kind: "computed",
+      expr: ifBlank(
+        name("maturityAssessmentDate"),
+        str(""),
+        sub(name("maturityAsAt"), name("maturityAssessmentDate"))
+      ),
+      conditionalFormats: [{ when: "greaterThan", value: 183, highlight: "neutral" }],
+    },
+  ];
 }
 
 function settings(options: TemplateOptions, assessedOn: number): Figure[] {
@@ -914,6 +952,10 @@ function practiceByLens(): Block[] {
       table: LENS_TABLE,
       categories: "lens",
       series: ["score", "target"],
+      // Beside its five rows rather than below them, within the first page across: the scorecard
+      // ends 16 rows sooner and the chart is never split between pages.
+      beside: `table:${LENS_TABLE}`,
+      besideColumns: 5,
     },
   ];
 }

@@ -43,7 +43,7 @@ function nesting(formula: string): number {
 describe("KPI tracker and savings ledger template", () => {
   it("has the gallery metadata", () => {
     expect(kpiTracker.id).toBe("kpi-tracker");
-    expect(kpiTracker.version).toBe(1);
+    expect(kpiTracker.version).toBe(2);
     const spec = kpiTracker.build(DEFAULT_OPTIONS);
     expect(spec.templateId).toBe("kpi-tracker");
     expect(spec.sheets.map((s) => s.name)).toEqual(["KPI tracker", "Savings ledger"]);
@@ -127,7 +127,12 @@ describe("KPI tracker and savings ledger template", () => {
     expect(periods[8]).toBe("Dec 2026");
     expect(periods[9]).toBe("Jan 2027");
     expect(periods[17]).toBe("Sep 2027");
-    expect(headers.slice(-3)).toEqual(["Latest value", "Latest period", "Status"]);
+    expect(headers.slice(-4)).toEqual([
+      "Latest value",
+      "Latest period",
+      "Status",
+      "Counts in status",
+    ]);
   });
 
   it("computes latest values, statuses and counts as checked by hand", () => {
@@ -157,7 +162,11 @@ describe("KPI tracker and savings ledger template", () => {
     expect(shown(kpiRow(plan, "KL-07")["Status"])).toBe("Amber");
     expect(shown(kpiRow(plan, "KL-06")["Status"])).toBe("Red");
     expect(shown(kpiRow(plan, "PO-06")["Status"])).toBe("Amber");
-    expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiGreen)).toBe(6);
+    // KL-04 (commitment waste, Green) restates KL-03 (utilisation, Green): counted once, so 5 Greens
+    // of the 16 KPIs' 6 Green statuses; the counts no longer add up to the 16 tracked.
+    expect(shown(kpiRow(plan, "KL-04")["Status"])).toBe("Green");
+    expect(shown(kpiRow(plan, "KL-04")["Counts in status"])).toBe("N");
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiGreen)).toBe(5);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiAmber)).toBe(6);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiRed)).toBe(4);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiCount)).toBe(16);
@@ -191,30 +200,55 @@ describe("KPI tracker and savings ledger template", () => {
   });
 
   it("computes the ledger totals as checked by hand", () => {
-    // Monthly value = baseline - new; annualised = monthly x 12; realised = monthly x months.
-    // SL-01 savings  410,000-385,000 = 25,000 -> 300,000 a year, 6 months = 150,000, validated
-    // SL-02 savings  180,000-132,000 = 48,000 -> 576,000, 5 months = 240,000, validated
-    // SL-03 savings   42,000- 30,500 = 11,500 -> 138,000, 4 months =  46,000, validated
-    // SL-04 savings    9,800-  5,600 =  4,200 ->  50,400, 3 months =  12,600, not validated
-    // SL-05 avoidance 26,000- 17,000 =  9,000 -> 108,000, 2 months =  18,000, validated
-    // SL-06 avoidance  6,500-  2,000 =  4,500 ->  54,000, 1 month  =   4,500, not validated
-    // Savings all 1,064,400; validated 300,000+576,000+138,000 = 1,014,000.
-    // Avoidance all 162,000; validated 108,000. Validated total 1,122,000. Realised 471,100.
+    // Monthly value = baseline - new; annualised = monthly x 12 when it recurs, once for a one-off;
+    // in-year = monthly x months in the fiscal year; realised = monthly x months realised.
+    // SL-01 savings  410,000-385,000 = 25,000 -> 300,000 a year, 12 months in FY = 300,000, validated
+    // SL-02 savings  180,000-132,000 = 48,000 -> 576,000, 11 in FY = 528,000, validated
+    // SL-03 savings   42,000- 30,500 = 11,500 -> 138,000, 10 in FY = 115,000, validated (same bill as SL-02)
+    // SL-04 savings    9,800-  5,600 =  4,200 ->  50,400,  9 in FY =  37,800, not validated
+    // SL-05 avoidance 26,000- 17,000 =  9,000 -> 108,000,  8 in FY =  72,000, validated
+    // SL-06 avoidance  6,500-  2,000 =  4,500, one-off  ->   4,500,  1 in FY =   4,500, not validated
+    // Savings all 1,064,400; validated 1,014,000. Avoidance all 112,500; validated 108,000.
+    // Validated total 1,122,000 (annualised); in the year 1,057,300 in all, 1,015,000 validated.
+    // Realised 471,100 (6, 5, 4, 3, 2 and 1 months).
     const { plan } = planOf({ formulaMode: "portable" });
     const ledger = tableRows(plan, LEDGER_TABLE);
     expect(ledger.map((r) => shown(r["Annualised value"]))).toEqual([
-      300000, 576000, 138000, 50400, 108000, 54000,
+      300000, 576000, 138000, 50400, 108000, 4500,
+    ]);
+    expect(ledger.map((r) => shown(r["In-year value"]))).toEqual([
+      300000, 528000, 115000, 37800, 72000, 4500,
+    ]);
+    expect(ledger.map((r) => shown(r["Overlap"]))).toEqual([
+      "",
+      "Same bill: check",
+      "Same bill: check",
+      "",
+      "",
+      "",
     ]);
     expect(shown(ledger[4]["Savings annualised"])).toBe(0);
     expect(shown(ledger[4]["Avoidance annualised"])).toBe(108000);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.savingsTotal)).toBe(1064400);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.savingsValidatedTotal)).toBe(1014000);
-    expect(figureValue(plan, KPI_TRACKER_FIGURES.avoidanceTotal)).toBe(162000);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.avoidanceTotal)).toBe(112500);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.avoidanceValidatedTotal)).toBe(108000);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.validatedValueTotal)).toBe(1122000);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.inYearTotal)).toBe(1057300);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.inYearValidatedTotal)).toBe(1015000);
+    expect(figureValue(plan, KPI_TRACKER_FIGURES.overlapsToCheck)).toBe(2);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.realisedToDateTotal)).toBe(471100);
     const totals = plan.sheets[1].tables[0].totals ?? [];
-    expect(totals.find((t) => t.header === "Annualised value")?.expected).toBe(1226400);
+    expect(totals.find((t) => t.header === "Annualised value")?.expected).toBe(1176900);
+    expect(totals.find((t) => t.header === "In-year value")?.expected).toBe(1057300);
+  });
+
+  it("writes the one-off rule into the annualised formula in either formula mode", () => {
+    for (const formulaMode of ["addin", "portable"] as const) {
+      const { plan } = planOf({ formulaMode });
+      const ledger = tableRows(plan, LEDGER_TABLE);
+      expect(ledger[5]["Annualised value"].formula).toMatch(/\[Recurring\]\]="N"/);
+    }
   });
 
   it("leaves one empty ledger row without sample data, with no errors and zero totals", () => {

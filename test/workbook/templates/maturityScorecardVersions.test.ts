@@ -48,6 +48,7 @@ describe("maturity scorecard versions", () => {
     expect(maturityScorecard.earlier?.map((e) => [e.version, e.migration])).toEqual([
       [1, []],
       [2, []],
+      [3, []],
     ]);
   });
 
@@ -64,7 +65,7 @@ describe("maturity scorecard versions", () => {
 
   it("version 3 shows how many lenses each capability has scored, after the lenses, and keeps every other column", () => {
     const v2 = buildAt(maturityScorecard, 2, DEFAULT_OPTIONS) as WorkbookSpec;
-    const v3 = maturityScorecard.build(DEFAULT_OPTIONS);
+    const v3 = buildAt(maturityScorecard, 3, DEFAULT_OPTIONS) as WorkbookSpec;
     expect(v3.version).toBe(3);
     const headers = (spec: WorkbookSpec) =>
       table(spec, "maturityCapabilities")?.columns.map((c) => c.header) ?? [];

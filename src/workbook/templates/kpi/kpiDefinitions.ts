@@ -21,6 +21,8 @@ export interface KpiDefinition {
   readonly owner: PersonaName;
   readonly unit: KpiUnit;
   readonly direction: (typeof DIRECTIONS)[number];
+  /** Another KPI's complement (waste is 100 less utilisation): tracked, not counted in status twice. */
+  readonly restates?: string;
   /** Published example values per maturity stage (template content), when the Framework has them. */
   readonly stages?: { readonly crawl: number; readonly walk: number; readonly run: number };
   readonly source: string;
@@ -225,6 +227,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   {
     id: "KL-04",
     name: "Commitment discount waste",
+    restates: "KL-03",
     measure: "Commitment not used / commitment purchased (FINOPS.COMMITMENTWASTE), in percent.",
     capability: "Rate Optimization",
     owner: "FinOps practitioner",

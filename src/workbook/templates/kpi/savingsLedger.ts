@@ -11,6 +11,8 @@ export const INITIATIVE_TYPES = [
 ] as const;
 
 export const SAVINGS_KINDS = ["Savings", "Cost avoidance"] as const;
+/** The ledger table's key, for expressions. */
+export const LEDGER_TABLE = "savingsInitiatives";
 export const YES_NO = ["Y", "N"] as const;
 
 export interface SampleInitiative {
@@ -26,6 +28,12 @@ export interface SampleInitiative {
   readonly monthsRealised: number;
   readonly validated: (typeof YES_NO)[number];
   readonly evidence: string;
+  /** False for a one-off (counted once, not annualised). */
+  readonly recurring: boolean;
+  /** Months of the fiscal year the lower cost applies, realised or expected. */
+  readonly monthsInYear: number;
+  /** Another initiative lowering the same bill. */
+  readonly sameBillAs?: string;
 }
 
 export const SAMPLE_INITIATIVES: readonly SampleInitiative[] = [
@@ -40,6 +48,8 @@ export const SAMPLE_INITIATIVES: readonly SampleInitiative[] = [
     monthsRealised: 6,
     validated: "Y",
     evidence: "Contract amendment 2026-014; invoice comparison in the finance share",
+    recurring: true,
+    monthsInYear: 12,
   },
   {
     id: "SL-02",
@@ -52,6 +62,8 @@ export const SAMPLE_INITIATIVES: readonly SampleInitiative[] = [
     monthsRealised: 5,
     validated: "Y",
     evidence: "Purchase approval FIN-2211; monthly utilisation report",
+    recurring: true,
+    monthsInYear: 11,
   },
   {
     id: "SL-03",
@@ -64,6 +76,9 @@ export const SAMPLE_INITIATIVES: readonly SampleInitiative[] = [
     monthsRealised: 4,
     validated: "Y",
     evidence: "Change ticket CHG-4471; before and after cost export",
+    recurring: true,
+    monthsInYear: 10,
+    sameBillAs: "SL-02",
   },
   {
     id: "SL-04",
@@ -76,6 +91,8 @@ export const SAMPLE_INITIATIVES: readonly SampleInitiative[] = [
     monthsRealised: 3,
     validated: "N",
     evidence: "Clean-up runbook run log; awaiting finance review",
+    recurring: true,
+    monthsInYear: 9,
   },
   {
     id: "SL-05",
@@ -88,6 +105,8 @@ export const SAMPLE_INITIATIVES: readonly SampleInitiative[] = [
     monthsRealised: 2,
     validated: "Y",
     evidence: "Architecture review ADR-031 with the projected cost; first two bills",
+    recurring: true,
+    monthsInYear: 8,
   },
   {
     id: "SL-06",
@@ -100,5 +119,7 @@ export const SAMPLE_INITIATIVES: readonly SampleInitiative[] = [
     monthsRealised: 1,
     validated: "N",
     evidence: "Anomaly alert INC-3380 and incident review",
+    recurring: false,
+    monthsInYear: 1,
   },
 ];

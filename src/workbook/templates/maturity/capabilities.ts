@@ -51,7 +51,7 @@ export const CAPABILITIES: readonly Capability[] = [
     "Allocation",
     [3, 2, 2, 2, 1],
     "FinOps analyst",
-    "Tagging policy; 78% of cost allocated",
+    "Tagging policy; 73% of cost allocated in the latest month (KPI tracker, KL-05)",
     "Enforce mandatory tags at deployment",
     0.7
   ),

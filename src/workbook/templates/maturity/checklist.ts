@@ -56,7 +56,11 @@ export const CHECKLIST: readonly ChecklistItem[] = [
     stage: "Crawl",
     statement:
       "An initial staffing plan, resource list and proposed budget have been drawn up for the FinOps team.",
-    sample: { status: "Met", owner: "FinOps lead", evidence: "Staffing plan, approved by the CFO" },
+    sample: {
+      status: "Met",
+      owner: "FinOps lead",
+      evidence: "Staffing plan and team budget; funding awaits the mid-year budget review",
+    },
   },
   {
     stage: "Crawl",
@@ -101,7 +105,11 @@ export const CHECKLIST: readonly ChecklistItem[] = [
     stage: "Walk",
     statement:
       "The cloud strategy is clear and well defined, and the FinOps strategy is set out with specific goals and agreed KPIs in use.",
-    sample: { status: "Met", owner: "CFO office", evidence: "FinOps strategy paper, KPI tracker" },
+    sample: {
+      status: "Partly",
+      owner: "CFO office",
+      evidence: "Strategy paper and KPIs; cloud strategy not yet tied to executive goals",
+    },
   },
   {
     stage: "Walk",

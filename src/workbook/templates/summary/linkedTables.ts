@@ -1,4 +1,4 @@
-import { col, column, countIf, pick, rowNumber } from "../../expr/expr";
+import { col, column, countIf, countIfs, pick, rowNumber } from "../../expr/expr";
 import { Block } from "../../spec";
 import { KPI_TABLE } from "../kpiTracker";
 import { BUDGET_BY_MONTH_CHART, BUDGET_BY_MONTH_TABLE } from "../teamBudget";
@@ -7,8 +7,11 @@ import { BUDGET_BY_MONTH_CHART, BUDGET_BY_MONTH_TABLE } from "../teamBudget";
 
 const RAG = ["Green", "Amber", "Red"];
 
-/** KPIs by status (KPI tracker), and their column chart. */
-export const kpiStatus: Block[] = [
+/**
+ * KPIs by status (KPI tracker), and their column chart. From version 4, only the KPIs that count in
+ * status (a KPI restating another is not counted twice).
+ */
+export const kpiStatus = (countsOnly: boolean): Block[] => [
   {
     kind: "table",
     key: "execKpiStatus",
@@ -21,7 +24,12 @@ export const kpiStatus: Block[] = [
         header: "KPIs",
         kind: "computed",
         type: "integer",
-        expr: countIf(column(KPI_TABLE, "status"), col("status")),
+        expr: countsOnly
+          ? countIfs(
+              { range: column(KPI_TABLE, "status"), op: "=", value: col("status") },
+              { range: column(KPI_TABLE, "counts"), op: "<>", value: "N" }
+            )
+          : countIf(column(KPI_TABLE, "status"), col("status")),
       },
     ],
     rows: RAG.map((status) => ({ values: { status }, source: "KPI tracker statuses" })),

@@ -20,8 +20,9 @@ import { blankWhenError, figure } from "./summaryFigure";
 // The executive summary from version 4: what a CFO reads in a minute, on one printed page. Every
 // figure links to the sheet that defines it (named beside it), so no figure is typed twice and none
 // repeats: the KPI counts are the status chart, the team's people are the staffing plan's funded and
-// contributed FTE, the return is the savings ledger's validated value over the team budget's
-// full-year forecast. Labels stay short enough to print on one line.
+// contributed FTE, the return is the savings ledger's value validated in the fiscal year over the
+// team budget's full-year forecast (the same year's value and cost). Labels stay short enough to
+// print on one line.
 
 const CAPABILITIES = "maturityCapabilities";
 const BUDGET = "Team budget";
@@ -64,32 +65,40 @@ const costAndValue: Block = {
     ),
     figure("BudgetStatus", "Budget status, year to date", "text", name("teamBudgetStatus"), BUDGET),
     figure(
+      "ValueInYear",
+      "Value validated, in the year",
+      "currency",
+      name("inYearValidatedTotal"),
+      LEDGER
+    ),
+    figure(
       "ValueValidated",
       "Value validated, annualised",
       "currency",
       name("validatedValueTotal"),
       LEDGER
     ),
+    // The return compares like with like: the value the fiscal year sees with the year's team cost.
     figure(
       "ValueShareOfSpend",
-      "Validated value / cloud spend",
+      "In-year value / cloud spend",
       "percent",
-      blankWhenError(div(name("validatedValueTotal"), name("staffAnnualCloudSpend"))),
+      blankWhenError(div(name("inYearValidatedTotal"), name("staffAnnualCloudSpend"))),
       `${LEDGER}, ${STAFFING}`
     ),
     figure(
       "ReturnRatio",
-      "Return: value / team forecast",
+      "Return: in-year value / team cost",
       "ratio",
-      blankWhenError(div(name("validatedValueTotal"), name("teamProjectedFy"))),
+      blankWhenError(div(name("inYearValidatedTotal"), name("teamProjectedFy"))),
       `${LEDGER}, ${BUDGET}`
     ),
     figure(
       "Roi",
       "Net return: (value - cost) / cost",
       "percent",
-      blankWhenError(finops("ROI", name("validatedValueTotal"), name("teamProjectedFy"))),
-      "FINOPS.ROI"
+      blankWhenError(finops("ROI", name("inYearValidatedTotal"), name("teamProjectedFy"))),
+      "FINOPS.ROI, in the year"
     ),
     figure("FteFunded", "FTE funded by the team budget", "fte", name("staffFteFunded"), STAFFING),
     figure(
@@ -110,6 +119,13 @@ const maturity: Block = {
     figure("MaturityTarget", "Target score", "percent", name("maturityTargetScore"), SCORECARD),
     figure("MaturityLevel", "Maturity level", "text", name("maturityLevel"), SCORECARD),
     figure("MaturityStatus", "Score against target", "text", name("maturityStatus"), SCORECARD),
+    figure(
+      "AssessmentAge",
+      "Days since the assessment",
+      "integer",
+      name("maturityAssessmentAge"),
+      SCORECARD
+    ),
     figure(
       "MaturityChange",
       "Change, like for like",
@@ -166,8 +182,15 @@ const risks: Block = {
       DECISIONS
     ),
     figure(
+      "SharedBills",
+      "Initiatives sharing a bill",
+      "integer",
+      name("ledgerOverlapsToCheck"),
+      LEDGER
+    ),
+    figure(
       "ValueNotValidated",
-      "Value not yet validated",
+      "Value not validated, annualised",
       "currency",
       sub(add(name("savingsTotal"), name("avoidanceTotal")), name("validatedValueTotal")),
       LEDGER
@@ -215,7 +238,7 @@ const commentary: Block = {
 };
 
 export function buildOnePage(options: TemplateOptions): WorkbookSpec {
-  const [kpiTable, kpiChart] = kpiStatus;
+  const [kpiTable, kpiChart] = kpiStatus(true);
   const [monthTable, monthChart] = budgetByMonth;
   return {
     templateId: "executive-summary",
