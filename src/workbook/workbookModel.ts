@@ -61,7 +61,9 @@ export class WorkbookModel {
         if (column.kind === "input") values[column.key] = this.inputValue(row, column);
       for (const column of table.columns)
         if (column.kind === "computed")
-          values[column.key] = evaluate(column.expr, this.context(values, columnKeys, index));
+          values[column.key] = shownByFormula(
+            evaluate(column.expr, this.context(values, columnKeys, index))
+          );
       return values;
     });
     this.evaluating.delete(`table ${key}`);
@@ -92,7 +94,7 @@ export class WorkbookModel {
         ? this.options.sampleData && figure.sample !== undefined
           ? figure.sample
           : figure.value
-        : evaluate(figure.expr, this.context(undefined, undefined));
+        : shownByFormula(evaluate(figure.expr, this.context(undefined, undefined)));
     this.evaluating.delete(`named cell ${key}`);
     this.names.set(key, value);
     return value;
@@ -223,4 +225,9 @@ export class WorkbookModel {
       }
     }
   }
+}
+
+/** What a formula cell shows for its result: a reference to an empty cell shows 0, as in Excel. */
+function shownByFormula(value: CellValue): CellValue {
+  return value === null || value === undefined ? 0 : value;
 }

@@ -11,6 +11,7 @@ import { createExcelFake, ExcelFake } from "../fakes/excel";
 import { generateAtVersion } from "./generateAtVersion";
 import { hostFor } from "./hostFor";
 import { edit } from "./maintainHelpers";
+import { tableNow } from "./rollForwardHelpers";
 
 const ACROSS = ["reportingDates", "staffingBudget", "retypedFigure"];
 const SAMPLE = { ...DEFAULT_OPTIONS, sampleData: true };
@@ -117,5 +118,47 @@ describe("the health check across sheets", () => {
       ];
     });
     expect(await across(fake)).toEqual([]);
+  });
+});
+
+describe("the health check's overdue items", () => {
+  it("notes the reviews and activities overdue at the reporting date, by name", async () => {
+    const fake = await practiceSet();
+    const overdue = (await checkWorkbookHealth(hostFor(fake))).findings.filter(
+      (f) => f.kind === "overdue"
+    );
+    expect(overdue.map((f) => [f.severity, f.sheet, f.what])).toEqual(
+      expect.arrayContaining([
+        [
+          "info",
+          "Decision model",
+          '2 decision reviews overdue at 2026-06-30: "Cost anomalies", "Chargeback and showback policy".',
+        ],
+        [
+          "info",
+          "Adoption plan",
+          expect.stringMatching(
+            /^2 adoption activities overdue at 2026-06-30: "Agree with Procurement/
+          ),
+        ],
+      ])
+    );
+    expect(overdue).toHaveLength(2);
+    // Reviewing one at the reporting date clears it: the check follows the typed date.
+    const { headers, rows } = tableNow(fake, "DecisionModel");
+    const row = rows.findIndex((r) => r[headers.indexOf("Decision")] === "Cost anomalies");
+    await edit(fake, (workbook) => {
+      workbook.tables
+        .getItem("DecisionModel")
+        .columns.getItem("Last reviewed")
+        .getDataBodyRange()
+        .getCell(row, 0).values = [[46203]];
+    });
+    const after = (await checkWorkbookHealth(hostFor(fake))).findings.filter(
+      (f) => f.kind === "overdue" && f.sheet === "Decision model"
+    );
+    expect(after.map((f) => f.what)).toEqual([
+      '1 decision review overdue at 2026-06-30: "Chargeback and showback policy".',
+    ]);
   });
 });

@@ -195,7 +195,7 @@ describe("upgrading a version-1 scorecard to the current version", () => {
       `Maturity scorecard: 22 new columns in table MaturityHistory, empty for you to fill in: ${NAMES.map((n) => `"${n}"`).join(", ")}.`,
       "Maturity scorecard: new formula in Score, Gap to target, Target status, Level.",
       "Maturity scorecard: 3 lines of template text reworded (A6, A7, A11).",
-      'Maturity scorecard: new block "Reporting date" on "Maturity scorecard", below its content: MaturityAsAt, MaturityAssessmentAge.',
+      'Maturity scorecard: new named cells MaturityAsAt, MaturityAssessmentAge of "Results" on "Maturity scorecard", below its content under a copy of that heading.',
       'Maturity scorecard: new table MaturityByLens on "Maturity scorecard", with the chart "Practice maturity by lens against target".',
     ]);
 

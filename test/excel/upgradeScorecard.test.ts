@@ -1,6 +1,6 @@
 /**
  * Upgrading a version-3 maturity scorecard to version 4 (issue 14): the reporting date and the
- * assessment's age are written below the sheet as a new block; the scores typed stay; the practice
+ * assessment's age (version 4's last results) are written below the sheet under the results' heading; the scores typed stay; the practice
  * set's reporting date is the health check's to compare.
  */
 import { checkWorkbookHealth, previewRefresh } from "../../src/excel/maintainWorkbook";
@@ -17,7 +17,7 @@ describe("upgrading a version-3 maturity scorecard", () => {
     const before = tableNow(fake, "MaturityCapabilities");
     const preview = await previewUpgrade(hostFor(fake));
     expect(preview.changes).toContain(
-      'Maturity scorecard: new block "Reporting date" on "Maturity scorecard", below its content: MaturityAsAt, MaturityAssessmentAge.'
+      'Maturity scorecard: new named cells MaturityAsAt, MaturityAssessmentAge of "Results" on "Maturity scorecard", below its content under a copy of that heading.'
     );
     await upgradeWorkbook(hostFor(fake));
     const after = tableNow(fake, "MaturityCapabilities");

@@ -115,6 +115,12 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
       return holds ? evaluateAny(expr.then, context) : evaluateAny(expr.otherwise, context);
     }
     case "countIfs": {
+      // A criterion that is an error (">="&#NUM!) makes COUNTIFS that error.
+      for (const c of expr.conditions)
+        if (typeof c.value !== "string") {
+          const criterion = evaluate(c.value, context);
+          if (isErrorValue(criterion)) return criterion;
+        }
       const columns = expr.conditions.map((c) => ({
         cells: cells(evaluateAny(c.range, context)),
         test: criterionTest(c, context),

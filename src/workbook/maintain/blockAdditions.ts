@@ -22,6 +22,8 @@ export interface BlockAddition {
   readonly planned: PlannedSheet;
   /** Every cell the block writes (undo clears it). */
   readonly area: string;
+  /** Named cells a version adds to a block the sheet has: written under a copy of its heading. */
+  readonly partial?: boolean;
 }
 
 /** A template chart drawn again over its table as the table is now. */
@@ -147,7 +149,7 @@ function missingFigureBlocks(
   survey: Survey,
   t: SurveyedTemplate,
   planned: PlannedSheet
-): { rows: number[]; names: string[] }[] {
+): { rows: number[]; names: string[]; partial: boolean }[] {
   const spec = t.expected.spec.sheets[t.expected.sheets.indexOf(planned)];
   const exists = new Set(survey.readBack.names.map((n) => n.name.toLowerCase()));
   const shows = (address: string, label: string) =>
@@ -171,6 +173,7 @@ function missingFigureBlocks(
       {
         rows: [heading, ...missing.map(({ name }) => rowsOf(name.address).top)],
         names: missing.map(({ name }) => name.name),
+        partial: missing.length < named.length,
       },
     ];
   });
@@ -220,6 +223,7 @@ export function planAdditions(
     /** A figures block's rows (heading first), written one under the other. */
     rows?: number[];
     names?: string[];
+    partial?: boolean;
   }[] = [];
   for (const { template, bound } of t.tables) {
     if (bound || !t.presentSheets.includes(template.sheet) || !template.fixedRows) continue;
@@ -244,7 +248,13 @@ export function planAdditions(
       ? stack(planned, item.rows, Math.max(free, item.top))
       : slice(planned, item.table ?? "", item.top, item.bottom, offset);
     nextRow.set(item.sheet, rowsOf(block.usedRange).bottom + 2);
-    blocks.push({ templateId, sheet: item.sheet, planned: block, area: block.usedRange });
+    blocks.push({
+      templateId,
+      sheet: item.sheet,
+      planned: block,
+      area: block.usedRange,
+      ...(item.partial ? { partial: true } : {}),
+    });
     if (item.table) {
       const at = rangeBounds(block.tables[0].address);
       preview.push(

@@ -20,6 +20,7 @@ export type FindingKind =
   | "reportingDates"
   | "staffingBudget"
   | "retypedFigure"
+  | "overdue"
   | "periodGap"
   | "addinFunction"
   | "numberFormat"

@@ -1,6 +1,7 @@
 import { TableBlock } from "../spec";
 import { checkAcrossSheets } from "./checkAcrossSheets";
 import { checkBudget } from "./checkBudget";
+import { checkOverdue } from "./checkOverdue";
 import { checkCharts } from "./checkCharts";
 import { checkComputed } from "./checkComputed";
 import { checkFormats } from "./checkFormats";
@@ -88,6 +89,7 @@ function checkTemplate(survey: Survey, t: SurveyedTemplate, lost: readonly strin
     );
     if (spec && budgeted)
       findings.push(...checkBudget(templateId, bound, spec, nameValue, t.expected.record.options));
+    if (spec) findings.push(...checkOverdue(templateId, bound, spec, nameValue));
   }
   return findings;
 }

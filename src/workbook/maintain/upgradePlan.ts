@@ -144,7 +144,9 @@ function newBlocks(base: RefreshPlan, after: SurveyedTemplate, templateId: strin
       .map((b) =>
         b.planned.tables.length > 0
           ? `new table ${b.planned.tables.map((t) => t.name).join(", ")} on "${b.sheet}"${b.planned.charts.length > 0 ? `, with the chart ${b.planned.charts.map((c) => `"${c.title}"`).join(", ")}` : ""}.`
-          : `new block "${String(b.planned.ranges[0]?.rows[0]?.[0]?.value ?? "")}" on "${b.sheet}", below its content: ${b.planned.names.map((n) => n.name).join(", ")}.`
+          : b.partial
+            ? `new named cells ${b.planned.names.map((n) => n.name).join(", ")} of "${String(b.planned.ranges[0]?.rows[0]?.[0]?.value ?? "")}" on "${b.sheet}", below its content under a copy of that heading.`
+            : `new block "${String(b.planned.ranges[0]?.rows[0]?.[0]?.value ?? "")}" on "${b.sheet}", below its content: ${b.planned.names.map((n) => n.name).join(", ")}.`
       ),
     ...base.charts
       .filter((c) => c.templateId === templateId && mine.includes(c.sheet))

@@ -1,0 +1,80 @@
+import { CellValue } from "../../domain/cellValue";
+import { isoDate } from "../dates";
+import { evaluate } from "../expr/evaluate";
+import { TableBlock } from "../spec";
+import { BoundTable, indexOf } from "./boundTable";
+import { Finding } from "./findings";
+import { asCellValue } from "./grid";
+
+/** Tables whose rows a template flags "Overdue" against its reporting date. */
+const OVERDUE: Readonly<
+  Record<
+    string,
+    { table: string; flag: string; item: string; asAt: string; one: string; many: string }
+  >
+> = {
+  "decision-model": {
+    table: "raciDecisions",
+    flag: "reviewStatus",
+    item: "decision",
+    asAt: "decisionsAsAt",
+    one: "decision review",
+    many: "decision reviews",
+  },
+  "adoption-plan": {
+    table: "adoptionActivities",
+    flag: "schedule",
+    item: "activity",
+    asAt: "adoptionAsAt",
+    one: "adoption activity",
+    many: "adoption activities",
+  },
+};
+
+/**
+ * Rows overdue at the reporting date, from the template's own expressions over what is typed (so a
+ * flag typed over does not hide one): a note for the practice's reviews, not a fault in the workbook.
+ */
+export function checkOverdue(
+  templateId: string,
+  bound: BoundTable,
+  spec: TableBlock,
+  /** An input named cell's value now, by key. */
+  input: (key: string) => CellValue
+): Finding[] {
+  const rule = OVERDUE[templateId];
+  if (!rule || spec.key !== rule.table) return [];
+  const flag = spec.columns.find((c) => c.key === rule.flag);
+  if (flag?.kind !== "computed") return [];
+  const keys = spec.columns.map((c) => c.key);
+  const late: string[] = [];
+  for (let row = 0; row < bound.rows; row++) {
+    const values: Record<string, CellValue> = {};
+    for (const column of spec.columns) {
+      const at = indexOf(bound, column.key);
+      values[column.key] =
+        column.kind === "input" && at >= 0 ? asCellValue(bound.cell(row, at).value) : null;
+    }
+    const context = { row: values, rowColumns: keys, columnValues: () => [], nameValue: input };
+    // Computed columns left to right, as the sheet computes them (Next review before its flag).
+    for (const column of spec.columns)
+      if (column.kind === "computed") values[column.key] = evaluate(column.expr, context);
+    if (values[rule.flag] === "Overdue")
+      late.push(String(values[rule.item] ?? `row ${row + 1}`).trim() || `row ${row + 1}`);
+  }
+  if (late.length === 0) return [];
+  const asAt = input(rule.asAt);
+  const at = indexOf(bound, rule.flag);
+  return [
+    {
+      severity: "info",
+      kind: "overdue",
+      templateId,
+      sheet: bound.read.sheet,
+      address: at >= 0 ? bound.columnAddress(at) : "",
+      what: `${late.length} ${late.length === 1 ? rule.one : rule.many} overdue${typeof asAt === "number" ? ` at ${isoDate(asAt)}` : ""}: ${late.map((l) => `"${l}"`).join(", ")}.`,
+      fix: "Bring them up to date (the date reviewed, or the status Done), or agree new dates.",
+      repairable: false,
+    },
+  ];
+}
