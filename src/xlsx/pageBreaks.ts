@@ -1,28 +1,10 @@
-import { tags, worksheetPaths, XlsxPackage } from "./charts/xlsxPackage";
+import { AFTER_COL_BREAKS, tags, worksheetPaths, XlsxPackage } from "./charts/xlsxPackage";
 
 /**
  * Column page breaks, which ExcelJS does not write (it writes <rowBreaks> only): a sheet's
  * <colBreaks> is added to its worksheet part after ExcelJS wrote the package, where CT_Worksheet's
  * sequence puts it (after pageSetup, headerFooter and rowBreaks, before drawing and tableParts).
  */
-
-/** The elements CT_Worksheet puts after <colBreaks>. */
-const AFTER_COL_BREAKS = [
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
 
 export interface SheetColumnBreaks {
   /** The sheet's name as the workbook shows it. */

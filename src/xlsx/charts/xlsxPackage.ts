@@ -19,8 +19,13 @@ export const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawi
 const RELS_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 
-/** Elements a <drawing> must come before in a worksheet (CT_Worksheet's sequence after drawing). */
-const AFTER_DRAWING = [
+/** The elements CT_Worksheet puts after <colBreaks>, in its sequence's order. */
+export const AFTER_COL_BREAKS = [
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
   "legacyDrawing",
   "legacyDrawingHF",
   "drawingHF",
@@ -31,6 +36,9 @@ const AFTER_DRAWING = [
   "tableParts",
   "extLst",
 ];
+
+/** Elements a <drawing> must come before in a worksheet (CT_Worksheet's sequence after drawing). */
+const AFTER_DRAWING = AFTER_COL_BREAKS.slice(AFTER_COL_BREAKS.indexOf("drawing") + 1);
 
 /** The attributes of every tag named `name` in `xml`, in document order (values unescaped). */
 export function tags(xml: string, name: string): Record<string, string>[] {
