@@ -135,6 +135,7 @@ export function queueFormulasAndFormats(
     // written whole: on a user's sheet the rows are theirs.
     for (const { row, points } of planned.rowHeights ?? [])
       sheet.getRangeByIndexes(row, 0, 1, 1).getEntireRow().format.rowHeight = points;
+    for (const merge of planned.merges ?? []) sheet.getRange(merge).merge(false);
   }
   // 5. Validation and conditional formats.
   for (const validation of planned.validations)

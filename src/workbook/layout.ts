@@ -27,7 +27,7 @@ import {
   WorkbookSpec,
 } from "./spec";
 import { WorkbookModel } from "./workbookModel";
-import { wrappedRowHeights } from "./rowHeights";
+import { wrappedLines, wrappedRowHeights } from "./rowHeights";
 import { decidePrint, stripAreas, widenWrapped } from "./printLayout";
 
 const CHART_ROWS = 16;
@@ -143,6 +143,8 @@ class SheetLayout {
   private lastColumn = 0;
   /** Columns the figures blocks use: charts drawn beside them start one column further right. */
   private figureColumns = 0;
+  /** Notes lines, by row: one longer than column A is merged across the first printed page. */
+  private readonly noteRows: { row: number; line: string }[] = [];
   /** Table columns that do not count for printing (TableBlock.printedColumns), with their rows. */
   private readonly unprinted: { top: number; bottom: number; left: number }[] = [];
   /** Columns whose text wraps, with the width their text would want unwrapped. */
@@ -183,18 +185,23 @@ class SheetLayout {
       this.sheet.freezeColumns ?? 0,
       this.groupStarts
     );
+    const { merges, wrapped } = this.mergedNotes(
+      printed.columnBreaks[0] ?? this.lastColumn + 1,
+      widths
+    );
     return {
       key: this.sheet.key,
       name: this.name,
       ranges: this.ranges,
-      formats: this.formats,
+      formats: [...this.formats, ...wrapped],
       tables: this.tables,
       names: this.definedNames,
       validations: this.validations,
       conditionalFormats: this.conditionalFormats,
       charts: this.charts,
       columnWidths: widths,
-      rowHeights: wrappedRowHeights(this.ranges, this.formats, widths),
+      merges,
+      rowHeights: wrappedRowHeights(this.ranges, [...this.formats, ...wrapped], widths, merges),
       freeze: this.freeze,
       print: {
         landscape: this.sheet.print.landscape,
@@ -264,6 +271,24 @@ class SheetLayout {
     return rangeAddress(0, 0, bottom, right);
   }
 
+  /**
+   * A notes line longer than column A runs on over the columns to its right, and past the page's edge
+   * when it is longer than the page: each such line is merged across the first printed page's columns
+   * and wraps there (its row gets the height of its lines).
+   */
+  private mergedNotes(
+    pageEnd: number,
+    widths: readonly number[]
+  ): { merges: string[]; wrapped: PlannedFormat[] } {
+    const last = Math.max(0, Math.min(pageEnd, widths.length) - 1);
+    const long = this.noteRows.filter(({ line }) => wrappedLines(line, widths[0] ?? 12) > 1);
+    if (last === 0) return { merges: [], wrapped: [] };
+    return {
+      merges: long.map(({ row }) => rangeAddress(row, 0, row, last)),
+      wrapped: long.map(({ row }) => ({ address: cellAddress(row, 0), style: "wrap" as const })),
+    };
+  }
+
   private plannedWidths(): number[] {
     return Array.from({ length: this.lastColumn + 1 }, (_, i) => this.widths[i] ?? 12);
   }
@@ -303,6 +328,7 @@ class SheetLayout {
           address: rangeAddress(this.row + 1, 0, this.row + block.lines.length, 0),
           style: "note",
         });
+        block.lines.forEach((line, i) => this.noteRows.push({ row: this.row + 1 + i, line }));
         this.row += 1 + block.lines.length;
         return;
       case "figures":

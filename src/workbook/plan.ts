@@ -105,6 +105,8 @@ export interface PlannedSheet {
   readonly charts: readonly PlannedChart[];
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];
+  /** Cells merged across the first printed page: notes lines longer than column A (A1 ranges). */
+  readonly merges?: readonly string[];
   /** Heights in points of the rows whose wrapped text takes more than one line (0-based rows). */
   readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
   readonly freeze?: { readonly rows: number; readonly columns: number };

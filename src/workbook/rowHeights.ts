@@ -35,8 +35,18 @@ export function wrappedLines(text: string, width: number): number {
 export function wrappedRowHeights(
   ranges: readonly PlannedRange[],
   formats: readonly PlannedFormat[],
-  widths: readonly number[]
+  widths: readonly number[],
+  /** Merged areas: their first cell wraps over all their columns. */
+  merges: readonly string[] = []
 ): { row: number; points: number }[] {
+  const mergedWidth = new Map<string, number>();
+  for (const merge of merges) {
+    const { top, left, right } = rangeBounds(merge);
+    mergedWidth.set(
+      `${top}:${left}`,
+      widths.slice(left, right + 1).reduce((a, b) => a + b, 0)
+    );
+  }
   const text = new Map<string, string>();
   for (const range of ranges) {
     const origin = cellPosition(range.address);
@@ -55,7 +65,8 @@ export function wrappedRowHeights(
       for (let column = left; column <= right; column++) {
         const shown = text.get(`${row}:${column}`);
         if (shown === undefined) continue;
-        const n = wrappedLines(shown, widths[column] ?? 12);
+        const width = mergedWidth.get(`${row}:${column}`) ?? widths[column] ?? 12;
+        const n = wrappedLines(shown, width);
         lines.set(row, Math.max(lines.get(row) ?? 1, n));
       }
   }

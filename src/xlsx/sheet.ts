@@ -56,6 +56,7 @@ export function writeSheet(
     }
   }
   for (const { row, points } of planned.rowHeights ?? []) sheet.getRow(row + 1).height = points;
+  for (const merge of planned.merges ?? []) sheet.mergeCells(merge);
   planned.columnWidths.forEach((width, i) => {
     // ExcelJS takes exactly 9 for "default width" and leaves the column out (Excel's default is 8.43).
     sheet.getColumn(i + 1).width = width === 9 ? 9.001 : width;

@@ -1103,6 +1103,42 @@ describe("freeze panes, page layout, protection, application", () => {
     expect(fake.state.freeze("Sheet1")).toEqual({ rows: 0, columns: 1 });
   });
 
+  it("sets margins in points and merges cells, refusing a merge over a table or another merge", async () => {
+    await run(async (context) => {
+      sheet(context).pageLayout.leftMargin = 18;
+      sheet(context).pageLayout.topMargin = 36;
+      sheet(context).getRange("A1:F1").merge();
+      sheet(context).getRange("A3:C4").merge(true);
+      sheet(context).tables.add("A6:B8", true);
+    });
+    expect(fake.state.pageLayout("Sheet1").margins).toMatchObject({
+      leftMargin: 18,
+      topMargin: 36,
+    });
+    expect(fake.state.snapshot().sheets[0].merges).toEqual(["A1:F1", "A3:C3", "A4:C4"]);
+    await failure(
+      async (context) => {
+        sheet(context).getRange("B1:B2").merge();
+      },
+      "InvalidOperation",
+      /merged area A1:F1/
+    );
+    await failure(
+      async (context) => {
+        sheet(context).getRange("A7:C7").merge();
+      },
+      "InvalidOperation",
+      /table/
+    );
+    await failure(
+      async (context) => {
+        sheet(context).pageLayout.rightMargin = -1;
+      },
+      "InvalidArgument",
+      /0 or more/
+    );
+  });
+
   it("sets a fixed print scale and vertical page breaks (not before column A)", async () => {
     await run(async (context) => {
       sheet(context).pageLayout.zoom = { scale: 75 };

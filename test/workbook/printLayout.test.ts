@@ -13,6 +13,9 @@ import {
 } from "../../src/workbook/printLayout";
 import { LINE_POINTS, wrappedLines, wrappedRowHeights } from "../../src/workbook/rowHeights";
 import { withColumnBreaks } from "../../src/xlsx/pageBreaks";
+import { columnLetter } from "../../src/workbook/addresses";
+import { planTemplates } from "../../src/workbook/generate";
+import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 
 const LANDSCAPE = { landscape: true, fitToWidth: true };
 
@@ -101,5 +104,31 @@ describe("column page breaks in the sheet part", () => {
         '<brk id="5" max="1048575" man="1"/><brk id="12" max="1048575" man="1"/></colBreaks>' +
         '<drawing r:id="rId1"/></worksheet>'
     );
+  });
+});
+
+describe("notes lines longer than column A", () => {
+  it("are merged across the first printed page and wrap there, the row as tall as its lines", () => {
+    const { plan } = planTemplates(["staffing-plan"], DEFAULT_OPTIONS, {
+      sheets: [],
+      tablesAndNames: [],
+    });
+    const sheet = plan.sheets[0];
+    const pageEnd = (sheet.print.columnBreaks[0] ?? sheet.columnWidths.length) - 1;
+    const notes = sheet.ranges.find((r) => r.address === "A4")!.rows.slice(1);
+    const long = notes
+      .map((row, i) => ({ row: 4 + i, text: String(row[0].value) }))
+      .filter(({ text }) => wrappedLines(text, sheet.columnWidths[0]) > 1);
+    expect(long.length).toBeGreaterThan(0);
+    expect(sheet.merges).toEqual(
+      long.map(({ row }) => `A${row + 1}:${columnLetter(pageEnd)}${row + 1}`)
+    );
+    const width = sheet.columnWidths.slice(0, pageEnd + 1).reduce((a, b) => a + b, 0);
+    for (const { row, text } of long) {
+      expect(sheet.formats).toContainEqual({ address: `A${row + 1}`, style: "wrap" });
+      const lines = wrappedLines(text, width);
+      const height = sheet.rowHeights?.find((h) => h.row === row)?.points ?? LINE_POINTS;
+      expect(height).toBe(lines * LINE_POINTS);
+    }
   });
 });

@@ -124,6 +124,8 @@ function fileSheet(sheet: ExcelJS.Worksheet): Record<string, Normal> {
   const cells: Record<string, Normal> = {};
   sheet.eachRow({ includeEmpty: true }, (row) =>
     row.eachCell({ includeEmpty: true }, (cell) => {
+      // ExcelJS reads every cell of a merged area as its first; the first is the one written.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
       const normal = fileCell(cell);
       if (Object.keys(normal).length > 0) cells[cell.address] = normal;
     })
@@ -342,6 +344,10 @@ describe("the .xlsx file adapter", () => {
           sheet: fakeOne.name,
           cells: fakeSheet(fakeOne),
         });
+        // The same merged notes lines, as planned.
+        const planned = plan.sheets.find((p) => p.name === fakeOne.name);
+        expect(fakeOne.merges).toEqual(planned?.merges ?? []);
+        expect([...(fileOne.model.merges ?? [])].sort()).toEqual([...fakeOne.merges].sort());
       }
       expect(fake.state.visibility(METADATA_SHEET)).toBe("VeryHidden");
       expect(fake.state.protected(METADATA_SHEET)).toBe(true);

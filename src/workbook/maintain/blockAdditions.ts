@@ -106,6 +106,7 @@ function slice(
     charts: sheet.charts.filter((c) => c.table === table).map((c) => shiftChart(c, offset)),
     columnWidths: [],
     rowHeights: [],
+    merges: [],
     freeze: undefined,
     usedRange: rangeAddress(top + offset, 0, bottom + offset, lastColumn),
   };

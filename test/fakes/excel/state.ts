@@ -80,6 +80,7 @@ export interface SheetSnapshot {
   pageLayout: PageLayoutData;
   columnWidths: Record<string, number>;
   rowHeights: Record<string, number>;
+  merges: string[];
   /** Non-empty cells by A1 address; format lists only what differs from Excel's default. */
   cells: Record<
     string,
@@ -309,6 +310,7 @@ export class WorkbookState {
       pageLayout: clone(sheet.pageLayout),
       columnWidths: byKey(sheet.columnWidths, columnLetters),
       rowHeights: byKey(sheet.rowHeights, (n) => String(n + 1)),
+      merges: [...sheet.merges],
       cells,
       conditionalFormats: this.conditionalFormats(sheet.name),
       charts: this.charts(sheet.name),

@@ -4,11 +4,13 @@ import {
   MAX_ROWS,
   Rect,
   checkOnGrid,
+  formatRect,
+  parseAddress,
   qualifiedAddress,
   rectColumns,
   rectRows,
 } from "../addresses";
-import { invalidArgument } from "../errors";
+import { invalidArgument, invalidOperation } from "../errors";
 import { ClearApplyTo, checkEnum } from "../enums";
 import {
   clearRange,
@@ -259,6 +261,40 @@ export class RangeFake extends ClientObjectFake<RangeTarget> implements RangeSou
     this.queue("clear", [applyTo], (model, { sheet, rect }) => {
       clearRange(model, sheet, rect, checkEnum(applyTo, ClearApplyTo, "applyTo"));
       refreshHeaders(model, sheet, rect);
+    });
+  }
+
+  /**
+   * Range.merge (ExcelApi 1.2): the range becomes one cell (across: one per row). Excel refuses a merge
+   * that overlaps a table or another merged area.
+   */
+  merge(across = false): void {
+    this.queue("merge", [across], (model, { sheet, rect }) => {
+      const overlaps = (a: Rect, b: Rect) =>
+        a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+      for (const table of model.tables.filter((t) => t.sheetId === sheet.id))
+        if (
+          overlaps(rect, {
+            top: table.top,
+            left: table.left,
+            bottom: table.bottom + 1,
+            right: table.right,
+          })
+        )
+          throw invalidOperation(
+            "This operation can't be done on a table: merge cells outside it."
+          );
+      for (const merged of sheet.merges)
+        if (overlaps(rect, parseAddress(merged).rect))
+          throw invalidOperation(`The range overlaps the merged area ${merged}.`);
+      const rows = across
+        ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({
+            ...rect,
+            top: rect.top + i,
+            bottom: rect.top + i,
+          }))
+        : [rect];
+      sheet.merges.push(...rows.map((r) => formatRect(r)));
     });
   }
 

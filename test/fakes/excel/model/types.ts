@@ -137,6 +137,8 @@ export interface SheetData {
   cells: Map<number, CellData>;
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Merged areas (Range.merge), as A1 ranges. */
+  merges: string[];
   freeze: { rows: number; columns: number };
   pageLayout: PageLayoutData;
   protection: ProtectionData;

@@ -98,6 +98,7 @@ export class WorkbookModel {
       cells: new Map(),
       columnWidths: new Map(),
       rowHeights: new Map(),
+      merges: [],
       freeze: { rows: 0, columns: 0 },
       pageLayout: {
         orientation: "Portrait",
