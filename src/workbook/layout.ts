@@ -444,6 +444,11 @@ class SheetLayout {
         address: rangeAddress(firstData, c, totalsRow, c),
         numberFormat: numberFormatFor(column.type, this.options),
       });
+      // A row's own format (a KPI's unit) after the column's, so it wins.
+      inputRows.forEach((row, r) => {
+        const own = row.numberFormats?.[column.key];
+        if (own) this.formats.push({ address: cellAddress(firstData + r, c), numberFormat: own });
+      });
       this.formats.push({
         address: rangeAddress(firstData, c, lastData, c),
         style: column.kind === "input" ? "input" : "computed",

@@ -70,6 +70,11 @@ export interface TableRow {
   readonly sampleOnly?: boolean;
   /** Where the content comes from (capability section, framework page), kept for traceability. */
   readonly source?: string;
+  /**
+   * Number formats of this row's cells where they differ from their column's: a KPI's unit (72.0%,
+   * $84,500) on a row of a table whose columns hold several units. The health check accepts them.
+   */
+  readonly numberFormats?: Readonly<Record<string, string>>;
 }
 
 export type Highlight = "good" | "neutral" | "bad";

@@ -20,7 +20,9 @@ export function formattingGaps(
   const rules = bound.read.columnRules[column.header] ?? {};
   const expectedType = validationType(column);
   return {
-    numberFormat: bound.read.numberFormats.some((row) => row[index] !== column.numberFormat),
+    numberFormat: bound.read.numberFormats.some(
+      (row) => row[index] !== column.numberFormat && !column.rowFormats.includes(row[index])
+    ),
     validation: expectedType !== undefined && rules.validation?.type !== expectedType,
     conditionalFormats:
       column.conditionalFormats.length > 0 && (rules.conditionalFormatIds ?? []).length === 0,

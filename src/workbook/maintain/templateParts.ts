@@ -21,6 +21,8 @@ export interface TemplateColumn {
   /** The formula an earlier add-in version wrote, where a function's definition changed since. */
   readonly earlier?: EarlierFormula;
   readonly numberFormat: string;
+  /** Formats the template gives some of the column's rows (a KPI's unit): also right. */
+  readonly rowFormats: readonly string[];
   readonly validation?: Omit<PlannedValidation, "address">;
   readonly conditionalFormats: readonly Omit<PlannedConditionalFormat, "address">[];
   /** The totals-row formula, if the column has one. */
@@ -122,6 +124,14 @@ function templateColumns(
         column.kind === "computed" ? column.expr : undefined
       ),
       numberFormat: numberFormatFor(column.type, expected.record.options),
+      rowFormats: [
+        ...new Set(
+          tableBlock(expected, table.key).rows.flatMap((row) => {
+            const own = row.numberFormats?.[column.key];
+            return own ? [own] : [];
+          })
+        ),
+      ],
       validation: validation && strip(validation),
       conditionalFormats: sheet.conditionalFormats
         .filter((f) => f.address === columnAddress(c))

@@ -17,7 +17,7 @@ import {
   sum,
   sumIf,
 } from "../expr/expr";
-import { Period, TemplateOptions, trackedPeriods } from "../options";
+import { currencyFormat, Period, TemplateOptions, trackedPeriods } from "../options";
 import {
   ColumnSpec,
   EarlierVersion,
@@ -246,6 +246,25 @@ function statusCount(status: string, version: KpiTrackerVersion): Expr {
       );
 }
 
+/** The row's columns that hold a value of the KPI (its baseline, target and stage values). */
+const VALUE_KEYS = ["baseline", "target", "crawl", "walk", "run"];
+
+/** How a KPI's values show, by its unit: percentages are entered in points (72 for 72%). */
+function unitFormat(unit: KpiUnit, options: TemplateOptions): string {
+  switch (unit) {
+    case "%":
+      return '0.0"%"';
+    case "currency":
+      return currencyFormat(options.currency);
+    case "currency per order":
+      return currencyFormat(options.currency, 2);
+    case "score 1-5":
+      return "0.0";
+    case "count":
+      return "#,##0";
+  }
+}
+
 function kpiRows(
   periods: readonly Period[],
   options: TemplateOptions,
@@ -273,7 +292,13 @@ function kpiRows(
       const month = kpi.sample.months[i];
       if (month !== undefined) sample[periodKey(i)] = month;
     }
-    return { values, sample, source: kpi.source };
+    if (version === 1) return { values, sample, source: kpi.source };
+    // Version 2: every value of the row shows its unit (72.0%, $84,500, 4.2), not "84,500.00".
+    const format = unitFormat(kpi.unit, options);
+    const numberFormats = Object.fromEntries(
+      [...VALUE_KEYS, ...periods.map((_, i) => periodKey(i)), "latest"].map((key) => [key, format])
+    );
+    return { values, sample, source: kpi.source, numberFormats };
   });
 }
 

@@ -44,6 +44,7 @@ describe("input values against their column's rule", () => {
     kind: "input",
     type: "integer",
     numberFormat: "0",
+    rowFormats: [],
     conditionalFormats: [],
     ...rule,
   });

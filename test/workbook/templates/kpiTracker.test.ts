@@ -311,3 +311,28 @@ describe("KPI tracker and savings ledger template", () => {
     }
   );
 });
+
+describe("KPI values with their units (version 2)", () => {
+  it("formats every value of a row by its KPI's unit, and leaves the column's format to others", () => {
+    const { plan } = planTemplate(kpiTracker, {});
+    const sheet = plan.sheets[0];
+    const table = sheet.tables.find((t) => t.name === "Kpis")!;
+    const [top] = table.address.split(":");
+    const header = Number(/\d+$/.exec(top)![0]);
+    const column = (name: string) => table.headers.indexOf(name);
+    const letter = (c: number) => String.fromCharCode(65 + c);
+    const formatOf = (row: number, name: string) => {
+      const address = `${letter(column(name))}${header + 1 + row}`;
+      // The last format written to the cell wins, as in both adapters.
+      return sheet.formats.filter((f) => f.address === address && f.numberFormat).at(-1)
+        ?.numberFormat;
+    };
+    const ids = tableRows(plan, KPI_TABLE).map((r) => r["ID"].value);
+    const row = (id: string) => ids.indexOf(id);
+    // PO-01 is an amount, KL-01 a percentage entered in points, KL-08 currency per order.
+    expect(formatOf(row("PO-01"), "Baseline")).toBe('"$"#,##0;-"$"#,##0');
+    expect(formatOf(row("KL-01"), "Jan 2026")).toBe('0.0"%"');
+    expect(formatOf(row("KL-01"), "Latest value")).toBe('0.0"%"');
+    expect(formatOf(row("KL-08"), "Target")).toBe('"$"#,##0.00;-"$"#,##0.00');
+  });
+});
