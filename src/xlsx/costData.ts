@@ -14,6 +14,7 @@ import {
 } from "../workbook/costData/kpiActuals";
 import { METADATA_SHEET } from "../workbook/metadata";
 import { carryCharts } from "./charts/carryCharts";
+import { carryPrint } from "./carryPrint";
 import { writeSheet } from "./sheet";
 
 /** A workbook this command would damage by rewriting it (ExcelJS drops what it cannot read). */
@@ -44,12 +45,16 @@ export interface XlsxImport {
   readonly written: readonly KpiActualChange[];
 }
 
-/** The filled workbook as file bytes, with the original file's charts put back (ExcelJS drops them). */
+/**
+ * The filled workbook as file bytes, with the original file's charts and print layout (column breaks,
+ * print areas of several ranges) put back: ExcelJS drops them.
+ */
 export async function importedBytes(
   original: Uint8Array,
   workbook: ExcelJS.Workbook
 ): Promise<Buffer> {
-  return carryCharts(original, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  const withCharts = await carryCharts(original, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  return carryPrint(original, new Uint8Array(withCharts));
 }
 
 /**

@@ -150,4 +150,26 @@ describe("import-focus on a workbook with charts", () => {
       Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))
     ).toHaveLength(before.length);
   });
+
+  it("keeps the print layout: column page breaks and print areas of several ranges", async () => {
+    const file = path.join(dir, "print.xlsx");
+    expect(await run(["generate", "--all", "--sample", "--out", file], io().io)).toBe(EXIT.ok);
+    const layout = async () => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      const book = await zip.file("xl/workbook.xml")!.async("string");
+      const areas = [...book.matchAll(/<definedName name="_xlnm\.Print_Area"[^>]*>([^<]*)</g)]
+        .map((m) => m[1])
+        .filter((a) => !a.includes("Cost data"));
+      const breaks: string[] = [];
+      for (const name of Object.keys(zip.files).filter((p) => /worksheets\/sheet\d+\.xml$/.test(p)))
+        breaks.push(...((await zip.file(name)!.async("string")).match(/<brk id="\d+"/g) ?? []));
+      return { areas: areas.sort(), breaks: breaks.sort() };
+    };
+    const before = await layout();
+    // The team budget prints its summary, then each year group of months with its lines.
+    expect(before.areas.some((a) => a.split(",").length === 4)).toBe(true);
+    expect(before.breaks.length).toBeGreaterThan(0);
+    expect(await run(["import-focus", FIXTURE, "--into", file], io().io)).toBe(EXIT.ok);
+    expect(await layout()).toEqual(before);
+  });
 });
