@@ -1,5 +1,7 @@
 import { cellAddress, rangeAddress, rangeBounds } from "../addresses";
-import { gridReader, ReadCell } from "./grid";
+import { CellValue } from "../../domain/cellValue";
+import { ColumnSpec } from "../spec";
+import { asCellValue, gridReader, ReadCell } from "./grid";
 import { ReadTable, WorkbookReadBack } from "./readBack";
 import { TemplateColumn, TemplateTable } from "./templateParts";
 
@@ -58,4 +60,22 @@ export function bindTable(template: TemplateTable, readBack: WorkbookReadBack): 
 /** The index now of a template column, by key; -1 when it is missing. */
 export function indexOf(table: BoundTable, key: string): number {
   return table.present.find((p) => p.column.key === key)?.index ?? -1;
+}
+
+/**
+ * A data row's values as typed now, by the spec's column keys: input cells as read, computed ones
+ * null (the checks evaluate the template's own expressions over what users typed, so a formula typed
+ * over cannot hide what they look for).
+ */
+export function typedRow(
+  table: BoundTable,
+  columns: readonly ColumnSpec[],
+  row: number
+): Record<string, CellValue> {
+  const values: Record<string, CellValue> = {};
+  for (const column of columns) {
+    const index = column.kind === "input" ? indexOf(table, column.key) : -1;
+    values[column.key] = index < 0 ? null : asCellValue(table.cell(row, index).value);
+  }
+  return values;
 }

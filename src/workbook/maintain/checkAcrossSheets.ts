@@ -3,7 +3,8 @@ import { fte, loadedCost } from "../../domain/staffing";
 import { isoDate } from "../dates";
 import { fiscalYearLabel } from "../options";
 import { AS_AT_KEYS } from "../templates/reportingDate";
-import { TEAM_BUDGET_FUNDING } from "../templates/staffingPlan";
+import { monthKey } from "../templates/budget/lineColumns";
+import { allocKey, TEAM_BUDGET_FUNDING } from "../templates/staffingPlan";
 import { BoundTable, indexOf } from "./boundTable";
 import { Finding } from "./findings";
 import { asCellValue } from "./grid";
@@ -117,7 +118,7 @@ function compareYear(
     for (const v of numbers(
       lines,
       row,
-      months.map((m) => `budget${m + 1}`)
+      months.map((m) => monthKey("budget", m))
     ))
       if (typeof v === "number") people += v;
   }
@@ -127,11 +128,7 @@ function compareYear(
     if (text(staff, row, "funding") !== TEAM_BUDGET_FUNDING) continue;
     try {
       const [salary] = numbers(staff, row, ["salary"]);
-      const allocations = numbers(
-        staff,
-        row,
-        months.map((m) => `alloc${m + 1}`)
-      );
+      const allocations = numbers(staff, row, months.map(allocKey));
       funded += loadedCost(salary, overhead, fte([allocations]) / MONTHS, MONTHS);
     } catch {
       continue; // a blank salary or an invalid allocation: the input checks report it

@@ -1,10 +1,9 @@
 import { CellValue } from "../../domain/cellValue";
 import { budgetStatus, variancePct } from "../../domain/budget";
 import { evaluate } from "../expr/evaluate";
-import { ColumnSpec, TableBlock } from "../spec";
-import { BoundTable, indexOf } from "./boundTable";
+import { TableBlock } from "../spec";
+import { BoundTable, indexOf, typedRow } from "./boundTable";
 import { Finding } from "./findings";
-import { asCellValue } from "./grid";
 import { excelDate } from "../dates";
 import { fiscalYearMonths, TemplateOptions } from "../options";
 
@@ -35,8 +34,7 @@ export function checkBudget(
   const keys = spec.columns.map((c) => c.key);
   const findings: Finding[] = [];
   for (let row = 0; row < bound.rows; row += 1) {
-    const values: Record<string, CellValue> = {};
-    for (const column of spec.columns) values[column.key] = inputOf(bound, column, row);
+    const values = typedRow(bound, spec.columns, row);
     const context = {
       row: values,
       rowColumns: keys,
@@ -74,12 +72,6 @@ export function checkBudget(
     });
   }
   return findings;
-}
-
-function inputOf(bound: BoundTable, column: ColumnSpec, row: number): CellValue {
-  if (column.kind !== "input") return null;
-  const index = indexOf(bound, column.key);
-  return index < 0 ? null : asCellValue(bound.cell(row, index).value);
 }
 
 function lineName(bound: BoundTable, row: number): string {

@@ -2,22 +2,18 @@ import { CellValue } from "../../domain/cellValue";
 import { isoDate } from "../dates";
 import { evaluate } from "../expr/evaluate";
 import { TableBlock } from "../spec";
-import { BoundTable, indexOf } from "./boundTable";
+import { BoundTable, indexOf, typedRow } from "./boundTable";
 import { Finding } from "./findings";
-import { asCellValue } from "./grid";
+import { AS_AT_KEYS } from "../templates/reportingDate";
 
 /** Tables whose rows a template flags "Overdue" against its reporting date. */
 const OVERDUE: Readonly<
-  Record<
-    string,
-    { table: string; flag: string; item: string; asAt: string; one: string; many: string }
-  >
+  Record<string, { table: string; flag: string; item: string; one: string; many: string }>
 > = {
   "decision-model": {
     table: "raciDecisions",
     flag: "reviewStatus",
     item: "decision",
-    asAt: "decisionsAsAt",
     one: "decision review",
     many: "decision reviews",
   },
@@ -25,7 +21,6 @@ const OVERDUE: Readonly<
     table: "adoptionActivities",
     flag: "schedule",
     item: "activity",
-    asAt: "adoptionAsAt",
     one: "adoption activity",
     many: "adoption activities",
   },
@@ -49,12 +44,7 @@ export function checkOverdue(
   const keys = spec.columns.map((c) => c.key);
   const late: string[] = [];
   for (let row = 0; row < bound.rows; row++) {
-    const values: Record<string, CellValue> = {};
-    for (const column of spec.columns) {
-      const at = indexOf(bound, column.key);
-      values[column.key] =
-        column.kind === "input" && at >= 0 ? asCellValue(bound.cell(row, at).value) : null;
-    }
+    const values = typedRow(bound, spec.columns, row);
     const context = { row: values, rowColumns: keys, columnValues: () => [], nameValue: input };
     // Computed columns left to right, as the sheet computes them (Next review before its flag).
     for (const column of spec.columns)
@@ -63,7 +53,7 @@ export function checkOverdue(
       late.push(String(values[rule.item] ?? `row ${row + 1}`).trim() || `row ${row + 1}`);
   }
   if (late.length === 0) return [];
-  const asAt = input(rule.asAt);
+  const asAt = input(AS_AT_KEYS[templateId]);
   const at = indexOf(bound, rule.flag);
   return [
     {

@@ -39,6 +39,7 @@ import {
   LEDGER_TABLE,
   SAMPLE_INITIATIVES,
   SAVINGS_KINDS,
+  whenCosts,
   YES_NO,
 } from "./kpi/savingsLedger";
 import { IN_YEAR_COLUMNS, IN_YEAR_FIGURES, IN_YEAR_FORMATS, inYearBlock } from "./kpi/ledgerInYear";
@@ -405,8 +406,6 @@ const kpiSheet = (options: TemplateOptions, version: KpiTrackerVersion): SheetSp
 /**
  * Guards a ledger formula: "" until both monthly costs are entered, so an empty row shows no #N/A.
  */
-const whenCosts = (expr: Expr): Expr =>
-  ifBlank(col("baselineCost"), str(""), ifBlank(col("newCost"), str(""), expr));
 
 function ledgerColumns(version: KpiTrackerVersion): ColumnSpec[] {
   const money = (key: string, header: string, help: string): ColumnSpec => ({

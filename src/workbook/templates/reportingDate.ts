@@ -27,7 +27,6 @@ export function asAtFigure(
 /** The keys of the reporting-date cells, by template: the health check compares them. */
 export const AS_AT_KEYS: Readonly<Record<string, string>> = {
   "team-budget": "budgetAsAt",
-  "kpi-tracker": "kpiAsAt",
   "maturity-scorecard": "maturityAsAt",
   "decision-model": "decisionsAsAt",
   "adoption-plan": "adoptionAsAt",

@@ -17,6 +17,7 @@ import {
   sumIf,
 } from "../expr/expr";
 import { fiscalYearLabel, fiscalYearMonths, periodAt, TemplateOptions } from "../options";
+import { computedFigure } from "./figures";
 import {
   Block,
   ColumnSpec,
@@ -71,7 +72,8 @@ export const STAFF_TABLE = "staff";
 export const TEAM_BUDGET_FUNDING = "FinOps team budget";
 type StaffingVersion = 1 | 2;
 const MONTHS = 12;
-const allocKey = (m: number) => `alloc${m + 1}`;
+/** The allocation column of month m (0 to 11) of the fiscal year. */
+export const allocKey = (m: number) => `alloc${m + 1}`;
 
 /**
  * Version 1 had a typed-in "savings delivered" (a figure the savings ledger already holds, so the two
@@ -219,13 +221,6 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
   const fte = column(STAFF_TABLE, "fte");
   const cost = column(STAFF_TABLE, "costFy");
   const model = column(STAFF_TABLE, "model");
-  const computed = (
-    key: string,
-    wanted: string,
-    label: string,
-    type: Figure["type"],
-    expr: Expr
-  ): Figure => ({ key, name: wanted, label, type, kind: "computed", expr });
 
   const inputs: Figure[] = [
     {
@@ -262,14 +257,14 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
 
   const both = version === 1 ? "" : ", funded and contributed";
   const rollUps: Figure[] = [
-    computed(
+    computedFigure(
       STAFFING_FIGURES.fteTotal,
       "StaffFTE",
       `Team FTE${both} (average over the year)`,
       "fte",
       sum(fte)
     ),
-    computed(
+    computedFigure(
       STAFFING_FIGURES.costTotal,
       "StaffCostFY",
       `Team loaded cost${both}, fiscal year`,
@@ -279,7 +274,7 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
     ...(version === 1
       ? []
       : [
-          computed(
+          computedFigure(
             STAFFING_FIGURES.ftePeak,
             "StaffFTEPeak",
             "Peak FTE in the year (the largest month of the totals row)",
@@ -287,7 +282,7 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
             agg("MAX", ...months.map((_, m) => finops("FTE", column(STAFF_TABLE, allocKey(m)))))
           ),
         ]),
-    computed(
+    computedFigure(
       STAFFING_FIGURES.costShareOfCloud,
       "StaffCostShareOfCloud",
       "Team cost as a share of cloud spend",
@@ -300,7 +295,7 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
     ),
     ...(version === 1
       ? [
-          computed(
+          computedFigure(
             STAFFING_FIGURES.savingsPerFte,
             "SavingsPerFTE",
             "Savings delivered per FTE",
@@ -314,7 +309,7 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
         ]
       : []),
     ...TEAM_MODEL_PLACES.map((place) =>
-      computed(
+      computedFigure(
         STAFFING_FIGURES.fteByModel(place),
         `StaffFTE${place}`,
         `FTE, ${place.toLowerCase()}`,
@@ -323,7 +318,7 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
       )
     ),
     ...TEAM_MODEL_PLACES.map((place) =>
-      computed(
+      computedFigure(
         STAFFING_FIGURES.costByModel(place),
         `StaffCost${place}`,
         `Loaded cost FY, ${place.toLowerCase()}`,
@@ -335,7 +330,7 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
 
   const byMonth: Figure[] = [
     ...months.map((month, m) =>
-      computed(
+      computedFigure(
         STAFFING_FIGURES.fteMonth(m + 1),
         `StaffFTEMonth${m + 1}`,
         `FTE, ${month.label}`,
@@ -343,7 +338,7 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
         finops("FTE", column(STAFF_TABLE, allocKey(m)))
       )
     ),
-    computed(
+    computedFigure(
       STAFFING_FIGURES.ftePeak,
       "StaffFTEPeak",
       "Peak FTE in the year",
@@ -357,28 +352,28 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
     kind: "figures",
     heading: "Funded by the team budget and contributed by other budgets",
     items: [
-      computed(
+      computedFigure(
         STAFFING_FIGURES.fteFunded,
         "StaffFTEFunded",
         `FTE funded by the ${TEAM_BUDGET_FUNDING}`,
         "fte",
         sumIf(funding, TEAM_BUDGET_FUNDING, fte)
       ),
-      computed(
+      computedFigure(
         STAFFING_FIGURES.costFunded,
         "StaffCostFunded",
         `Loaded cost FY funded by the ${TEAM_BUDGET_FUNDING} (its People lines)`,
         "currency",
         sumIf(funding, TEAM_BUDGET_FUNDING, cost)
       ),
-      computed(
+      computedFigure(
         STAFFING_FIGURES.fteContributed,
         "StaffFTEContributed",
         "FTE contributed by other budgets (embedded and virtual members)",
         "fte",
         sub(name(STAFFING_FIGURES.fteTotal), name(STAFFING_FIGURES.fteFunded))
       ),
-      computed(
+      computedFigure(
         STAFFING_FIGURES.costContributed,
         "StaffCostContributed",
         "Loaded cost FY contributed by other budgets",

@@ -16,18 +16,13 @@ import {
 } from "../../expr/expr";
 import { TemplateOptions } from "../../options";
 import { Block, Figure } from "../../spec";
+import { computedFigure } from "../figures";
 import { asAtFigure } from "../reportingDate";
 import { BUDGET_BY_MONTH_TABLE, BudgetVersion, LINES_TABLE } from "./categories";
 import { monthKey } from "./lineColumns";
 
-const currency = (key: string, figureName: string, label: string, expr: Expr): Figure => ({
-  key,
-  name: figureName,
-  label,
-  type: "currency",
-  kind: "computed",
-  expr,
-});
+const currency = (key: string, figureName: string, label: string, expr: Expr): Figure =>
+  computedFigure(key, figureName, label, "currency", expr);
 
 const STATUS_HIGHLIGHTS = [
   { when: "equals", text: "Over budget", highlight: "bad" },

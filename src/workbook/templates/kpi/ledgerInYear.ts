@@ -3,7 +3,6 @@ import {
   col,
   column,
   countIf,
-  Expr,
   ifBlank,
   ifCompare,
   mul,
@@ -13,8 +12,9 @@ import {
   sumIf,
 } from "../../expr/expr";
 import { fiscalYearLabel, TemplateOptions } from "../../options";
-import { Block, ColumnSpec, ConditionalFormat, Figure } from "../../spec";
-import { LEDGER_TABLE, YES_NO } from "./savingsLedger";
+import { Block, ColumnSpec, ConditionalFormat } from "../../spec";
+import { computedFigure } from "../figures";
+import { LEDGER_TABLE, whenCosts, YES_NO } from "./savingsLedger";
 
 // The savings ledger's version-2 columns and totals: what an initiative is worth in this fiscal year
 // (not only a full year at the new rate), one-offs counted once, and initiatives that lower the same
@@ -57,14 +57,8 @@ export const IN_YEAR_COLUMNS: readonly ColumnSpec[] = [
     kind: "computed",
     type: "currency",
     // Blank until the costs and the months are entered (no zero that looks like a result).
-    expr: ifBlank(
-      col("baselineCost"),
-      str(""),
-      ifBlank(
-        col("newCost"),
-        str(""),
-        ifBlank(col("monthsInYear"), str(""), mul(col("monthly"), col("monthsInYear")))
-      )
+    expr: whenCosts(
+      ifBlank(col("monthsInYear"), str(""), mul(col("monthly"), col("monthsInYear")))
     ),
   },
   {
@@ -100,40 +94,26 @@ export const IN_YEAR_FORMATS: readonly ConditionalFormat[] = [
 ];
 
 export function inYearBlock(options: TemplateOptions): Block {
-  const figure = (
-    key: string,
-    name: string,
-    label: string,
-    type: Figure["type"],
-    expr: Expr
-  ): Figure => ({
-    key,
-    name,
-    label,
-    type,
-    kind: "computed",
-    expr,
-  });
   const inYear = column(LEDGER_TABLE, "inYear");
   return {
     kind: "figures",
     heading: `In ${fiscalYearLabel(options)}`,
     items: [
-      figure(
+      computedFigure(
         IN_YEAR_FIGURES.inYearTotal,
         "InYearValueTotal",
         "Value in the fiscal year, realised and expected (all rows)",
         "currency",
         sum(inYear)
       ),
-      figure(
+      computedFigure(
         IN_YEAR_FIGURES.inYearValidatedTotal,
         "InYearValidatedTotal",
         "Value in the fiscal year validated by finance",
         "currency",
         sumIf(column(LEDGER_TABLE, "validated"), "Y", inYear)
       ),
-      figure(
+      computedFigure(
         IN_YEAR_FIGURES.overlapsToCheck,
         "LedgerOverlapsToCheck",
         "Initiatives sharing a bill with another (check before adding)",

@@ -1,3 +1,4 @@
+import { col, Expr, ifBlank, str } from "../../expr/expr";
 // The savings ledger's lists and the sample initiatives of the invented organisation. Seed: "KPIs that
 // measure cost savings or cost avoidance achieved by the FinOps team" (success metrics); the product
 // specification names the initiative types and finance validation.
@@ -11,6 +12,10 @@ export const INITIATIVE_TYPES = [
 ] as const;
 
 export const SAVINGS_KINDS = ["Savings", "Cost avoidance"] as const;
+/** A ledger row's value, "" until both its monthly costs are entered (no zero that looks like a result). */
+export const whenCosts = (expr: Expr): Expr =>
+  ifBlank(col("baselineCost"), str(""), ifBlank(col("newCost"), str(""), expr));
+
 /** The ledger table's key, for expressions. */
 export const LEDGER_TABLE = "savingsInitiatives";
 export const YES_NO = ["Y", "N"] as const;

@@ -1,5 +1,6 @@
 import { Expr, ifError, str } from "../../expr/expr";
 import { Figure } from "../../spec";
+import { computedFigure } from "../figures";
 
 /** A summary figure: named Exec<Key>, computed from links to the practice workbooks. */
 export const figure = (
@@ -8,15 +9,8 @@ export const figure = (
   type: Figure["type"],
   expr: Expr,
   source?: string
-): Figure => ({
-  key: `exec${key}`,
-  name: `Exec${key}`,
-  label,
-  type,
-  kind: "computed",
-  expr,
-  ...(source ? { source } : {}),
-});
+): Figure =>
+  computedFigure(`exec${key}`, `Exec${key}`, label, type, expr, source ? { source } : {});
 
 /**
  * Only where an error means "not there yet" (no gap to rank, no cost to divide by) is it shown as a
