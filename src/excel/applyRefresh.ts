@@ -38,10 +38,19 @@ export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp:
   // First, so every write below finds a renamed column by the header the plan knows it by.
   for (const rename of plan.renames ?? [])
     workbook.tables.getItem(rename.table).columns.getItem(rename.from).name = rename.to;
+  // A sheet laid out anew keeps its old self, tables and all, under another name: nothing is deleted.
+  for (const retired of plan.retired ?? []) {
+    for (const table of retired.tables) workbook.tables.getItem(table.from).name = table.to;
+    workbook.worksheets.getItem(retired.sheet).name = retired.to;
+  }
   const recreated = plan.sheets.map((s) => ({
     planned: s.planned,
     sheet: queueSheet(workbook, s.planned),
   }));
+  for (const retired of plan.retired ?? []) {
+    const laidOut = recreated.find((r) => r.planned.name === retired.sheet);
+    if (laidOut && retired.position >= 0) laidOut.sheet.position = retired.position;
+  }
   const blocks = plan.blocks.map((b) => {
     const sheet = workbook.worksheets.getItem(b.sheet);
     queueContent(sheet, b.planned);
@@ -72,6 +81,7 @@ export function queueRefresh(workbook: Excel.Workbook, plan: RefreshPlan, stamp:
   for (const format of plan.formats) {
     const body = column(workbook, format.table, format.header).getDataBodyRange();
     if (format.numberFormat) body.numberFormat = filled(format.rows, format.numberFormat);
+    if (format.rowNumberFormats) body.numberFormat = format.rowNumberFormats as string[][];
     if (format.validation) {
       // Range.dataValidation is a navigation property: nothing is read, so no load or sync is needed.
       // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
@@ -116,7 +126,8 @@ export function asWritten(formula: RawCell, value: RawCell): string | number | b
 /**
  * Undoes a refresh whose write failed part way (or whose recalculation failed after it): puts back
  * every cell, number format, validation rule and name it changed, removes the conditional formats,
- * columns and sheets it added, and restores the stamps. Two syncs: one to see what the failed write
+ * columns and sheets it added, gives retired sheets and tables their names back, and restores the
+ * stamps. Two syncs: one to see what the failed write
  * left, one to undo it. Not restored exactly: a column whose validation was mixed before ("Inconsistent")
  * is left without validation.
  */
@@ -150,7 +161,16 @@ export async function undoRefresh(
     const addedNames = plan.blocks.flatMap((b) =>
       b.planned.names.map((n) => workbook.names.getItemOrNullObject(n.name))
     );
-    for (const found of [...addedTables, ...addedCharts, ...addedNames]) found.load("name");
+    const retiredTables = (plan.retired ?? []).flatMap((r) =>
+      r.tables.map((t) => ({ ...t, found: workbook.tables.getItemOrNullObject(t.to) }))
+    );
+    for (const found of [
+      ...addedTables,
+      ...addedCharts,
+      ...addedNames,
+      ...retiredTables.map((t) => t.found),
+    ])
+      found.load("name");
     const formats = plan.formats
       .filter((f) => !f.added && f.conditionalFormats)
       .map((f) => ({
@@ -197,6 +217,20 @@ export async function undoRefresh(
       if (columns.some((c) => c.name === added.header))
         column(workbook, added.table, added.header).delete();
     }
+    // Sheets the refresh made go first, so the names below can point at the sheets they left.
+    const sheetSet = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    // A sheet laid out anew is the refresh's only once the old one has moved aside: else it is the old.
+    const made = (name: string) =>
+      sheetSet.has(name.toLowerCase()) &&
+      (plan.retired ?? []).every(
+        (r) => r.sheet.toLowerCase() !== name.toLowerCase() || sheetSet.has(r.to.toLowerCase())
+      );
+    for (const { planned } of plan.sheets)
+      if (made(planned.name)) workbook.worksheets.getItem(planned.name).delete();
+    for (const retired of plan.retired ?? [])
+      if (sheetSet.has(retired.to.toLowerCase()))
+        workbook.worksheets.getItem(retired.to).name = retired.sheet;
+    for (const table of retiredTables) if (!table.found.isNullObject) table.found.name = table.from;
     const nameSet = new Set(names.items.map((n) => n.name.toLowerCase()));
     for (const name of plan.names) {
       if (!nameSet.has(name.name.toLowerCase())) continue;
@@ -211,10 +245,6 @@ export async function undoRefresh(
     for (const rename of renames)
       if (named(rename.table, rename.from) || named(rename.table, rename.to))
         workbook.tables.getItem(rename.table).columns.getItem(rename.to).name = rename.from;
-    const sheetSet = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-    for (const { planned } of plan.sheets)
-      if (sheetSet.has(planned.name.toLowerCase()))
-        workbook.worksheets.getItem(planned.name).delete();
     queueStamps(
       workbook,
       plan.stamps.map((s) => ({

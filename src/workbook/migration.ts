@@ -35,6 +35,18 @@ export type MigrationStep =
       readonly table: string;
       readonly column: string;
       readonly value: (row: Readonly<Record<string, MigratedCell>>) => MigratedCell | null;
+    }
+  /**
+   * Cells of `columns` that still show the old version's column format take the number format
+   * `format` gives their row (null: leave the row as it is). A cell formatted otherwise is the user's.
+   */
+  | {
+      readonly kind: "rowFormat";
+      readonly table: string;
+      readonly columns: (key: string) => boolean;
+      readonly format: (row: Readonly<Record<string, MigratedCell>>) => string | null;
+      /** What the change is, for the preview: "KPI values show their unit". */
+      readonly says: string;
     };
 
 /** The words a migration's drop-down rename is matched with: as checkInputs matches list values. */

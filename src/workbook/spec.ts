@@ -220,6 +220,12 @@ export interface Template {
    * is checked and refreshed as it is until it is upgraded (templateVersions.ts).
    */
   readonly earlier?: readonly EarlierVersion[];
+  /**
+   * A workbook made by a version before this one is upgraded by laying the sheets out anew rather
+   * than patching them: the old sheets, which hold nothing the new version reads, are kept under
+   * another name with everything on them (the executive summary, whose page changed entirely).
+   */
+  readonly rebuildsBefore?: number;
 }
 
 /** An earlier version of a template and how a workbook it made moves to the next version. */

@@ -1,3 +1,4 @@
+import { SheetRetirement } from "./retireSheets";
 import { BlockAddition, ChartAddition, figuresAddedBack, planAdditions } from "./blockAdditions";
 import { FormulaMode } from "../expr/renderFormula";
 import { PlannedConditionalFormat, PlannedSheet, PlannedValidation } from "../plan";
@@ -35,7 +36,11 @@ export interface RefreshPlan {
   readonly preview: readonly string[];
   /** Template columns an upgrade heads differently, renamed before anything else is written. */
   readonly renames?: readonly ColumnRename[];
+  /** Template sheets an upgrade keeps under another name before laying them out anew (first of all). */
+  readonly retired?: readonly SheetRetirement[];
 }
+
+export type { SheetRetirement };
 
 export interface ColumnRename {
   readonly table: string;
@@ -98,6 +103,8 @@ export interface ColumnFormatting {
   /** The column is added by this refresh: rollback removes it whole. */
   readonly added: boolean;
   readonly numberFormat?: string;
+  /** One number format per data row (an upgrade's per-row formats), instead of `numberFormat`. */
+  readonly rowNumberFormats?: readonly (readonly string[])[];
   readonly previousNumberFormats?: readonly (readonly string[])[];
   readonly validation?: Omit<PlannedValidation, "address">;
   readonly previousValidation?: ReadValidation;

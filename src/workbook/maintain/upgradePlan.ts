@@ -3,10 +3,12 @@ import { TEMPLATES } from "../templates";
 import { upgradeSteps, UpgradeStep } from "../templateVersions";
 import { Template } from "../spec";
 import { migrateTable, MigratedTable } from "./migrateValues";
+import { migratedFormats } from "./migrateFormats";
 import { ReadTemplate, WorkbookReadBack } from "./readBack";
 import {
   CellRestore,
   ColumnAddition,
+  MetadataStamp,
   ColumnFormatting,
   planRefresh,
   RefreshPlan,
@@ -16,6 +18,7 @@ import { versionChanges, VersionChanges } from "./versionChanges";
 import { withNewNames } from "./upgradeNames";
 import { columnRenames, withRenames } from "./columnRenames";
 import { namesCell } from "../metadata";
+import { retireSheets, SheetRetirement } from "./retireSheets";
 
 /** A template the workbook holds at an earlier version, and the version an upgrade moves it to. */
 export interface TemplateUpgrade {
@@ -80,8 +83,14 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
   const renames = ready.flatMap((p) =>
     columnRenames(surveyed(old, p) as SurveyedTemplate, p.template, p.steps)
   );
+  // Templates laid out anew: their sheets are kept under other names and planned as if missing.
+  const rebuilt = ready.filter((p) => p.read.record.version < (p.template.rebuildsBefore ?? 0));
+  const retired = retireSheets(
+    readBack,
+    rebuilt.map((p) => ({ record: p.read.record, version: p.read.record.version }))
+  );
   const upgraded: WorkbookReadBack = {
-    ...withRenames(readBack, renames),
+    ...withRenames(retired.readBack, renames),
     templates: readBack.templates.map((t) => {
       const p = ready.find((r) => r.read === t);
       const record = named.get(t.record);
@@ -94,6 +103,12 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
   const repairs = new Set(planRefresh(readBack).preview);
   const plan = {
     ...base,
+    // Undo names a rebuilt sheet's names as they were: at the old sheet, once it has its name back.
+    names: base.names.map((n) => ({
+      ...n,
+      previous: n.previous && readBack.names.find((r) => r.name === n.name)?.formula,
+    })),
+    retired: retired.retirements,
     columns: [...base.columns],
     cells: [...base.cells],
     formats: [...base.formats],
@@ -116,6 +131,12 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
     plan.preview.push(
       `${p.template.title}: upgrade from version ${p.read.record.version} to version ${to}.`
     );
+    const retirements = retired.retirements.filter((r) => p.read.record.sheets.includes(r.sheet));
+    if (rebuilt.includes(p)) {
+      plan.preview.push(...retirements.map((r) => `${p.template.title}: ${laidOutAnew(r, to)}`));
+      pushStamp(plan, p, after);
+      continue;
+    }
     const lines = [
       ...renames
         .filter((r) => before.tables.some((t) => t.bound?.read.name === r.table))
@@ -124,15 +145,25 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
     ];
     lines.push(...newBlocks(base, after, p.template.id));
     plan.preview.push(...lines.map((line) => `${p.template.title}: ${line}`));
-    plan.stamps.push({
-      row: p.read.metadataRow,
-      previous: p.read.updated,
-      version: { previous: p.read.record.version, next: to },
-      names: { previous: namesCell(p.read.record), next: namesCell(after.read.record) },
-    });
+    pushStamp(plan, p, after);
   }
   plan.preview.push(...base.preview.filter((line) => repairs.has(line)));
   return { upgrades, refresh: plan };
+}
+
+function pushStamp(plan: { stamps: MetadataStamp[] }, p: Pending, after: SurveyedTemplate): void {
+  plan.stamps.push({
+    row: p.read.metadataRow,
+    previous: p.read.updated,
+    version: { previous: p.read.record.version, next: p.template.version },
+    names: { previous: namesCell(p.read.record), next: namesCell(after.read.record) },
+  });
+}
+
+/** A sheet laid out anew, in words. */
+function laidOutAnew(r: SheetRetirement, version: number): string {
+  const tables = r.tables.map((t) => `${t.from} as ${t.to}`).join(", ");
+  return `the sheet "${r.sheet}" is laid out anew at version ${version}. The earlier sheet stays, with everything on it, as "${r.to}"${tables ? ` (its tables renamed: ${tables})` : ""}: nothing typed there is read any more; delete it once you no longer need it.`;
 }
 
 /** The tables and charts the new version adds to the template's sheets, in words. */
@@ -184,6 +215,9 @@ function planTemplate(
     const migrated = migrateTable(bound, steps, header);
     lines.push(...migrated.notes);
     plan.cells.push(...migratedCells(migrated));
+    const formatted = migratedFormats(migrated, steps);
+    lines.push(...formatted.notes);
+    plan.formats.push(...formatted.formats);
     for (const [key, values] of migrated.columns) {
       const added = plan.columns.findIndex(
         (c) => c.table === bound.read.name && c.header === header(key)

@@ -47,6 +47,9 @@ export const executiveSummary: Template = {
   id: "executive-summary",
   version: 4,
   earlier: [VERSION_1, VERSION_2, VERSION_3],
+  // Version 4 is a different page (one landscape page, sources beside figures, charts beside): a
+  // patched version-3 sheet would keep the old blocks. No version before it has an input cell.
+  rebuildsBefore: 4,
   title: "Executive summary",
   purpose:
     "One printed page for executives, as at the reporting date: cost and value, budget against forecast, maturity and its largest gaps, KPI status, the top risks and a commentary.",

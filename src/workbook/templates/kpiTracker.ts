@@ -43,6 +43,8 @@ import {
   YES_NO,
 } from "./kpi/savingsLedger";
 import { IN_YEAR_COLUMNS, IN_YEAR_FIGURES, IN_YEAR_FORMATS, inYearBlock } from "./kpi/ledgerInYear";
+import { excelDate } from "../dates";
+import { AS_AT_KEYS, asAtFigure } from "./reportingDate";
 
 // KPI tracker and savings ledger. The tracker follows the capability's success metrics
 // and FinOps KPI library measures month by month against a target; the ledger records what the team
@@ -68,6 +70,9 @@ export const KPI_TRACKER_FIGURES = {
   ...IN_YEAR_FIGURES,
 } as const;
 
+/** Key of the tracker's reporting date (version 3): a month's value counts once it has closed. */
+const KPI_AS_AT = AS_AT_KEYS["kpi-tracker"];
+
 /** Table keys, for expressions in other templates. */
 export const KPI_TABLE = "kpis";
 export { LEDGER_TABLE };
@@ -82,28 +87,48 @@ const MONTHS_PER_YEAR = 12;
 const SEED_LEDGER =
   "FinOps Framework, FinOps Practice Operations: success metrics (cost savings and cost avoidance achieved by the FinOps team); sample initiative";
 
-type KpiTrackerVersion = 1 | 2;
+type KpiTrackerVersion = 1 | 2 | 3;
 
 /**
  * Version 1's ledger annualised every row (a one-off avoidance x 12) and had no value in the fiscal
  * year; version 2 adds, at the end of the ledger, whether a row recurs, its months in the fiscal year,
- * its value in the year, and the initiative whose bill it shares, with totals below.
+ * its value in the year, and the initiative whose bill it shares, with totals below. Version 1 showed
+ * every KPI value as "#,##0.00"; an upgrade gives each row its unit's format (72.0%, $84,500).
  */
 const VERSION_1: EarlierVersion = {
   version: 1,
   build: (options) => buildKpiTracker(options, 1),
+  migration: [
+    {
+      kind: "rowFormat",
+      table: "kpis",
+      columns: (key) => VALUE_KEYS.includes(key) || key === "latest" || /^p\d+$/.test(key),
+      format: (row) => formatOfUnitLabel(String(row.unit ?? "")),
+      says: "KPI values show their unit (72.0%, $84,500, counts as whole numbers)",
+    },
+  ],
+};
+
+/**
+ * Version 2's latest value was the last month with a value, whatever its date. Version 3 reads the
+ * reporting date: a month counts once it has closed by then, so a value typed early for the month
+ * under way does not become the status.
+ */
+const VERSION_2: EarlierVersion = {
+  version: 2,
+  build: (options) => buildKpiTracker(options, 2),
   migration: [],
 };
 
 export const kpiTracker: Template = {
   id: "kpi-tracker",
-  version: 2,
-  earlier: [VERSION_1],
+  version: 3,
+  earlier: [VERSION_1, VERSION_2],
   title: "KPI tracker and savings ledger",
   purpose:
-    "Practice and KPI-library measures tracked monthly against targets with a Green, Amber or Red status, and a ledger of savings and cost avoidance validated by finance.",
+    "Practice and KPI-library measures tracked monthly against targets with a Green, Amber or Red status at the reporting date, and a ledger of savings and cost avoidance validated by finance.",
   audience: "The FinOps lead, finance staff, and executives reading the status",
-  build: (options) => buildKpiTracker(options, 2),
+  build: (options) => buildKpiTracker(options, 3),
 };
 
 const periodKey = (i: number) => `p${i + 1}`;
@@ -114,27 +139,48 @@ function unitLabel(unit: KpiUnit, options: TemplateOptions): string {
   return unit;
 }
 
+/** A KPI period closes on its last day: a value counts once the reporting date reaches it. */
+export interface ClosedBy {
+  /** Key of the reporting date's named cell. */
+  readonly asAt: string;
+  /** Each period's last day, as a date serial. */
+  readonly ends: readonly number[];
+}
+
 /**
  * The value of the last period that has one, else `fallback`. The expression model has no "last
- * non-blank" node, so this nests one IF(ISBLANK(...)) per period, the last period outermost:
- * IF(ISBLANK(p3),IF(ISBLANK(p2),IF(ISBLANK(p1),fallback,p1),p2),p3). With `label`, the label of that
- * period instead of its value. At most 36 periods plus the fallback's own IF: 37 levels, within Excel
- * 2016's 64 and LibreOffice's limits, and about 70 characters per level.
+ * non-blank" node, so this nests one IF per period, the last period outermost:
+ * IF(ISBLANK(p3),IF(ISBLANK(p2),IF(ISBLANK(p1),fallback,p1),p2),p3). With `closedBy` (version 3) a
+ * period counts only when it holds a number and has closed by the reporting date, one test per level
+ * so the formula stays linear: IF(COUNT(p3)+IF(AsAt>=end3,1,0)<2,...,p3). With `label`, the label of
+ * that period instead of its value. At most 36 periods plus the fallback's own IF: 37 levels, within
+ * Excel 2016's 64 and LibreOffice's limits, and about 70 characters per level.
  */
 export function lastFilled(
   periodKeys: readonly string[],
   fallback: Expr,
-  label?: (i: number) => Expr
+  label?: (i: number) => Expr,
+  closedBy?: ClosedBy
 ): Expr {
   let expr = fallback;
   periodKeys.forEach((key, i) => {
-    expr = ifBlank(col(key), expr, label ? label(i) : col(key));
+    const shown = label ? label(i) : col(key);
+    if (!closedBy) {
+      expr = ifBlank(col(key), expr, shown);
+      return;
+    }
+    const closed = ifCompare(">=", name(closedBy.asAt), num(closedBy.ends[i]), num(1), num(0));
+    expr = ifCompare("<", add(agg("COUNT", col(key)), closed), num(2), expr, shown);
   });
   return expr;
 }
 
 function kpiColumns(periods: readonly Period[], version: KpiTrackerVersion): ColumnSpec[] {
   const keys = periods.map((_, i) => periodKey(i));
+  const closedBy: ClosedBy | undefined =
+    version < 3
+      ? undefined
+      : { asAt: KPI_AS_AT, ends: periods.map((p) => excelDate(p.year, p.month + 1, 0)) };
   const value = (key: string, header: string, help?: string): ColumnSpec => ({
     key,
     header,
@@ -183,7 +229,12 @@ function kpiColumns(periods: readonly Period[], version: KpiTrackerVersion): Col
       type: "number",
       width: 12,
       // The baseline stands in until the first month is reported; "" when there is neither.
-      expr: lastFilled(keys, ifBlank(col("baseline"), str(""), col("baseline"))),
+      expr: lastFilled(
+        keys,
+        ifBlank(col("baseline"), str(""), col("baseline")),
+        undefined,
+        closedBy
+      ),
     },
     {
       key: "latestPeriod",
@@ -191,8 +242,11 @@ function kpiColumns(periods: readonly Period[], version: KpiTrackerVersion): Col
       kind: "computed",
       type: "text",
       width: 12,
-      expr: lastFilled(keys, ifBlank(col("baseline"), str(""), str("Baseline")), (i) =>
-        str(periods[i].label)
+      expr: lastFilled(
+        keys,
+        ifBlank(col("baseline"), str(""), str("Baseline")),
+        (i) => str(periods[i].label),
+        closedBy
       ),
     },
     {
@@ -250,15 +304,25 @@ function statusCount(status: string, version: KpiTrackerVersion): Expr {
 /** The row's columns that hold a value of the KPI (its baseline, target and stage values). */
 const VALUE_KEYS = ["baseline", "target", "crawl", "walk", "run"];
 
+/** The unit as the Unit column shows it (its label), back to its number format; null if unknown. */
+function formatOfUnitLabel(label: string): string | null {
+  const text = label.trim();
+  // The currency as the template writes it: an ISO 4217 code in capitals ("USD", "EUR per order").
+  const currency = /^([A-Z]{3})( per order)?$/.exec(text);
+  if (currency) return unitFormat(currency[2] ? "currency per order" : "currency", currency[1]);
+  const unit = (["%", "count", "score 1-5"] as const).find((u) => u === text.toLowerCase());
+  return unit ? unitFormat(unit, "") : null;
+}
+
 /** How a KPI's values show, by its unit: percentages are entered in points (72 for 72%). */
-function unitFormat(unit: KpiUnit, options: TemplateOptions): string {
+function unitFormat(unit: KpiUnit, currency: string): string {
   switch (unit) {
     case "%":
       return '0.0"%"';
     case "currency":
-      return currencyFormat(options.currency);
+      return currencyFormat(currency);
     case "currency per order":
-      return currencyFormat(options.currency, 2);
+      return currencyFormat(currency, 2);
     case "score 1-5":
       return "0.0";
     case "count":
@@ -295,7 +359,7 @@ function kpiRows(
     }
     if (version === 1) return { values, sample, source: kpi.source };
     // Version 2: every value of the row shows its unit (72.0%, $84,500, 4.2), not "84,500.00".
-    const format = unitFormat(kpi.unit, options);
+    const format = unitFormat(kpi.unit, options.currency);
     const numberFormats = Object.fromEntries(
       [...VALUE_KEYS, ...periods.map((_, i) => periodKey(i)), "latest"].map((key) => [key, format])
     );
@@ -307,6 +371,7 @@ const kpiSheet = (options: TemplateOptions, version: KpiTrackerVersion): SheetSp
   const periods = trackedPeriods(options);
   const status = column(KPI_TABLE, "status");
   const figures: Figure[] = [
+    ...(version < 3 ? [] : [asAtFigure(KPI_AS_AT, "KpiAsAt", options)]),
     {
       key: KPI_TRACKER_FIGURES.kpiAmberBand,
       name: "KpiAmberBand",
@@ -374,7 +439,9 @@ const kpiSheet = (options: TemplateOptions, version: KpiTrackerVersion): SheetSp
         heading: "How to use",
         lines: [
           "One row per KPI: the practice's own success metrics (PO) and FinOps KPI library measures (KL). Enter the baseline and target once, then one value per month; percentages in percent points (72 for 72%).",
-          "Latest value is the last month that has a value (the baseline until the first month is reported); Latest period says which month it is.",
+          version < 3
+            ? "Latest value is the last month that has a value (the baseline until the first month is reported); Latest period says which month it is."
+            : "Latest value is the last month closed by the reporting date that has a value (the baseline until the first month is reported); Latest period says which month it is. A value typed for a month still open waits until the reporting date passes its end.",
           "Status compares the latest value with the target: Green when met, Amber when the miss is within the amber band below, Red beyond it. A KPI needs a baseline and a target before it gets a status.",
           "Crawl, Walk and Run are the values expected at each maturity stage. The FinOps Framework gives example values for allocation, commitment coverage and forecast variance; set the others for your organisation.",
           "Variances that should stay near zero on both sides (forecast, budget) are entered as absolute values, with lower is better.",
@@ -402,10 +469,6 @@ const kpiSheet = (options: TemplateOptions, version: KpiTrackerVersion): SheetSp
     ],
   };
 };
-
-/**
- * Guards a ledger formula: "" until both monthly costs are entered, so an empty row shows no #N/A.
- */
 
 function ledgerColumns(version: KpiTrackerVersion): ColumnSpec[] {
   const money = (key: string, header: string, help: string): ColumnSpec => ({

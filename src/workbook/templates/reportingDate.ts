@@ -30,6 +30,7 @@ export const AS_AT_KEYS: Readonly<Record<string, string>> = {
   "maturity-scorecard": "maturityAsAt",
   "decision-model": "decisionsAsAt",
   "adoption-plan": "adoptionAsAt",
+  "kpi-tracker": "kpiAsAt",
 };
 
 /** "Overdue" when this row's date is before the reporting date (and `unless` does not hold), else "". */

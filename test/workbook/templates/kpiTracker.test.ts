@@ -8,6 +8,7 @@ import {
   LEDGER_TABLE,
   NO_BASELINE,
 } from "../../../src/workbook/templates/kpiTracker";
+import { KPI_DEFINITIONS } from "../../../src/workbook/templates/kpi/kpiDefinitions";
 import {
   expectNoErrorValues,
   figureValue,
@@ -43,7 +44,7 @@ function nesting(formula: string): number {
 describe("KPI tracker and savings ledger template", () => {
   it("has the gallery metadata", () => {
     expect(kpiTracker.id).toBe("kpi-tracker");
-    expect(kpiTracker.version).toBe(2);
+    expect(kpiTracker.version).toBe(3);
     const spec = kpiTracker.build(DEFAULT_OPTIONS);
     expect(spec.templateId).toBe("kpi-tracker");
     expect(spec.sheets.map((s) => s.name)).toEqual(["KPI tracker", "Savings ledger"]);
@@ -171,6 +172,26 @@ describe("KPI tracker and savings ledger template", () => {
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiRed)).toBe(4);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiCount)).toBe(16);
     expect(figureValue(plan, KPI_TRACKER_FIGURES.kpiWithoutStatus)).toBe(0);
+  });
+
+  it("takes the latest month closed by the reporting date (version 3)", () => {
+    // The sample reports Jan to Jun 2026; KL-02's months are the sample's own figures, read here
+    // by position: the value of the last month whose end is on or before the reporting date.
+    const months = KPI_DEFINITIONS.find((k) => k.id === "KL-02")?.sample.months ?? [];
+    const at = (asAt: string) => kpiRow(planOf({ asAt }).plan, "KL-02");
+    // 31 May closes May (the 5th month); 29 June does not close June; 30 June does.
+    expect([
+      shown(at("2026-05-31")["Latest value"]),
+      shown(at("2026-05-31")["Latest period"]),
+    ]).toEqual([months[4], "May 2026"]);
+    expect(shown(at("2026-06-29")["Latest value"])).toBe(months[4]);
+    expect(shown(at("2026-06-30")["Latest value"])).toBe(months[5]);
+    // Before January closes, the baseline stands: a value typed for an open month waits.
+    expect(shown(at("2026-01-30")["Latest period"])).toBe("Baseline");
+    // The quarterly survey reports March and June: in May its latest is March's.
+    const awareness = kpiRow(planOf({ asAt: "2026-05-31" }).plan, "PO-03");
+    expect(shown(awareness["Latest period"])).toBe("Mar 2026");
+    expect(figureValue(planOf({ asAt: "2026-05-31" }).plan, "kpiAsAt")).toBe(46173);
   });
 
   it("falls back to the baseline before a KPI's first reported month", () => {
@@ -306,8 +327,10 @@ describe("KPI tracker and savings ledger template", () => {
         expect(cell.formula.length).toBeLessThanOrEqual(8192);
         expect(nesting(cell.formula)).toBeLessThanOrEqual(64);
       }
-      const latest = kpiRow(plan, "KL-02")["Latest value"];
-      expect((String(latest.formula).match(/ISBLANK\(/g) ?? []).length).toBe(37);
+      // One level per period (each tests the month's value and its close), plus the baseline's own.
+      const latest = String(kpiRow(plan, "KL-02")["Latest value"].formula);
+      expect((latest.match(/COUNT\(/g) ?? []).length).toBe(36);
+      expect((latest.match(/ISBLANK\(/g) ?? []).length).toBe(1);
     }
   );
 });

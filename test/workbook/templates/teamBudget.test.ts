@@ -144,7 +144,7 @@ describe("team budget", () => {
       "Run rate FY",
     ]);
     expect(named(planned, "TeamROI")).toEqual(expect.any(Number));
-    expect(v2.migration.map((m) => [m.kind, m.column])).toEqual([
+    expect(v2.migration.map((m) => [m.kind, "column" in m ? m.column : ""])).toEqual([
       ["renameColumn", "varianceYtd"],
       ["renameColumn", "variancePct"],
       ["addColumn", "monthEnd"],
