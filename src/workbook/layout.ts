@@ -172,21 +172,32 @@ class SheetLayout {
       this.row += 1;
     }
     const lastRow = Math.max(this.row - 2, ...this.blocks.map((b) => b.bottom), 0);
-    const widths = widenWrapped(
-      this.plannedWidths(),
-      this.wrapped,
-      this.sheet.print,
-      this.sheet.freezeColumns ?? 0,
-      this.groupStarts
-    );
+    // Only the columns that print decide the print: a table's reference columns after its printed
+    // ones (TableBlock.printedColumns) keep their widths and stay off the page.
+    const spans = this.printedSpans();
+    const printedLast = Math.max(0, ...spans.keys());
+    const planned = this.plannedWidths();
+    const widths = [
+      ...widenWrapped(
+        planned.slice(0, printedLast + 1),
+        this.wrapped,
+        this.sheet.print,
+        this.sheet.freezeColumns ?? 0,
+        this.groupStarts
+      ),
+      // Off the printout, long text takes the width it wants (up to MAX_FILLED_WIDTH): shorter rows.
+      ...planned
+        .slice(printedLast + 1)
+        .map((w, i) => Math.max(w, this.wrapped.get(printedLast + 1 + i) ?? 0)),
+    ];
     const printed = decidePrint(
       this.sheet.print,
-      widths,
+      widths.slice(0, printedLast + 1),
       this.sheet.freezeColumns ?? 0,
       this.groupStarts
     );
     const { merges, wrapped } = this.mergedNotes(
-      printed.columnBreaks[0] ?? this.lastColumn + 1,
+      printed.columnBreaks[0] ?? printedLast + 1,
       widths
     );
     return {
@@ -216,18 +227,35 @@ class SheetLayout {
           : undefined,
       },
       usedRange: rangeAddress(0, 0, lastRow, this.lastColumn),
-      ...this.printAreas(printed.columnBreaks, lastRow),
+      ...this.printAreas(printed.columnBreaks, lastRow, spans, printedLast),
       blocks: this.blocks,
     };
   }
 
   /**
-   * Where the print area is not the used range: up to the block a sheet prints through, or, for a
-   * sheet printed across pages, one area per page across (stripAreas).
+   * Where the print area is not the used range: up to the block a sheet prints through; for a sheet
+   * printed across pages, one area per page across (stripAreas); and never over reference columns
+   * that do not print (the sheet's printed columns end at `printedLast`).
    */
-  private printAreas(columnBreaks: readonly number[], lastRow: number): { printArea?: string } {
+  private printAreas(
+    columnBreaks: readonly number[],
+    lastRow: number,
+    spans: ReadonlyMap<number, { top: number; bottom: number }>,
+    printedLast: number
+  ): { printArea?: string } {
     if (this.sheet.printThrough) return { printArea: this.printArea(this.sheet.printThrough) };
-    if (columnBreaks.length === 0) return {};
+    if (columnBreaks.length === 0)
+      return printedLast < this.lastColumn
+        ? { printArea: rangeAddress(0, 0, lastRow, printedLast) }
+        : {};
+    const areas = stripAreas(columnBreaks, printedLast, lastRow, (c) => spans.get(c));
+    return {
+      printArea: areas.map((a) => rangeAddress(a.top, a.left, a.bottom, a.right)).join(","),
+    };
+  }
+
+  /** By column, the first and last row of what prints there (cells, tables' printed columns, charts). */
+  private printedSpans(): Map<number, { top: number; bottom: number }> {
     const spans = new Map<number, { top: number; bottom: number }>();
     const unprinted = (row: number, column: number) =>
       this.unprinted.some((u) => row >= u.top && row <= u.bottom && column >= u.left);
@@ -254,10 +282,7 @@ class SheetLayout {
       const to = rangeBounds(chart.to);
       cover(from.top, from.left, to.bottom, to.right);
     }
-    const areas = stripAreas(columnBreaks, this.lastColumn, lastRow, (c) => spans.get(c));
-    return {
-      printArea: areas.map((a) => rangeAddress(a.top, a.left, a.bottom, a.right)).join(","),
-    };
+    return spans;
   }
 
   /** From A1 to the end of the named block, with the charts beside it. */
@@ -483,7 +508,7 @@ class SheetLayout {
         })
       );
       const wraps =
-        column.wrap ||
+        column.wrap ??
         (column.type === "text" &&
           (wanted > MAX_TEXT_WIDTH || longestText > Math.min(wanted, MAX_TEXT_WIDTH)));
       if (wraps && lastData >= firstData) {
@@ -578,14 +603,12 @@ class SheetLayout {
     if (!anchor)
       throw new Error(`Chart "${block.title}" is beside "${block.beside}": not above it`);
     const top = this.besideRow.get(block.beside) ?? anchor.top;
-    this.besideRow.set(block.beside, top + CHART_ROWS + 1);
+    const rows = block.besideRows ?? CHART_ROWS;
+    this.besideRow.set(block.beside, top + rows + 1);
     const left = this.figureColumns + 1;
     return {
       from: cellAddress(top, left),
-      to: cellAddress(
-        top + CHART_ROWS - 1,
-        left + (block.besideColumns ?? BESIDE_CHART_COLUMNS) - 1
-      ),
+      to: cellAddress(top + rows - 1, left + (block.besideColumns ?? BESIDE_CHART_COLUMNS) - 1),
       beside: true,
     };
   }

@@ -37,7 +37,8 @@ interface ColumnBase {
   readonly pageBreakBefore?: boolean;
   /**
    * Long text: cells wrap within the column's width instead of running on (rows grow to fit), so
-   * the column can stay narrow enough to print.
+   * the column can stay narrow enough to print. Unset, text longer than its column wraps; `false`
+   * never wraps (a table's last column, whose text runs on over the empty cells to its right).
    */
   readonly wrap?: boolean;
 }
@@ -173,6 +174,8 @@ export interface ChartBlock {
   readonly beside?: string;
   /** Columns a chart beside the figures spans (6 unless set): fewer keeps it on the first page across. */
   readonly besideColumns?: number;
+  /** Rows a chart beside the figures spans (16 unless set): fewer keeps it clear of a table below. */
+  readonly besideRows?: number;
 }
 
 export type ChartKind = "column" | "bar" | "line" | "radar";

@@ -1,3 +1,4 @@
+import { computeOrder } from "./computeOrder";
 import { CellValue } from "../domain/cellValue";
 import { evaluate, EvaluationContext } from "./expr/evaluate";
 import { Expr, walk } from "./expr/expr";
@@ -47,7 +48,7 @@ export class WorkbookModel {
     return sample !== undefined ? sample : (row.values[column.key] ?? null);
   }
 
-  /** Every row of a table with all its cells, computed ones evaluated left to right after the inputs. */
+  /** Every row of a table with all its cells, computed ones evaluated after the inputs (computeOrder). */
   tableRows(key: string): readonly Record<string, CellValue>[] {
     const cached = this.rows.get(key);
     if (cached) return cached;
@@ -59,11 +60,10 @@ export class WorkbookModel {
       const values: Record<string, CellValue> = {};
       for (const column of table.columns)
         if (column.kind === "input") values[column.key] = this.inputValue(row, column);
-      for (const column of table.columns)
-        if (column.kind === "computed")
-          values[column.key] = shownByFormula(
-            evaluate(column.expr, this.context(values, columnKeys, index))
-          );
+      for (const column of computeOrder(table.columns))
+        values[column.key] = shownByFormula(
+          evaluate(column.expr, this.context(values, columnKeys, index))
+        );
       return values;
     });
     this.evaluating.delete(`table ${key}`);
@@ -164,6 +164,8 @@ export class WorkbookModel {
       if (column.kind === "computed")
         this.checkExpr(column.expr, { table, index }, `${table.key}.${column.key}`);
     });
+    // Computed columns of one row may read each other in any order, never in a cycle.
+    computeOrder(table.columns);
     for (const row of table.rows) {
       for (const key of [...Object.keys(row.values), ...Object.keys(row.sample ?? {})]) {
         const column = table.columns.find((c) => c.key === key);
@@ -193,9 +195,7 @@ export class WorkbookModel {
           const index = owner.table.columns.findIndex((c) => c.key === key);
           if (index < 0)
             throw new Error(`${where}: no column "${key}" in table "${owner.table.key}"`);
-          if (owner.table.columns[index].kind === "computed" && index >= owner.index) {
-            throw new Error(`${where}: refers to computed column "${key}" at or right of itself`);
-          }
+          if (index === owner.index) throw new Error(`${where}: refers to its own column "${key}"`);
         }
       }
       if (node.k === "column") this.column(node.table, node.col);

@@ -59,13 +59,13 @@ describe("finops-workbooks import-focus", () => {
     );
     expect(code).toBe(EXIT.ok);
     expect(cli.out()).toContain(
-      "KPI tracker!M30 Effective savings rate, Jan 2026: 14 -> 27.777778"
+      "KPI tracker!G32 Effective savings rate, Jan 2026: 14 -> 27.777778"
     );
     expect(cli.out()).not.toContain("Feb 2026");
     const workbook = await open(file);
     const kpi = workbook.getWorksheet("KPI tracker")!;
-    expect(kpi.getCell("M30").value).toBe(27.777778);
-    expect(kpi.getCell("N30").value).toBe(16);
+    expect(kpi.getCell("G32").value).toBe(27.777778);
+    expect(kpi.getCell("H32").value).toBe(16);
     const sheet = workbook.getWorksheet("Cost data")!;
     const groups: unknown[] = [];
     sheet.eachRow((row) => groups.push(row.getCell(2).value));
@@ -82,7 +82,7 @@ describe("finops-workbooks import-focus", () => {
     const first = io();
     expect(await run(["import-focus", FIXTURE, "--into", file], first.io)).toBe(EXIT.ok);
     expect(first.out()).toContain("KPI actuals not written");
-    expect((await open(file)).getWorksheet("KPI tracker")!.getCell("M30").value).toBe(14);
+    expect((await open(file)).getWorksheet("KPI tracker")!.getCell("G32").value).toBe(14);
     const second = io();
     expect(await run(["import-focus", FIXTURE, "--into", file, "--all-periods"], second.io)).toBe(
       EXIT.ok

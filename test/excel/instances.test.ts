@@ -211,7 +211,7 @@ describe("two copies of a template", () => {
 
     const upgrade = await upgradeWorkbook(hostFor(fake));
     expect(upgrade.upgrades).toHaveLength(2);
-    expect(storeRows(fake).map((r) => r.version)).toEqual([3, 3]);
+    expect(storeRows(fake).map((r) => r.version)).toEqual([4, 4]);
     for (const table of ["AdoptionPlan", "AdoptionPlan_2"]) {
       const { headers, rows } = tableNow(fake, table);
       expect(rows[0][headers.indexOf("Status")]).toBe("Needs escalation");

@@ -71,7 +71,7 @@ describe("template formulas an earlier add-in wrote (revised native twins)", () 
     const fake = await earlierScorecard(2);
     const preview = await previewUpgrade(hostFor(fake));
     expect(preview.upgrades.map((u) => [u.templateId, u.from, u.to])).toEqual([
-      ["maturity-scorecard", 2, 4],
+      ["maturity-scorecard", 2, 5],
     ]);
     await upgradeWorkbook(hostFor(fake));
     const current = createExcelFake();

@@ -186,15 +186,15 @@ describe("upgrading a version-1 scorecard to the current version", () => {
 
     const upgraded = await upgradeWorkbook(hostFor(fake));
     expect(upgraded.upgrades).toEqual([
-      { templateId: "maturity-scorecard", title: "Maturity scorecard", from: 1, to: 4 },
+      { templateId: "maturity-scorecard", title: "Maturity scorecard", from: 1, to: 5 },
     ]);
     expect(upgraded.changes).toEqual([
-      "Maturity scorecard: upgrade from version 1 to version 4.",
+      "Maturity scorecard: upgrade from version 1 to version 5.",
       'Maturity scorecard: new column "Lenses assessed" in table MaturityCapabilities, with its formula.',
       'Maturity scorecard: new column "Change since last record" in table MaturityCapabilities, with its formula.',
       `Maturity scorecard: 22 new columns in table MaturityHistory, empty for you to fill in: ${NAMES.map((n) => `"${n}"`).join(", ")}.`,
       "Maturity scorecard: new formula in Score, Gap to target, Target status, Level.",
-      "Maturity scorecard: 3 lines of template text reworded (A6, A7, A11).",
+      "Maturity scorecard: 4 lines of template text reworded (A6, A7, A11, A12).",
       'Maturity scorecard: new named cells MaturityAsAt, MaturityAssessmentAge of "Results" on "Maturity scorecard", below its content under a copy of that heading.',
       'Maturity scorecard: new table MaturityByLens on "Maturity scorecard", with the chart "Practice maturity by lens against target".',
     ]);

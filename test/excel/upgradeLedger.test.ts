@@ -75,16 +75,15 @@ describe("upgrading a version-1 KPI tracker", () => {
       }
       expect([header, now]).toEqual([header, was]);
     }
-    // The new columns follow the template's last one; the user's own column stays.
-    const evidence = after.headers.indexOf("Evidence link");
-    expect(after.headers.slice(evidence + 1, evidence + 6)).toEqual([
-      "Recurring",
-      "Months in fiscal year",
-      "In-year value",
-      "Same bill as",
-      "Overlap",
-    ]);
-    expect(after.headers).toContain("Reviewer");
+    // Each new column follows the column before it in the current version's order (the table keeps
+    // version 1's order: an upgrade moves nothing); the user's own column stays last.
+    const next = (header: string) => after.headers[after.headers.indexOf(header) + 1];
+    expect(next("Realised to date")).toBe("Recurring");
+    expect(next("Annualised value")).toBe("Months in fiscal year");
+    expect(next("Months in fiscal year")).toBe("In-year value");
+    expect(next("Validated by finance")).toBe("Same bill as");
+    expect(next("Same bill as")).toBe("Overlap");
+    expect(after.headers[after.headers.length - 1]).toBe("Reviewer");
 
     // Each KPI row's values take its unit's format; a cell the user formatted keeps its own.
     const formats = kpiFormats(fake);

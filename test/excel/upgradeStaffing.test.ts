@@ -42,7 +42,7 @@ describe("upgrading a version-1 staffing plan", () => {
     const before = tableNow(fake, STAFF).rows;
     const preview = await previewUpgrade(hostFor(fake));
     expect(preview.upgrades.map((u) => [u.templateId, u.from, u.to])).toEqual([
-      ["staffing-plan", 1, 2],
+      ["staffing-plan", 1, 3],
     ]);
     expect(preview.changes).toEqual(
       expect.arrayContaining([

@@ -105,8 +105,8 @@ describe("a version-1 workbook before upgrade", () => {
     expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(report.findings.filter((f) => f.kind === "upgradeAvailable").map((f) => f.what)).toEqual(
       expect.arrayContaining([
-        "Adoption plan is at version 1; version 3 of the template is available.",
-        "Decision and accountability model is at version 1; version 3 of the template is available.",
+        "Adoption plan is at version 1; version 4 of the template is available.",
+        "Decision and accountability model is at version 1; version 4 of the template is available.",
       ])
     );
     expect(await previewRefresh(hostFor(fake))).toEqual([]);
@@ -122,8 +122,8 @@ describe("upgrade on the in-memory Excel", () => {
     const preview = await previewUpgrade(hostFor(fake));
     expect(preview.upgrades.map((u) => [u.templateId, u.from, u.to])).toEqual(
       expect.arrayContaining([
-        ["adoption-plan", 1, 3],
-        ["decision-model", 1, 3],
+        ["adoption-plan", 1, 4],
+        ["decision-model", 1, 4],
       ])
     );
     // 1 sample row, 2 typed ("blocked " and "Blocked") and 1 of the 2 added rows; the formula is the user's.
@@ -162,13 +162,14 @@ describe("upgrade on the in-memory Excel", () => {
       expect(row["Next review"]).toBe(freshFormula(DECISION, "Next review"));
     });
     const headers = fake.state.tables().find((t) => t.name === DECISION)!.headers;
-    expect(headers.slice(-5)).toEqual([
-      "Review every (days)",
-      "Last reviewed",
-      "Next review",
-      "Review status",
-      "Owner notes",
-    ]);
+    // Each new column follows the column before it in the current version's order (the table keeps
+    // version 1's order); the user's own column stays last.
+    const next = (header: string) => headers[headers.indexOf(header) + 1];
+    expect(next("Threshold")).toBe("Next review");
+    expect(next("Next review")).toBe("Review status");
+    expect(next("Time to decide (days)")).toBe("Review every (days)");
+    expect(next("Review every (days)")).toBe("Last reviewed");
+    expect(headers[headers.length - 1]).toBe("Owner notes");
     const status = columnOf(fake, ADOPTION, "Status");
     expect(
       fake.state.validation(
@@ -183,7 +184,7 @@ describe("upgrade on the in-memory Excel", () => {
         .conditionalFormats(status.sheet)
         .some((cf) => cf.rule?.formula1 === '="Needs escalation"')
     ).toBe(true);
-    expect(fake.state.values(METADATA_SHEET, "B2:B3")).toEqual([[3], [3]]);
+    expect(fake.state.values(METADATA_SHEET, "B2:B3")).toEqual([[4], [4]]);
   });
 
   it("after the upgrade: nothing more to upgrade or refresh, and no structure problem", async () => {

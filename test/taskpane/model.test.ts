@@ -1,3 +1,5 @@
+import { kpiTracker } from "../../src/workbook/templates/kpiTracker";
+import { maturityScorecard } from "../../src/workbook/templates/maturityScorecard";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { createNavigator, tabOf, viewForTab } from "../../src/taskpane/model/navigation";
 import { draftFrom, readDraft, visibleErrors } from "../../src/taskpane/model/optionsForm";
@@ -122,7 +124,7 @@ describe("summary view", () => {
         templates: [
           {
             templateId: "maturity-scorecard",
-            version: 4,
+            version: maturityScorecard.version,
             sheets: ["Maturity scorecard", "Practice checklist"],
             formulaMode: "addin",
           },
@@ -142,7 +144,7 @@ describe("summary view", () => {
       {
         templateId: "maturity-scorecard",
         title: "Maturity scorecard",
-        version: "v4",
+        version: `v${maturityScorecard.version}`,
         update: undefined,
         sheets: "Maturity scorecard, Practice checklist",
       },
@@ -150,7 +152,7 @@ describe("summary view", () => {
         templateId: "kpi-tracker",
         title: "KPI tracker and savings ledger",
         version: "v0",
-        update: "v2 available",
+        update: `v${kpiTracker.version} available`,
         sheets: "KPI tracker",
       },
     ]);

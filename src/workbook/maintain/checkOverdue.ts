@@ -1,3 +1,4 @@
+import { computeOrder } from "../computeOrder";
 import { CellValue } from "../../domain/cellValue";
 import { isoDate } from "../dates";
 import { evaluate } from "../expr/evaluate";
@@ -46,9 +47,9 @@ export function checkOverdue(
   for (let row = 0; row < bound.rows; row++) {
     const values = typedRow(bound, spec.columns, row);
     const context = { row: values, rowColumns: keys, columnValues: () => [], nameValue: input };
-    // Computed columns left to right, as the sheet computes them (Next review before its flag).
-    for (const column of spec.columns)
-      if (column.kind === "computed") values[column.key] = evaluate(column.expr, context);
+    // Computed columns in the order they read each other (Next review before its flag).
+    for (const column of computeOrder(spec.columns))
+      values[column.key] = evaluate(column.expr, context);
     if (values[rule.flag] === "Overdue")
       late.push(String(values[rule.item] ?? `row ${row + 1}`).trim() || `row ${row + 1}`);
   }

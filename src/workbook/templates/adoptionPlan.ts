@@ -1,3 +1,4 @@
+import { inPrintOrder } from "./printOrder";
 import { CellValue } from "../../domain/cellValue";
 import { agg, column, countIf, countIfs, div, name, num, sub } from "../expr/expr";
 import { TemplateOptions } from "../options";
@@ -41,15 +42,26 @@ const VERSION_2: EarlierVersion = {
   migration: [],
 };
 
+/**
+ * Version 3 printed every column across three pages. Version 4 orders the table for print: stage,
+ * activity, owner, due date, status and schedule first; the department, deliverable and evidence
+ * after them, on the sheet but off the printout. An upgraded workbook keeps its order.
+ */
+const VERSION_3: EarlierVersion = {
+  version: 3,
+  build: (options) => buildAdoptionPlan(options, 3),
+  migration: [],
+};
+
 export const adoptionPlan: Template = {
   id: "adoption-plan",
-  version: 3,
-  earlier: [VERSION_1, VERSION_2],
+  version: 4,
+  earlier: [VERSION_1, VERSION_2, VERSION_3],
   title: "Adoption plan",
   purpose:
     "The four stages of FinOps adoption for a department, with each activity's owner persona, due date, status, deliverable and evidence; started again when a department joins.",
   audience: "The FinOps lead and the department heads adopting FinOps",
-  build: (options) => buildAdoptionPlan(options, 3),
+  build: (options) => buildAdoptionPlan(options, 4),
 };
 
 /** Version 3: an activity is overdue once its due date is before the reporting date and it is not done. */
@@ -87,7 +99,22 @@ function scheduleBlock(options: TemplateOptions): Block {
   };
 }
 
-function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2 | 3): WorkbookSpec {
+/** Version 4's print order: what a reader of progress needs, then the reference columns. */
+function inVersionOrder(
+  columns: readonly ColumnSpec[],
+  version: AdoptionVersion
+): { columns: readonly ColumnSpec[]; printedColumns?: number } {
+  if (version < 4) return { columns };
+  return inPrintOrder(
+    columns.map((c) => (c.key === "evidence" ? { ...c, wrap: false } : c)),
+    ["stage", "activity", "owner", "due", "status", "schedule"],
+    ["department", "deliverable", "evidence"]
+  );
+}
+
+type AdoptionVersion = 1 | 2 | 3 | 4;
+
+function buildAdoptionPlan(options: TemplateOptions, version: AdoptionVersion): WorkbookSpec {
   const statuses = STATUSES.map((s) => statusAt(version, s));
   const escalation = statusAt(version, ESCALATION);
   const columns: ColumnSpec[] = [
@@ -176,6 +203,9 @@ function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2 | 3): Workbo
                 : [
                     "Schedule says Overdue when an activity is due before the reporting date under Schedule and is not Done.",
                   ]),
+              ...(version < 4
+                ? []
+                : ["Not printed: the department, deliverable and evidence, kept after Schedule."]),
             ],
           },
           {
@@ -253,7 +283,7 @@ function buildAdoptionPlan(options: TemplateOptions, version: 1 | 2 | 3): Workbo
             key: TABLE,
             name: "AdoptionPlan",
             caption: "Activities",
-            columns,
+            ...inVersionOrder(columns, version),
             rows,
             conditionalFormats: [
               { column: "status", when: "equals", text: "Done", highlight: "good" },

@@ -1,3 +1,4 @@
+import { inPrintOrder } from "./printOrder";
 import { CellValue } from "../../domain/cellValue";
 import {
   add,
@@ -77,15 +78,27 @@ const VERSION_2: EarlierVersion = {
   migration: [],
 };
 
+/**
+ * Version 3 printed every column across two pages. Version 4 orders the table for print: each
+ * decision's RACI, its check, threshold and review status first; the time to decide, review cycle,
+ * last review, description and escalation path after them, on the sheet but off the printout. An
+ * upgraded workbook keeps its order.
+ */
+const VERSION_3: EarlierVersion = {
+  version: 3,
+  build: (options) => buildDecisionModel(options, 3),
+  migration: [],
+};
+
 export const decisionModel: Template = {
   id: "decision-model",
-  version: 3,
-  earlier: [VERSION_1, VERSION_2],
+  version: 4,
+  earlier: [VERSION_1, VERSION_2, VERSION_3],
   title: "Decision and accountability model",
   purpose:
     "Who is Responsible, Accountable, Consulted and Informed for each recurring FinOps decision, with thresholds, escalation path and time to decide; every row checked for exactly one A and at least one R.",
   audience: "The FinOps lead, Finance, and the executives who sponsor the practice",
-  build: (options) => buildDecisionModel(options, 3),
+  build: (options) => buildDecisionModel(options, 4),
 };
 
 /** Version 2's review columns: how often each row is gone over with its owners, and when next. */
@@ -151,7 +164,35 @@ function reviewsBlock(options: TemplateOptions): Block {
   };
 }
 
-function buildDecisionModel(options: TemplateOptions, version: 1 | 2 | 3): WorkbookSpec {
+type DecisionVersion = 1 | 2 | 3 | 4;
+
+/** Version 4's print order: who decides and whether the row is sound and current, then the rest. */
+function inVersionOrder(
+  columns: readonly ColumnSpec[],
+  version: DecisionVersion
+): { columns: readonly ColumnSpec[]; printedColumns?: number } {
+  if (version < 4) return { columns };
+  return inPrintOrder(
+    columns.map((c) =>
+      c.key === "escalation"
+        ? { ...c, wrap: false }
+        : c.key === "raciCheck"
+          ? { ...c, width: 22, wrap: true }
+          : c
+    ),
+    [
+      "decision",
+      ...PERSONAS.map((p) => p.key),
+      "raciCheck",
+      "threshold",
+      "nextReview",
+      "reviewStatus",
+    ],
+    ["days", "reviewDays", "lastReviewed", "trigger", "escalation"]
+  );
+}
+
+function buildDecisionModel(options: TemplateOptions, version: DecisionVersion): WorkbookSpec {
   const columns: ColumnSpec[] = [
     { key: "decision", header: "Decision", kind: "input", type: "text", width: 34 },
     {
@@ -247,6 +288,11 @@ function buildDecisionModel(options: TemplateOptions, version: 1 | 2 | 3): Workb
                 : [
                     "Review status says Overdue when the next review date is before the reporting date under Reviews; enter the new Last reviewed date once the row has been gone over.",
                   ]),
+              ...(version < 4
+                ? []
+                : [
+                    "Not printed: the time to decide, review cycle, last review, description and escalation path, kept after Review status.",
+                  ]),
             ],
           },
           {
@@ -281,7 +327,7 @@ function buildDecisionModel(options: TemplateOptions, version: 1 | 2 | 3): Workb
             key: TABLE,
             name: "DecisionModel",
             caption: "Decisions",
-            columns,
+            ...inVersionOrder(columns, version),
             rows,
             conditionalFormats: [
               { column: "raciCheck", when: "equals", text: "OK", highlight: "good" },

@@ -45,6 +45,7 @@ import {
 import { IN_YEAR_COLUMNS, IN_YEAR_FIGURES, IN_YEAR_FORMATS, inYearBlock } from "./kpi/ledgerInYear";
 import { excelDate } from "../dates";
 import { AS_AT_KEYS, asAtFigure } from "./reportingDate";
+import { inPrintOrder } from "./printOrder";
 
 // KPI tracker and savings ledger. The tracker follows the capability's success metrics
 // and FinOps KPI library measures month by month against a target; the ledger records what the team
@@ -277,6 +278,38 @@ function kpiColumns(periods: readonly Period[], version: KpiTrackerVersion): Col
 }
 
 /**
+ * Version 3 prints what a reader of the status needs (KPI, unit, baseline, target, the months, the
+ * latest value and status) and keeps the stage values and the KPI's definition after it, on the
+ * sheet but off the printout; versions 1 and 2 are built in their own order.
+ */
+function kpiTableColumns(
+  periods: readonly Period[],
+  version: KpiTrackerVersion
+): { columns: ColumnSpec[]; printedColumns?: number } {
+  const columns = kpiColumns(periods, version);
+  if (version < 3) return { columns };
+  const measure = columns.find((c) => c.key === "measure");
+  return inPrintOrder(
+    // The definition comes last and runs on to its right unwrapped: the rows stay one line high.
+    columns.map((c) => (c === measure ? { ...c, wrap: false } : c)),
+    [
+      "kpi",
+      "id",
+      "unit",
+      "direction",
+      "baseline",
+      "target",
+      ...periods.map((_, i) => periodKey(i)),
+      "latest",
+      "latestPeriod",
+      "status",
+      "counts",
+    ],
+    ["crawl", "walk", "run", "capability", "owner", "measure"]
+  );
+}
+
+/**
  * Version 2: whether a KPI's status counts in the Green, Amber and Red totals. A KPI that restates
  * another (commitment waste is 100 less utilisation) is tracked but not counted twice.
  */
@@ -450,6 +483,11 @@ const kpiSheet = (options: TemplateOptions, version: KpiTrackerVersion): SheetSp
             : [
                 "Counts in status: N for a KPI that restates another (commitment waste is 100 less utilisation), so one result is not counted as two Greens.",
               ]),
+          ...(version < 3
+            ? []
+            : [
+                "Not printed: the stage values (Crawl, Walk, Run), capability, owner and how each KPI is measured, kept after Counts in status.",
+              ]),
         ],
       },
       { kind: "figures", heading: "Settings and status", items: figures },
@@ -458,7 +496,7 @@ const kpiSheet = (options: TemplateOptions, version: KpiTrackerVersion): SheetSp
         key: KPI_TABLE,
         name: "Kpis",
         caption: "KPIs",
-        columns: kpiColumns(periods, version),
+        ...kpiTableColumns(periods, version),
         rows: kpiRows(periods, options, version),
         conditionalFormats: [
           { column: "status", when: "equals", text: "Green", highlight: "good" },
@@ -574,6 +612,40 @@ function ledgerColumns(version: KpiTrackerVersion): ColumnSpec[] {
   ];
 }
 
+/**
+ * Version 3 prints each initiative's value, its validation and its overlap; the owner, the evidence
+ * link and the savings and avoidance split the chart reads stay after them, off the printout.
+ */
+function ledgerTableColumns(version: KpiTrackerVersion): {
+  columns: ColumnSpec[];
+  printedColumns?: number;
+} {
+  const columns = [...ledgerColumns(version), ...(version === 1 ? [] : IN_YEAR_COLUMNS)];
+  if (version < 3) return { columns };
+  return inPrintOrder(
+    columns.map((c) => (c.key === "evidence" ? { ...c, wrap: false } : c)),
+    [
+      "initiative",
+      "id",
+      "type",
+      "kind",
+      "baselineCost",
+      "newCost",
+      "monthly",
+      "months",
+      "realised",
+      "recurring",
+      "annualised",
+      "monthsInYear",
+      "inYear",
+      "validated",
+      "sameBill",
+      "overlap",
+    ],
+    ["savingsAnnualised", "avoidanceAnnualised", "owner", "evidence"]
+  );
+}
+
 function ledgerRows(version: KpiTrackerVersion): TableRow[] {
   return SAMPLE_INITIATIVES.map((initiative) => ({
     values: {},
@@ -627,12 +699,23 @@ const ledgerSheet = (options: TemplateOptions, version: KpiTrackerVersion): Shee
         kind: "notes",
         heading: "How to use",
         lines: [
-          "One row per initiative. Savings lower a cost already being paid; cost avoidance prevents spend that was planned or would have happened (a new workload built cheaper, an anomaly stopped early).",
-          "Baseline and new cost are monthly run rates: before and after for savings, projected without the action and actual for avoidance.",
+          ...(version < 3
+            ? [
+                "One row per initiative. Savings lower a cost already being paid; cost avoidance prevents spend that was planned or would have happened (a new workload built cheaper, an anomaly stopped early).",
+                "Baseline and new cost are monthly run rates: before and after for savings, projected without the action and actual for avoidance.",
+              ]
+            : [
+                "One row per initiative. Savings lower a cost already being paid (baseline and new cost: the monthly run rate before and after); cost avoidance prevents spend that would have happened (a new workload built cheaper, an anomaly stopped early: projected monthly cost without the action, and actual).",
+              ]),
           version === 1
             ? "Monthly value = baseline - new cost (FINOPS.SAVINGS; FINOPS.COSTAVOIDANCE gives the same for avoidance). Annualised value = monthly value x 12, the value of a full year at the new run rate. Realised to date = monthly value x months realised."
             : "Monthly value = baseline - new cost (FINOPS.SAVINGS; FINOPS.COSTAVOIDANCE gives the same for avoidance). Annualised value = monthly value x 12 when it recurs, the value once for a one-off (Recurring N). In-year value = monthly value x its months in this fiscal year. Realised to date = monthly value x months realised.",
           "Only rows finance has validated (Y) count in the validated totals; link the evidence (contract, ticket, cost export) for each.",
+          ...(version < 3
+            ? []
+            : [
+                "Not printed: the savings and avoidance split (for the chart), owner and evidence link, kept after Overlap.",
+              ]),
           ...(version === 1
             ? []
             : [
@@ -689,7 +772,7 @@ const ledgerSheet = (options: TemplateOptions, version: KpiTrackerVersion): Shee
         key: LEDGER_TABLE,
         name: "SavingsLedger",
         caption: "Initiatives",
-        columns: [...ledgerColumns(version), ...(version === 1 ? [] : IN_YEAR_COLUMNS)],
+        ...ledgerTableColumns(version),
         rows: ledgerRows(version),
         totals: {
           monthly: "sum",
@@ -712,6 +795,10 @@ const ledgerSheet = (options: TemplateOptions, version: KpiTrackerVersion): Shee
         table: LEDGER_TABLE,
         categories: "initiative",
         series: ["savingsAnnualised", "avoidanceAnnualised"],
+        // Version 3: beside the totals, so the ledger and its chart print on one page.
+        ...(version < 3
+          ? {}
+          : { beside: `figures:${KPI_TRACKER_FIGURES.savingsTotal}`, besideRows: 12 }),
       },
     ],
   };

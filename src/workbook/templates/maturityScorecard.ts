@@ -1,3 +1,4 @@
+import { inPrintOrder } from "./printOrder";
 import { CellValue } from "../../domain/cellValue";
 import { DEFAULT_MAX_SCORE, maturityScore } from "../../domain/maturity";
 import { excelDate } from "../dates";
@@ -118,7 +119,7 @@ export function samplePracticeScore(): number {
   return scores.reduce((total, score) => total + score, 0) / scores.length;
 }
 
-type Version = 1 | 2 | 3 | 4;
+type Version = 1 | 2 | 3 | 4 | 5;
 
 /** Version 1 kept practice-level history only; version 2 adds columns, so nothing typed moves. */
 const VERSION_1: EarlierVersion = {
@@ -145,15 +146,27 @@ const VERSION_3: EarlierVersion = {
   migration: [],
 };
 
+/**
+ * Version 4 printed every column of the capability table across five pages. Version 5 orders it for
+ * print: the scores, target, status and level first; the domain, weights, target override, assessor,
+ * date, evidence and next action after them, on the sheet but off the printout. An upgraded workbook
+ * keeps its order (and its print setup): nothing moves.
+ */
+const VERSION_4: EarlierVersion = {
+  version: 4,
+  build: (options) => buildMaturityScorecard(options, 4),
+  migration: [],
+};
+
 export const maturityScorecard: Template = {
   id: "maturity-scorecard",
-  version: 4,
-  earlier: [VERSION_1, VERSION_2, VERSION_3],
+  version: 5,
+  earlier: [VERSION_1, VERSION_2, VERSION_3, VERSION_4],
   title: "Maturity scorecard",
   purpose:
     "FinOps Practice Operations checklist (Crawl, Walk, Run) and the 22 FinOps Framework capabilities scored on five lenses against a target, with level, gaps and trend.",
   audience: "The FinOps lead, who assesses; the CFO and executives, who review",
-  build: (options) => buildMaturityScorecard(options, 4),
+  build: (options) => buildMaturityScorecard(options, 5),
 };
 
 function buildMaturityScorecard(options: TemplateOptions, version: Version): WorkbookSpec {
@@ -196,6 +209,11 @@ function buildMaturityScorecard(options: TemplateOptions, version: Version): Wor
               version === 1
                 ? "After each assessment add a row to the history. Keep the same target group and lens weights between assessments so that scores compare."
                 : "After each assessment use Record assessment (Workbook tab): it adds the practice and capability scores to the history. Change since last record compares with the latest record before the assessment date. Keep the target group and lens weights the same so that scores compare.",
+              ...(version < 5
+                ? []
+                : [
+                    "Not printed: each capability's domain, lens weights, target override, assessor, date, evidence and next action, kept after Level.",
+                  ]),
               "Sources: FinOps Framework 2026 capabilities and the FinOps Assessment playbook (FinOps Foundation, CC BY 4.0).",
             ],
           },
@@ -210,7 +228,7 @@ function buildMaturityScorecard(options: TemplateOptions, version: Version): Wor
             key: "maturityCapabilities",
             name: "MaturityCapabilities",
             caption: "Capability assessment",
-            columns: capabilityColumns(version),
+            ...capabilityTableColumns(version),
             rows: capabilityRows(assessedOn),
             conditionalFormats: [
               { column: "status", when: "equals", text: "Green", highlight: "good" },
@@ -555,6 +573,38 @@ function results(): Figure[] {
  */
 type WhenScored = (blank: Expr, scored: Expr) => Expr;
 
+/** Version 5: the columns a reader of the scores needs print; the rest follow, off the printout. */
+function capabilityTableColumns(version: Version): {
+  columns: ColumnSpec[];
+  printedColumns?: number;
+} {
+  const columns = capabilityColumns(version);
+  if (version < 5) return { columns };
+  return inPrintOrder(
+    columns.map((c) => (c.key === "nextAction" ? { ...c, wrap: false } : c)),
+    [
+      "capability",
+      ...LENSES.map((lens) => lens.key),
+      "lensesAssessed",
+      "score",
+      "change",
+      "target",
+      "gap",
+      "status",
+      "level",
+    ],
+    [
+      "domain",
+      ...LENSES.map((lens) => weightKey(lens)),
+      "targetOverride",
+      "assessor",
+      "assessedOn",
+      "evidence",
+      "nextAction",
+    ]
+  );
+}
+
 function capabilityColumns(version: Version): ColumnSpec[] {
   const first = LENSES[0];
   const last = LENSES[LENSES.length - 1];
@@ -735,7 +785,8 @@ function historyColumns(version: Version): ColumnSpec[] {
       list: STAGES,
       width: 16,
     },
-    { key: "note", header: "Note", kind: "input", type: "text", width: 60 },
+    // Version 5 prints the note beside the scorecard's narrower columns: it wraps at 30.
+    { key: "note", header: "Note", kind: "input", type: "text", width: version < 5 ? 60 : 30 },
     ...(version === 1 ? [] : recordedScoreColumns()),
   ];
 }

@@ -1,3 +1,4 @@
+import { inPrintOrder } from "./printOrder";
 import { excelDate } from "../dates";
 import { CellValue } from "../../domain/cellValue";
 import {
@@ -70,7 +71,7 @@ export const STAFFING_FIGURES = {
 export const STAFF_TABLE = "staff";
 /** The funding source whose roles the team budget's People lines pay for. */
 export const TEAM_BUDGET_FUNDING = "FinOps team budget";
-type StaffingVersion = 1 | 2;
+type StaffingVersion = 1 | 2 | 3;
 const MONTHS = 12;
 /** The allocation column of month m (0 to 11) of the fiscal year. */
 export const allocKey = (m: number) => `alloc${m + 1}`;
@@ -86,16 +87,56 @@ const VERSION_1: EarlierVersion = {
   migration: [],
 };
 
+/**
+ * Version 2 printed every column across four pages. Version 3 orders the table for print: who, when,
+ * the months, FTE, cost, funding and hiring status first; reports to, certification and the
+ * responsibilities after them, on the sheet but off the printout. An upgraded workbook keeps its order.
+ */
+const VERSION_2: EarlierVersion = {
+  version: 2,
+  build: (options) => buildStaffingPlan(options, 2),
+  migration: [],
+};
+
 export const staffingPlan: Template = {
   id: "staffing-plan",
-  version: 2,
-  earlier: [VERSION_1],
+  version: 3,
+  earlier: [VERSION_1, VERSION_2],
   title: "Staffing plan",
   purpose:
     "Roles of the FinOps team (dedicated and virtual), their place in the team model, monthly allocation and loaded cost, with FTE and cost by model and the share the team budget funds.",
   audience: "The FinOps lead, finance staff and the executive who funds the team",
-  build: (options) => buildStaffingPlan(options, 2),
+  build: (options) => buildStaffingPlan(options, 3),
 };
+
+/** Version 3's print order: what a reader of the plan's cost needs, then the reference columns. */
+function staffTableColumns(
+  options: TemplateOptions,
+  version: StaffingVersion
+): { columns: ColumnSpec[]; printedColumns?: number } {
+  const columns = staffColumns(options);
+  if (version < 3) return { columns };
+  return inPrintOrder(
+    columns.map((c) => (c.key === "responsibilities" ? { ...c, wrap: false } : c)),
+    [
+      "role",
+      "person",
+      "roleType",
+      "model",
+      "start",
+      "end",
+      "salary",
+      ...Array.from({ length: MONTHS }, (_, m) => allocKey(m)),
+      "fte",
+      "loadedRate",
+      "monthlyCost",
+      "costFy",
+      "funding",
+      "hiring",
+    ],
+    ["reportsTo", "certification", "responsibilities"]
+  );
+}
 
 /** A cost formula of a row, "" until the salary is entered (no #N/A in an empty plan). */
 const whenSalary = (expr: Expr): Expr => ifBlank(col("salary"), str(""), expr);
@@ -413,6 +454,11 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
               version === 1
                 ? "Enter the annual cloud spend and the savings delivered (from the savings ledger) to see the team's cost as a share of cloud spend and the savings per FTE."
                 : `Funding source: roles paid by the ${TEAM_BUDGET_FUNDING} are its People lines (the health check compares the two); other sources contribute time the team does not pay for. Enter the annual cloud spend to see the team's cost as a share of it.`,
+              ...(version < 3
+                ? []
+                : [
+                    "Not printed: reports to, certification and responsibilities, kept after Hiring status.",
+                  ]),
             ],
           },
           { kind: "figures", heading: "Assumptions and inputs", items: inputs },
@@ -421,7 +467,7 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
             key: STAFF_TABLE,
             name: "StaffingPlan",
             caption: "Team members and allocation by month",
-            columns: staffColumns(options),
+            ...staffTableColumns(options, version),
             rows: staffRows(options),
             totals,
             conditionalFormats: [

@@ -165,17 +165,18 @@ describe("adoption plan", () => {
     // The due dates and the reporting date.
     expect(formats.map((f) => f.address)).toEqual([
       expect.stringMatching(/^B\d+$/),
-      expect.stringMatching(/^E\d+:E\d+$/),
+      expect.stringMatching(/^D\d+:D\d+$/),
     ]);
   });
 
   it("highlights Done, Needs escalation and In progress statuses, and overdue activities", () => {
-    const rules = plan().sheets[0].conditionalFormats.filter((f) => /^[FG]/.test(f.address));
+    // Version 4's print order: Status in E, Schedule in F.
+    const rules = plan().sheets[0].conditionalFormats.filter((f) => /^[EF]\d/.test(f.address));
     expect(rules.map((r) => [r.address[0], r.value, r.highlight])).toEqual([
-      ["F", "Done", "good"],
-      ["F", "Needs escalation", "bad"],
-      ["F", "In progress", "neutral"],
-      ["G", "Overdue", "bad"],
+      ["E", "Done", "good"],
+      ["E", "Needs escalation", "bad"],
+      ["E", "In progress", "neutral"],
+      ["F", "Overdue", "bad"],
     ]);
   });
 

@@ -131,18 +131,19 @@ describe("decision and accountability model", () => {
     ]) {
       expect(headers).toContain(persona);
     }
+    // Version 4's print order: what prints first, the reference columns after Review status.
     expect(headers).toEqual([
       "Decision",
-      "Description and trigger",
       ...PERSONAS.map((p) => p.name),
       "RACI check",
       "Threshold",
-      "Escalation path",
+      "Next review",
+      "Review status",
       "Time to decide (days)",
       "Review every (days)",
       "Last reviewed",
-      "Next review",
-      "Review status",
+      "Description and trigger",
+      "Escalation path",
     ]);
     const lists = sheet.validations.filter((v) => v.list);
     expect(lists).toHaveLength(PERSONAS.length);

@@ -122,13 +122,14 @@ describe("KPI tracker and savings ledger template", () => {
   it("has one period column per tracked month, from the first period", () => {
     const { plan } = planOf({ firstPeriod: "2026-04", periods: 18 });
     const headers = plan.sheets[0].tables[0].headers;
-    const periods = headers.slice(headers.indexOf("Run") + 1, headers.indexOf("Latest value"));
+    const periods = headers.slice(headers.indexOf("Target") + 1, headers.indexOf("Latest value"));
     expect(periods).toHaveLength(18);
     expect(periods[0]).toBe("Apr 2026");
     expect(periods[8]).toBe("Dec 2026");
     expect(periods[9]).toBe("Jan 2027");
     expect(periods[17]).toBe("Sep 2027");
-    expect(headers.slice(-4)).toEqual([
+    const latest = headers.indexOf("Latest value");
+    expect(headers.slice(latest, latest + 4)).toEqual([
       "Latest value",
       "Latest period",
       "Status",

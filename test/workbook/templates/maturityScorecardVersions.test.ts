@@ -49,6 +49,7 @@ describe("maturity scorecard versions", () => {
       [1, []],
       [2, []],
       [3, []],
+      [4, []],
     ]);
   });
 

@@ -30,7 +30,7 @@ const roleRow = (plan: RenderPlan, role: string) => {
 describe("Staffing plan template", () => {
   it("has the gallery metadata", () => {
     expect(staffingPlan.id).toBe("staffing-plan");
-    expect(staffingPlan.version).toBe(2);
+    expect(staffingPlan.version).toBe(3);
     expect(staffingPlan.build(DEFAULT_OPTIONS).templateId).toBe("staffing-plan");
   });
 
