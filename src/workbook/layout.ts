@@ -28,7 +28,7 @@ import {
 } from "./spec";
 import { WorkbookModel } from "./workbookModel";
 import { wrappedLines, wrappedRowHeights } from "./rowHeights";
-import { decidePrint, stripAreas, widenWrapped } from "./printLayout";
+import { decidePrint, fittedScale, stripAreas, widenWrapped } from "./printLayout";
 
 const CHART_ROWS = 16;
 const MAX_FROZEN_ROWS = 12;
@@ -37,7 +37,7 @@ const MAX_LABEL_WIDTH = 36;
 /** Widest a text column prints; a wider one (or one with `wrap`) wraps its text at this width. */
 const MAX_TEXT_WIDTH = 36;
 /** Widest a wrapped text column grows to fill a page's spare width. */
-const MAX_FILLED_WIDTH = 90;
+const MAX_FILLED_WIDTH = 130;
 /** Widest a column grows for its header; headers wrap at spaces, so a header's longest word counts. */
 const MAX_HEADER_WIDTH = 40;
 const CHART_COLUMNS = 8;
@@ -190,12 +190,22 @@ class SheetLayout {
         .slice(printedLast + 1)
         .map((w, i) => Math.max(w, this.wrapped.get(printedLast + 1 + i) ?? 0)),
     ];
-    const printed = decidePrint(
+    const decided = decidePrint(
       this.sheet.print,
       widths.slice(0, printedLast + 1),
       this.sheet.freezeColumns ?? 0,
       this.groupStarts
     );
+    // Print ranges of their own are each fitted to the page by LibreOffice (a narrow one grows onto
+    // more pages): one fixed scale, the widest range's fit, prints them all alike.
+    const printed =
+      decided.fit && !this.sheet.print.onePage && this.printBands(lastRow).length > 1
+        ? {
+            ...decided,
+            fit: undefined,
+            scale: fittedScale(this.sheet.print, widths.slice(0, printedLast + 1)),
+          }
+        : decided;
     const { merges, wrapped } = this.mergedNotes(
       printed.columnBreaks[0] ?? printedLast + 1,
       widths
@@ -244,14 +254,64 @@ class SheetLayout {
     printedLast: number
   ): { printArea?: string } {
     if (this.sheet.printThrough) return { printArea: this.printArea(this.sheet.printThrough) };
-    if (columnBreaks.length === 0)
+    if (columnBreaks.length === 0) {
+      const bands = this.printBands(lastRow);
+      if (bands.length > 1)
+        return {
+          printArea: bands
+            .map((b) => rangeAddress(b.top, 0, b.bottom, this.printedRight(b.top, b.bottom)))
+            .join(","),
+        };
       return printedLast < this.lastColumn
         ? { printArea: rangeAddress(0, 0, lastRow, printedLast) }
         : {};
+    }
     const areas = stripAreas(columnBreaks, printedLast, lastRow, (c) => spans.get(c));
     return {
       printArea: areas.map((a) => rangeAddress(a.top, a.left, a.bottom, a.right)).join(","),
     };
+  }
+
+  /** Rows printed together: split before and after each table that prints on its own. */
+  private printBands(lastRow: number): { top: number; bottom: number }[] {
+    const alone = this.sheet.blocks.flatMap((b) =>
+      b.kind === "table" && b.printsOnItsOwn ? [blockId(b)] : []
+    );
+    const cuts = this.blocks.filter((b) => alone.includes(b.id));
+    const bands: { top: number; bottom: number }[] = [];
+    let top = 0;
+    for (const cut of cuts) {
+      if (cut.top > top) bands.push({ top, bottom: cut.top - 1 });
+      bands.push({ top: cut.top, bottom: cut.bottom });
+      top = cut.bottom + 1;
+    }
+    if (top <= lastRow) bands.push({ top, bottom: lastRow });
+    return bands;
+  }
+
+  /** The rightmost column that prints something between two rows (unprinted table columns left out). */
+  private printedRight(top: number, bottom: number): number {
+    let right = 0;
+    const unprinted = (row: number, column: number) =>
+      this.unprinted.some((u) => row >= u.top && row <= u.bottom && column >= u.left);
+    const cover = (r0: number, c0: number, r1: number, c1: number) => {
+      for (let r = Math.max(r0, top); r <= Math.min(r1, bottom); r++)
+        for (let c = c1; c > right && c >= c0; c--)
+          if (!unprinted(r, c)) {
+            right = c;
+            break;
+          }
+    };
+    for (const range of this.ranges) {
+      const { row, column } = cellPosition(range.address);
+      cover(row, column, row + range.rows.length - 1, column + (range.rows[0]?.length ?? 1) - 1);
+    }
+    for (const chart of this.charts) {
+      const from = rangeBounds(chart.from);
+      const to = rangeBounds(chart.to);
+      cover(from.top, from.left, to.bottom, to.right);
+    }
+    return right;
   }
 
   /** By column, the first and last row of what prints there (cells, tables' printed columns, charts). */

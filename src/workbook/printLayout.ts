@@ -142,6 +142,16 @@ export function decidePrint(
 }
 
 /**
+ * The scale at which columns `widths` wide fill one page across (at most 100%, with SAFETY's slack):
+ * for a sheet that fits one page wide but is printed as a fixed scale.
+ */
+export function fittedScale(request: PrintRequest, widths: readonly number[]): number {
+  const printable = request.landscape ? PRINTABLE_WIDTH.landscape : PRINTABLE_WIDTH.portrait;
+  const total = widths.map(columnPoints).reduce((a, b) => a + b, 0);
+  return Math.max(MIN_PRINT_SCALE, Math.min(100, Math.floor((100 * SAFETY * printable) / total)));
+}
+
+/**
  * The print areas of a sheet printed across pages: the first page's columns with every row, then each
  * further page's columns with only the rows that hold something in them (a wide table's rows). A
  * sheet's title, notes and figures sit in its first columns; without this, every page across would

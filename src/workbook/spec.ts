@@ -120,6 +120,12 @@ export interface TableBlock {
    * such as each capability's past scores) do not make a page across of their own.
    */
   readonly printedColumns?: number;
+  /**
+   * Printed as a print range of its own, from its caption, starting a new page: the rows above it
+   * print only as wide as they are, so columns another table keeps off the page (the team budget's
+   * month inputs, beside this table's months) stay off it.
+   */
+  readonly printsOnItsOwn?: boolean;
 }
 
 interface FigureBase {

@@ -166,8 +166,8 @@ describe("import-focus on a workbook with charts", () => {
       return { areas: areas.sort(), breaks: breaks.sort() };
     };
     const before = await layout();
-    // The team budget prints its summary, then each year group of months with its lines.
-    expect(before.areas.some((a) => a.split(",").length === 4)).toBe(true);
+    // Sheets printed across pages (the staffing plan, the KPI tracker) print areas of several ranges.
+    expect(before.areas.some((a) => a.split(",").length >= 2)).toBe(true);
     expect(before.breaks.length).toBeGreaterThan(0);
     expect(await run(["import-focus", FIXTURE, "--into", file], io().io)).toBe(EXIT.ok);
     expect(await layout()).toEqual(before);

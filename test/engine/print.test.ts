@@ -19,12 +19,11 @@ import { writeXlsxFile } from "../../src/xlsx";
  */
 const MIN_POINTS = 8;
 /**
- * Issue 14 asks for at most 20 pages; legible text (at least 8 pt) takes 24 with today's sheets: each
- * table prints the columns a reader needs and keeps its reference columns off the page
- * (`printedColumns`), but the team budget's 36 month columns still print on three pages of their own
- * (docs/ARCHITECTURE.md, "Printing"). This guards that count until the budget is laid out by month.
+ * Issue 14: the whole practice set in at most 20 pages, every page legible (8 pt or more). Each table
+ * prints the columns a reader needs and keeps its reference columns off the page (`printedColumns`);
+ * the team budget prints each line's months as rows (its monthly detail) instead of 36 columns.
  */
-const MAX_PAGES = 24;
+const MAX_PAGES = 20;
 /** A page with fewer words than this is a near-empty overflow page, unless it is its sheet's only page. */
 const MIN_WORDS = 25;
 

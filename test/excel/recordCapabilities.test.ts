@@ -190,9 +190,9 @@ describe("upgrading a version-1 scorecard to the current version", () => {
     ]);
     expect(upgraded.changes).toEqual([
       "Maturity scorecard: upgrade from version 1 to version 5.",
+      `Maturity scorecard: 22 new columns in table MaturityHistory, empty for you to fill in: ${NAMES.map((n) => `"${n}"`).join(", ")}.`,
       'Maturity scorecard: new column "Lenses assessed" in table MaturityCapabilities, with its formula.',
       'Maturity scorecard: new column "Change since last record" in table MaturityCapabilities, with its formula.',
-      `Maturity scorecard: 22 new columns in table MaturityHistory, empty for you to fill in: ${NAMES.map((n) => `"${n}"`).join(", ")}.`,
       "Maturity scorecard: new formula in Score, Gap to target, Target status, Level.",
       "Maturity scorecard: 4 lines of template text reworded (A6, A7, A11, A12).",
       'Maturity scorecard: new named cells MaturityAsAt, MaturityAssessmentAge of "Results" on "Maturity scorecard", below its content under a copy of that heading.',
@@ -221,7 +221,10 @@ describe("upgrading a version-1 scorecard to the current version", () => {
       }
     }
     const history = tableNow(fake, HISTORY);
-    expect(history.headers.slice(-NAMES.length)).toEqual(NAMES);
+    // Each recorded column after the one before it in the current version's order (version 1's Note
+    // stays where it was, after them).
+    const checklist = history.headers.indexOf("Checklist level");
+    expect(history.headers.slice(checklist + 1)).toEqual([...NAMES, "Note"]);
     const capabilities = tableNow(fake, CAPABILITY_TABLE);
     const change = capabilities.headers.indexOf("Change since last record");
     expect(capabilities.headers[change - 1]).toBe("Score");

@@ -43,7 +43,7 @@ describe("upgrading a version-2 team budget", () => {
     const before = typed(fake);
     const preview = await previewUpgrade(hostFor(fake));
     expect(preview.upgrades.map((u) => [u.templateId, u.from, u.to])).toEqual([
-      ["team-budget", 2, 3],
+      ["team-budget", 2, 4],
     ]);
     expect(preview.changes).toEqual(
       expect.arrayContaining([
@@ -56,6 +56,7 @@ describe("upgrading a version-2 team budget", () => {
         'Team budget: new block "Reporting date and thresholds" on "Team budget", below its content: BudgetAsAt, BudgetMateriality, BudgetMonthsClosed, BudgetMonthsWithoutActuals.',
         'Team budget: new block "Over / (under) budget (actual or forecast minus budget)" on "Team budget", below its content: TeamOverUnderYTD, TeamOverUnderFY.',
         "Team budget: 8 lines of template text reworded (A5, A6, A7, A8, A10, A11, A16, A17).",
+        'Team budget: new table BudgetDetail on "Team budget".',
       ])
     );
     fake.resetCounters();

@@ -103,7 +103,8 @@ const scorecardScenario = fc.record({
   inputs: fc.array(fc.record({ row: fc.nat(21), column: fc.nat(9), value: lensScore }), {
     maxLength: 20,
   }),
-  addedRows: fc.nat(2),
+  // No added capability rows: the history table below is wider, and Excel moves a table below only
+  // whole, so it refuses to add a row (the fake too). Version 5 puts the history above instead.
   userColumn: fc.boolean(),
 });
 
@@ -146,17 +147,8 @@ describe("upgrade loses nothing (maturity scorecard 2 -> 3)", () => {
           { ...DEFAULT_OPTIONS, formulaMode: "portable" },
           "earlier"
         );
-        const width = fake.state.tables().find((t) => t.name === SCORECARD)!.headers.length;
         await edit(fake, (workbook) => {
           const table = workbook.tables.getItem(SCORECARD);
-          if (s.addedRows > 0)
-            table.rows.add(
-              undefined,
-              Array.from({ length: s.addedRows }, (_, i) => [
-                `Added capability ${i + 1}`,
-                ...Array.from({ length: width - 1 }, () => null),
-              ]) as unknown as string[][]
-            );
           if (s.userColumn) table.columns.add(undefined, undefined, "Reviewer notes");
           for (const change of s.inputs)
             table.columns

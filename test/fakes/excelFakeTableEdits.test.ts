@@ -87,6 +87,27 @@ describe("table.rows.add", () => {
       })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
+
+  it("moves a narrower table below whole, and refuses to tear a wider one", async () => {
+    await seed();
+    const below = async (address: string, name: string, headers: string[]) =>
+      run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Sheet1");
+        sheet.getRange(address).values = [headers, headers.map((h) => h.toLowerCase())];
+        sheet.tables.add(sheet.getRange(address), true).name = name;
+        await context.sync();
+      });
+    const addRow = () =>
+      run(async (context) => {
+        context.workbook.tables.getItem("Lines").rows.add(null, [["c", 3, null]]);
+        await context.sync();
+      });
+    await below("A8:B9", "Narrow", ["P", "Q"]);
+    await addRow();
+    expect(fake.state.tables().find((t) => t.name === "Narrow")?.address).toBe("A9:B10");
+    await below("A12:D13", "Wide", ["R", "S", "T", "U"]);
+    await expect(addRow()).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
 });
 
 describe("table.columns.add and delete", () => {

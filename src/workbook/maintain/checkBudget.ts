@@ -6,6 +6,8 @@ import { BoundTable, indexOf, typedRow } from "./boundTable";
 import { Finding } from "./findings";
 import { excelDate } from "../dates";
 import { fiscalYearMonths, TemplateOptions } from "../options";
+import { LINES_TABLE } from "../templates/budget/categories";
+import { DETAIL_TABLE, MEASURES } from "../templates/budget/monthlyDetail";
 
 /**
  * Budget lines whose actuals so far exceed the budget of the same months beyond the tolerance (and
@@ -78,4 +80,37 @@ function lineName(bound: BoundTable, row: number): string {
   const index = indexOf(bound, "item");
   const name = index < 0 ? "" : bound.cell(row, index).value;
   return name === "" ? `Budget line ${row + 1}` : String(name);
+}
+
+/**
+ * Version 4: the monthly detail shows three rows (budget, forecast, actual) for each budget line, by
+ * position. A line added to the lines table without its three rows in the detail is left out of it
+ * and of the printout: said, with the rows to add (Excel fills in their formulas).
+ */
+export function checkBudgetDetail(
+  templateId: string,
+  tables: readonly {
+    readonly template: { readonly key: string };
+    readonly bound: BoundTable | null;
+  }[]
+): Finding[] {
+  if (templateId !== "team-budget") return [];
+  const lines = tables.find((t) => t.template.key === LINES_TABLE)?.bound;
+  const detail = tables.find((t) => t.template.key === DETAIL_TABLE)?.bound;
+  if (!lines || !detail) return [];
+  const shown = Math.floor(detail.rows / MEASURES.length);
+  if (shown >= lines.rows) return [];
+  const missing = lines.rows - shown;
+  return [
+    {
+      severity: "warning",
+      kind: "budgetDetail",
+      templateId,
+      sheet: detail.read.sheet,
+      address: detail.read.address,
+      what: `The monthly detail shows ${shown} of the ${lines.rows} budget lines: ${missing === 1 ? "the last line is" : `the last ${missing} lines are`} not in it, nor in the printout.`,
+      fix: `Add ${missing * MEASURES.length} rows at the end of table ${detail.read.name}, with Measure ${MEASURES.join(", ")} in turn for each line: the other columns fill in.`,
+      repairable: false,
+    },
+  ];
 }

@@ -17,6 +17,7 @@ export type FindingKind =
   | "invalidInput"
   | "raci"
   | "overBudget"
+  | "budgetDetail"
   | "reportingDates"
   | "staffingBudget"
   | "retypedFigure"

@@ -1,6 +1,6 @@
 import { TableBlock } from "../spec";
 import { checkAcrossSheets } from "./checkAcrossSheets";
-import { checkBudget } from "./checkBudget";
+import { checkBudget, checkBudgetDetail } from "./checkBudget";
 import { checkOverdue } from "./checkOverdue";
 import { checkCharts } from "./checkCharts";
 import { checkComputed } from "./checkComputed";
@@ -91,5 +91,6 @@ function checkTemplate(survey: Survey, t: SurveyedTemplate, lost: readonly strin
       findings.push(...checkBudget(templateId, bound, spec, nameValue, t.expected.record.options));
     if (spec) findings.push(...checkOverdue(templateId, bound, spec, nameValue));
   }
+  findings.push(...checkBudgetDetail(templateId, t.tables));
   return findings;
 }

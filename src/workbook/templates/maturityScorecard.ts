@@ -169,9 +169,74 @@ export const maturityScorecard: Template = {
   build: (options) => buildMaturityScorecard(options, 5),
 };
 
+/** Version 5's charts beside the settings and results: D to H, within the first page across. */
+const BESIDE_COLUMNS = 5;
+
 function buildMaturityScorecard(options: TemplateOptions, version: Version): WorkbookSpec {
   const dates = sampleDates(options);
   const assessedOn = dates[dates.length - 1];
+  const capabilityBlocks: Block[] = [
+    {
+      kind: "table",
+      key: "maturityCapabilities",
+      name: "MaturityCapabilities",
+      caption: "Capability assessment",
+      ...capabilityTableColumns(version),
+      rows: capabilityRows(assessedOn),
+      conditionalFormats: [
+        { column: "status", when: "equals", text: "Green", highlight: "good" },
+        { column: "status", when: "equals", text: "Amber", highlight: "neutral" },
+        { column: "status", when: "equals", text: "Red", highlight: "bad" },
+        { column: "level", when: "equals", text: "Run", highlight: "good" },
+      ],
+    },
+    {
+      kind: "chart",
+      title: "Score vs target by capability",
+      chart: "bar",
+      table: "maturityCapabilities",
+      categories: "capability",
+      series: ["score", "target"],
+      // Version 5: beside the results, so the history and its trend print a page earlier.
+      ...(version < 5
+        ? {}
+        : {
+            beside: "figures:maturityScore",
+            besideColumns: BESIDE_COLUMNS,
+            besideRows: 1 + results().length + assessmentAge(options).length,
+          }),
+    },
+  ];
+  const historyBlocks: Block[] = [
+    {
+      kind: "table",
+      key: "maturityHistory",
+      name: "MaturityHistory",
+      caption: "Assessment history",
+      columns: historyColumns(version),
+      // Each capability's past scores after the assessment's own columns: kept for the
+      // trend and the change since the last record, not printed across pages of their own.
+      printedColumns: version < 5 ? 7 : 6,
+      rows: historyRows(dates, version),
+      conditionalFormats: [{ column: "level", when: "equals", text: "Run", highlight: "good" }],
+    },
+    {
+      kind: "chart",
+      title: "Practice score trend",
+      chart: "line",
+      table: "maturityHistory",
+      categories: "date",
+      series: ["score", "target"],
+      // Version 5: beside the settings, so the capability table and history share a page.
+      ...(version < 5
+        ? {}
+        : {
+            beside: "figures:maturityTargetGroup",
+            besideColumns: BESIDE_COLUMNS,
+            besideRows: settings(options, assessedOn).length + 1,
+          }),
+    },
+  ];
   return {
     templateId: "maturity-scorecard",
     version,
@@ -223,51 +288,11 @@ function buildMaturityScorecard(options: TemplateOptions, version: Version): Wor
             heading: "Results",
             items: [...results(), ...(version < 4 ? [] : assessmentAge(options))],
           },
-          {
-            kind: "table",
-            key: "maturityCapabilities",
-            name: "MaturityCapabilities",
-            caption: "Capability assessment",
-            ...capabilityTableColumns(version),
-            rows: capabilityRows(assessedOn),
-            conditionalFormats: [
-              { column: "status", when: "equals", text: "Green", highlight: "good" },
-              { column: "status", when: "equals", text: "Amber", highlight: "neutral" },
-              { column: "status", when: "equals", text: "Red", highlight: "bad" },
-              { column: "level", when: "equals", text: "Run", highlight: "good" },
-            ],
-          },
-          {
-            kind: "chart",
-            title: "Score vs target by capability",
-            chart: "bar",
-            table: "maturityCapabilities",
-            categories: "capability",
-            series: ["score", "target"],
-          },
-          {
-            kind: "table",
-            key: "maturityHistory",
-            name: "MaturityHistory",
-            caption: "Assessment history",
-            columns: historyColumns(version),
-            // Each capability's past scores after the assessment's own columns: kept for the
-            // trend and the change since the last record, not printed across pages of their own.
-            printedColumns: 7,
-            rows: historyRows(dates, version),
-            conditionalFormats: [
-              { column: "level", when: "equals", text: "Run", highlight: "good" },
-            ],
-          },
-          {
-            kind: "chart",
-            title: "Practice score trend",
-            chart: "line",
-            table: "maturityHistory",
-            categories: "date",
-            series: ["score", "target"],
-          },
-          ...(version < 3 ? [] : practiceByLens()),
+          // Version 5: the history (wider) above the capability table, so that Excel can add a
+          // capability row: it moves a table below only whole.
+          ...(version < 5 ? capabilityBlocks : historyBlocks),
+          ...(version < 5 ? historyBlocks : capabilityBlocks),
+          ...(version < 3 ? [] : practiceByLens(version)),
         ],
       },
       {
@@ -736,6 +761,8 @@ function capabilityRows(assessedOn: number): TableRow[] {
   });
 }
 
+const NOTE: ColumnSpec = { key: "note", header: "Note", kind: "input", type: "text", width: 60 };
+
 function historyColumns(version: Version): ColumnSpec[] {
   return [
     { key: "date", header: "Date", kind: "input", type: "date" },
@@ -785,9 +812,10 @@ function historyColumns(version: Version): ColumnSpec[] {
       list: STAGES,
       width: 16,
     },
-    // Version 5 prints the note beside the scorecard's narrower columns: it wraps at 30.
-    { key: "note", header: "Note", kind: "input", type: "text", width: version < 5 ? 60 : 30 },
+    // Version 5 keeps the note last, off the printout, running on unwrapped: one line a record.
+    ...(version < 5 ? [NOTE] : []),
     ...(version === 1 ? [] : recordedScoreColumns()),
+    ...(version < 5 ? [] : [{ ...NOTE, wrap: false }]),
   ];
 }
 
@@ -957,7 +985,7 @@ export const LENS_CHART = "Practice maturity by lens against target";
  * score is its average over the assessed capabilities as a share of 4, a blank lens scoring 0 as in
  * MATURITYSCORE: INDEX picks the row's lens column, so the formula is the same in every row.
  */
-function practiceByLens(): Block[] {
+function practiceByLens(version: Version): Block[] {
   const lenses = columnRange("maturityCapabilities", LENSES[0].key, LENSES[LENSES.length - 1].key);
   return [
     {
@@ -1007,6 +1035,8 @@ function practiceByLens(): Block[] {
       // ends 16 rows sooner and the chart is never split between pages.
       beside: `table:${LENS_TABLE}`,
       besideColumns: 5,
+      // Version 5: shorter, so that it ends on the page that holds the capability table.
+      ...(version < 5 ? {} : { besideRows: 11 }),
     },
   ];
 }

@@ -7,9 +7,11 @@ import {
   SAMPLE_CLOSED_MONTHS,
   TemplateOptions,
 } from "../options";
-import { EarlierVersion, Template, TableRow, WorkbookSpec } from "../spec";
+import { ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } from "../spec";
 import { overUnderBlock, reportingBlock, resultsBlock } from "./budget/budgetFigures";
-import { budgetByMonth } from "./budget/byMonth";
+import { BUDGET_AMOUNT_WIDTH, budgetByMonth } from "./budget/byMonth";
+import { monthlyDetail } from "./budget/monthlyDetail";
+import { inPrintOrder } from "./printOrder";
 import {
   BUDGET_BY_MONTH_TABLE,
   BUDGET_SEED,
@@ -60,15 +62,28 @@ const VERSION_2: EarlierVersion = {
   ],
 };
 
+/**
+ * Version 3 printed the lines' 36 month columns on three pages of their own. Version 4 prints the
+ * lines' summary (line item and category first) and, below the monthly totals, a monthly detail of
+ * every line: budget, forecast and actual as rows, months as columns. The month columns where figures
+ * are entered stay in the lines table, off the page. An upgraded workbook gets the detail below its
+ * content; its lines table keeps its order and print setup.
+ */
+const VERSION_3: EarlierVersion = {
+  version: 3,
+  build: (options) => buildTeamBudget(options, 3),
+  migration: [],
+};
+
 export const teamBudget: Template = {
   id: "team-budget",
-  version: 3,
-  earlier: [VERSION_1, VERSION_2],
+  version: 4,
+  earlier: [VERSION_1, VERSION_2, VERSION_3],
   title: "Team budget",
   purpose:
-    "Budget, forecast and actual cost of the FinOps team by month: the year to date at the reporting date, over or under budget beyond a tolerance and an amount, the full-year forecast and a chart of the year.",
+    "Budget, forecast and actual cost of the FinOps team by month: the year to date at the reporting date, over or under budget beyond a tolerance and an amount, the full-year forecast, a chart of the year and each line's months laid out to print.",
   audience: "Finance staff and the FinOps lead",
-  build: (options) => buildTeamBudget(options, 3),
+  build: (options) => buildTeamBudget(options, 4),
 };
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -107,7 +122,9 @@ function notes(version: BudgetVersion): string[] {
       "Savings delivered comes from the savings ledger: it sets the team's cost against the value it delivers.",
     ];
   return [
-    "One row per cost line of the FinOps team. Enter budget, forecast and actual per month in the shaded cells: the year's summary comes first, then the months.",
+    version < 4
+      ? "One row per cost line of the FinOps team. Enter budget, forecast and actual per month in the shaded cells: the year's summary comes first, then the months."
+      : "One row per cost line of the FinOps team. Enter budget, forecast and actual per month in the shaded cells: the year's summary comes first, then the owner and the months, which print as the monthly detail at the end of the sheet (a row per measure).",
     "Year to date is the months closed at the reporting date. A closed month with no actual counts as nothing spent: Closed months with no actual entered yet says so.",
     "Over / (under) = actual (or forecast) minus budget: positive is over budget. A line is Over or Under budget only beyond both the tolerance and the materiality amount.",
     "Forecast FY is the actuals of the closed months plus the forecast of the months still open: the expected outturn of the year.",
@@ -115,9 +132,51 @@ function notes(version: BudgetVersion): string[] {
   ];
 }
 
+/**
+ * Version 4's print order: the line and its year (the summary) print; the owner and the months follow,
+ * off the page (the monthly detail prints them). Narrower amounts, so that the detail's months, which
+ * share these columns, print on one page across.
+ */
+function linesInVersionOrder(
+  columns: readonly ColumnSpec[],
+  version: BudgetVersion
+): { columns: readonly ColumnSpec[]; printedColumns?: number } {
+  if (version < 4) return { columns };
+  const summary = [
+    "budgetFy",
+    "forecastFy",
+    "overUnderFy",
+    "budgetYtd",
+    "actualYtd",
+    "varianceYtd",
+    "variancePct",
+    "status",
+  ];
+  const narrow = (c: ColumnSpec): ColumnSpec =>
+    c.key === "item"
+      ? { ...c, width: 36, wrap: true }
+      : c.key === "category"
+        ? { ...c, width: 14, wrap: true }
+        : c.key === "status"
+          ? { ...c, width: 12 }
+          : c.key === "variancePct"
+            ? { ...c, width: 9 }
+            : c.type === "currency" && summary.includes(c.key)
+              ? { ...c, width: BUDGET_AMOUNT_WIDTH }
+              : c;
+  return inPrintOrder(
+    columns.map(narrow),
+    ["item", "category", ...summary],
+    [
+      ...columns.filter((c) => /^(budget|forecast|actual)\d+$/.test(c.key)).map((c) => c.key),
+      "owner",
+    ]
+  );
+}
+
 function buildTeamBudget(options: TemplateOptions, version: BudgetVersion): WorkbookSpec {
   const months = fiscalYearMonths(options);
-  const columns = lineColumns(months, version);
+  const { columns, printedColumns } = linesInVersionOrder(lineColumns(months, version), version);
   const totals: Record<string, "sum"> = {};
   for (const c of columns) if (c.type === "currency") totals[c.key] = "sum";
   return {
@@ -146,6 +205,7 @@ function buildTeamBudget(options: TemplateOptions, version: BudgetVersion): Work
             name: "BudgetLines",
             caption: "Budget lines",
             columns,
+            ...(printedColumns === undefined ? {} : { printedColumns }),
             rows: sampleRows(),
             totals,
             conditionalFormats: [
@@ -156,6 +216,7 @@ function buildTeamBudget(options: TemplateOptions, version: BudgetVersion): Work
             ],
           },
           ...(version === 1 ? [] : budgetByMonth(months, version)),
+          ...(version < 4 ? [] : [monthlyDetail(months, LINES.length)]),
         ],
       },
     ],

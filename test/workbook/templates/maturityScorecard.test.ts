@@ -45,9 +45,10 @@ describe("maturity scorecard template", () => {
       const errors = computed.filter((cell) => isErrorValue(cell.expected));
       expect(errors).toEqual([]);
       // Charts (score vs target, trend) are drawn from their tables on the same sheet.
+      // Version 5 places the history (and its trend) above the capability table.
       expect(sheetOf(p, "maturityScorecard").charts.map((c) => c.chart)).toEqual([
-        "bar",
         "line",
+        "bar",
         "radar",
       ]);
       // Excel's formula limit is 8,192 characters; the portable twins are the long ones.

@@ -88,7 +88,7 @@ describe("team budget", () => {
   });
 
   it("writes the year to date as the first months of each run, portable in both engines", () => {
-    const row = sheet().ranges.find((r) => r.rows[0][0].value === "Category")!.rows[1];
+    const row = sheet().ranges.find((r) => r.rows[0][0].value === "Line item")!.rows[1];
     const headers = sheet().tables[0].headers;
     expect(row[headers.indexOf("Actual YTD")].formula).toBe(
       "=IF(BudgetMonthsClosed<1,0,SUM(INDEX(BudgetLines[[#This Row],[Actual Jan 2026]:[Actual Dec 2026]],1,1):INDEX(BudgetLines[[#This Row],[Actual Jan 2026]:[Actual Dec 2026]],1,BudgetMonthsClosed)))"
@@ -98,12 +98,12 @@ describe("team budget", () => {
     expect(closedFormula).toBe('=COUNTIFS(BudgetByMonth[Month end],"<="&BudgetAsAt)');
   });
 
-  it("puts the year's summary first and each run of months on its own printed page", () => {
-    const headers = sheet().tables[0].headers;
-    expect(headers.slice(0, 11)).toEqual([
-      "Category",
+  it("puts each line's year first and keeps its months, entered there, off the printout", () => {
+    const planned = sheet();
+    const headers = planned.tables[0].headers;
+    expect(headers.slice(0, 10)).toEqual([
       "Line item",
-      "Owner",
+      "Category",
       "Budget FY",
       "Forecast FY",
       "Over / (under) FY",
@@ -113,14 +113,57 @@ describe("team budget", () => {
       "Over / (under) %",
       "Status",
     ]);
-    expect(headers[11]).toBe("Budget Jan 2026");
+    expect(headers[10]).toBe("Budget Jan 2026");
+    expect(headers[headers.length - 1]).toBe("Owner");
     expect(headers).not.toContain("Run rate FY");
     expect(headers).not.toContain("Projected FY");
+    // One page across: the lines' summary and the monthly totals, then the monthly detail on its own.
+    expect(planned.print.pagesWide).toBe(1);
+    const areas = (planned.printArea ?? "").split(",");
+    expect(areas).toHaveLength(2);
+    expect(areas[0]).toMatch(/^A1:J\d+$/);
+    expect(areas[1]).toMatch(/^A\d+:N\d+$/);
+  });
+
+  it("lays each line's months out as budget, forecast and actual rows, read from the lines", () => {
+    const planned = sheet();
+    const lines = tableRows(planned, "BudgetLines");
+    const detail = tableRows(planned, "BudgetDetail");
+    expect(detail).toHaveLength(3 * lines.length);
+    const months = [
+      "Jan",
+      "Feb",
+      "Mar",
+      "Apr",
+      "May",
+      "Jun",
+      "Jul",
+      "Aug",
+      "Sep",
+      "Oct",
+      "Nov",
+      "Dec",
+    ];
+    detail.forEach((row, r) => {
+      const line = lines[Math.floor(r / 3)];
+      const measure = ["Budget", "Forecast", "Actual"][r % 3];
+      expect([r, row["Measure"].value, row["Line item"].expected]).toEqual([
+        r,
+        measure,
+        line["Line item"].value,
+      ]);
+      for (const month of months) {
+        const typed = line[`${measure} ${month} 2026`].value;
+        // A budget or forecast left blank reads 0; an actual not entered yet stays blank.
+        const wanted = typed ?? (measure === "Actual" ? "" : 0);
+        expect([r, month, row[`${month} 2026`].expected]).toEqual([r, month, wanted]);
+      }
+    });
   });
 
   it("without sample data keeps the line items and shows no false figures", () => {
     const planned = sheet({ ...DEFAULT_OPTIONS, sampleData: false });
-    const table = planned.ranges.find((r) => r.rows[0][0].value === "Category");
+    const table = planned.ranges.find((r) => r.rows[0][0].value === "Line item");
     expect(table?.rows.length).toBe(10);
     const status = (table?.rows[0] ?? []).findIndex((c) => c.value === "Status");
     expect(table?.rows.slice(1).every((row) => row[status].expected === "Not started")).toBe(true);

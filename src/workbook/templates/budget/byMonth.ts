@@ -11,6 +11,12 @@ import {
 } from "./categories";
 
 /**
+ * Version 4's width of the amounts that share columns with the monthly detail's months ("$199,000" and
+ * "($15,000)" fit): at most 172 characters of columns print on one landscape page at 75%.
+ */
+export const BUDGET_AMOUNT_WIDTH = 10;
+
+/**
  * The year at a glance (version 2 on), for finance and the executive summary. Each row sums one
  * month's column of the lines (INDEX over the run of month columns by the row's position), so the
  * formula is the same in every row; the actual stays blank until a line has one for that month.
@@ -20,6 +26,7 @@ export function budgetByMonth(months: readonly Period[], version: BudgetVersion)
   const run = (measure: string) =>
     columnRange(LINES_TABLE, `${measure}1`, `${measure}${months.length}`);
   const month = (measure: string) => pick(run(measure), rowNumber("month"));
+  const amountWidth = version < 4 ? {} : { width: BUDGET_AMOUNT_WIDTH };
   const monthEnd: ColumnSpec = {
     key: "monthEnd",
     header: "Month end",
@@ -40,6 +47,7 @@ export function budgetByMonth(months: readonly Period[], version: BudgetVersion)
           header: "Budget",
           kind: "computed",
           type: "currency",
+          ...amountWidth,
           expr: sum(month("budget")),
         },
         {
@@ -47,6 +55,7 @@ export function budgetByMonth(months: readonly Period[], version: BudgetVersion)
           header: "Forecast",
           kind: "computed",
           type: "currency",
+          ...amountWidth,
           expr: sum(month("forecast")),
         },
         {
@@ -54,6 +63,7 @@ export function budgetByMonth(months: readonly Period[], version: BudgetVersion)
           header: "Actual",
           kind: "computed",
           type: "currency",
+          ...amountWidth,
           expr: ifNoNumbers(month("actual"), str(""), sum(month("actual"))),
         },
         {
@@ -61,7 +71,7 @@ export function budgetByMonth(months: readonly Period[], version: BudgetVersion)
           header: "Over / (under) budget",
           kind: "computed",
           type: "currency",
-          width: 14,
+          width: version < 4 ? 14 : BUDGET_AMOUNT_WIDTH,
           expr: ifNoNumbers(col("actual"), str(""), sub(col("actual"), col("budget"))),
         },
       ],

@@ -17,4 +17,4 @@ export const LINES_TABLE = "budgetLines";
 export const BUDGET_BY_MONTH_TABLE = "budgetByMonth";
 export const BUDGET_BY_MONTH_CHART = "Team budget, forecast and actual by month";
 
-export type BudgetVersion = 1 | 2 | 3;
+export type BudgetVersion = 1 | 2 | 3 | 4;

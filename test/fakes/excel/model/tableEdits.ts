@@ -89,6 +89,23 @@ export function addTableRows(
     return formulas.size === 1 ? only : null;
   });
   const columns = (c: number) => c >= table.left && c <= table.right;
+  // Excel moves a table below only whole: one reaching past these columns would be torn apart, and
+  // Excel refuses ("This operation is not allowed. The operation is attempting to shift cells in a
+  // table on your worksheet.").
+  const torn = tablesOn(model, sheet).find((other) => {
+    const rect = tableRect(other);
+    return (
+      other !== table &&
+      rect.top >= first &&
+      rect.left <= table.right &&
+      rect.right >= table.left &&
+      (rect.left < table.left || rect.right > table.right)
+    );
+  });
+  if (torn)
+    throw invalidOperation(
+      `Adding rows to "${table.name}" would shift part of table "${torn.name}" below it: Excel refuses to shift cells in a table.`
+    );
   moveCells(sheet, (r, c) => r >= first && columns(c), count, 0);
   for (const cf of sheet.conditionalFormats) {
     if (cf.rect.left < table.left || cf.rect.right > table.right) continue;
