@@ -206,8 +206,11 @@ class SheetLayout {
             scale: fittedScale(this.sheet.print, widths.slice(0, printedLast + 1)),
           }
         : decided;
+    // Notes run over the first page's columns: up to its first break, or the first print range's edge.
+    const bands = this.printBands(lastRow);
     const { merges, wrapped } = this.mergedNotes(
-      printed.columnBreaks[0] ?? printedLast + 1,
+      printed.columnBreaks[0] ??
+        (bands.length > 1 ? this.printedRight(bands[0].top, bands[0].bottom) : printedLast) + 1,
       widths
     );
     return {
