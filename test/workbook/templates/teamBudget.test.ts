@@ -130,20 +130,7 @@ describe("team budget", () => {
     const lines = tableRows(planned, "BudgetLines");
     const detail = tableRows(planned, "BudgetDetail");
     expect(detail).toHaveLength(3 * lines.length);
-    const months = [
-      "Jan",
-      "Feb",
-      "Mar",
-      "Apr",
-      "May",
-      "Jun",
-      "Jul",
-      "Aug",
-      "Sep",
-      "Oct",
-      "Nov",
-      "Dec",
-    ];
+    const months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
     detail.forEach((row, r) => {
       const line = lines[Math.floor(r / 3)];
       const measure = ["Budget", "Forecast", "Actual"][r % 3];
