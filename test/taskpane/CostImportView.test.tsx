@@ -45,7 +45,7 @@ const cellValue = (fake: ExcelFake, cell: string) => {
 };
 
 describe("Import cost data (FOCUS)", () => {
-  it("reads files, lists issues with file, line and column, previews old and new KPI values, and writes only the ticked months", async () => {
+  it("reads files, lists issues with file, line and column, previews old and new KPI values, and writes only the months ticked", async () => {
     const fake = await withTracker();
     open(fake);
     expect(screen.getByRole("button", { name: "Read files" })).toHaveProperty("disabled", true);
@@ -65,13 +65,20 @@ describe("Import cost data (FOCUS)", () => {
     const months = screen.getByRole("list", { name: "KPI months to fill" });
     const boxes = within(months).getAllByRole("checkbox");
     expect(boxes).toHaveLength(3);
+    // The sample tracker has values in every month: nothing is ticked until the user says.
+    expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([false, false, false]);
+    expect(
+      within(months).getByText(/^Jan 2026 \(\d+ KPIs; replaces \d+ values? already there\)$/)
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Write the sheet" })).toBeTruthy();
     const jan = screen.getByRole("list", { name: "Jan 2026: old and new values" });
     const esr = within(jan).getByText(/^Effective savings rate: /).textContent!;
     // Sample data's 14% becomes 1 - effective / list of the generated month.
     expect(esr).toMatch(/^Effective savings rate: 14% → 20% \(KPI tracker![A-Z]+\d+\)$/);
     const janCell = /\((.+)\)$/.exec(esr)![1];
 
-    fireEvent.click(boxes[1]); // untick Feb 2026
+    fireEvent.click(boxes[0]); // tick Jan and Mar 2026; Feb keeps its values
+    fireEvent.click(boxes[2]);
     fireEvent.click(screen.getByRole("button", { name: "Write the sheet and 2 months" }));
     const written = await screen.findByRole("list", { name: "KPI values written" });
     expect(within(written).queryAllByText(/Feb 2026/)).toHaveLength(0);
@@ -168,7 +175,8 @@ describe("Import cost data (FOCUS)", () => {
     open(fake);
     await readFiles(csvFile(focusCsv(MONTHS)));
     fireEvent.click(screen.getByRole("button", { name: "Next: into the workbook" }));
-    await screen.findByRole("list", { name: "KPI months to fill" });
+    const months = await screen.findByRole("list", { name: "KPI months to fill" });
+    for (const box of within(months).getAllByRole("checkbox")) fireEvent.click(box);
     const before = fake.state.snapshot();
     fake.resetCounters();
     fake.failOnSync(3, new FakeExcelError("AccessDenied", "protected"));
@@ -176,6 +184,46 @@ describe("Import cost data (FOCUS)", () => {
     expect(await screen.findByText("The import did not go through")).toBeTruthy();
     expect(screen.getByText(/is protected\. Unprotect it/)).toBeTruthy();
     await waitFor(() => expect(fake.state.snapshot()).toEqual(before));
+  });
+
+  it("ticks only the months whose KPI cells are empty", async () => {
+    // A tracker without sample figures, with one value typed in February.
+    const fake = createExcelFake();
+    await generateWorkbooks(
+      ["kpi-tracker"],
+      { ...DEFAULT_OPTIONS, sampleData: false },
+      hostFor(fake)
+    );
+    open(fake);
+    await readFiles(csvFile(focusCsv(MONTHS)));
+    fireEvent.click(screen.getByRole("button", { name: "Next: into the workbook" }));
+    const months = await screen.findByRole("list", { name: "KPI months to fill" });
+    const feb = within(months).getByRole("list", { name: "Feb 2026: old and new values" });
+    const cell = /\(([^()]+)\)$/.exec(
+      within(feb).getByText(/^Effective savings rate: /).textContent!
+    )![1];
+    // Typed after the preview was opened: Back and Next read the workbook again.
+    const [sheet, address] = cell.split("!");
+    await fake.asOfficeExcel().run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange(address).values = [[15]];
+      await context.sync();
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Next: into the workbook" }));
+    const again = await screen.findByRole("list", { name: "KPI months to fill" });
+    const boxes = within(again).getAllByRole("checkbox") as HTMLInputElement[];
+    expect(boxes.map((b) => b.checked)).toEqual([true, false, true]);
+    expect(
+      within(again).getByText(/^Feb 2026 \(\d+ KPIs; replaces 1 value already there\)$/)
+    ).toBeTruthy();
+    expect(
+      within(within(again).getByRole("list", { name: "Feb 2026: old and new values" })).getByText(
+        /^Effective savings rate: 15% → /
+      )
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Write the sheet and 2 months" }));
+    await screen.findByRole("list", { name: "KPI values written" });
+    expect(cellValue(fake, cell)).toBe(15);
   });
 
   it("outside Excel, reads the files but says writing needs Excel", async () => {

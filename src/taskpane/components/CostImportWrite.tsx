@@ -15,7 +15,7 @@ import { applyCostImport, CostImportResult, previewCostImport } from "../../exce
 import { useExcelHost } from "../ExcelHostContext";
 import { usePaneHold } from "../PaneHoldContext";
 import { useLoad } from "../hooks/useLoad";
-import { periodChoices } from "../model/costImport";
+import { periodChoices, tickedAtFirst } from "../model/costImport";
 import { ChangeList } from "./ChangeList";
 import { CostDataPreview } from "./CostDataPreview";
 import { KpiPeriodPicker } from "./KpiPeriodPicker";
@@ -48,7 +48,8 @@ export function CostImportWrite({ result, onBack, onDone }: CostImportWriteProps
   const hold = usePaneHold();
   const [attempt, setAttempt] = useState(0);
   const [step, setStep] = useState<Step>({ step: "preview" });
-  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  // The user's own ticks and unticks; a month not in it keeps its first state (tickedAtFirst).
+  const [choices, setChoices] = useState<ReadonlyMap<string, boolean>>(new Map());
   const preview = useLoad(
     () =>
       host
@@ -112,7 +113,9 @@ export function CostImportWrite({ result, onBack, onDone }: CostImportWriteProps
 
   const { value } = preview;
   const periods = periodChoices(value);
-  const chosen = periods.map((p) => p.month).filter((m) => !unticked.has(m));
+  const chosen = periods
+    .filter((p) => choices.get(p.month) ?? tickedAtFirst(p))
+    .map((p) => p.month);
   const write = () => {
     if (!host) return;
     setStep({ step: "writing" });
@@ -137,20 +140,14 @@ export function CostImportWrite({ result, onBack, onDone }: CostImportWriteProps
         <>
           <Subtitle2 as="h3">KPI tracker actuals</Subtitle2>
           <Body1>
-            These are cells you may have typed: tick the months to fill. Unticked months keep their
-            values.
+            Months whose KPI cells are all empty are ticked. A month with values already in it
+            (typed or imported before) is not: each cell is listed with its value now and the new
+            one, and ticking the month replaces them. Unticked months keep their values.
           </Body1>
           <KpiPeriodPicker
             periods={periods}
             selected={new Set(chosen)}
-            onToggle={(month, on) =>
-              setUnticked((old) => {
-                const next = new Set(old);
-                if (on) next.delete(month);
-                else next.add(month);
-                return next;
-              })
-            }
+            onToggle={(month, on) => setChoices((old) => new Map(old).set(month, on))}
           />
         </>
       )}

@@ -14,7 +14,8 @@ export interface KpiPeriodPickerProps {
 
 /**
  * The KPI tracker's months an import can fill: they are input cells, so each shows the value it holds
- * now and the one it would get, and only the months the user ticks are written.
+ * now and the one it would get, a month says how many values it would replace, and only the months
+ * the user ticks are written.
  */
 export function KpiPeriodPicker({ periods, selected, onToggle }: KpiPeriodPickerProps) {
   const styles = useStyles();
@@ -26,7 +27,7 @@ export function KpiPeriodPicker({ periods, selected, onToggle }: KpiPeriodPicker
           <Checkbox
             checked={selected.has(period.month)}
             onChange={(_, data) => onToggle(period.month, data.checked === true)}
-            label={`${period.label} (${period.changes.length} KPI${period.changes.length === 1 ? "" : "s"})`}
+            label={`${period.label} (${period.changes.length} KPI${period.changes.length === 1 ? "" : "s"}${period.replaces > 0 ? `; replaces ${period.replaces} value${period.replaces === 1 ? "" : "s"} already there` : ""})`}
           />
           <ul className={styles.changes} aria-label={`${period.label}: old and new values`}>
             {period.changes.map((change) => (

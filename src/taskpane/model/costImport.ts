@@ -177,8 +177,19 @@ export interface PeriodChoice {
     readonly cell: string;
     readonly oldValue: string;
     readonly newValue: string;
+    /** The cell holds something now (typed, or an earlier import): writing replaces it. */
+    readonly replaces: boolean;
   }[];
+  /** How many of its cells hold something now: a month with any is not ticked until the user says. */
+  readonly replaces: number;
 }
+
+/** Nothing is replaced without an explicit choice: only months whose cells are all empty start ticked. */
+export const tickedAtFirst = (period: PeriodChoice): boolean => period.replaces === 0;
+
+const isEmpty = (change: KpiActualChange) =>
+  !change.oldFormula &&
+  (change.oldValue === null || change.oldValue === undefined || change.oldValue === "");
 
 function oldText(change: KpiActualChange): string {
   if (change.oldFormula) return change.oldFormula;
@@ -201,7 +212,9 @@ export function periodChoices(preview: CostImportPreview): PeriodChoice[] {
         cell: `${c.sheet}!${c.address}`,
         oldValue: oldText(c),
         newValue: `${c.newValue}%`,
+        replaces: !isEmpty(c),
       })),
+      replaces: changes.filter((c) => !isEmpty(c)).length,
     };
   });
 }
