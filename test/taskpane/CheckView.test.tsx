@@ -54,6 +54,12 @@ describe("check workbook", () => {
     fireEvent.click(screen.getByRole("button", { name: "Repair 1 problem" }));
     const changes = await screen.findByRole("list", { name: "Changes refresh will make" });
     expect(within(changes).getAllByRole("listitem").length).toBeGreaterThan(0);
+    // The preview names the typed-over cell with what it holds, and says it is replaced.
+    expect(
+      within(changes).getByText(new RegExp(`replacing what was typed: ${cell} "OK"\\.$`))
+    ).toBeTruthy();
+    expect(screen.getByText(/A value typed over a template's formula is replaced/)).toBeTruthy();
+    expect(screen.queryByText(/^Values you typed, rows and columns/)).toBeNull();
     expect(fake.state.cell(sheet, cell).formula).toBeNull(); // the preview changes nothing
     fireEvent.click(screen.getByRole("button", { name: "Apply" }));
     expect(await screen.findByRole("list", { name: "Changes made" })).toBeTruthy();

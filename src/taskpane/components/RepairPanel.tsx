@@ -9,6 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ChangeList } from "./ChangeList";
+import { TYPED_OVER } from "../../workbook/maintain/refreshPlan";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -28,6 +29,10 @@ export interface RepairPanelProps {
   readonly onApply: () => void;
   readonly onCancel: () => void;
 }
+
+/** Whether a refresh puts a formula back over something typed (its preview line says so). */
+const replacesTyped = (changes: readonly string[]) =>
+  changes.some((line) => line.includes(TYPED_OVER));
 
 /** The preview before anything changes, the summary after, or what went wrong. */
 export function RepairPanel({ repair, onApply, onCancel }: RepairPanelProps) {
@@ -59,7 +64,9 @@ export function RepairPanel({ repair, onApply, onCancel }: RepairPanelProps) {
               <ChangeList lines={repair.changes} label="Changes refresh will make" />
             )}
             <Caption1 as="p">
-              Values you typed, rows and columns you added and your own sheets are kept.
+              {replacesTyped(repair.changes)
+                ? "Input cells, rows and columns you added and your own sheets are kept. A value typed over a template's formula is replaced: each is named above with what it holds now."
+                : "Values you typed, rows and columns you added and your own sheets are kept."}
             </Caption1>
             <div className={styles.actions}>
               <Button appearance="primary" onClick={onApply} disabled={repair.changes.length === 0}>

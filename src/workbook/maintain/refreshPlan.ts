@@ -3,7 +3,7 @@ import { BlockAddition, ChartAddition, figuresAddedBack, planAdditions } from ".
 import { FormulaMode } from "../expr/renderFormula";
 import { PlannedConditionalFormat, PlannedSheet, PlannedValidation } from "../plan";
 import { BoundTable } from "./boundTable";
-import { computedCells } from "./computedCells";
+import { ComputedCell, computedCells } from "./computedCells";
 import { formattingGaps } from "./checkFormats";
 import { RawCell, ReadValidation, WorkbookReadBack } from "./readBack";
 import { lostTables, Survey, SurveyedTemplate, surveyWorkbook } from "./survey";
@@ -301,9 +301,24 @@ function planCells(
     plan.preview.push(
       run.every((c) => c.problem === "outdated")
         ? `${first.sheet}!${address}: update the formula of ${first.label} to the add-in's current definition (${cells(run.length)}).`
-        : `${first.sheet}!${address}: restore the formula of ${first.label} (${cells(run.length)})${run.some((c) => c.problem === "overwritten") ? ", replacing what was typed there" : ""}.`
+        : `${first.sheet}!${address}: restore the formula of ${first.label} (${cells(run.length)})${typedOver(run)}.`
     );
   }
+}
+
+/** ", replacing what was typed: C14 123, C15 "OK"": each typed-over cell by address, with its value. */
+export const TYPED_OVER = ", replacing what was typed:";
+
+function typedOver(run: readonly ComputedCell[]): string {
+  const typed = run.filter((c) => c.problem === "overwritten");
+  if (typed.length === 0) return "";
+  const value = (v: unknown) =>
+    v === null || v === undefined || v === ""
+      ? "(empty)"
+      : typeof v === "string"
+        ? `"${v}"`
+        : String(v);
+  return `${TYPED_OVER} ${typed.map((c) => `${c.address} ${value(c.now.value)}`).join(", ")}`;
 }
 
 function planFormats(bound: BoundTable, plan: Mutable): void {
