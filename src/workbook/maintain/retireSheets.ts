@@ -13,11 +13,20 @@ export interface SheetRetirement {
 const SHEET_NAME_LIMIT = 31;
 const lower = (names: readonly string[]) => new Set(names.map((n) => n.toLowerCase()));
 
-/** `base`, or `base 2`, `base 3`... : the first not in `taken` (kept within `limit` characters). */
-function free(base: string, taken: Set<string>, limit = 255): string {
+/**
+ * `stem + tail`, or with 2, 3... after it, separated by `separator`: the first not in `taken`. Only the
+ * stem is shortened to keep within `limit` characters, so the tail ("(version 3)") is always there.
+ */
+function free(
+  stem: string,
+  tail: string,
+  taken: Set<string>,
+  separator: string,
+  limit = 255
+): string {
   for (let n = 1; ; n++) {
-    const suffix = n === 1 ? "" : ` ${n}`;
-    const name = `${base.slice(0, limit - suffix.length)}${suffix}`;
+    const suffix = `${tail}${n === 1 ? "" : `${separator}${n}`}`;
+    const name = `${stem.slice(0, limit - suffix.length)}${suffix}`;
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase());
       return name;
@@ -39,7 +48,8 @@ export function retireSheets(
   records: readonly { readonly record: InstalledTemplate; readonly version: number }[]
 ): { readBack: WorkbookReadBack; retirements: SheetRetirement[] } {
   const sheetsTaken = lower(readBack.sheetNames);
-  const tablesTaken = lower(readBack.tableNames);
+  // Table and defined names share one namespace in Excel.
+  const tablesTaken = lower([...readBack.tableNames, ...readBack.names.map((n) => n.name)]);
   const retirements: SheetRetirement[] = [];
   for (const { record, version } of records)
     for (const sheet of record.sheets) {
@@ -47,12 +57,13 @@ export function retireSheets(
         (s) => s.name.toLowerCase() === sheet.toLowerCase() && s.used !== null
       );
       if (!present) continue;
-      const to = free(`${present.name} (version ${version})`, sheetsTaken, SHEET_NAME_LIMIT);
+      const to = free(present.name, ` (version ${version})`, sheetsTaken, " ", SHEET_NAME_LIMIT);
       const tables = readBack.tables
         .filter((t) => t.sheet.toLowerCase() === present.name.toLowerCase())
         .map((t) => ({
           from: t.name,
-          to: free(`${t.name}Version${version}`.replace(/\s/g, ""), tablesTaken),
+          // No spaces in a table name: ExecKpiStatusVersion3, then ExecKpiStatusVersion3_2.
+          to: free(t.name, `Version${version}`, tablesTaken, "_"),
         }));
       const position = readBack.sheetNames.findIndex(
         (n) => n.toLowerCase() === present.name.toLowerCase()

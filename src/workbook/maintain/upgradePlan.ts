@@ -106,7 +106,9 @@ export function planUpgrade(readBack: WorkbookReadBack): UpgradePlan {
     // Undo names a rebuilt sheet's names as they were: at the old sheet, once it has its name back.
     names: base.names.map((n) => ({
       ...n,
-      previous: n.previous && readBack.names.find((r) => r.name === n.name)?.formula,
+      previous:
+        n.previous &&
+        readBack.names.find((r) => r.name.toLowerCase() === n.name.toLowerCase())?.formula,
     })),
     retired: retired.retirements,
     columns: [...base.columns],
