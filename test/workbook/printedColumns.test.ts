@@ -90,10 +90,13 @@ describe("computed columns in dependency order", () => {
 describe("printed columns", () => {
   it("inPrintOrder names every column once, printed ones first", () => {
     const columns = [input("a"), input("b"), input("c")];
+    // The last column, with nothing to its right, runs on unwrapped unless the template says otherwise.
     expect(inPrintOrder(columns, ["c", "a"], ["b"])).toEqual({
-      columns: [columns[2], columns[0], columns[1]],
+      columns: [columns[2], columns[0], { ...columns[1], wrap: false }],
       printedColumns: 2,
     });
+    const wrapped = { ...columns[1], wrap: true };
+    expect(inPrintOrder([columns[0], wrapped], ["a"], ["b"]).columns[1]).toBe(wrapped);
     expect(() => inPrintOrder(columns, ["c", "a"], [])).toThrow(/does not name each/);
     expect(() => inPrintOrder(columns, ["c", "a"], ["b", "b"])).toThrow(/does not name each/);
   });

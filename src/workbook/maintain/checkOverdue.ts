@@ -44,12 +44,12 @@ export function checkOverdue(
   if (flag?.kind !== "computed") return [];
   const keys = spec.columns.map((c) => c.key);
   const late: string[] = [];
+  const order = computeOrder(spec.columns);
   for (let row = 0; row < bound.rows; row++) {
     const values = typedRow(bound, spec.columns, row);
     const context = { row: values, rowColumns: keys, columnValues: () => [], nameValue: input };
     // Computed columns in the order they read each other (Next review before its flag).
-    for (const column of computeOrder(spec.columns))
-      values[column.key] = evaluate(column.expr, context);
+    for (const column of order) values[column.key] = evaluate(column.expr, context);
     if (values[rule.flag] === "Overdue")
       late.push(String(values[rule.item] ?? `row ${row + 1}`).trim() || `row ${row + 1}`);
   }

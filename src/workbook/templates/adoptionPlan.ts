@@ -106,7 +106,7 @@ function inVersionOrder(
 ): { columns: readonly ColumnSpec[]; printedColumns?: number } {
   if (version < 4) return { columns };
   return inPrintOrder(
-    columns.map((c) => (c.key === "evidence" ? { ...c, wrap: false } : c)),
+    columns,
     ["stage", "activity", "owner", "due", "status", "schedule"],
     ["department", "deliverable", "evidence"]
   );

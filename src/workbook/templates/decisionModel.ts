@@ -173,13 +173,7 @@ function inVersionOrder(
 ): { columns: readonly ColumnSpec[]; printedColumns?: number } {
   if (version < 4) return { columns };
   return inPrintOrder(
-    columns.map((c) =>
-      c.key === "escalation"
-        ? { ...c, wrap: false }
-        : c.key === "raciCheck"
-          ? { ...c, width: 22, wrap: true }
-          : c
-    ),
+    columns.map((c) => (c.key === "raciCheck" ? { ...c, width: 22, wrap: true } : c)),
     [
       "decision",
       ...PERSONAS.map((p) => p.key),

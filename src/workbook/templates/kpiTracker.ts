@@ -288,10 +288,9 @@ function kpiTableColumns(
 ): { columns: ColumnSpec[]; printedColumns?: number } {
   const columns = kpiColumns(periods, version);
   if (version < 3) return { columns };
-  const measure = columns.find((c) => c.key === "measure");
+  // The definition comes last, where it runs on unwrapped (inPrintOrder).
   return inPrintOrder(
-    // The definition comes last and runs on to its right unwrapped: the rows stay one line high.
-    columns.map((c) => (c === measure ? { ...c, wrap: false } : c)),
+    columns,
     [
       "kpi",
       "id",
@@ -623,7 +622,7 @@ function ledgerTableColumns(version: KpiTrackerVersion): {
   const columns = [...ledgerColumns(version), ...(version === 1 ? [] : IN_YEAR_COLUMNS)];
   if (version < 3) return { columns };
   return inPrintOrder(
-    columns.map((c) => (c.key === "evidence" ? { ...c, wrap: false } : c)),
+    columns,
     [
       "initiative",
       "id",

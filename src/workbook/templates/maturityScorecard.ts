@@ -606,7 +606,7 @@ function capabilityTableColumns(version: Version): {
   const columns = capabilityColumns(version);
   if (version < 5) return { columns };
   return inPrintOrder(
-    columns.map((c) => (c.key === "nextAction" ? { ...c, wrap: false } : c)),
+    columns,
     [
       "capability",
       ...LENSES.map((lens) => lens.key),

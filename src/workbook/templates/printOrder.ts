@@ -3,7 +3,8 @@ import { ColumnSpec } from "../spec";
 /**
  * A table's columns in print order: `printed` (keys, left to right) first, then `reference`, the
  * columns that stay on the sheet but off the printout (TableBlock.printedColumns is `printed.length`).
- * Every column is named exactly once, so a version that reorders loses none.
+ * Every column is named exactly once, so a version that reorders loses none. The last column, with
+ * nothing to its right, runs on unwrapped (put the longest text there): rows stay one line high.
  */
 export function inPrintOrder(
   columns: readonly ColumnSpec[],
@@ -16,8 +17,9 @@ export function inPrintOrder(
     throw new Error(
       `Print order ${order.join(", ")} does not name each of ${columns.map((c) => c.key).join(", ")} once`
     );
-  return {
-    columns: order.map((key) => byKey.get(key) as ColumnSpec),
-    printedColumns: printed.length,
-  };
+  const ordered = order.map((key) => byKey.get(key) as ColumnSpec);
+  const last = ordered[ordered.length - 1];
+  if (reference.length > 0 && last.wrap === undefined)
+    ordered[ordered.length - 1] = { ...last, wrap: false };
+  return { columns: ordered, printedColumns: printed.length };
 }

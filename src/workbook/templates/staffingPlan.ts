@@ -117,7 +117,7 @@ function staffTableColumns(
   const columns = staffColumns(options);
   if (version < 3) return { columns };
   return inPrintOrder(
-    columns.map((c) => (c.key === "responsibilities" ? { ...c, wrap: false } : c)),
+    columns,
     [
       "role",
       "person",
