@@ -12,6 +12,7 @@ import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
+import { asOneUndoStep, Reverting, WithUndo } from "./undoStep";
 import { queueStoreCells } from "./writePlan";
 
 interface Read {
@@ -92,8 +93,12 @@ export interface ConversionResult {
 export async function convertFormulas(
   mode: FormulaMode,
   host: ExcelHost = officeHost()
-): Promise<ConversionResult> {
+): Promise<WithUndo<ConversionResult>> {
   checkHost(host.requirements);
+  return asOneUndoStep(host, (h) => convert(mode, h));
+}
+
+async function convert(mode: FormulaMode, host: ExcelHost): Promise<Reverting<ConversionResult>> {
   let read: Read | undefined;
   let writing = false;
   try {
@@ -120,7 +125,12 @@ export async function convertFormulas(
       await context.sync();
       workbook.application.calculate("Full");
       await context.sync();
-      return { changes: plan.changes, left: plan.left };
+      const written = read;
+      return {
+        changes: plan.changes,
+        left: plan.left,
+        revert: () => undoConversion(host, written),
+      };
     });
   } catch (error) {
     const failure = explain(error, "Converting the formulas");
@@ -133,7 +143,8 @@ export async function convertFormulas(
       undone
         ? `${failure.message} Nothing was changed: every formula is back as it was.`
         : `${failure.message} Part of the conversion may have been applied; run Check workbook to see the workbook's state.`,
-      failure.code
+      failure.code,
+      !undone
     );
   }
 }

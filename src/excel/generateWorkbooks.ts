@@ -10,6 +10,7 @@ import { ChosenNames } from "../workbook/names";
 import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationCancelled, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
+import { asOneUndoStep, Reverting, WithUndo } from "./undoStep";
 import { queueFormulasAndFormats, queueMetadata, queueNames, queueSheet } from "./writePlan";
 
 export type { ExcelHost } from "./host";
@@ -48,11 +49,20 @@ export async function generateWorkbooks(
   options: TemplateOptions,
   host: ExcelHost = officeHost(),
   progress: GenerationProgress = {}
-): Promise<GenerationResult> {
+): Promise<WithUndo<GenerationResult>> {
+  progress.onStep?.("Checking Excel");
+  checkHost(host.requirements);
+  return asOneUndoStep(host, (h) => generate(ids, options, h, progress));
+}
+
+async function generate(
+  ids: readonly string[],
+  options: TemplateOptions,
+  host: ExcelHost,
+  progress: GenerationProgress
+): Promise<Reverting<GenerationResult>> {
   const step = progress.onStep ?? (() => undefined);
   const cancelled = () => progress.signal?.aborted === true;
-  step("Checking Excel");
-  checkHost(host.requirements);
   if (cancelled()) throw new GenerationCancelled();
   let created:
     | { sheets: string[]; names: string[]; metadataCreated: boolean; metadataRows: number | null }
@@ -105,7 +115,9 @@ export async function generateWorkbooks(
       workbook.application.calculate("Full");
       await context.sync();
 
+      const made = created;
       return {
+        revert: () => removeCreated(host, made),
         sheets: plan.templates.flatMap((t) =>
           t.sheets.map((name) => ({ templateId: t.templateId, name }))
         ),
@@ -126,7 +138,8 @@ export async function generateWorkbooks(
       cleaned
         ? `${failure.message} Nothing was changed: the sheets this run had started are removed.`
         : `${failure.message} Some sheets this run started could not be removed: delete ${sheets.map((s) => `"${s}"`).join(", ")} if you see them.`,
-      failure.code
+      failure.code,
+      !cleaned
     );
   }
 }

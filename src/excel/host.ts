@@ -1,6 +1,14 @@
+export type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** Excel.run, with the options form (mergeUndoGroup) undo grouping needs. */
+export interface ExcelRun {
+  run<T>(batch: Batch<T>): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: Batch<T>): Promise<T>;
+}
+
 /** The parts of the Office.js globals the adapter uses; the pane passes one down, tests pass the in-memory fake. */
 export interface ExcelHost {
-  readonly excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  readonly excel: ExcelRun;
   readonly requirements?: { isSetSupported(name: string, version?: string): boolean };
   readonly now?: () => Date;
 }

@@ -6,7 +6,9 @@ export class GenerationError extends Error {
   constructor(
     message: string,
     /** The underlying error's code, for support. */
-    readonly code?: string
+    readonly code?: string,
+    /** The command failed and could not put everything back: running it again is not safe. */
+    readonly leftPartly = false
   ) {
     super(message);
     this.name = "GenerationError";

@@ -13,6 +13,7 @@ import { PlannedSheet } from "../workbook/plan";
 import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
+import { asOneUndoStep, Reverting, WithUndo } from "./undoStep";
 import { constant, queueFormulasAndFormats, queueNames, queueSheet } from "./writePlan";
 
 export interface CostImportPreview {
@@ -75,8 +76,16 @@ export async function applyCostImport(
   result: FocusImport,
   confirm: { readonly periods: readonly string[] | "all" },
   host: ExcelHost = officeHost()
-): Promise<CostImportResult> {
+): Promise<WithUndo<CostImportResult>> {
   checkHost(host.requirements);
+  return asOneUndoStep(host, (h) => importCosts(result, confirm, h));
+}
+
+async function importCosts(
+  result: FocusImport,
+  confirm: { readonly periods: readonly string[] | "all" },
+  host: ExcelHost
+): Promise<Reverting<CostImportResult>> {
   let written = undefined as Written | undefined;
   try {
     return await host.excel.run(async (context) => {
@@ -121,7 +130,10 @@ export async function applyCostImport(
       workbook.application.calculate("Full");
       if (previous) workbook.worksheets.getItem(previous.id).delete();
       await context.sync();
+      const done: Written = { read, changes, tempTable };
       return {
+        // The sheet an earlier import wrote is gone now: only Excel's own undo could bring it back.
+        ...(previous ? {} : { revert: () => undoImport(host, done) }),
         costDataSheet: read.planned.name,
         changes: changes.map(describeChange),
         notes: read.preview.notes,
@@ -138,7 +150,8 @@ export async function applyCostImport(
       undone
         ? `${failure.message} Nothing was changed: the workbook is as it was before the import.`
         : `${failure.message} The import could not be fully undone: check the "${written.read.planned.name}" sheet and the KPI tracker's values.`,
-      failure.code
+      failure.code,
+      !undone
     );
   }
 }

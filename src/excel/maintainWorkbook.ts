@@ -5,6 +5,7 @@ import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { queueRefresh, undoRefresh } from "./applyRefresh";
 import { readWorkbook } from "./readWorkbook";
+import { asOneUndoStep, Reverting, WithUndo } from "./undoStep";
 
 export type { HealthReport } from "../workbook/maintain/healthCheck";
 export type { Finding } from "../workbook/maintain/findings";
@@ -41,8 +42,14 @@ export interface RefreshResult {
  * the plan in one sync with calculation suspended, then recalculates: five syncs whatever the size.
  * On failure a second batch undoes what the write did (see undoRefresh for what it restores).
  */
-export async function refreshWorkbook(host: ExcelHost = officeHost()): Promise<RefreshResult> {
+export async function refreshWorkbook(
+  host: ExcelHost = officeHost()
+): Promise<WithUndo<RefreshResult>> {
   checkHost(host.requirements);
+  return asOneUndoStep(host, refresh);
+}
+
+async function refresh(host: ExcelHost): Promise<Reverting<RefreshResult>> {
   let plan: RefreshPlan | undefined;
   let writing = false;
   try {
@@ -56,7 +63,8 @@ export async function refreshWorkbook(host: ExcelHost = officeHost()): Promise<R
       await context.sync();
       workbook.application.calculate("Full");
       await context.sync();
-      return { changes: plan.preview };
+      const written = plan;
+      return { changes: plan.preview, revert: () => undoRefresh(host, written) };
     });
   } catch (error) {
     const failure = explain(error, "Refreshing the workbook");
@@ -69,7 +77,8 @@ export async function refreshWorkbook(host: ExcelHost = officeHost()): Promise<R
       undone
         ? `${failure.message} Nothing was changed: what the refresh had started is undone.`
         : `${failure.message} Part of the refresh may have been applied; run Check workbook to see the workbook's state.`,
-      failure.code
+      failure.code,
+      !undone
     );
   }
 }

@@ -4,6 +4,7 @@ import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
+import { asOneUndoStep, Reverting, WithUndo } from "./undoStep";
 
 export interface AssessmentResult {
   /** What was (or, from the preview, would be) changed, one line each; empty: nothing recorded. */
@@ -70,8 +71,12 @@ export async function previewAssessment(
 export async function recordAssessment(
   host: ExcelHost = officeHost(),
   date?: Date
-): Promise<AssessmentResult> {
+): Promise<WithUndo<AssessmentResult>> {
   checkHost(host.requirements);
+  return asOneUndoStep(host, (h) => record(h, date));
+}
+
+async function record(host: ExcelHost, date?: Date): Promise<Reverting<AssessmentResult>> {
   let written: { record: AssessmentRecord; chart: number } | undefined;
   try {
     return await host.excel.run(async (context) => {
@@ -94,7 +99,7 @@ export async function recordAssessment(
         ...record.notes,
         ...(chart < 0 ? [`The chart "${record.chart.title}" is not on the sheet any more.`] : []),
       ];
-      return { changes, notes };
+      return { changes, notes, revert: () => undoRecord(host, record, chart) };
     });
   } catch (error) {
     const failure = explain(error, "Recording the assessment");
@@ -107,7 +112,8 @@ export async function recordAssessment(
       undone
         ? `${failure.message} Nothing was changed: the history is as it was.`
         : `${failure.message} The history may hold a partly written row; check the last row of ${written.record.table}.`,
-      failure.code
+      failure.code,
+      !undone
     );
   }
 }

@@ -10,6 +10,7 @@ import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
+import { asOneUndoStep, Reverting, WithUndo } from "./undoStep";
 import {
   applyLook,
   queueFormulasAndFormats,
@@ -159,8 +160,16 @@ export async function rollForward(
   kind: RollForwardKind,
   host: ExcelHost = officeHost(),
   months = 1
-): Promise<RollForwardResult> {
+): Promise<WithUndo<RollForwardResult>> {
   checkHost(host.requirements);
+  return asOneUndoStep(host, (h) => roll(kind, h, months));
+}
+
+async function roll(
+  kind: RollForwardKind,
+  host: ExcelHost,
+  months: number
+): Promise<Reverting<RollForwardResult>> {
   let work: Work | undefined;
   try {
     return await host.excel.run(async (context) => {
@@ -173,7 +182,11 @@ export async function rollForward(
       await context.sync();
       workbook.application.calculate("Full");
       await context.sync();
-      return { changes: planned.changes, notes: planned.notes };
+      return {
+        changes: planned.changes,
+        notes: planned.notes,
+        revert: () => planned.undo(host),
+      };
     });
   } catch (error) {
     const failure = explain(error, "Rolling forward");
@@ -186,7 +199,8 @@ export async function rollForward(
       undone
         ? `${failure.message} Nothing was changed: what the roll forward had started is undone.`
         : `${failure.message} Part of the roll forward may have been applied; run Check workbook to see the workbook's state.`,
-      failure.code
+      failure.code,
+      !undone
     );
   }
 }

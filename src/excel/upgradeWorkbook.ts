@@ -4,6 +4,7 @@ import { ExcelHost, nowOf, officeHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
+import { asOneUndoStep, Reverting, WithUndo } from "./undoStep";
 
 export type { TemplateUpgrade } from "../workbook/maintain/upgradePlan";
 
@@ -38,8 +39,14 @@ export interface UpgradeResult {
  * plan in one sync with calculation suspended and recalculates: five syncs whatever the size, as
  * refresh. On failure the write is undone as a refresh's is (undoRefresh), versions included.
  */
-export async function upgradeWorkbook(host: ExcelHost = officeHost()): Promise<UpgradeResult> {
+export async function upgradeWorkbook(
+  host: ExcelHost = officeHost()
+): Promise<WithUndo<UpgradeResult>> {
   checkHost(host.requirements);
+  return asOneUndoStep(host, upgrade);
+}
+
+async function upgrade(host: ExcelHost): Promise<Reverting<UpgradeResult>> {
   let plan: UpgradePlan | undefined;
   let writing = false;
   try {
@@ -53,7 +60,12 @@ export async function upgradeWorkbook(host: ExcelHost = officeHost()): Promise<U
       await context.sync();
       workbook.application.calculate("Full");
       await context.sync();
-      return { upgrades: plan.upgrades, changes: plan.refresh.preview };
+      const written = plan.refresh;
+      return {
+        upgrades: plan.upgrades,
+        changes: plan.refresh.preview,
+        revert: () => undoRefresh(host, written),
+      };
     });
   } catch (error) {
     const failure = explain(error, "Upgrading the workbook");
@@ -66,7 +78,8 @@ export async function upgradeWorkbook(host: ExcelHost = officeHost()): Promise<U
       undone
         ? `${failure.message} Nothing was changed: what the upgrade had started is undone.`
         : `${failure.message} Part of the upgrade may have been applied; run Check workbook to see the workbook's state.`,
-      failure.code
+      failure.code,
+      !undone
     );
   }
 }

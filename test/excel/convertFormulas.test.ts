@@ -97,7 +97,7 @@ describe("make portable and back on the in-memory Excel", () => {
       ])
     );
     const toPortable = await convertFormulas("portable", hostFor(fake));
-    expect(toPortable).toEqual({ changes, left });
+    expect(toPortable).toMatchObject({ changes, left, undo: { by: "pane" } });
 
     const portable = formulas(fake);
     expect(

@@ -46,6 +46,42 @@ describe("maintenance actions", () => {
     expect(fake.state.snapshot().sheets).toEqual(before.sheets);
   });
 
+  it("says Ctrl+Z undoes an action where Excel groups it into one undo step", async () => {
+    const fake = await budget();
+    renderPane(<MaintainView action="portable" onBack={() => undefined} />, hostFor(fake, "1.20"));
+    fireEvent.click(await screen.findByRole("button", { name: "Apply" }));
+    expect(await screen.findByText("Ctrl+Z undoes this in one step (⌘Z on a Mac).")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Undo last change" })).toBeNull();
+  });
+
+  it("elsewhere offers Undo last change, which puts the workbook back as it was", async () => {
+    const fake = await budget();
+    const before = fake.state.snapshot();
+    const onBack = jest.fn();
+    renderPane(<MaintainView action="portable" onBack={onBack} />, hostFor(fake, "1.12"));
+    fireEvent.click(await screen.findByRole("button", { name: "Apply" }));
+    await screen.findByRole("list", { name: "Changes made" });
+    expect(finopsFormulas(fake)).toBe(0);
+    expect(screen.getByText(/cannot undo the conversion in one step/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Undo last change" }));
+    expect(await screen.findByText("Undone: the workbook is as it was before.")).toBeTruthy();
+    expect(fake.state.snapshot().sheets).toEqual(before.sheets);
+    expect(screen.queryByRole("button", { name: "Undo last change" })).toBeNull();
+  });
+
+  it("an undo that fails says so and can be tried again", async () => {
+    const fake = await budget();
+    renderPane(<MaintainView action="portable" onBack={() => undefined} />, hostFor(fake, "1.12"));
+    fireEvent.click(await screen.findByRole("button", { name: "Apply" }));
+    await screen.findByRole("list", { name: "Changes made" });
+    fake.failOnSync(fake.syncCount + 1, new FakeExcelError("AccessDenied", "Protected."));
+    fireEvent.click(screen.getByRole("button", { name: "Undo last change" }));
+    expect(await screen.findByText(/^The undo did not go through: /)).toBeTruthy();
+    expect(screen.getByText(/Unprotect it \(Review > Unprotect\)/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Undo last change" }));
+    expect(await screen.findByText("Undone: the workbook is as it was before.")).toBeTruthy();
+  });
+
   it("Upgrade templates lists the renamed values before it applies them, and records the new version", async () => {
     const fake = createExcelFake();
     await generateAtVersion(fake, { "adoption-plan": 1 });

@@ -1,4 +1,4 @@
-import type { ExcelHost } from "../../src/excel/host";
+import type { Batch, ExcelHost, ExcelRun } from "../../src/excel/host";
 import type { ExcelFake } from "../fakes/excel";
 import { hostFor } from "../excel/hostFor";
 
@@ -11,24 +11,22 @@ export function slowHost(fake: ExcelFake, skipRuns = 0): { host: ExcelHost; rele
   const gate = new Promise<void>((resolve) => (release = resolve));
   const base = hostFor(fake);
   let runs = 0;
-  const host: ExcelHost = {
-    ...base,
-    excel: {
-      run: (batch) =>
-        base.excel.run((context) => {
-          if (runs++ < skipRuns) return batch(context);
-          const sync = context.sync.bind(context);
-          let first = true;
-          context.sync = (async <T>(value?: T) => {
-            if (first) {
-              first = false;
-              await gate;
-            }
-            return sync(value);
-          }) as typeof context.sync;
-          return batch(context);
-        }),
-    },
+  const run = <T>(...args: [Batch<T>] | [Excel.RunOptions, Batch<T>]) => {
+    const batch = args[args.length - 1] as Batch<T>;
+    return base.excel.run((context) => {
+      if (runs++ < skipRuns) return batch(context);
+      const sync = context.sync.bind(context);
+      let first = true;
+      context.sync = (async <T>(value?: T) => {
+        if (first) {
+          first = false;
+          await gate;
+        }
+        return sync(value);
+      }) as typeof context.sync;
+      return batch(context);
+    });
   };
+  const host: ExcelHost = { ...base, excel: { run: run as ExcelRun["run"] } };
   return { host, release };
 }

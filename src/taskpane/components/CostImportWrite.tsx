@@ -16,7 +16,9 @@ import { useExcelHost } from "../ExcelHostContext";
 import { usePaneHold } from "../PaneHoldContext";
 import { useLoad } from "../hooks/useLoad";
 import { periodChoices, tickedAtFirst } from "../model/costImport";
+import type { WithUndo } from "../../excel/undoStep";
 import { ChangeList } from "./ChangeList";
+import { UndoNote } from "./UndoNote";
 import { CostDataPreview } from "./CostDataPreview";
 import { KpiPeriodPicker } from "./KpiPeriodPicker";
 import { messageOf } from "../model/messageOf";
@@ -29,7 +31,7 @@ const useStyles = makeStyles({
 type Step =
   | { readonly step: "preview" }
   | { readonly step: "writing" }
-  | { readonly step: "done"; readonly written: CostImportResult }
+  | { readonly step: "done"; readonly written: WithUndo<CostImportResult> }
   | { readonly step: "failed"; readonly message: string };
 
 export interface CostImportWriteProps {
@@ -71,6 +73,7 @@ export function CostImportWrite({ result, onBack, onDone }: CostImportWriteProps
               <ChangeList lines={written.changes} label="KPI values written" />
             )}
             {written.notes.length > 0 && <ChangeList lines={written.notes} label="Not filled" />}
+            <UndoNote offer={written.undo} what="this import" />
           </MessageBarBody>
         </MessageBar>
         <div className={styles.actions}>

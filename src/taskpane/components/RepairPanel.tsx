@@ -8,7 +8,9 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
+import type { UndoOffer } from "../../excel/undoStep";
 import { ChangeList } from "./ChangeList";
+import { UndoNote } from "./UndoNote";
 import { TYPED_OVER } from "../../workbook/maintain/refreshPlan";
 
 const useStyles = makeStyles({
@@ -21,13 +23,15 @@ export type Repair =
   | { readonly step: "previewing" }
   | { readonly step: "preview"; readonly changes: readonly string[] }
   | { readonly step: "applying" }
-  | { readonly step: "applied"; readonly changes: readonly string[] }
+  | { readonly step: "applied"; readonly changes: readonly string[]; readonly undo?: UndoOffer }
   | { readonly step: "failed"; readonly message: string };
 
 export interface RepairPanelProps {
   readonly repair: Repair;
   readonly onApply: () => void;
   readonly onCancel: () => void;
+  /** The pane's own undo put the repair back: the check is stale. */
+  readonly onUndone?: () => void;
 }
 
 /** Whether a refresh puts a formula back over something typed (its preview line says so). */
@@ -35,7 +39,7 @@ const replacesTyped = (changes: readonly string[]) =>
   changes.some((line) => line.includes(TYPED_OVER));
 
 /** The preview before anything changes, the summary after, or what went wrong. */
-export function RepairPanel({ repair, onApply, onCancel }: RepairPanelProps) {
+export function RepairPanel({ repair, onApply, onCancel, onUndone }: RepairPanelProps) {
   const styles = useStyles();
   switch (repair.step) {
     case "idle":
@@ -87,6 +91,7 @@ export function RepairPanel({ repair, onApply, onCancel }: RepairPanelProps) {
             ) : (
               <ChangeList lines={repair.changes} label="Changes made" />
             )}
+            <UndoNote offer={repair.undo} what="the repair" onUndone={onUndone} />
           </MessageBarBody>
         </MessageBar>
       );

@@ -14,6 +14,8 @@ import {
 import type { ResultView } from "../model/generationView";
 import { useListStyles } from "./listStyles";
 import { messageOf } from "../model/messageOf";
+import type { UndoOffer } from "../../excel/undoStep";
+import { UndoNote } from "./UndoNote";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -23,6 +25,7 @@ const useStyles = makeStyles({
 
 export interface ResultPanelProps {
   readonly view: ResultView;
+  readonly undo?: UndoOffer;
   /** Resolves when the sheet is shown; rejects with a plain message. */
   readonly onGoTo: (sheet: string) => Promise<void>;
   readonly onHome: () => void;
@@ -30,10 +33,12 @@ export interface ResultPanelProps {
 }
 
 /** What a run created, with Go to links, the names it had to change and what to fill in first. */
-export function ResultPanel({ view, onGoTo, onHome, onMore }: ResultPanelProps) {
+export function ResultPanel({ view, undo, onGoTo, onHome, onMore }: ResultPanelProps) {
   const styles = useStyles();
   const lists = useListStyles();
   const [goToError, setGoToError] = useState<string | null>(null);
+  // Once the pane's undo removed the sheets, their Go to links would lead nowhere.
+  const [undone, setUndone] = useState(false);
   const goTo = (sheet: string) => {
     setGoToError(null);
     onGoTo(sheet).catch((error: unknown) => setGoToError(messageOf(error)));
@@ -51,24 +56,27 @@ export function ResultPanel({ view, onGoTo, onHome, onMore }: ResultPanelProps) 
           <MessageBarBody>{goToError}</MessageBarBody>
         </MessageBar>
       )}
-      <ul className={lists.list} aria-label="Sheets created">
-        {view.groups.map((group) => (
-          <li key={group.templateId} className={lists.item}>
-            <Subtitle2 as="h2">{group.title}</Subtitle2>
-            <ul className={styles.sheets}>
-              {group.sheets.map((sheet) => (
-                <li key={sheet}>
-                  <Link as="button" onClick={() => goTo(sheet)} aria-label={`Go to ${sheet}`}>
-                    Go to {sheet}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-            <Caption1>Fill in first: {group.firstStep}</Caption1>
-          </li>
-        ))}
-      </ul>
-      {view.renamed.length > 0 && (
+      <UndoNote offer={undo} what="creating these sheets" onUndone={() => setUndone(true)} />
+      {!undone && (
+        <ul className={lists.list} aria-label="Sheets created">
+          {view.groups.map((group) => (
+            <li key={group.templateId} className={lists.item}>
+              <Subtitle2 as="h2">{group.title}</Subtitle2>
+              <ul className={styles.sheets}>
+                {group.sheets.map((sheet) => (
+                  <li key={sheet}>
+                    <Link as="button" onClick={() => goTo(sheet)} aria-label={`Go to ${sheet}`}>
+                      Go to {sheet}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <Caption1>Fill in first: {group.firstStep}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!undone && view.renamed.length > 0 && (
         <section aria-labelledby="renamed-heading">
           <Subtitle2 as="h2" id="renamed-heading">
             Names changed to keep what was already here

@@ -1,10 +1,11 @@
 import type { GenerationResult } from "../../excel/generateWorkbooks";
+import type { WithUndo } from "../../excel/undoStep";
 import type { TemplateOptions } from "../../workbook/options";
 import { messageOf } from "./messageOf";
 
 export type RunState =
   | { readonly state: "running"; readonly steps: readonly string[]; readonly cancelling: boolean }
-  | { readonly state: "done"; readonly result: GenerationResult }
+  | { readonly state: "done"; readonly result: WithUndo<GenerationResult> }
   | { readonly state: "failed"; readonly message: string }
   | { readonly state: "cancelled"; readonly message: string };
 
@@ -19,7 +20,7 @@ export type Execute = (
   templateIds: readonly string[],
   options: TemplateOptions,
   progress: { readonly onStep: (step: string) => void; readonly signal: AbortSignal }
-) => Promise<GenerationResult>;
+) => Promise<WithUndo<GenerationResult>>;
 
 /**
  * The pane's generation run, kept outside the views so that switching tabs while Excel works (or after)

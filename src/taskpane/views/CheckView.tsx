@@ -87,8 +87,8 @@ export default function CheckView({ onBack }: CheckViewProps) {
     refreshWorkbook(host)
       .finally(release)
       .then(
-        ({ changes }) => {
-          setRepair({ step: "applied", changes });
+        ({ changes, undo }) => {
+          setRepair({ step: "applied", changes, undo });
           setAttempt((n) => n + 1); // check again, so the list shows what is left
         },
         (error: unknown) => setRepair({ step: "failed", message: messageOf(error) })
@@ -107,7 +107,12 @@ export default function CheckView({ onBack }: CheckViewProps) {
       <Subtitle2 as="h2" id="check-heading">
         Workbook check
       </Subtitle2>
-      <RepairPanel repair={repair} onApply={apply} onCancel={() => setRepair({ step: "idle" })} />
+      <RepairPanel
+        repair={repair}
+        onApply={apply}
+        onCancel={() => setRepair({ step: "idle" })}
+        onUndone={() => setAttempt((n) => n + 1)}
+      />
       <MessageBar intent={view.intent} layout="multiline" role="status">
         <MessageBarBody>{view.headline}</MessageBarBody>
       </MessageBar>

@@ -91,6 +91,7 @@ export default function GenerateView(props: GenerateViewProps) {
     return (
       <ResultPanel
         view={resultView(status.result, (run?.options ?? options).sampleData)}
+        undo={status.result.undo}
         onGoTo={(sheet) => (host ? activateSheet(sheet, host) : Promise.resolve())}
         onHome={leave(onHome)}
         onMore={leave(onMore)}

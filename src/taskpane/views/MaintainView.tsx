@@ -15,7 +15,9 @@ import type { ExcelHost } from "../../excel/host";
 import { previewAssessment, recordAssessment } from "../../excel/recordAssessment";
 import { previewRollForward, rollForward } from "../../excel/rollForward";
 import { previewUpgrade, upgradeWorkbook } from "../../excel/upgradeWorkbook";
+import type { UndoOffer } from "../../excel/undoStep";
 import { ChangeList } from "../components/ChangeList";
+import { UndoNote } from "../components/UndoNote";
 import { useExcelHost } from "../ExcelHostContext";
 import { usePaneHold } from "../PaneHoldContext";
 import { useLoad } from "../hooks/useLoad";
@@ -27,10 +29,11 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-/** What an action will change or changed, and what it leaves alone and why. */
+/** What an action will change or changed, what it leaves alone and why, and how to undo it. */
 interface Outcome {
   readonly changes: readonly string[];
   readonly notes: readonly string[];
+  readonly undo?: UndoOffer;
 }
 
 /** Conversion reports the formulas it leaves alone, and why, apart from its changes. */
@@ -39,7 +42,11 @@ function conversion(mode: "portable" | "addin") {
     preview: (host: ExcelHost) =>
       previewConversion(mode, host).then(({ changes, left }) => ({ changes, notes: left })),
     apply: (host: ExcelHost) =>
-      convertFormulas(mode, host).then(({ changes, left }) => ({ changes, notes: left })),
+      convertFormulas(mode, host).then(({ changes, left, undo }) => ({
+        changes,
+        notes: left,
+        undo,
+      })),
   };
 }
 
@@ -53,7 +60,8 @@ const ADAPTERS: Record<
 > = {
   upgrade: {
     preview: (host) => previewUpgrade(host).then(({ changes }) => ({ changes, notes: [] })),
-    apply: (host) => upgradeWorkbook(host).then(({ changes }) => ({ changes, notes: [] })),
+    apply: (host) =>
+      upgradeWorkbook(host).then(({ changes, undo }) => ({ changes, notes: [], undo })),
   },
   nextMonth: {
     preview: (host) => previewRollForward("period", host, 1),
@@ -130,6 +138,7 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
             {step.applied.notes.length > 0 && (
               <ChangeList lines={step.applied.notes} label="Left as they were" />
             )}
+            <UndoNote offer={step.applied.undo} what={text.undoes} />
           </MessageBarBody>
         </MessageBar>
       );

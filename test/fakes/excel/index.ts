@@ -12,7 +12,7 @@
  */
 import { FakeExcelError } from "./errors";
 import { enums } from "./enums";
-import { FakeOperation, FakeRequestContext, SyncHost } from "./api/context";
+import { FakeOperation, FakeRequestContext, SyncHost, UndoGroup } from "./api/context";
 import { ModelOptions, WorkbookModel } from "./model/workbook";
 import { WorkbookState } from "./state";
 
@@ -75,6 +75,11 @@ export class ExcelFake implements SyncHost {
   readonly OfficeExtension = { Error: FakeExcelError, ErrorCodes: enums.ErrorCodes };
   /** context.sync() calls so far, including Excel.run's final sync when work was pending. */
   syncCount = 0;
+  /**
+   * Entries the user's undo list would get, as Excel makes them: one per sync that changes something,
+   * or one per Excel.run with mergeUndoGroup (ExcelApi 1.20) however many syncs it makes.
+   */
+  undoSteps = 0;
   /** Per sync: UTF-8 bytes of the JSON of its queued operations (an estimate of the request). */
   readonly syncPayloads: number[] = [];
   /** Per sync: the queued operations (when recordOperations is on). */
@@ -95,7 +100,12 @@ export class ExcelFake implements SyncHost {
     });
     this.state = new WorkbookState(this.model);
     this.recordOperations = options.recordOperations ?? true;
-    const run = <T>(...args: unknown[]): Promise<T> => this.run(args[args.length - 1] as Batch<T>);
+    // Excel.run(batch), Excel.run(options, batch); options.mergeUndoGroup makes the run one undo step.
+    const run = <T>(...args: unknown[]): Promise<T> =>
+      this.run(
+        args[args.length - 1] as Batch<T>,
+        args.length > 1 ? (args[0] as { mergeUndoGroup?: boolean }) : undefined
+      );
     const host = this;
     this.Excel = {
       ...enums,
@@ -118,16 +128,18 @@ export class ExcelFake implements SyncHost {
   }
 
   /** Like Excel.run: a fresh context; pending work is synced at the end; an exception rejects. */
-  async run<T>(batch: Batch<T>): Promise<T> {
+  async run<T>(batch: Batch<T>, options?: { mergeUndoGroup?: boolean }): Promise<T> {
     if (typeof batch !== "function")
       throw new FakeExcelError("InvalidArgument", "Excel.run needs a batch function.");
-    const context = new FakeRequestContext(this);
+    const group = options?.mergeUndoGroup ? { changed: false } : undefined;
+    const context = new FakeRequestContext(this, group);
     try {
       const result = await batch(context);
       if (context.pendingOperations > 0) await context.sync();
       return result;
     } finally {
       context.close();
+      if (group?.changed) this.undoSteps += 1;
     }
   }
 
@@ -155,6 +167,7 @@ export class ExcelFake implements SyncHost {
 
   resetCounters(): void {
     this.syncCount = 0;
+    this.undoSteps = 0;
     this.syncPayloads.length = 0;
     this.syncOperations.length = 0;
     this.largest = 0;
@@ -173,8 +186,12 @@ export class ExcelFake implements SyncHost {
   }
 
   /** @internal SyncHost */
-  beginSync(operations: readonly FakeOperation[]): Error | undefined {
+  beginSync(operations: readonly FakeOperation[], undoGroup?: UndoGroup): Error | undefined {
     this.syncCount += 1;
+    if (operations.some((op) => op.kind !== "load" && op.kind !== "instantiate")) {
+      if (undoGroup) undoGroup.changed = true;
+      else this.undoSteps += 1;
+    }
     let json: string;
     try {
       json = JSON.stringify(operations);

@@ -22,9 +22,14 @@ export type ApplyOperation = (model: WorkbookModel) => void | (() => void);
 export interface SyncHost {
   readonly model: WorkbookModel;
   /** Counts the sync and returns the injected error for it, if any. */
-  beginSync(operations: readonly FakeOperation[]): Error | undefined;
+  beginSync(operations: readonly FakeOperation[], undoGroup?: UndoGroup): Error | undefined;
   /** An injected error for this operation, if a failWhen predicate matches. */
   failureFor(operation: FakeOperation): Error | undefined;
+}
+
+/** An Excel.run with mergeUndoGroup: its syncs make one undo step, if any of them changed something. */
+export interface UndoGroup {
+  changed: boolean;
 }
 
 export class FakeRequestContext {
@@ -34,7 +39,10 @@ export class FakeRequestContext {
   private queue: { operation: FakeOperation; apply: ApplyOperation }[] = [];
   private closed = false;
 
-  constructor(private readonly host: SyncHost) {
+  constructor(
+    private readonly host: SyncHost,
+    readonly undoGroup?: UndoGroup
+  ) {
     this.workbook = new WorkbookFake(this);
   }
 
@@ -68,7 +76,10 @@ export class FakeRequestContext {
     // The batch is taken now, as Office.js does; calls queued after this belong to the next sync.
     const batch = this.queue;
     this.queue = [];
-    const injected = this.host.beginSync(batch.map((item) => item.operation));
+    const injected = this.host.beginSync(
+      batch.map((item) => item.operation),
+      this.undoGroup
+    );
     return Promise.resolve().then(() => {
       if (injected) throw injected;
       const model = this.host.model;

@@ -1,0 +1,60 @@
+import type { Batch, ExcelHost, ExcelRun } from "./host";
+import { explain, GenerationError } from "./hostErrors";
+
+/** Excel groups an add-in's syncs into one undo step from this requirement set (RunOptions.mergeUndoGroup). */
+export const UNDO_GROUP_API = "1.20";
+
+/**
+ * How the user takes back a command that changed the workbook: "excel", one Ctrl+Z (the command's
+ * writes are one undo step); "pane", the pane's own "Undo last change", which replays the rollback the
+ * command keeps for its failures. Absent when the command changed nothing.
+ */
+export type UndoOffer =
+  { readonly by: "excel" } | { readonly by: "pane"; readonly undo: () => Promise<void> };
+
+/** What a command's batch returns: its result and, when it wrote, how to put back what it wrote. */
+export type Reverting<T> = T & { readonly revert?: () => Promise<void> };
+
+export type WithUndo<T> = T & { readonly undo?: UndoOffer };
+
+const codeOf = (error: unknown) => (error instanceof GenerationError ? error.code : undefined);
+
+/** The host with every Excel.run merged into one undo group. */
+function grouped(host: ExcelHost): ExcelHost {
+  const run = <T>(...args: [Batch<T>] | [Excel.RunOptions, Batch<T>]) =>
+    args.length === 1
+      ? host.excel.run({ mergeUndoGroup: true }, args[0])
+      : host.excel.run({ ...args[0], mergeUndoGroup: true }, args[1]);
+  return { ...host, excel: { run: run as ExcelRun["run"] } };
+}
+
+/**
+ * Runs a command so that one Ctrl+Z takes it back where Excel can group undo (ExcelApi 1.20); else,
+ * or when Excel answers UndoNotSupported (an API in the batch cannot be undone, and the command
+ * rolled itself back), runs it again ungrouped and offers the pane's own undo instead.
+ */
+export async function asOneUndoStep<T extends object>(
+  host: ExcelHost,
+  command: (host: ExcelHost) => Promise<Reverting<T>>
+): Promise<WithUndo<T>> {
+  // A command that wrote nothing returns no revert and gets no offer.
+  const offer = (result: Reverting<T>, undo: (revert: () => Promise<void>) => UndoOffer) => {
+    const { revert, ...rest } = result;
+    return { ...(rest as T), ...(revert ? { undo: undo(revert) } : {}) } as WithUndo<T>;
+  };
+  if (host.requirements?.isSetSupported("ExcelApi", UNDO_GROUP_API)) {
+    try {
+      return offer(await command(grouped(host)), () => ({ by: "excel" }));
+    } catch (error) {
+      const retry = codeOf(error) === "UndoNotSupported" && !(error as GenerationError).leftPartly;
+      if (!retry) throw error;
+    }
+  }
+  return offer(await command(host), (revert) => ({
+    by: "pane",
+    undo: () =>
+      revert().catch((error: unknown) => {
+        throw explain(error, "Undoing the last change");
+      }),
+  }));
+}
