@@ -11,9 +11,12 @@ import { renderPane } from "./renderPane";
 
 const input = (name: string) =>
   screen.getByRole("textbox", { name: new RegExp(`^${name}`) }) as HTMLInputElement;
+const select = (name: string) =>
+  screen.getByRole("combobox", { name: new RegExp(`^${name}`) }) as HTMLSelectElement;
+const radio = (name: string) => screen.getByRole("radio", { name }) as HTMLInputElement;
 
 describe("options form", () => {
-  it("starts from the defaults in a new workbook, each field with help text", async () => {
+  it("starts with nothing invented in a new workbook, each field with help text", async () => {
     const fake = createExcelFake();
     const onCreate = jest.fn();
     renderPane(
@@ -22,38 +25,54 @@ describe("options form", () => {
     );
     expect(screen.getByText("Loading your options...")).toBeTruthy();
     expect(await screen.findByRole("heading", { name: "Options: Team budget" })).toBeTruthy();
-    expect(input("Organisation").value).toBe("Contoso Retail");
-    expect(input("Currency").value).toBe("USD");
-    expect(
-      (screen.getByRole("combobox", { name: "Fiscal year starts in" }) as HTMLSelectElement).value
-    ).toBe("1");
+    expect(input("Organisation").value).toBe("");
+    expect(input("Organisation").placeholder).toBe("Your organisation's name");
+    expect(radio("Empty tables").checked).toBe(true);
+    expect(radio("Sample figures").checked).toBe(false);
+    expect(select("Currency").value).toBe("USD");
+    expect(select("Fiscal year starts in").value).toBe("1");
+    // The host's today (29 November 2026) is the first month tracked.
+    expect(select("First month tracked").value).toBe("11");
+    expect(select("Year of the first month tracked").value).toBe("2026");
     expect(
       (screen.getByRole("spinbutton", { name: /^Months tracked/ }) as HTMLInputElement).value
     ).toBe("12");
-    expect((screen.getByRole("radio", { name: "Hub and spoke" }) as HTMLInputElement).checked).toBe(
-      true
-    );
-    expect(
-      (screen.getByRole("switch", { name: "Fill with sample data" }) as HTMLInputElement).checked
-    ).toBe(true);
-    expect(
-      (
-        screen.getByRole("radio", {
-          name: "FINOPS functions (needs this add-in)",
-        }) as HTMLInputElement
-      ).checked
-    ).toBe(true);
+    expect(radio("Hub and spoke").checked).toBe(true);
+    expect(radio("FINOPS functions (needs this add-in)").checked).toBe(true);
     expect(
       screen.getByText(/portable formulas give the same results in Excel without the add-in/)
     ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Create" }));
-    expect(onCreate).toHaveBeenCalledWith(DEFAULT_OPTIONS);
+    expect(onCreate).not.toHaveBeenCalled();
+    expect(await screen.findByText("Enter the organisation's name.")).toBeTruthy();
+    fireEvent.change(input("Organisation"), { target: { value: "Northwind Traders" } });
+    fireEvent.click(screen.getByRole("button", { name: "Create" }));
+    expect(onCreate).toHaveBeenCalledWith({
+      ...DEFAULT_OPTIONS,
+      organisation: "Northwind Traders",
+      sampleData: false,
+      firstPeriod: "2026-11",
+    });
+  });
+
+  it("offers every ISO currency, the common ones first, by code and name", async () => {
+    renderPane(
+      <OptionsView templateIds={["team-budget"]} onBack={() => undefined} onCreate={jest.fn()} />,
+      null
+    );
+    await screen.findByRole("heading", { name: "Options: Team budget" });
+    const codes = [...select("Currency").options].map((o) => o.value);
+    expect(codes.slice(0, 3)).toEqual(["USD", "EUR", "GBP"]);
+    expect(codes).toEqual(expect.arrayContaining(["NZD", "ZAR", "BRL"]));
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(screen.getByRole("option", { name: "EUR: Euro" })).toBeTruthy();
   });
 
   it("starts from the options this workbook last used", async () => {
     const fake = createExcelFake();
     const saved = {
       ...DEFAULT_OPTIONS,
+      sampleData: true,
       organisation: "Fabrikam",
       currency: "EUR",
       fiscalYearStartMonth: 4,
@@ -70,7 +89,10 @@ describe("options form", () => {
     );
     await screen.findByRole("heading", { name: "Options: Team budget" });
     expect(input("Organisation").value).toBe("Fabrikam");
-    expect(input("Currency").value).toBe("EUR");
+    expect(select("Currency").value).toBe("EUR");
+    expect(select("First month tracked").value).toBe("01");
+    // Sample figures are chosen each time, never carried over.
+    expect(radio("Empty tables").checked).toBe(true);
     expect(
       (screen.getByRole("combobox", { name: "Fiscal year starts in" }) as HTMLSelectElement).value
     ).toBe("4");
@@ -92,35 +114,28 @@ describe("options form", () => {
     await screen.findByRole("heading", {
       name: "Options: Team budget, KPI tracker and savings ledger",
     });
-    fireEvent.change(input("Currency"), { target: { value: "XX" } });
-    fireEvent.change(input("Organisation"), { target: { value: "" } });
-    expect(screen.queryByText(/is not an ISO 4217 currency code/)).toBeNull();
-    fireEvent.blur(input("Currency"));
-    expect(
-      screen.getByText('"XX" is not an ISO 4217 currency code (for example USD, EUR, GBP).')
-    ).toBeTruthy();
-    expect(input("Currency").getAttribute("aria-invalid")).toBe("true");
-    expect(screen.queryByText("Enter the organisation's name.")).toBeNull();
-    fireEvent.change(input("First month tracked"), { target: { value: "2026-13" } });
     fireEvent.change(screen.getByRole("spinbutton", { name: /^Months tracked/ }), {
       target: { value: "40" },
     });
+    expect(screen.queryByText("Choose 1 to 36 monthly periods.")).toBeNull();
+    fireEvent.blur(screen.getByRole("spinbutton", { name: /^Months tracked/ }));
+    expect(screen.getByText("Choose 1 to 36 monthly periods.")).toBeTruthy();
+    expect(screen.queryByText("Enter the organisation's name.")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Create" }));
     expect(onCreate).not.toHaveBeenCalled();
     expect(await screen.findByText("Enter the organisation's name.")).toBeTruthy();
-    expect(screen.getByText('Use the form YYYY-MM, for example "2026-04".')).toBeTruthy();
-    expect(screen.getByText("Choose 1 to 36 monthly periods.")).toBeTruthy();
     fireEvent.change(input("Organisation"), { target: { value: "Northwind" } });
-    fireEvent.change(input("Currency"), { target: { value: "gbp" } });
-    fireEvent.change(input("First month tracked"), { target: { value: "2026-04" } });
+    fireEvent.change(select("Currency"), { target: { value: "GBP" } });
+    fireEvent.change(select("First month tracked"), { target: { value: "04" } });
+    fireEvent.change(select("Year of the first month tracked"), {
+      target: { value: String(new Date().getFullYear()) },
+    });
     fireEvent.change(screen.getByRole("spinbutton", { name: /^Months tracked/ }), {
       target: { value: "24" },
     });
-    fireEvent.change(screen.getByRole("combobox", { name: "Fiscal year starts in" }), {
-      target: { value: "4" },
-    });
+    fireEvent.change(select("Fiscal year starts in"), { target: { value: "4" } });
     fireEvent.click(screen.getByRole("radio", { name: "Virtual team" }));
-    fireEvent.click(screen.getByRole("switch", { name: "Fill with sample data" }));
+    fireEvent.click(radio("Sample figures"));
     fireEvent.click(
       screen.getByRole("radio", { name: "Portable formulas (for people without the add-in)" })
     );
@@ -130,10 +145,10 @@ describe("options form", () => {
       organisation: "Northwind",
       currency: "GBP",
       fiscalYearStartMonth: 4,
-      firstPeriod: "2026-04",
+      firstPeriod: `${new Date().getFullYear()}-04`,
       periods: 24,
       teamModel: "virtual",
-      sampleData: false,
+      sampleData: true,
       formulaMode: "portable",
     });
   });

@@ -3,7 +3,7 @@ import { OptionsError, planTemplates } from "../../src/workbook/generate";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
 import { CellValue } from "../../src/domain/cellValue";
-import { allCells, formulaCells, named, tableColumn } from "./planLookup";
+import { allCells, cellAt, formulaCells, named, tableColumn } from "./planLookup";
 
 const ALL = TEMPLATES.map((t) => t.id);
 const noNames = { sheets: [], tablesAndNames: [] };
@@ -206,5 +206,26 @@ describe("options", () => {
         "Choose 1 to 36 monthly periods.",
       ]);
     }
+  });
+});
+
+describe("a practice set made with sample figures", () => {
+  /** The sheets whose top-left title names the organisation. */
+  const titles = (options: TemplateOptions) =>
+    planTemplates(ALL, options, noNames).plan.sheets.map((sheet) => ({
+      sheet: sheet.name,
+      title: String(cellAt(sheet, "A1")?.value ?? ""),
+    }));
+
+  it("says so in the title of every sheet that holds figures", () => {
+    const titled = titles(DEFAULT_OPTIONS).filter((t) => t.sheet !== "Lens guide");
+    expect(titled.length).toBeGreaterThanOrEqual(9);
+    for (const { title } of titled)
+      expect(title).toMatch(/^Contoso Retail: FinOps .+ \(sample figures\)$/);
+  });
+
+  it("and a practice set made empty says nothing of the kind", () => {
+    for (const { title } of titles({ ...DEFAULT_OPTIONS, sampleData: false }))
+      expect(title).not.toMatch(/sample/i);
   });
 });

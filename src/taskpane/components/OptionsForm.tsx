@@ -8,12 +8,12 @@ import {
   RadioGroup,
   Select,
   Subtitle1,
-  Switch,
   tokens,
 } from "@fluentui/react-components";
 import type { FormulaMode } from "../../workbook/expr/renderFormula";
 import type { TeamModel, TemplateOptions } from "../../workbook/options";
 import {
+  currencyChoices,
   draftFrom,
   FIELD_HELP,
   FORMULA_MODE_LABELS,
@@ -23,23 +23,37 @@ import {
   readDraft,
   TEAM_MODEL_CHOICES,
   visibleErrors,
+  yearChoices,
 } from "../model/optionsForm";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  // Create and Back stay in view however long the form: a bar stuck to the bottom of the pane.
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    position: "sticky",
+    bottom: 0,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  pair: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flexGrow: 1 } },
 });
 
 export interface OptionsFormProps {
   /** What is being created, e.g. "Team budget". */
   readonly title: string;
   readonly initial: TemplateOptions;
+  /** Today, for the years the first month can be in. */
+  readonly now: Date;
   readonly onBack: () => void;
   readonly onCreate: (options: TemplateOptions) => void;
 }
 
 /** Organisation, currency, fiscal year, periods, team model, sample data and formula mode, checked as typed. */
-export function OptionsForm({ title, initial, onBack, onCreate }: OptionsFormProps) {
+export function OptionsForm({ title, initial, now, onBack, onCreate }: OptionsFormProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<OptionsDraft>(() => draftFrom(initial));
   const [touched, setTouched] = useState<ReadonlySet<OptionsField>>(new Set());
@@ -59,6 +73,9 @@ export function OptionsForm({ title, initial, onBack, onCreate }: OptionsFormPro
     setSubmitted(true);
     if (Object.keys(errors).length === 0) onCreate(options);
   };
+  const currencies = currencyChoices(draft.currency);
+  const [year, month] = draft.firstPeriod.split("-");
+  const setPeriod = (y: string, m: string) => set("firstPeriod", `${y}-${m}`);
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="options-heading">
@@ -68,17 +85,41 @@ export function OptionsForm({ title, initial, onBack, onCreate }: OptionsFormPro
       <Field label="Organisation" required {...field("organisation")}>
         <Input
           value={draft.organisation}
+          placeholder="Your organisation's name"
           onChange={(_, d) => set("organisation", d.value)}
           onBlur={touch("organisation")}
         />
       </Field>
+      <Field label="Start with" hint={FIELD_HELP.sampleData}>
+        <RadioGroup
+          value={draft.sampleData ? "sample" : "empty"}
+          onChange={(_, d) => set("sampleData", d.value === "sample")}
+        >
+          <Radio value="empty" label="Empty tables" />
+          <Radio value="sample" label="Sample figures" />
+        </RadioGroup>
+      </Field>
       <Field label="Currency" required {...field("currency")}>
-        <Input
+        <Select
           value={draft.currency}
-          maxLength={3}
           onChange={(_, d) => set("currency", d.value)}
           onBlur={touch("currency")}
-        />
+        >
+          <optgroup label="Common">
+            {currencies.common.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="All currencies">
+            {currencies.other.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </optgroup>
+        </Select>
       </Field>
       <Field label="Fiscal year starts in" {...field("fiscalYearStartMonth")}>
         <Select
@@ -94,12 +135,34 @@ export function OptionsForm({ title, initial, onBack, onCreate }: OptionsFormPro
         </Select>
       </Field>
       <Field label="First month tracked" required {...field("firstPeriod")}>
-        <Input
-          value={draft.firstPeriod}
-          placeholder="2026-04"
-          onChange={(_, d) => set("firstPeriod", d.value)}
-          onBlur={touch("firstPeriod")}
-        />
+        {(props) => (
+          <div className={styles.pair}>
+            <Select
+              {...props}
+              value={month}
+              onChange={(_, d) => setPeriod(year, d.value)}
+              onBlur={touch("firstPeriod")}
+            >
+              {MONTHS.map((name, i) => (
+                <option key={name} value={String(i + 1).padStart(2, "0")}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+            <Select
+              aria-label="Year of the first month tracked"
+              value={year}
+              onChange={(_, d) => setPeriod(d.value, month)}
+              onBlur={touch("firstPeriod")}
+            >
+              {yearChoices(now, draft.firstPeriod).map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </Select>
+          </div>
+        )}
       </Field>
       <Field label="Months tracked" required {...field("periods")}>
         <Input
@@ -128,13 +191,6 @@ export function OptionsForm({ title, initial, onBack, onCreate }: OptionsFormPro
             <Radio key={choice.value} value={choice.value} label={choice.label} />
           ))}
         </RadioGroup>
-      </Field>
-      <Field hint={FIELD_HELP.sampleData}>
-        <Switch
-          label="Fill with sample data"
-          checked={draft.sampleData}
-          onChange={(_, d) => set("sampleData", d.checked)}
-        />
       </Field>
       <Field label="Formulas" {...field("formulaMode")}>
         <RadioGroup

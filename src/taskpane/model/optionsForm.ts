@@ -1,5 +1,11 @@
 import type { FormulaMode } from "../../workbook/expr/renderFormula";
-import { checkOptions, TeamModel, TEAM_MODELS, TemplateOptions } from "../../workbook/options";
+import {
+  checkOptions,
+  DEFAULT_OPTIONS,
+  TeamModel,
+  TEAM_MODELS,
+  TemplateOptions,
+} from "../../workbook/options";
 
 /** The form's fields as typed (text fields stay text until read, so a half-typed number is not lost). */
 export interface OptionsDraft {
@@ -48,17 +54,67 @@ export const FORMULA_MODE_LABELS: Record<FormulaMode, string> = {
   portable: "Portable formulas (for people without the add-in)",
 };
 
+/**
+ * Where the form starts in a workbook with no saved options: nothing invented. No organisation (the
+ * field shows an example), empty tables rather than sample figures, and this month as the first one.
+ */
+export function startingOptions(now: Date): TemplateOptions {
+  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+  return { ...DEFAULT_OPTIONS, organisation: "", sampleData: false, firstPeriod: month };
+}
+
+/** The currencies offered first; every other ISO 4217 code follows them. */
+const COMMON_CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "INR", "CNY", "SEK"];
+
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** "EUR: Euro", in the pane's language where the browser knows the names. */
+function currencyLabel(code: string, names?: Intl.DisplayNames): string {
+  const name = names?.of(code);
+  return name && name !== code ? `${code}: ${name}` : code;
+}
+
+/**
+ * The currency picker's choices: common first, then every code the browser knows, and the current
+ * value when it is neither (a saved option from a browser with a longer list).
+ */
+export function currencyChoices(current: string): { common: Choice[]; other: Choice[] } {
+  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+  const all = supported ? supported("currency") : [];
+  const names =
+    typeof Intl.DisplayNames === "function"
+      ? new Intl.DisplayNames(undefined, { type: "currency" })
+      : undefined;
+  const other = [...new Set([...all, current])]
+    .filter((code) => code !== "" && !COMMON_CURRENCIES.includes(code))
+    .sort();
+  return {
+    common: COMMON_CURRENCIES.map((code) => ({ value: code, label: currencyLabel(code, names) })),
+    other: other.map((code) => ({ value: code, label: currencyLabel(code, names) })),
+  };
+}
+
+/** Years the first tracked month can be in: a few back (to catch up) and a few ahead (to plan). */
+export function yearChoices(now: Date, current: string): string[] {
+  const year = now.getFullYear();
+  const years = Array.from({ length: 8 }, (_, i) => String(year - 5 + i));
+  const chosen = /^\d{4}/.exec(current)?.[0];
+  return chosen && !years.includes(chosen) ? [chosen, ...years].sort() : years;
+}
+
 /** Help text under each field: what it changes in the workbooks. */
 export const FIELD_HELP: Record<OptionsField, string> = {
-  organisation: 'Shown in every sheet\'s title, e.g. "Contoso Retail: FinOps team budget".',
+  organisation: 'Shown in every sheet\'s title, e.g. "Northwind Traders: FinOps team budget".',
   currency: "Three-letter ISO code for amounts: USD, EUR, GBP...",
   fiscalYearStartMonth: "The team budget follows this fiscal year.",
-  firstPeriod:
-    "The first month tracked (YYYY-MM); the budget covers the fiscal year that contains it.",
+  firstPeriod: "The budget covers the fiscal year that contains this month.",
   periods: "How many months the KPI tracker follows (1 to 36).",
   teamModel: "How the FinOps team is organised; the staffing plan starts from it.",
   sampleData:
-    "Fill the workbooks with an invented organisation's figures, to try them out. Off: empty tables ready for yours.",
+    "Empty tables are ready for your figures. Sample figures are invented, to try the templates out; every sheet's title then says so.",
   formulaMode:
     "FINOPS functions are easier to read; portable formulas give the same results in Excel without the add-in (for the CFO).",
   asAt: "The day the figures are as at: year to date, overdue reviews and activities. Empty: today (with sample data, the sample's date).",

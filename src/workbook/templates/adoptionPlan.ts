@@ -6,6 +6,7 @@ import { Block, ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } f
 import { PERSONA_NAMES } from "../../domain/personas";
 import { ACTIVITIES, STAGES, Status, STATUSES } from "./seedContent/adoptionPlanContent";
 import { asAtFigure, overdueFlag, sampleMonthEnd } from "./reportingDate";
+import { sheetTitle } from "./sheetTitle";
 
 // Adoption plan: the capability's "Drive stakeholder buy-in" phases (Plan, Socialize,
 // Prepare the organization, Drive cultural buy-in) with activities from the personas' functional
@@ -186,7 +187,7 @@ function buildAdoptionPlan(options: TemplateOptions, version: AdoptionVersion): 
         blocks: [
           {
             kind: "title",
-            text: `${options.organisation}: FinOps adoption plan`,
+            text: sheetTitle(options, "FinOps adoption plan"),
             subtitle: "Plan, Socialize, Prepare the organization, Drive cultural adoption",
           },
           {

@@ -19,6 +19,7 @@ import { Block, ColumnSpec, EarlierVersion, Template, TableRow, WorkbookSpec } f
 import { PERSONAS } from "../../domain/personas";
 import { asAtFigure, overdueFlag, sampleMonthEnd } from "./reportingDate";
 import { DECISIONS, DEFAULT_REVIEW_DAYS, RACI_LETTERS } from "./seedContent/decisionModelContent";
+import { sheetTitle } from "./sheetTitle";
 
 // Decision and accountability model: the recurring FinOps decisions x the six
 // personas, R/A/C/I checked by FINOPS.RACICHECK, with threshold, escalation path and time to decide.
@@ -264,7 +265,7 @@ function buildDecisionModel(options: TemplateOptions, version: DecisionVersion):
         blocks: [
           {
             kind: "title",
-            text: `${options.organisation}: FinOps decision and accountability model`,
+            text: sheetTitle(options, "FinOps decision and accountability model"),
             subtitle: `Amounts in ${options.currency}`,
           },
           {

@@ -5,6 +5,7 @@ import { budgetByMonth, kpiStatus } from "./summary/linkedTables";
 import { blankWhenError, figure } from "./summary/summaryFigure";
 import { buildOnePage } from "./summary/onePage";
 import { LENSES } from "./maturity/lenses";
+import { sheetTitle } from "./sheetTitle";
 
 // Executive summary (FinOps Practice Operations, Crawl: "a FinOps executive summary ... provided to
 // various executives in the organization, offering relevant details for each"). Every figure links to
@@ -72,7 +73,7 @@ function buildExecutiveSummary(options: TemplateOptions, version: 1 | 2 | 3): Wo
         blocks: [
           {
             kind: "title",
-            text: `${options.organisation}: FinOps executive summary`,
+            text: sheetTitle(options, "FinOps executive summary"),
             subtitle: `${fiscalYearLabel(options)}. Amounts in ${options.currency}. Every figure links to the practice workbooks.`,
           },
           {

@@ -46,6 +46,7 @@ import { IN_YEAR_COLUMNS, IN_YEAR_FIGURES, IN_YEAR_FORMATS, inYearBlock } from "
 import { excelDate } from "../dates";
 import { AS_AT_KEYS, asAtFigure } from "./reportingDate";
 import { inPrintOrder } from "./printOrder";
+import { sheetTitle } from "./sheetTitle";
 
 // KPI tracker and savings ledger. The tracker follows the capability's success metrics
 // and FinOps KPI library measures month by month against a target; the ledger records what the team
@@ -463,7 +464,7 @@ const kpiSheet = (options: TemplateOptions, version: KpiTrackerVersion): SheetSp
     blocks: [
       {
         kind: "title",
-        text: `${options.organisation}: FinOps KPI tracker`,
+        text: sheetTitle(options, "FinOps KPI tracker"),
         subtitle: `${periods[0].label} to ${periods[periods.length - 1].label}; amounts in ${options.currency}`,
       },
       {
@@ -691,7 +692,7 @@ const ledgerSheet = (options: TemplateOptions, version: KpiTrackerVersion): Shee
     blocks: [
       {
         kind: "title",
-        text: `${options.organisation}: FinOps savings ledger`,
+        text: sheetTitle(options, "FinOps savings ledger"),
         subtitle: `Amounts in ${options.currency}`,
       },
       {

@@ -52,6 +52,7 @@ import {
 } from "./maturity/checklist";
 import { Lens, LENS_SOURCE, LENSES } from "./maturity/lenses";
 import { asAtFigure } from "./reportingDate";
+import { sheetTitle } from "./sheetTitle";
 
 // Maturity scorecard: (a) the FinOps Practice Operations checklist, every Crawl,
 // Walk and Run statement of the capability as an assessment item giving the level reached; (b) the capability
@@ -250,7 +251,7 @@ function buildMaturityScorecard(options: TemplateOptions, version: Version): Wor
         blocks: [
           {
             kind: "title",
-            text: `${options.organisation}: FinOps maturity scorecard`,
+            text: sheetTitle(options, "FinOps maturity scorecard"),
             subtitle:
               "Capabilities scored on the five lenses of the FinOps Assessment playbook; FinOps Practice Operations checklist on the next sheet",
           },
@@ -303,7 +304,7 @@ function buildMaturityScorecard(options: TemplateOptions, version: Version): Wor
         blocks: [
           {
             kind: "title",
-            text: `${options.organisation}: FinOps Practice Operations checklist`,
+            text: sheetTitle(options, "FinOps Practice Operations checklist"),
             subtitle:
               "The Crawl, Walk and Run statements of the FinOps Practice Operations capability (FinOps Framework, paraphrased)",
           },

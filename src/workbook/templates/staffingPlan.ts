@@ -38,6 +38,7 @@ import {
   ROLES,
   TEAM_MODEL_PLACES,
 } from "./staffing/roles";
+import { sheetTitle } from "./sheetTitle";
 
 // Staffing plan: who is on the FinOps team, where they sit in the team model,
 // how much of their time each month of the fiscal year goes to FinOps, and what that costs. Seed: "an
@@ -440,7 +441,7 @@ function buildStaffingPlan(options: TemplateOptions, version: StaffingVersion): 
         blocks: [
           {
             kind: "title",
-            text: `${options.organisation}: FinOps staffing plan ${fiscalYearLabel(options)}`,
+            text: sheetTitle(options, `FinOps staffing plan ${fiscalYearLabel(options)}`),
             subtitle: `Amounts in ${options.currency}`,
           },
           {

@@ -26,6 +26,7 @@ export {
   BUDGET_BY_MONTH_TABLE,
   BUDGET_CATEGORIES,
 } from "./budget/categories";
+import { sheetTitle } from "./sheetTitle";
 
 // Team budget: what the FinOps team itself costs, by month, against budget (FinOps Practice Operations:
 // "Ensure the FinOps team ... receives the necessary funding" and Management's "Provide funding and
@@ -192,7 +193,7 @@ function buildTeamBudget(options: TemplateOptions, version: BudgetVersion): Work
         blocks: [
           {
             kind: "title",
-            text: `${options.organisation}: FinOps team budget ${fiscalYearLabel(options)}`,
+            text: sheetTitle(options, `FinOps team budget ${fiscalYearLabel(options)}`),
             subtitle: `Amounts in ${options.currency}`,
           },
           { kind: "notes", heading: "How to use", lines: notes(version) },

@@ -306,7 +306,7 @@ describe("maturity scorecard template", () => {
   it("uses the organisation's name and follows the first tracked month", () => {
     const p = plan({ organisation: "Fabrikam Health", firstPeriod: "2026-07" });
     const title = cellAt(sheetOf(p, "maturityScorecard"), "A1");
-    expect(title?.value).toBe("Fabrikam Health: FinOps maturity scorecard");
+    expect(title?.value).toBe("Fabrikam Health: FinOps maturity scorecard (sample figures)");
     expect(shown(figure(p, "maturityAssessmentDate"))).toBe(excelDate(2026, 10, 15));
     expect(CAPABILITIES).toHaveLength(22);
   });

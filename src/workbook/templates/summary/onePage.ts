@@ -16,6 +16,7 @@ import { fiscalYearLabel, TemplateOptions } from "../../options";
 import { Block, Figure, WorkbookSpec } from "../../spec";
 import { budgetByMonth, kpiStatus } from "./linkedTables";
 import { blankWhenError, figure } from "./summaryFigure";
+import { sheetTitle } from "../sheetTitle";
 
 // The executive summary from version 4: what a CFO reads in a minute, on one printed page. Every
 // figure links to the sheet that defines it (named beside it), so no figure is typed twice and none
@@ -253,7 +254,7 @@ export function buildOnePage(options: TemplateOptions): WorkbookSpec {
         blocks: [
           {
             kind: "title",
-            text: `${options.organisation}: FinOps executive summary`,
+            text: sheetTitle(options, "FinOps executive summary"),
             subtitle: `${fiscalYearLabel(options)}. Amounts in ${options.currency}. Each figure links to the sheet named beside it.`,
           },
           costAndValue,
