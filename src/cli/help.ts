@@ -83,7 +83,8 @@ Reads FOCUS cost and usage exports (plain or gzip) as streams and fills a workbo
 generated: a "Cost data" sheet with one row per month (and group, and currency), replacing the one an
 earlier import wrote, and the KPI tracker's effective savings rate, commitment coverage, utilisation
 and waste, and allocation coverage for the months you choose. The old and new value of every KPI cell
-is printed; without --periods or --all-periods nothing in the tracker changes.
+is printed; without --periods or --all-periods nothing in the tracker changes. Files with ";" or tabs
+between values and decimal commas, as Excel saves CSV in many European locales, are read too.
 
 Options:
   --into WORKBOOK.xlsx     The workbook to fill (required); rewritten in place, all or nothing

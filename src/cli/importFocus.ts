@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 import { FocusFileError } from "../domain/focus/focusFileError";
+import { readAsNote } from "../domain/focus/focusReadAs";
 import { describeChange } from "../workbook/costData/kpiActuals";
 import { BIN, EXIT, ExitCode } from "./help";
 import { ImportFocusCommand } from "./importFocusCommand";
@@ -45,6 +46,8 @@ export async function importFocus(command: ImportFocusCommand, io: CliIO): Promi
       return fail(EXIT.input, `${error.message} Nothing was written.`);
     throw error;
   }
+  const readAs = readAsNote(result.versions);
+  if (readAs) io.stderr(`${readAs}\n`);
   for (const issue of result.issues.slice(0, ISSUES_SHOWN))
     io.stderr(
       `${issue.severity}: ${issue.file}${issue.line ? `, line ${issue.line}` : ""}${issue.column ? `, ${issue.column}` : ""}: ${issue.message}\n`

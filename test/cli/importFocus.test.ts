@@ -92,16 +92,50 @@ describe("finops-workbooks import-focus", () => {
     expect(names.filter((n) => n.startsWith("Cost data"))).toEqual(["Cost data"]);
   });
 
+  it("reads a file saved as Excel saves CSV in European locales as it reads FOCUS's own, and says so", async () => {
+    // The fixture with ";" between values and amounts written with decimal commas ("100,00").
+    const semicolons = path.join(dir, "excel.csv");
+    const [header, ...rows] = fs.readFileSync(FIXTURE, "utf8").trim().split("\n");
+    const amounts = ["BilledCost", "EffectiveCost", "ListCost", "ContractedCost"].map((c) =>
+      header.split(",").indexOf(c)
+    );
+    const lines = rows.map((line) =>
+      line
+        .split(",")
+        .map((value, i) => (amounts.includes(i) ? `${value},00` : value))
+        .join(";")
+    );
+    fs.writeFileSync(semicolons, [header.replace(/,/g, ";"), ...lines].join("\r\n") + "\r\n");
+    const outputs = [];
+    for (const [name, input] of [
+      ["focus", FIXTURE],
+      ["excel", semicolons],
+    ]) {
+      const file = await generated(fs.mkdtempSync(path.join(dir, name)));
+      const cli = io();
+      expect(
+        await run(["import-focus", input, "--into", file, "--group-by", "sub-account"], cli.io)
+      ).toBe(EXIT.ok);
+      outputs.push({ out: cli.out().replace(file, "WORKBOOK"), err: cli.err() });
+    }
+    const [focus, excel] = outputs;
+    expect(excel.out).toBe(focus.out);
+    expect(focus.err).not.toMatch(/Read as/);
+    expect(excel.err).toContain(
+      "Read as semicolon-separated values with decimal commas (as Excel saves CSV in many European locales).\n"
+    );
+  });
+
   it("refuses bad input with exit codes and leaves the workbook untouched", async () => {
     const file = await generated(dir);
     const before = fs.readFileSync(file);
-    const semicolons = path.join(dir, "semi.csv");
-    fs.writeFileSync(semicolons, fs.readFileSync(FIXTURE, "utf8").replace(/,/g, ";"));
+    const bars = path.join(dir, "bars.csv");
+    fs.writeFileSync(bars, fs.readFileSync(FIXTURE, "utf8").replace(/,/g, "|"));
     const cases: [string[], number][] = [
       [["import-focus", FIXTURE], EXIT.usage],
       [["import-focus", FIXTURE, "--into", file, "--group-by", "team"], EXIT.usage],
       [["import-focus", FIXTURE, "--into", file, "--periods", "2026-07"], EXIT.usage],
-      [["import-focus", semicolons, "--into", file], EXIT.input],
+      [["import-focus", bars, "--into", file], EXIT.input],
       [["import-focus", FIXTURE, "--into", path.join(dir, "missing.xlsx")], EXIT.input],
     ];
     for (const [argv, expected] of cases) {

@@ -144,10 +144,10 @@ describe("Import cost data (FOCUS) in Chromium", () => {
     await page.getByText("Read 18 rows from costs.csv.gz (FOCUS 1.0).").waitFor();
     await page.getByRole("button", { name: "Change files or grouping" }).click();
     await choose(page, [
-      { name: "semicolons.csv", buffer: Buffer.from(focusCsv(MONTHS).replace(/,/g, ";")) },
+      { name: "bars.csv", buffer: Buffer.from(focusCsv(MONTHS).replace(/,/g, "|")) },
     ]);
     await page.getByRole("button", { name: "Read files" }).click();
-    await page.getByText(/^semicolons\.csv.* cannot be imported$/).waitFor();
+    await page.getByText(/^bars\.csv.* cannot be imported$/).waitFor();
     const failed = await checked(page, "failed");
     expect({ failed, errors: pageErrors(page) }).toEqual({
       failed: { axe: [], overflow: [] },

@@ -7,16 +7,23 @@ import {
   TEXT_AFTER_QUOTE,
   UNTERMINATED_QUOTE,
 } from "../../src/domain/focus/focusCsv";
+import { FocusDelimiter } from "../../src/domain/focus/focusTypes";
 
 // Our RFC 4180 tokenizer (src/domain/focus/focusCsv.ts) against papaparse on the same settings, over
-// random CSV cut into random chunks: quotes, doubled quotes, commas and line breaks in quoted fields,
+// random CSV (",", ";" or tab between values) cut into random chunks: quotes, doubled quotes, delimiters
+// and line breaks in quoted fields,
 // CRLF, CR alone as data, blank lines, non-ASCII text. FINOPS_PROPERTY_RUNS raises the runs.
 
 const RUNS = Number(process.env.FINOPS_PROPERTY_RUNS ?? 300);
 
 /** All records of `text`, fed to the tokenizer in pieces cut at `cuts` (as the file reader does). */
-function tokenize(text: string, newline: CsvNewline, cuts: number[]): string[][] {
-  const tokenizer = new FocusCsvTokenizer(newline);
+function tokenize(
+  text: string,
+  newline: CsvNewline,
+  cuts: number[],
+  delimiter: FocusDelimiter = ","
+): string[][] {
+  const tokenizer = new FocusCsvTokenizer(newline, delimiter);
   const records: string[][] = [];
   let partial = "";
   const feed = (piece: string, last: boolean): void => {
@@ -47,8 +54,8 @@ function tokenize(text: string, newline: CsvNewline, cuts: number[]): string[][]
 }
 
 /** papaparse's records, without the empty one it adds after a final line break. */
-function papaparse(text: string, newline: CsvNewline): string[][] {
-  const parser = new Papa.Parser({ delimiter: ",", newline, quoteChar: '"' });
+function papaparse(text: string, newline: CsvNewline, delimiter: FocusDelimiter): string[][] {
+  const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
   const result = parser.parse(text, 0, false) as Papa.ParseResult<string[]>;
   expect(result.errors).toEqual([]);
   const data = result.data;
@@ -63,6 +70,8 @@ const piece = fc.constantFrom(
   "1.5",
   " ",
   ",",
+  ";",
+  "\t",
   '"',
   "\n",
   "\r\n",
@@ -79,14 +88,21 @@ const field = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(""));
  * break other than the file's own is data and may stand unquoted (a CR in a "\n" file, a LF alone or
  * a CR alone in a CRLF file).
  */
-function written(value: string, quote: boolean, newline: CsvNewline): string {
-  const must = newline === "\n" ? /[",\n]/.test(value) : /[",]|\r\n/.test(value);
+function written(
+  value: string,
+  quote: boolean,
+  newline: CsvNewline,
+  delimiter: FocusDelimiter
+): string {
+  const breaks = newline === "\n" ? value.includes("\n") : value.includes("\r\n");
+  const must = breaks || value.includes('"') || value.includes(delimiter);
   return must || quote ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 const csv = fc
   .record({
     newline: fc.constantFrom<CsvNewline>("\n", "\r\n"),
+    delimiter: fc.constantFrom<FocusDelimiter>(",", ";", "\t"),
     records: fc.array(fc.array(fc.tuple(field, fc.boolean()), { minLength: 1, maxLength: 5 }), {
       minLength: 1,
       maxLength: 8,
@@ -94,17 +110,18 @@ const csv = fc
     finalNewline: fc.boolean(),
     cuts: fc.array(fc.nat(400), { maxLength: 8 }),
   })
-  .map(({ newline, records, finalNewline, cuts }) => {
+  .map(({ newline, delimiter, records, finalNewline, cuts }) => {
     const lines = records.map((fields) =>
-      fields.map(([value, quote]) => written(value, quote, newline)).join(",")
+      fields.map(([value, quote]) => written(value, quote, newline, delimiter)).join(delimiter)
     );
-    return { newline, text: lines.join(newline) + (finalNewline ? newline : ""), cuts };
+    const text = lines.join(newline) + (finalNewline ? newline : "");
+    return { newline, delimiter, text, cuts };
   });
 
 test("the tokenizer reads random CSV in random chunks as papaparse reads it whole", () => {
   fc.assert(
-    fc.property(csv, ({ newline, text, cuts }) => {
-      expect(tokenize(text, newline, cuts)).toEqual(papaparse(text, newline));
+    fc.property(csv, ({ newline, delimiter, text, cuts }) => {
+      expect(tokenize(text, newline, cuts, delimiter)).toEqual(papaparse(text, newline, delimiter));
     }),
     { numRuns: RUNS }
   );

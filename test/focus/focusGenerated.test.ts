@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { FOCUS_REQUIRED_COLUMNS } from "../../src/domain/focus/focusColumns";
 import { FocusGrouping, FocusImport, FocusVersion } from "../../src/domain/focus/focusTypes";
+import { Row, file, focusFile } from "./focusFiles";
 import { importText } from "./focusRows";
 
 // Generated FOCUS files (fast-check): one per version 1.0 to 1.3 with random rows whose expected sums
@@ -9,117 +9,6 @@ import { importText } from "./focusRows";
 // FINOPS_PROPERTY_RUNS raises the runs.
 
 const RUNS = Number(process.env.FINOPS_PROPERTY_RUNS ?? 60);
-
-/** A column each version introduced, so the file is detected as that version. */
-const MARKER: Record<FocusVersion, string | null> = {
-  "1.0": null,
-  "1.1": "SkuMeter",
-  "1.2": "InvoiceId",
-  "1.3": "ServiceProviderName",
-};
-
-interface Row {
-  day: number;
-  month: number;
-  currency: "USD" | "EUR";
-  category: "Usage" | "Purchase" | "Tax";
-  status: "" | "Used" | "Unused";
-  pricing: "Standard" | "Committed";
-  /** Amounts in cents, written with two decimals. */
-  billed: number;
-  effective: number;
-  list: number;
-  contracted: number;
-  service: string;
-  sub: string;
-  team: string | null;
-  description: string;
-  /** A bad amount or date, or a field too many: the row is left out. */
-  broken: "" | "amount" | "date" | "width";
-}
-
-const text = fc.constantFrom(
-  "Zürich",
-  "東京",
-  'Straße, "Nord"',
-  "a\nb",
-  "€ 5",
-  "😀",
-  "=1+1",
-  "plain"
-);
-const row: fc.Arbitrary<Row> = fc.record({
-  day: fc.integer({ min: 1, max: 28 }),
-  month: fc.integer({ min: 1, max: 3 }),
-  currency: fc.constantFrom<"USD" | "EUR">("USD", "USD", "EUR"),
-  category: fc.constantFrom<"Usage" | "Purchase" | "Tax">("Usage", "Usage", "Purchase", "Tax"),
-  status: fc.constantFrom<"" | "Used" | "Unused">("", "Used", "Unused"),
-  pricing: fc.constantFrom<"Standard" | "Committed">("Standard", "Committed"),
-  billed: fc.integer({ min: -500, max: 100_000 }),
-  effective: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100_000 })),
-  list: fc.integer({ min: 0, max: 100_000 }),
-  contracted: fc.integer({ min: 0, max: 100_000 }),
-  service: fc.constantFrom("Compute", "Storage", "Databases"),
-  sub: fc.constantFrom("sub-1", "sub-2", "Zürich-Ω"),
-  team: fc.option(text, { nil: null }),
-  description: text,
-  broken: fc.constantFrom<"" | "amount" | "date" | "width">(
-    "",
-    "",
-    "",
-    "",
-    "amount",
-    "date",
-    "width"
-  ),
-});
-
-const cents = (value: number) => (value / 100).toFixed(2);
-const quoted = (value: string) => `"${value.replace(/"/g, '""')}"`;
-
-/** A FOCUS file of the version's required columns plus those the aggregation reads, in shuffled order. */
-function focusFile(version: FocusVersion, rows: Row[], order: number[], newline: string): string {
-  const columns = [
-    ...new Set([
-      ...FOCUS_REQUIRED_COLUMNS[version],
-      ...(MARKER[version] ? [MARKER[version] as string] : []),
-      "CommitmentDiscountStatus",
-      "PricingCategory",
-      "SubAccountId",
-      "Tags",
-    ]),
-  ];
-  const sorted = columns
-    .map((column, i) => [column, order[i % order.length] ?? i] as const)
-    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-    .map(([column]) => column);
-  const lines = [sorted.join(",")];
-  for (const r of rows) {
-    const values: Record<string, string> = {
-      ChargePeriodStart:
-        r.broken === "date"
-          ? "4/1/25"
-          : `2026-0${r.month}-${String(r.day).padStart(2, "0")}T00:00:00Z`,
-      BilledCost: r.broken === "amount" ? '"$1,000.00"' : cents(r.billed),
-      EffectiveCost: cents(r.effective),
-      ListCost: cents(r.list),
-      ContractedCost: cents(r.contracted),
-      BillingCurrency: r.currency,
-      ChargeCategory: r.category,
-      CommitmentDiscountStatus: r.status,
-      PricingCategory: r.pricing,
-      ServiceCategory: r.service,
-      SubAccountId: quoted(r.sub),
-      ChargeDescription: quoted(r.description),
-      Tags: quoted(
-        JSON.stringify(r.team === null ? { env: "prod" } : { env: "prod", team: r.team })
-      ),
-    };
-    const line = sorted.map((column) => values[column] ?? "x").join(",");
-    lines.push(r.broken === "width" ? `${line},"one, too many"` : line);
-  }
-  return lines.join(newline) + newline;
-}
 
 /** What the import must give, worked out from the rows (not from the file). */
 function expectedTotals(rows: Row[]) {
@@ -180,12 +69,6 @@ function expectedTotals(rows: Row[]) {
   return totals;
 }
 
-const file = fc.record({
-  rows: fc.array(row, { minLength: 1, maxLength: 40 }),
-  order: fc.array(fc.nat(100), { minLength: 1, maxLength: 30 }),
-  newline: fc.constantFrom("\n", "\r\n"),
-});
-
 describe.each<FocusVersion>(["1.0", "1.1", "1.2", "1.3"])(
   "a generated FOCUS %s file",
   (version) => {
@@ -193,7 +76,9 @@ describe.each<FocusVersion>(["1.0", "1.1", "1.2", "1.3"])(
       fc.assert(
         fc.property(file, ({ rows, order, newline }) => {
           const result = importText(focusFile(version, rows, order, newline));
-          expect(result.versions).toEqual([{ file: "cost.csv", version }]);
+          expect(result.versions).toEqual([
+            { file: "cost.csv", version, delimiter: ",", decimalMark: "." },
+          ]);
           expect(result.issues.filter((i) => /requires columns/.test(i.message))).toEqual([]);
           const broken = rows.filter((r) => r.broken).length;
           expect(result.rowsRead).toBe(rows.length);

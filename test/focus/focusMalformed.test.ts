@@ -29,10 +29,10 @@ test("a partial last line: truncated", () => {
   expect(error.message).toMatch(/cut short/);
 });
 
-test("semicolons between columns: wrong delimiter, named", () => {
-  const error = refusal(`${HEADER.replace(/,/g, ";")}\n${ROW.replace(/,/g, ";")}\n`);
+test("a delimiter not read (vertical bars; semicolons and tabs are read): wrong delimiter, named", () => {
+  const error = refusal(`${HEADER.replace(/,/g, "|")}\n${ROW.replace(/,/g, "|")}\n`);
   expect(error.kind).toBe("wrongDelimiter");
-  expect(error.message).toMatch(/";" \(semicolon\).*comma-separated/);
+  expect(error.message).toMatch(/"\|" \(vertical bar\).*comma-separated/);
 });
 
 test("not a FOCUS file: the missing columns are named", () => {

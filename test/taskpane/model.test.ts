@@ -6,6 +6,9 @@ import { draftFrom, readDraft, visibleErrors } from "../../src/taskpane/model/op
 import { progressSteps, resultView } from "../../src/taskpane/model/generationView";
 import { summaryView } from "../../src/taskpane/model/summaryView";
 import * as catalogue from "../../src/taskpane/model/templateCards";
+import { readSummary } from "../../src/taskpane/model/costImport";
+import { FocusFileInfo } from "../../src/domain/focus/focusTypes";
+import { aggregate, focusImport } from "../workbook/costData/focusImports";
 
 describe("navigation", () => {
   it("maps views to tabs and counts visits, so the ribbon can reopen the summary", () => {
@@ -209,5 +212,34 @@ describe("template cards", () => {
       "The full practice set (7 workbooks)"
     );
     expect(catalogue.selectionTitle(["team-budget"])).toBe("Team budget");
+  });
+});
+
+describe("cost import read summary", () => {
+  const read = (...versions: FocusFileInfo[]) =>
+    readSummary({
+      ...focusImport([aggregate("2026-01", null), aggregate("2026-02", null)], { by: "month" }),
+      versions,
+    });
+  const file = (
+    name: string,
+    delimiter: FocusFileInfo["delimiter"] = ",",
+    decimalMark: FocusFileInfo["decimalMark"] = "."
+  ): FocusFileInfo => ({ file: name, version: "1.0", delimiter, decimalMark });
+
+  it("says how the files were read only when it is not FOCUS's own commas and decimal points", () => {
+    expect(read(file("a.csv"))).toEqual([
+      "Read 20 rows from a.csv (FOCUS 1.0).",
+      "2 rows of totals, grouped by month only.",
+    ]);
+    expect(read(file("a.csv", ";", ","))[1]).toBe(
+      "Read as semicolon-separated values with decimal commas (as Excel saves CSV in many European locales)."
+    );
+    expect(read(file("a.csv", ";"), file("b.csv", ";"))[1]).toBe(
+      "Read as semicolon-separated values."
+    );
+    expect(read(file("a.csv", "\t", ","), file("b.csv"), file("c.csv"))[1]).toBe(
+      "Read a.csv as tab-separated values with decimal commas, the rest as comma-separated values."
+    );
   });
 });

@@ -1,7 +1,14 @@
+import { FileDecimalMark } from "./focusDecimals";
 import { checkFocusHeader } from "./focusHeader";
 import { FocusSums, toAggregate } from "./focusMeasures";
 import { ABSENT, INVALID, tagValue } from "./focusTags";
-import { FocusGrouping, FocusImport, FocusIssue, FocusVersion } from "./focusTypes";
+import {
+  FocusDelimiter,
+  FocusFileInfo,
+  FocusGrouping,
+  FocusImport,
+  FocusIssue,
+} from "./focusTypes";
 import { isMissing, parseDecimal, utcMonthOf } from "./focusValues";
 
 export interface FocusAggregatorOptions {
@@ -25,8 +32,11 @@ export type FocusRowConsumer = ((fields: string[], line: number) => void) & {
  * no rows. Pure: runs unchanged in Node and in a Web Worker.
  */
 export interface FocusAggregator {
-  /** Starts a file: checks its header (throws FocusFileError when unusable) and detects the version. */
-  file(name: string, header: readonly string[]): FocusRowConsumer;
+  /**
+   * Starts a file: checks its header (throws FocusFileError when unusable) and detects the version.
+   * `delimiter`: the one the file was read with; in a ";" or tab file amounts may use a decimal comma.
+   */
+  file(name: string, header: readonly string[], delimiter?: FocusDelimiter): FocusRowConsumer;
   /** The aggregates of every file so far, sorted by month, group and currency. */
   finish(): FocusImport;
 }
@@ -46,7 +56,8 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
   const tagKey = grouping.by === "tag" ? grouping.key : "";
   const quotedTagKey = JSON.stringify(tagKey);
   const groups = new Map<string, FocusSums>();
-  const versions: { file: string; version: FocusVersion }[] = [];
+  const files: { info: Omit<FocusFileInfo, "decimalMark">; decimals: FileDecimalMark | null }[] =
+    [];
   const issues: FocusIssue[] = [];
   const currencies: string[] = [];
   let issueCount = 0;
@@ -58,15 +69,22 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
     if (issues.length < issueLimit) issues.push(issue);
   }
 
-  function file(name: string, header: readonly string[]): FocusRowConsumer {
+  function file(
+    name: string,
+    header: readonly string[],
+    delimiter: FocusDelimiter = ","
+  ): FocusRowConsumer {
     const columns = header.map((column) => column.trim());
     const { version, warning } = checkFocusHeader(name, columns);
-    versions.push({ file: name, version });
     if (warning) report(warning);
     // Column indexes are resolved once per file; -1 is a column the file does not have.
     const iStart = columns.indexOf("ChargePeriodStart");
     const amountColumns = ["BilledCost", "EffectiveCost", "ListCost", "ContractedCost"];
-    const [iBilled, iEffective, iList, iContracted] = amountColumns.map((c) => columns.indexOf(c));
+    const amountIndexes = amountColumns.map((c) => columns.indexOf(c));
+    const [iBilled, iEffective, iList, iContracted] = amountIndexes;
+    // A comma-separated file is FOCUS's own: "." always, read by parseDecimal alone (the fast path).
+    const decimals = delimiter === "," ? null : new FileDecimalMark(columns, amountIndexes);
+    files.push({ info: { file: name, version, delimiter }, decimals });
     const iCurrency = columns.indexOf("BillingCurrency");
     const iCategory = columns.indexOf("ChargeCategory");
     const iStatus = columns.indexOf("CommitmentDiscountStatus");
@@ -103,7 +121,8 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
     function amount(fields: string[], index: number): number {
       if (index < 0) return 0;
       const text = fields[index];
-      return isMissing(text) ? 0 : parseDecimal(text);
+      if (isMissing(text)) return 0;
+      return decimals === null ? parseDecimal(text) : decimals.parse(text);
     }
 
     const consume = (fields: string[], line: number): void => {
@@ -134,6 +153,14 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
         month = lastMonth = cached;
         lastStart = start;
       }
+      if (decimals !== null && decimals.mark === null) {
+        const unclear = decimals.settle(fields, line);
+        if (unclear >= 0) {
+          const column = amountColumns[unclear];
+          skip(line, column, decimals.problem(column, fields[amountIndexes[unclear]]));
+          return;
+        }
+      }
       const billed = amount(fields, iBilled);
       const effective = amount(fields, iEffective);
       const list = amount(fields, iList);
@@ -149,7 +176,14 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
       ) {
         const bad = [billed, effective, list, contracted].findIndex((value) => value !== value);
         const column = amountColumns[bad];
-        skip(line, column, `${column} "${fields[columns.indexOf(column)]}" is not a number.`);
+        const text = fields[amountIndexes[bad]];
+        skip(
+          line,
+          column,
+          decimals === null
+            ? `${column} "${text}" is not a number.`
+            : decimals.problem(column, text)
+        );
         return;
       }
       const currency = iCurrency < 0 || isMissing(fields[iCurrency]) ? "" : fields[iCurrency];
@@ -234,6 +268,7 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
       iStatus,
       iPricing,
       iGroup,
+      ...(decimals === null ? [] : decimals.indexes),
     ].filter((index) => index >= 0);
     return Object.assign(consume, { fieldsRead });
   }
@@ -265,7 +300,10 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
       )
       .map((sums) => toAggregate(sums, tracked));
     return {
-      versions: versions.slice(),
+      versions: files.map(({ info, decimals }) => ({
+        ...info,
+        decimalMark: decimals?.mark ?? ".",
+      })),
       grouping,
       aggregates,
       issues: issues.slice(),

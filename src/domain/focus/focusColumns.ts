@@ -89,3 +89,22 @@ export function detectFocusVersion(header: readonly string[]): FocusVersion {
 
 /** Columns the aggregation cannot do without: a file lacking one is refused. */
 export const FOCUS_ESSENTIAL_COLUMNS = ["ChargePeriodStart", "BilledCost", "EffectiveCost"];
+
+/**
+ * Columns FOCUS types Decimal. A ";" or tab file's decimal mark is read from them (focusDecimals.ts):
+ * unit prices and quantities show it as often as the amounts the aggregation sums.
+ */
+export const FOCUS_DECIMAL_COLUMNS = [
+  "BilledCost",
+  "EffectiveCost",
+  "ListCost",
+  "ContractedCost",
+  "ListUnitPrice",
+  "ContractedUnitPrice",
+  "PricingQuantity",
+  "ConsumedQuantity",
+  "CommitmentDiscountQuantity",
+  "PricingCurrencyListUnitPrice",
+  "PricingCurrencyContractedUnitPrice",
+  "PricingCurrencyEffectiveCost",
+];

@@ -1,11 +1,13 @@
-// The CSV tokenizer of the FOCUS import: RFC 4180 records (fields separated by ",", quoted with '"',
-// a quote inside a quoted field doubled, line breaks inside quoted fields) read from decoded text that
-// arrives in chunks. It accepts what papaparse accepts on the same settings (delimiter ",", one newline
-// style, quote '"'; test/focus/focusCsv.test.ts checks that with random CSV), but copies out only the
-// fields the aggregator reads: papaparse makes a string of every field and an array of every row, and
-// that alone took more time than the 1.3x budget of issue 7 leaves (docs/FOCUS.md, "Performance").
+// The CSV tokenizer of the FOCUS import: RFC 4180 records (fields separated by the file's delimiter,
+// "," or the ";" or tab detected from the header, quoted with '"', a quote inside a quoted field doubled,
+// line breaks inside quoted fields) read from decoded text that arrives in chunks. It accepts what
+// papaparse accepts on the same settings (the delimiter, one newline style, quote '"';
+// test/focus/focusCsv.test.ts checks that with random CSV), but copies out only the fields the
+// aggregator reads: papaparse makes a string of every field and an array of every row, and that alone
+// took more time than the 1.3x budget of issue 7 leaves (docs/FOCUS.md, "Performance").
 
-const COMMA = 44;
+import { FocusDelimiter } from "./focusTypes";
+
 const QUOTE = 34;
 const SPACE = 32;
 const LF = 10;
@@ -15,7 +17,7 @@ const DOUBLED_QUOTES = /""/g;
 export const INCOMPLETE = -1;
 /** record(): the text ends inside a quoted field (only when told it is the last text). */
 export const UNTERMINATED_QUOTE = -2;
-/** record(): a quoted field's closing quote is followed by something else than ",", spaces or a line break. */
+/** record(): a quoted field's closing quote is followed by something else than the delimiter, spaces or a line break. */
 export const TEXT_AFTER_QUOTE = -3;
 
 export type CsvNewline = "\n" | "\r\n" | "\r";
@@ -25,24 +27,28 @@ export class FocusCsvTokenizer {
   count = 0;
   private readonly newline: CsvNewline;
   private readonly crlf: boolean;
+  private readonly delimiter: FocusDelimiter;
+  private readonly delimiterCode: number;
   private input = "";
   private last = false;
-  /** The next "," and line break at or after the cursor: -1 when there is none; -2 before a search. */
-  private comma = -2;
+  /** The next delimiter and line break at or after the cursor: -1 when there is none; -2 before a search. */
+  private delimiterAt = -2;
   private lineEnd = -2;
   /** Where the record after the last one read starts: the searches above are valid from there on. */
   private cursor = 0;
 
-  constructor(newline: CsvNewline) {
+  constructor(newline: CsvNewline, delimiter: FocusDelimiter = ",") {
     this.newline = newline;
     this.crlf = newline === "\r\n";
+    this.delimiter = delimiter;
+    this.delimiterCode = delimiter.charCodeAt(0);
   }
 
   /** Starts reading `input`; `last`: no more text follows, so a record may end at the end of the text. */
   text(input: string, last: boolean): void {
     this.input = input;
     this.last = last;
-    this.comma = -2;
+    this.delimiterAt = -2;
     this.lineEnd = -2;
     this.cursor = 0;
   }
@@ -51,18 +57,21 @@ export class FocusCsvTokenizer {
    * Reads the record that starts at `start` in the text, setting `fields[k]` for every field k with
    * `wanted[k] === 1` (every field when `wanted` is null; others are left as they were) and `count`.
    * Returns where the next record starts, or INCOMPLETE, UNTERMINATED_QUOTE or TEXT_AFTER_QUOTE.
-   * Records must be read in order (the searches for "," and line breaks carry on from one to the next),
+   * Records must be read in order (the searches for delimiters and line breaks carry on from one to the next),
    * except that the same record may be read again.
    */
   record(start: number, fields: string[], wanted: Uint8Array | null): number {
     const input = this.input;
     const n = input.length;
     const last = this.last;
-    let comma = this.comma;
+    // Locals: the loop below is the import's hottest code.
+    const delimiter = this.delimiter;
+    const delimiterCode = this.delimiterCode;
+    let delimiterAt = this.delimiterAt;
     let lineEnd = this.lineEnd;
     if (start < this.cursor) {
       // The record is read again: "none further" (-1) found from a later place no longer holds.
-      comma = -2;
+      delimiterAt = -2;
       lineEnd = -2;
     }
     let count = 0;
@@ -94,44 +103,44 @@ export class FocusCsvTokenizer {
         while (j < n && input.charCodeAt(j) === SPACE) j++;
         if (j === n) {
           if (!last) return INCOMPLETE;
-          return this.end(count, n, comma, lineEnd);
+          return this.end(count, n, delimiterAt, lineEnd);
         }
         const c = input.charCodeAt(j);
-        if (c === COMMA) {
+        if (c === delimiterCode) {
           i = j + 1;
           continue;
         }
         if (c === this.newline.charCodeAt(0)) {
-          if (!this.crlf) return this.end(count, j + 1, comma, lineEnd);
+          if (!this.crlf) return this.end(count, j + 1, delimiterAt, lineEnd);
           if (j + 1 === n) {
             if (!last) return INCOMPLETE;
           } else if (input.charCodeAt(j + 1) === LF) {
-            return this.end(count, j + 2, comma, lineEnd);
+            return this.end(count, j + 2, delimiterAt, lineEnd);
           }
         }
         return TEXT_AFTER_QUOTE;
       }
-      if (comma !== -1 && comma < i) comma = input.indexOf(",", i);
-      if (comma !== -1 && (lineEnd === -1 || comma < lineEnd)) {
-        if (wanted === null || wanted[count] === 1) fields[count] = input.substring(i, comma);
+      if (delimiterAt !== -1 && delimiterAt < i) delimiterAt = input.indexOf(delimiter, i);
+      if (delimiterAt !== -1 && (lineEnd === -1 || delimiterAt < lineEnd)) {
+        if (wanted === null || wanted[count] === 1) fields[count] = input.substring(i, delimiterAt);
         count++;
-        i = comma + 1;
+        i = delimiterAt + 1;
         continue;
       }
       if (lineEnd === -1) {
         // No line break follows: the record ends with the text, if it is the last.
         if (!last) return INCOMPLETE;
         if (wanted === null || wanted[count] === 1) fields[count] = input.substring(i, n);
-        return this.end(count + 1, n, comma, lineEnd);
+        return this.end(count + 1, n, delimiterAt, lineEnd);
       }
       if (wanted === null || wanted[count] === 1) fields[count] = input.substring(i, lineEnd);
-      return this.end(count + 1, lineEnd + this.newline.length, comma, lineEnd);
+      return this.end(count + 1, lineEnd + this.newline.length, delimiterAt, lineEnd);
     }
   }
 
-  private end(count: number, next: number, comma: number, lineEnd: number): number {
+  private end(count: number, next: number, delimiterAt: number, lineEnd: number): number {
     this.count = count;
-    this.comma = comma;
+    this.delimiterAt = delimiterAt;
     this.lineEnd = lineEnd;
     this.cursor = next;
     return next;

@@ -5,7 +5,7 @@
 export type FocusFileErrorKind =
   /** Columns the aggregation needs are not in the header. */
   | "missingColumns"
-  /** The header splits into FOCUS columns on another delimiter (";", tab, "|"). */
+  /** The header splits into FOCUS columns on a delimiter that is not read ("|"). */
   | "wrongDelimiter"
   /** The file ends inside a quoted field or in a partial row. */
   | "truncated"

@@ -1,6 +1,8 @@
 import { FocusAggregator, FocusRowConsumer } from "./focusAggregator";
 import { FocusCsvTokenizer, INCOMPLETE, UNTERMINATED_QUOTE, guessNewline } from "./focusCsv";
 import { FocusFileError } from "./focusFileError";
+import { detectDelimiter } from "./focusHeader";
+import { FocusDelimiter } from "./focusTypes";
 
 export interface FocusFileReaderOptions {
   /** Longest row accepted, in characters (default 1,000,000): a longer one is a huge field or an unclosed quote. */
@@ -9,9 +11,9 @@ export interface FocusFileReaderOptions {
 
 /**
  * Bytes of one FOCUS CSV file (already decompressed) to rows for the aggregator: UTF-8 decoding that
- * refuses UTF-16 and invalid UTF-8, the CSV tokenizer (focusCsv.ts) in chunks, and the checks for
- * truncation, a wrong delimiter and huge fields. Pure (TextDecoder only), so the Node reader and the pane's
- * worker share it. Every failure is a FocusFileError.
+ * refuses UTF-16 and invalid UTF-8, the delimiter found in the header (",", ";" or tab), the CSV
+ * tokenizer (focusCsv.ts) in chunks, and the checks for truncation and huge fields. Pure (TextDecoder
+ * only), so the Node reader and the pane's worker share it. Every failure is a FocusFileError.
  */
 export interface FocusFileReader {
   push(bytes: Uint8Array): void;
@@ -32,6 +34,7 @@ export function createFocusFileReader(
   // fatal: invalid UTF-8 throws instead of turning into U+FFFD; a UTF-8 BOM is dropped.
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let tokenizer: FocusCsvTokenizer | null = null;
+  let delimiter: FocusDelimiter = ",";
   let width = 0;
   let consumer: FocusRowConsumer | null = null;
   /** The reused array of a row's fields (only those the consumer reads are set), and which those are. */
@@ -80,7 +83,7 @@ export function createFocusFileReader(
   function emit(row: string[]): void {
     line++;
     if (consumer === null) {
-      consumer = aggregator.file(fileName, row);
+      consumer = aggregator.file(fileName, row, delimiter);
       width = row.length;
       fields = new Array<string>(width).fill("");
       const read = consumer.fieldsRead;
@@ -103,7 +106,9 @@ export function createFocusFileReader(
         if (partial.length > maxRowChars) tooLong();
         return;
       }
-      tokenizer = new FocusCsvTokenizer(newline ?? "\n");
+      const lineBreak = newline ?? "\n";
+      delimiter = detectDelimiter(input, lineBreak);
+      tokenizer = new FocusCsvTokenizer(lineBreak, delimiter);
     }
     const csv = tokenizer;
     csv.text(input, last);

@@ -3,19 +3,38 @@ import {
   FOCUS_REQUIRED_COLUMNS,
   detectFocusVersion,
 } from "./focusColumns";
+import { CsvNewline, FocusCsvTokenizer } from "./focusCsv";
 import { FocusFileError } from "./focusFileError";
-import { FocusIssue, FocusVersion } from "./focusTypes";
+import { FocusDelimiter, FocusIssue, FocusVersion } from "./focusTypes";
 
-const OTHER_DELIMITERS: readonly (readonly [string, string])[] = [
-  [";", '";" (semicolon)'],
-  ["\t", "tabs"],
-  ["|", '"|" (vertical bar)'],
-];
+/** Tried in this order: FOCUS's own first, then what spreadsheets save as CSV in many locales. */
+const DELIMITERS: readonly FocusDelimiter[] = [",", ";", "\t"];
+
+/** Delimiters seen in exports but not read, named in the refusal. */
+const OTHER_DELIMITERS: readonly (readonly [string, string])[] = [["|", '"|" (vertical bar)']];
+
+/**
+ * The delimiter on which the file's first line splits into the essential FOCUS columns; "," when none
+ * does, so checkFocusHeader refuses the header and says why.
+ */
+export function detectDelimiter(text: string, newline: CsvNewline): FocusDelimiter {
+  const end = text.indexOf(newline);
+  const line = end === -1 ? text : text.substring(0, end);
+  for (const delimiter of DELIMITERS) {
+    const tokenizer = new FocusCsvTokenizer(newline, delimiter);
+    tokenizer.text(line, true);
+    const fields: string[] = [];
+    if (tokenizer.record(0, fields, null) < 0) continue;
+    const columns = fields.map((field) => field.trim());
+    if (FOCUS_ESSENTIAL_COLUMNS.every((column) => columns.includes(column))) return delimiter;
+  }
+  return ",";
+}
 
 /**
  * Checks a file's header: refuses it (FocusFileError) without the columns the aggregation needs,
- * saying so when the columns are there but split by another delimiter (spreadsheet exports in many
- * locales write ";"), and lists the version's other required columns that are missing as a warning.
+ * saying so when the columns are there but split by a delimiter that is not read ("|"), and lists the
+ * version's other required columns that are missing as a warning.
  */
 export function checkFocusHeader(
   file: string,
@@ -31,7 +50,7 @@ export function checkFocusHeader(
           "wrongDelimiter",
           file,
           1,
-          `${file} separates its columns with ${name}; FOCUS files are comma-separated. Export it again as comma-separated CSV.`
+          `${file} separates its columns with ${name}; FOCUS files are comma-separated (semicolons and tabs are read too). Export it again as comma-separated CSV.`
         );
       }
     }

@@ -8,6 +8,22 @@
 /** FOCUS specification versions the importer recognises from a file's columns. */
 export type FocusVersion = "1.0" | "1.1" | "1.2" | "1.3";
 
+/** Column delimiters read: FOCUS's ",", and ";" or tab as spreadsheets save CSV in many locales. */
+export type FocusDelimiter = "," | ";" | "\t";
+
+/** The decimal mark of a file's numbers: FOCUS's ".", or "," in a ";" or tab file that uses it. */
+export type FocusDecimalMark = "." | ",";
+
+/** What was detected in one file: its version from its columns, and how its text is written. */
+export interface FocusFileInfo {
+  readonly file: string;
+  readonly version: FocusVersion;
+  /** From the header: the delimiter on which it splits into FOCUS columns. */
+  readonly delimiter: FocusDelimiter;
+  /** From the first number that shows one (focusDecimals.ts); "." when none did. */
+  readonly decimalMark: FocusDecimalMark;
+}
+
 /** How rows are grouped besides the month. */
 export type FocusGrouping =
   | { readonly by: "month" }
@@ -81,8 +97,8 @@ export interface FocusIssue {
 }
 
 export interface FocusImport {
-  /** Per file, the version detected from its columns. */
-  readonly versions: readonly { readonly file: string; readonly version: FocusVersion }[];
+  /** Per file, what was detected: the version, the delimiter and the decimal mark. */
+  readonly versions: readonly FocusFileInfo[];
   readonly grouping: FocusGrouping;
   /** Sorted by month, group, currency. */
   readonly aggregates: readonly FocusAggregate[];

@@ -1,5 +1,6 @@
 import type { CostImportPreview } from "../../excel/importCostData";
 import { FocusFileError } from "../../domain/focus/focusFileError";
+import { readAsNote } from "../../domain/focus/focusReadAs";
 import type { FocusProgress } from "../../domain/focus/focusProgress";
 import type {
   FocusAggregate,
@@ -107,8 +108,10 @@ export function issuePlace(issue: FocusIssue): string {
 /** What was read, in sentences above the issues. */
 export function readSummary(result: FocusImport): string[] {
   const files = result.versions.map((v) => `${v.file} (FOCUS ${v.version})`).join(", ");
+  const readAs = readAsNote(result.versions);
   const lines = [
     `Read ${count(result.rowsRead)} rows from ${files}.`,
+    ...(readAs ? [readAs] : []),
     `${count(result.aggregates.length)} rows of totals, grouped by ${groupingName(result.grouping)}.`,
   ];
   if (result.rowsSkipped > 0)

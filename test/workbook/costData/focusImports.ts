@@ -30,7 +30,7 @@ export function focusImport(
 ): FocusImport {
   const currencies = [...new Set(aggregates.map((a) => a.currency))].sort();
   return {
-    versions: [{ file: "export.csv", version: "1.2" }],
+    versions: [{ file: "export.csv", version: "1.2", delimiter: ",", decimalMark: "." }],
     grouping,
     aggregates,
     issues: [],
