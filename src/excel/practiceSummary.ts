@@ -1,3 +1,4 @@
+import { COST_DATA_MARKER, ImportStamp, readImportStamp } from "../workbook/costData/costDataSheet";
 import { latestPerTemplate, METADATA_SHEET, readInstances } from "../workbook/metadata";
 import { ExcelHost, officeHost } from "./host";
 import { explain } from "./hostErrors";
@@ -16,7 +17,27 @@ export interface PracticeSummary {
   readonly templates: readonly InstalledSummary[];
   readonly maturity: { readonly level: string | null; readonly score: number | null } | null;
   readonly kpis: { readonly green: number; readonly amber: number; readonly red: number } | null;
+  /** The team budget's year to date, in its currency (null without a calculated budget). */
+  readonly budget: {
+    readonly currency: string;
+    readonly budgetYtd: number;
+    readonly actualYtd: number;
+    readonly budgetFy: number | null;
+    /** "On budget", "Over budget"... as the sheet says it. */
+    readonly status: string | null;
+  } | null;
+  /** The savings ledger's savings and cost avoidance validated by finance, annualised. */
+  readonly validated: {
+    readonly currency: string;
+    readonly savings: number;
+    readonly avoidance: number;
+  } | null;
+  /** When the Cost data sheet was imported and which months it holds. */
+  readonly lastImport: ImportStamp | null;
 }
+
+/** How many cells down the Cost data sheet's first column its title and notes reach. */
+const IMPORT_NOTES_ROWS = 16;
 
 /** The defined names the summary reads, by the key the metadata store records them under. */
 const FIGURES = {
@@ -25,8 +46,23 @@ const FIGURES = {
   kpiGreen: { templateId: "kpi-tracker", wanted: "KpiGreen" },
   kpiAmber: { templateId: "kpi-tracker", wanted: "KpiAmber" },
   kpiRed: { templateId: "kpi-tracker", wanted: "KpiRed" },
+  teamBudgetYtd: { templateId: "team-budget", wanted: "TeamBudgetYTD" },
+  teamActualYtd: { templateId: "team-budget", wanted: "TeamActualYTD" },
+  teamBudgetFy: { templateId: "team-budget", wanted: "TeamBudgetFY" },
+  teamBudgetStatus: { templateId: "team-budget", wanted: "TeamBudgetStatus" },
+  savingsValidatedTotal: { templateId: "kpi-tracker", wanted: "SavingsValidatedTotal" },
+  avoidanceValidatedTotal: { templateId: "kpi-tracker", wanted: "AvoidanceValidatedTotal" },
 } as const;
 type FigureKey = keyof typeof FIGURES;
+
+const NOTHING: PracticeSummary = {
+  templates: [],
+  maturity: null,
+  kpis: null,
+  budget: null,
+  validated: null,
+  lastImport: null,
+};
 
 /**
  * Reads the metadata store and the headline figures in at most two syncs: (1) the store's rows and the
@@ -49,12 +85,26 @@ export async function readPracticeSummary(
         store.isNullObject || used.isNullObject
           ? []
           : readInstances(used.values).map((r) => r.template);
-      if (instances.length === 0) return { templates: [], maturity: null, kpis: null };
-      // Headline figures come from the newest copy of a template (this year's tracker, not last year's).
-      const installed = latestPerTemplate(instances, (t) => t);
       const ranges = new Set(
         names.items.filter((n) => n.type === "Range").map((n) => n.name.toLowerCase())
       );
+      // The Cost data sheet stands alone: its notes say when it was imported, with or without templates.
+      const importNotes = ranges.has(COST_DATA_MARKER.toLowerCase())
+        ? workbook.names
+            .getItem(COST_DATA_MARKER)
+            .getRange()
+            .worksheet.getRangeByIndexes(0, 0, IMPORT_NOTES_ROWS, 1)
+            .load("values")
+        : undefined;
+      if (instances.length === 0) {
+        if (importNotes) await context.sync();
+        return {
+          ...NOTHING,
+          lastImport: importNotes ? readImportStamp(importNotes.values.map((r) => r[0])) : null,
+        };
+      }
+      // Headline figures come from the newest copy of a template (this year's tracker, not last year's).
+      const installed = latestPerTemplate(instances, (t) => t);
       const wanted = new Map<FigureKey, string>();
       for (const [key, figure] of Object.entries(FIGURES) as [
         FigureKey,
@@ -70,7 +120,7 @@ export async function readPracticeSummary(
           workbook.names.getItem(name).getRange().load("values"),
         ])
       );
-      if (loaded.size > 0) await context.sync();
+      if (loaded.size > 0 || importNotes) await context.sync();
       const value = (key: FigureKey): unknown => loaded.get(key)?.values[0]?.[0];
       const text = (key: FigureKey) => {
         const v = value(key);
@@ -84,6 +134,12 @@ export async function readPracticeSummary(
       const green = number("kpiGreen");
       const amber = number("kpiAmber");
       const red = number("kpiRed");
+      const currencyOf = (id: string) =>
+        String(installed.find((t) => t.templateId === id)?.options.currency ?? "");
+      const budgetYtd = number("teamBudgetYtd");
+      const actualYtd = number("teamActualYtd");
+      const savings = number("savingsValidatedTotal");
+      const avoidance = number("avoidanceValidatedTotal");
       return {
         templates: instances.map(({ templateId, version, sheets, options }) => ({
           templateId,
@@ -98,6 +154,21 @@ export async function readPracticeSummary(
           has("kpi-tracker") && green !== null && amber !== null && red !== null
             ? { green, amber, red }
             : null,
+        budget:
+          budgetYtd !== null && actualYtd !== null
+            ? {
+                currency: currencyOf("team-budget"),
+                budgetYtd,
+                actualYtd,
+                budgetFy: number("teamBudgetFy"),
+                status: text("teamBudgetStatus"),
+              }
+            : null,
+        validated:
+          savings !== null && avoidance !== null
+            ? { currency: currencyOf("kpi-tracker"), savings, avoidance }
+            : null,
+        lastImport: importNotes ? readImportStamp(importNotes.values.map((r) => r[0])) : null,
       };
     });
   } catch (error) {

@@ -58,9 +58,7 @@ describe("finops-workbooks import-focus", () => {
       cli.io
     );
     expect(code).toBe(EXIT.ok);
-    expect(cli.out()).toContain(
-      "KPI tracker!G32 Effective savings rate, Jan 2026: 14 -> 27.777778"
-    );
+    expect(cli.out()).toContain("KPI tracker!G32 Effective savings rate, Jan 2026: 14% -> 27.78%");
     expect(cli.out()).not.toContain("Feb 2026");
     const workbook = await open(file);
     const kpi = workbook.getWorksheet("KPI tracker")!;

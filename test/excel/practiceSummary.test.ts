@@ -3,7 +3,9 @@ import { readPracticeSummary } from "../../src/excel/practiceSummary";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { TEMPLATES, templateById } from "../../src/workbook/templates";
 import { createExcelFake } from "../fakes/excel";
-import { hostFor, showInName } from "./hostFor";
+import { applyCostImport } from "../../src/excel/importCostData";
+import { aggregate, focusImport } from "../workbook/costData/focusImports";
+import { hostFor, NOW, showInName } from "./hostFor";
 
 const ALL = TEMPLATES.map((t) => t.id);
 
@@ -14,6 +16,9 @@ describe("reading the practice summary", () => {
       templates: [],
       maturity: null,
       kpis: null,
+      budget: null,
+      validated: null,
+      lastImport: null,
     });
     expect(fake.syncCount).toBe(1);
   });
@@ -37,6 +42,52 @@ describe("reading the practice summary", () => {
     ]);
     expect(summary.maturity).toEqual({ level: "Walk", score: 0.62 });
     expect(summary.kpis).toEqual({ green: 7, amber: 4, red: 2 });
+  });
+
+  it("reads the budget, the validated value in each template's currency and the last import, still in two syncs", async () => {
+    const fake = createExcelFake();
+    const host = hostFor(fake);
+    await generateWorkbooks(["team-budget"], { ...DEFAULT_OPTIONS, currency: "EUR" }, host);
+    await generateWorkbooks(["kpi-tracker"], { ...DEFAULT_OPTIONS, currency: "GBP" }, host);
+    await applyCostImport(
+      focusImport([aggregate("2026-01", "web"), aggregate("2026-03", "web")]),
+      { periods: [] },
+      host
+    );
+    showInName(fake, "TeamBudgetYTD", 1000);
+    showInName(fake, "TeamActualYTD", 900);
+    showInName(fake, "TeamBudgetFY", 2400);
+    showInName(fake, "TeamBudgetStatus", "Under budget");
+    showInName(fake, "SavingsValidatedTotal", 50);
+    showInName(fake, "AvoidanceValidatedTotal", 25);
+    fake.resetCounters();
+    const summary = await readPracticeSummary(host);
+    expect(fake.syncCount).toBe(2);
+    expect(summary.budget).toEqual({
+      currency: "EUR",
+      budgetYtd: 1000,
+      actualYtd: 900,
+      budgetFy: 2400,
+      status: "Under budget",
+    });
+    expect(summary.validated).toEqual({ currency: "GBP", savings: 50, avoidance: 25 });
+    expect(summary.lastImport).toEqual({
+      at: NOW.toISOString().slice(0, 16) + "Z",
+      firstMonth: "2026-01",
+      lastMonth: "2026-03",
+    });
+  });
+
+  it("finds the last import in a workbook that holds only the Cost data sheet", async () => {
+    const fake = createExcelFake();
+    await applyCostImport(
+      focusImport([aggregate("2026-02", "web")]),
+      { periods: [] },
+      hostFor(fake)
+    );
+    const summary = await readPracticeSummary(hostFor(fake));
+    expect(summary.templates).toEqual([]);
+    expect(summary.lastImport).toMatchObject({ firstMonth: "2026-02", lastMonth: "2026-02" });
   });
 
   it("reads the figures under the free names a second copy was given", async () => {

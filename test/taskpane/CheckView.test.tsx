@@ -31,7 +31,7 @@ describe("check workbook", () => {
   it("says so when nothing is wrong", async () => {
     renderPane(<CheckView onBack={() => undefined} />, hostFor(await decisionModel()));
     expect(screen.getByText("Checking the workbook...")).toBeTruthy();
-    expect(await screen.findByText("No problems found in 1 workbook.")).toBeTruthy();
+    expect(await screen.findByText("No problems found in 1 template.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /^Repair/ })).toBeNull();
   });
 
@@ -44,15 +44,15 @@ describe("check workbook", () => {
     expect(fake.state.cell(sheet, cell).formula).toBeNull();
     renderPane(<CheckView onBack={() => undefined} />, hostFor(fake));
     expect(
-      await screen.findByText(/^Checked 1 workbook: 1 error\. Refresh can repair 1\.$/)
+      await screen.findByText(/^Checked 1 template: 1 error\. Repair can put 1 right\.$/)
     ).toBeTruthy();
     const errors = within(screen.getByRole("list", { name: /^Errors/ }));
-    expect(errors.getByText("Refresh repairs this")).toBeTruthy();
+    expect(errors.getByText("Repair puts this right")).toBeTruthy();
     fireEvent.click(errors.getByRole("button", { name: `Go to ${where}` }));
     await waitFor(() => expect(fake.state.activeSheet()).toBe(sheet));
 
     fireEvent.click(screen.getByRole("button", { name: "Repair 1 problem" }));
-    const changes = await screen.findByRole("list", { name: "Changes refresh will make" });
+    const changes = await screen.findByRole("list", { name: "Changes Repair will make" });
     expect(within(changes).getAllByRole("listitem").length).toBeGreaterThan(0);
     // The preview names the typed-over cell with what it holds, and says it is replaced.
     expect(
@@ -63,7 +63,7 @@ describe("check workbook", () => {
     expect(fake.state.cell(sheet, cell).formula).toBeNull(); // the preview changes nothing
     fireEvent.click(screen.getByRole("button", { name: "Apply" }));
     expect(await screen.findByRole("list", { name: "Changes made" })).toBeTruthy();
-    expect(await screen.findByText("No problems found in 1 workbook.")).toBeTruthy();
+    expect(await screen.findByText("No problems found in 1 template.")).toBeTruthy();
     expect(fake.state.cell(sheet, cell).formula).toBe(original);
     expect(original).toContain("FINOPS.RACICHECK(");
   });

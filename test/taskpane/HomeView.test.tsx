@@ -28,7 +28,7 @@ describe("home: the workbook summary", () => {
     );
     expect(screen.getByText("Reading the workbook...")).toBeTruthy();
     expect(
-      await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })
+      await screen.findByRole("heading", { name: "Start your FinOps practice in this workbook" })
     ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Create the full practice set" }));
     expect(onChoose).toHaveBeenCalledWith(ALL);
@@ -51,44 +51,68 @@ describe("home: the workbook summary", () => {
     ).toBeTruthy();
   });
 
-  it("after the practice set was generated: templates, versions, maturity level and KPI counts", async () => {
+  it("after the practice set was generated: tiles of the headline figures, the templates, and the actions in menus", async () => {
     const fake = createExcelFake();
-    await generateWorkbooks(ALL, DEFAULT_OPTIONS, hostFor(fake));
+    await generateWorkbooks(ALL, { ...DEFAULT_OPTIONS, currency: "GBP" }, hostFor(fake));
     showInName(fake, "PracticeMaturityLevel", "Crawl");
     showInName(fake, "PracticeMaturityScore", 0.4422);
     showInName(fake, "KpiGreen", 6);
     showInName(fake, "KpiAmber", 5);
     showInName(fake, "KpiRed", 4);
+    showInName(fake, "TeamBudgetYTD", 250000);
+    showInName(fake, "TeamActualYTD", 240000);
+    showInName(fake, "TeamBudgetFY", 500000);
+    showInName(fake, "TeamBudgetStatus", "On budget");
+    showInName(fake, "SavingsValidatedTotal", 90000);
+    showInName(fake, "AvoidanceValidatedTotal", 10000);
     const onBrowse = jest.fn();
     const onCheck = jest.fn();
+    const onMaintain = jest.fn();
+    const onImport = jest.fn();
     renderPane(
       <HomeView
         onChoose={() => undefined}
         onBrowse={onBrowse}
         onCheck={onCheck}
-        onMaintain={() => undefined}
-        onImport={() => undefined}
+        onMaintain={onMaintain}
+        onImport={onImport}
       />,
       hostFor(fake)
     );
     expect(
       await screen.findByRole("heading", { name: "This workbook's FinOps practice" })
     ).toBeTruthy();
-    const list = screen.getByRole("list", { name: "FinOps workbooks in this file" });
+    const tiles = within(screen.getByRole("list", { name: "Headline figures" }))
+      .getAllByRole("listitem")
+      .map((tile) => tile.getAttribute("aria-label"));
+    expect(tiles).toEqual([
+      "Team budget, year to date: £240,000 spent of £250,000 (96%). On budget; full year £500,000",
+      "Validated by finance, annualised: £100,000. Savings £90,000; cost avoidance £10,000",
+      "KPI status: 6 Green, 5 Amber, 4 Red",
+      "Maturity: Crawl (44%)",
+      "Cost data: Not imported yet. Month end starts with the billing export: Month end > Import cost data.",
+      "Last check: Not checked since the pane opened",
+    ]);
+    const list = screen.getByRole("list", { name: "Templates in this workbook" });
     const items = within(list).getAllByRole("listitem");
     expect(items.map((li) => li.textContent)).toEqual(
       TEMPLATES.map((t) => expect.stringContaining(`${t.title}v${t.version}`))
     );
     expect(within(items[1]).getByText("Sheets: Team budget")).toBeTruthy();
-    expect(screen.getByLabelText("Maturity level: Crawl (44%)")).toBeTruthy();
-    const kpis = screen.getByRole("group", { name: "KPI status" });
-    expect(within(kpis).getByText("6 Green")).toBeTruthy();
-    expect(within(kpis).getByText("5 Amber")).toBeTruthy();
-    expect(within(kpis).getByText("4 Red")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Add templates" }));
     expect(onBrowse).toHaveBeenCalled();
-    fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
+    const choose = async (menu: string, item: string) => {
+      fireEvent.click(screen.getByRole("button", { name: menu }));
+      fireEvent.click(await screen.findByRole("menuitem", { name: item }));
+    };
+    await choose("Health", "Check workbook");
     expect(onCheck).toHaveBeenCalled();
+    await choose("Month end", "Import cost data");
+    expect(onImport).toHaveBeenCalled();
+    await choose("Year end", "Next fiscal year");
+    expect(onMaintain).toHaveBeenCalledWith("nextYear");
+    await choose("Sharing", "Make portable");
+    expect(onMaintain).toHaveBeenCalledWith("portable");
   });
 
   it("says in plain words when the workbook cannot be read, and tries again", async () => {
@@ -111,7 +135,7 @@ describe("home: the workbook summary", () => {
     expect(screen.getByText(/Excel is busy editing a cell\. Press Enter or Esc/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(
-      await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })
+      await screen.findByRole("heading", { name: "Start your FinOps practice in this workbook" })
     ).toBeTruthy();
   });
 });

@@ -22,21 +22,21 @@ const report = (findings: Finding[], checked = ["team-budget"]): HealthReport =>
 describe("check view model", () => {
   it("a clean workbook: success, and notes only when there are any", () => {
     expect(checkView(report([], ["team-budget", "kpi-tracker"]))).toEqual({
-      headline: "No problems found in 2 workbooks.",
+      headline: "No problems found in 2 templates.",
       intent: "success",
       groups: [],
     });
     const noted = checkView(
       report([finding({ severity: "info", kind: "notChecked", repairable: false })])
     );
-    expect(noted.headline).toBe("No problems found in 1 workbook. 1 note below.");
+    expect(noted.headline).toBe("No problems found in 1 template. 1 note below.");
     expect(noted.groups.map((g) => g.title)).toEqual(["Notes"]);
   });
 
-  it("a file without FinOps workbooks says where to create them", () => {
+  it("a workbook without FinOps templates says where to create them", () => {
     expect(checkView(report([], []))).toMatchObject({
       headline:
-        "This file holds no FinOps workbooks to check yet. Create them from the Templates tab.",
+        "This workbook holds no FinOps templates to check yet. Create them from the Templates tab.",
       intent: "info",
     });
   });
@@ -50,7 +50,9 @@ describe("check view model", () => {
         finding({ kind: "missingSheet", sheet: "Staffing plan", address: "" }),
       ])
     );
-    expect(view.headline).toBe("Checked 1 workbook: 3 errors and 1 warning. Refresh can repair 3.");
+    expect(view.headline).toBe(
+      "Checked 1 template: 3 errors and 1 warning. Repair can put 3 right."
+    );
     expect(view.intent).toBe("error");
     expect(view.repairLabel).toBe("Repair 3 problems");
     const [errors, warnings] = view.groups;
@@ -65,7 +67,7 @@ describe("check view model", () => {
   it("warnings alone, nothing repairable", () => {
     const view = checkView(report([finding({ severity: "warning", repairable: false })]));
     expect(view).toMatchObject({
-      headline: "Checked 1 workbook: 1 warning. None can be repaired automatically.",
+      headline: "Checked 1 template: 1 warning. None can be repaired automatically.",
       intent: "warning",
       repairLabel: undefined,
     });

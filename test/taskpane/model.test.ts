@@ -115,33 +115,41 @@ describe("generation view", () => {
     ]);
     expect(view.notes).toEqual([
       "Added because the executive summary takes its figures from them: Team budget.",
-      "Linked to the workbooks already here: KPI tracker and savings ledger.",
+      "Linked to the templates already here: KPI tracker and savings ledger.",
     ]);
   });
 });
 
+const EMPTY_SUMMARY = {
+  templates: [],
+  maturity: null,
+  kpis: null,
+  budget: null,
+  validated: null,
+  lastImport: null,
+};
+
 describe("summary view", () => {
-  it("titles, versions, maturity and KPI counts", () => {
+  const installed = [
+    {
+      templateId: "maturity-scorecard",
+      version: maturityScorecard.version,
+      sheets: ["Maturity scorecard", "Practice checklist"],
+      formulaMode: "addin" as const,
+    },
+    {
+      templateId: "kpi-tracker",
+      version: 0,
+      sheets: ["KPI tracker"],
+      formulaMode: "portable" as const,
+    },
+  ];
+
+  it("titles and versions; the actions grouped by when they are due", () => {
     const view = summaryView(
-      {
-        templates: [
-          {
-            templateId: "maturity-scorecard",
-            version: maturityScorecard.version,
-            sheets: ["Maturity scorecard", "Practice checklist"],
-            formulaMode: "addin",
-          },
-          {
-            templateId: "kpi-tracker",
-            version: 0,
-            sheets: ["KPI tracker"],
-            formulaMode: "portable",
-          },
-        ],
-        maturity: { level: "Walk", score: 0.615 },
-        kpis: null,
-      },
-      catalogue
+      { ...EMPTY_SUMMARY, templates: installed, maturity: { level: "Walk", score: 0.615 } },
+      catalogue,
+      null
     );
     expect(view.rows).toEqual([
       {
@@ -159,23 +167,90 @@ describe("summary view", () => {
         sheets: "KPI tracker",
       },
     ]);
-    expect(view.maturity).toBe("Walk (62%)");
-    expect(view.kpisUnknown).toBe(true);
-    // One workbook of each formula mode: both conversions are offered.
-    // The KPI tracker is behind the add-in's version: Upgrade comes first; it rolls forward by month or
-    // quarter, the scorecard records assessments; no budget or staffing plan, so no next fiscal year.
-    expect(view.actions.map((a) => a.label)).toEqual([
-      "Upgrade templates",
-      "Next month",
-      "Next quarter",
-      "Record assessment",
-      "Make portable",
-      "Use add-in functions",
+    // One template of each formula mode: both conversions are offered. The KPI tracker is behind the
+    // add-in's version: Upgrade is offered; it rolls forward by month or quarter, the scorecard records
+    // assessments; no budget or staffing plan, so no next fiscal year.
+    expect(view.groups.map((g) => [g.label, g.items.map((i) => i.label)])).toEqual([
+      ["Month end", ["Import cost data", "Next month", "Next quarter"]],
+      ["Year end", ["Record assessment"]],
+      ["Health", ["Check workbook", "Upgrade templates"]],
+      ["Sharing", ["Make portable", "Use add-in functions"]],
+    ]);
+  });
+
+  it("tiles: maturity, KPI status, nothing imported or checked yet", () => {
+    const tiles = summaryView(
+      { ...EMPTY_SUMMARY, templates: installed, maturity: { level: "Walk", score: 0.615 } },
+      catalogue,
+      null
+    ).tiles;
+    expect(tiles.map((t) => [t.label, t.value])).toEqual([
+      ["KPI status", "Not available"],
+      ["Maturity", "Walk (62%)"],
+      ["Cost data", "Not imported yet"],
+      ["Last check", "Not checked since the pane opened"],
     ]);
     expect(
-      summaryView({ templates: [], maturity: { level: null, score: null }, kpis: null }, catalogue)
-        .maturity
-    ).toMatch(/^Not available/);
+      summaryView({ ...EMPTY_SUMMARY, maturity: { level: null, score: null } }, catalogue, null)
+        .tiles[0]
+    ).toMatchObject({ label: "Maturity", value: "Not available" });
+  });
+
+  it("tiles: budget against actual, validated value, KPI counts, the last import and check", () => {
+    const tiles = summaryView(
+      {
+        ...EMPTY_SUMMARY,
+        templates: installed,
+        kpis: { green: 7, amber: 4, red: 2 },
+        budget: {
+          currency: "EUR",
+          budgetYtd: 400_000,
+          actualYtd: 412_345.6,
+          budgetFy: 800_000,
+          status: "Over budget",
+        },
+        validated: { currency: "EUR", savings: 125_000, avoidance: 40_500.4 },
+        lastImport: { at: "2026-12-07T07:05Z", firstMonth: "2026-01", lastMonth: "2026-11" },
+      },
+      catalogue,
+      { at: new Date(2026, 11, 7, 9, 30), errors: 1, warnings: 2 }
+    ).tiles;
+    expect(tiles).toEqual([
+      {
+        key: "budget",
+        label: "Team budget, year to date",
+        value: "€412,346 spent of €400,000 (103%)",
+        detail: "Over budget; full year €800,000",
+        tone: "bad",
+      },
+      {
+        key: "validated",
+        label: "Validated by finance, annualised",
+        value: "€165,500",
+        detail: "Savings €125,000; cost avoidance €40,500",
+        tone: "neutral",
+      },
+      {
+        key: "kpis",
+        label: "KPI status",
+        value: "7 Green, 4 Amber, 2 Red",
+        tone: "bad",
+      },
+      {
+        key: "import",
+        label: "Cost data",
+        value: "Jan 2026 to Nov 2026",
+        detail: "Imported 7 Dec 2026, 07:05 UTC",
+        tone: "neutral",
+      },
+      {
+        key: "check",
+        label: "Last check",
+        value: "1 error, 2 warnings",
+        detail: "Checked at 09:30",
+        tone: "bad",
+      },
+    ]);
   });
 });
 
@@ -189,11 +264,11 @@ describe("summary view of two copies of a template", () => {
     });
     const view = summaryView(
       {
+        ...EMPTY_SUMMARY,
         templates: [copy("Team budget", true), copy("Team budget FY2027", false)],
-        maturity: null,
-        kpis: null,
       },
-      catalogue
+      catalogue,
+      null
     );
     expect(view.rows.map((r) => [r.title, r.sheets])).toEqual([
       ["Team budget", "Team budget"],
@@ -209,7 +284,7 @@ describe("template cards", () => {
     expect(cards[0].preview).toBe("assets/preview-executive-summary.png");
     expect(cards[0].needs.length).toBeGreaterThan(0);
     expect(catalogue.selectionTitle(catalogue.ALL_TEMPLATE_IDS)).toBe(
-      "The full practice set (7 workbooks)"
+      "The full practice set (7 templates)"
     );
     expect(catalogue.selectionTitle(["team-budget"])).toBe("Team budget");
   });

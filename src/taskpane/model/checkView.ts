@@ -25,8 +25,15 @@ export interface CheckView {
   readonly headline: string;
   readonly intent: "info" | "success" | "warning" | "error";
   readonly groups: readonly FindingGroup[];
-  /** "Repair 3 problems", when refresh can repair any. */
+  /** "Repair 3 problems", when Repair can put any right. */
   readonly repairLabel?: string;
+}
+
+/** How many errors and warnings a report holds: what the summary's Last check tile shows. */
+export function problemCounts(report: HealthReport): { errors: number; warnings: number } {
+  const count = (severity: Finding["severity"]) =>
+    report.findings.filter((f) => f.severity === severity).length;
+  return { errors: count("error"), warnings: count("warning") };
 }
 
 /** Shown per severity; the headline counts them all. */
@@ -37,9 +44,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** The health report as the pane shows it: a headline, then errors, warnings and notes. */
 export function checkView(report: HealthReport): CheckView {
-  const count = (severity: Finding["severity"]) =>
-    report.findings.filter((f) => f.severity === severity).length;
-  const [errors, warnings, notes] = [count("error"), count("warning"), count("info")];
+  const { errors, warnings } = problemCounts(report);
+  const notes = report.findings.filter((f) => f.severity === "info").length;
   const groups: FindingGroup[] = (["error", "warning", "info"] as const)
     .map((severity) => {
       const all = report.findings.filter((f) => f.severity === severity);
@@ -54,14 +60,14 @@ export function checkView(report: HealthReport): CheckView {
   if (report.checked.length === 0 && report.findings.length === 0)
     return {
       headline:
-        "This file holds no FinOps workbooks to check yet. Create them from the Templates tab.",
+        "This workbook holds no FinOps templates to check yet. Create them from the Templates tab.",
       intent: "info",
       groups,
     };
-  const workbooks = plural(report.checked.length, "workbook", "workbooks");
+  const templates = plural(report.checked.length, "template", "templates");
   if (errors + warnings === 0)
     return {
-      headline: `No problems found in ${workbooks}.${notes > 0 ? ` ${plural(notes, "note", "notes")} below.` : ""}`,
+      headline: `No problems found in ${templates}.${notes > 0 ? ` ${plural(notes, "note", "notes")} below.` : ""}`,
       intent: "success",
       groups,
     };
@@ -71,10 +77,10 @@ export function checkView(report: HealthReport): CheckView {
   ].filter(Boolean);
   const repair =
     report.repairable > 0
-      ? ` Refresh can repair ${report.repairable}.`
+      ? ` Repair can put ${report.repairable} right.`
       : " None can be repaired automatically.";
   return {
-    headline: `Checked ${workbooks}: ${found.join(" and ")}.${repair}`,
+    headline: `Checked ${templates}: ${found.join(" and ")}.${repair}`,
     intent: errors > 0 ? "error" : "warning",
     groups,
     repairLabel:

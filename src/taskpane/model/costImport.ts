@@ -8,7 +8,7 @@ import type {
   FocusImport,
   FocusIssue,
 } from "../../domain/focus/focusTypes";
-import type { KpiActualChange } from "../../workbook/costData/kpiActuals";
+import { changeValues, KpiActualChange } from "../../workbook/costData/kpiActuals";
 import { messageOf } from "./messageOf";
 
 /** Issues listed after a read (all are counted); the pane says so, so a long list is not mistaken for all. */
@@ -19,9 +19,9 @@ export type GroupingChoice = FocusGrouping["by"];
 export const GROUPING_CHOICES: readonly { readonly by: GroupingChoice; readonly label: string }[] =
   [
     { by: "month", label: "Month only" },
-    { by: "subAccount", label: "Month and sub account" },
+    { by: "subAccount", label: "Month and account (sub account)" },
     { by: "serviceCategory", label: "Month and service category" },
-    { by: "tag", label: "Month and a tag key" },
+    { by: "tag", label: "Month and a tag (team, cost centre...)" },
   ];
 
 /** The grouping to read with, or what is missing (a tag key). */
@@ -33,7 +33,7 @@ export function groupingOf(
   const key = tagKey.trim();
   return key
     ? { grouping: { by, key } }
-    : { error: "Type the tag key to group by, for example CostCenter." };
+    : { error: "Type the name of the tag to group by, for example CostCenter." };
 }
 
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -67,7 +67,7 @@ const FIXES: Record<FocusFileError["kind"], string> = {
   missingColumns:
     "Export the cost data again in FOCUS format (1.0 or later): it needs at least ChargePeriodStart, BilledCost and EffectiveCost.",
   wrongDelimiter:
-    "Save the file with commas between values (a spreadsheet's 'CSV UTF-8, comma delimited'), or export it again from the billing tool.",
+    "Save the file with commas or semicolons between values (a spreadsheet's 'CSV UTF-8'), or export it again from the billing tool.",
   truncated:
     "The file is incomplete: download or export it again, and wait until the download has finished.",
   malformed:
@@ -194,14 +194,6 @@ const isEmpty = (change: KpiActualChange) =>
   !change.oldFormula &&
   (change.oldValue === null || change.oldValue === undefined || change.oldValue === "");
 
-function oldText(change: KpiActualChange): string {
-  if (change.oldFormula) return change.oldFormula;
-  const old = change.oldValue;
-  if (old === null || old === undefined || old === "") return "(empty)";
-  // The tracker holds these rates in percent (23.4 for 23.4%), as the new values are shown.
-  return typeof old === "number" ? `${old}%` : String(old);
-}
-
 /** The preview's KPI changes by month, in the tracker's order of periods. */
 export function periodChoices(preview: CostImportPreview): PeriodChoice[] {
   return preview.periods.map((month) => {
@@ -213,8 +205,8 @@ export function periodChoices(preview: CostImportPreview): PeriodChoice[] {
         key: `${c.sheet}!${c.address}`,
         kpi: c.kpi,
         cell: `${c.sheet}!${c.address}`,
-        oldValue: oldText(c),
-        newValue: `${c.newValue}%`,
+        oldValue: changeValues(c).now,
+        newValue: changeValues(c).next,
         replaces: !isEmpty(c),
       })),
       replaces: changes.filter((c) => !isEmpty(c)).length,

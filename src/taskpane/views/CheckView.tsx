@@ -1,10 +1,9 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Button,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   tokens,
@@ -16,8 +15,10 @@ import { Repair, RepairPanel } from "../components/RepairPanel";
 import { useExcelHost } from "../ExcelHostContext";
 import { usePaneHold } from "../PaneHoldContext";
 import { useLoad } from "../hooks/useLoad";
-import { checkView } from "../model/checkView";
+import { checkView, problemCounts } from "../model/checkView";
+import { lastCheck } from "../model/lastCheck";
 import { messageOf } from "../model/messageOf";
+import { NoticeTitle } from "../components/NoticeTitle";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -30,7 +31,7 @@ export interface CheckViewProps {
 
 /**
  * "Check workbook": what is wrong, where (with Go to), how to fix it; then Repair, which shows what
- * refresh will change before it changes anything, and what it changed after.
+ * Repair will change before it changes anything, and what it changed after.
  */
 export default function CheckView({ onBack }: CheckViewProps) {
   const styles = useStyles();
@@ -47,13 +48,17 @@ export default function CheckView({ onBack }: CheckViewProps) {
     attempt
   );
 
+  useEffect(() => {
+    if (loaded.state === "done") lastCheck.set({ at: new Date(), ...problemCounts(loaded.value) });
+  }, [loaded]);
+
   if (loaded.state === "loading") return <Spinner label="Checking the workbook..." />;
   if (loaded.state === "failed") {
     return (
       <section className={styles.root} aria-label="Check workbook">
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>The workbook could not be checked</MessageBarTitle>
+            <NoticeTitle>The workbook could not be checked</NoticeTitle>
             {loaded.message}
           </MessageBarBody>
         </MessageBar>

@@ -4,7 +4,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
 } from "@fluentui/react-components";
 import type { ExcelHost } from "../../excel/host";
@@ -14,7 +13,9 @@ import { Welcome } from "../components/Welcome";
 import { useExcelHost } from "../ExcelHostContext";
 import { useLoad } from "../hooks/useLoad";
 import type { MaintenanceAction } from "../model/maintenanceActions";
+import { lastCheck } from "../model/lastCheck";
 import { summaryView } from "../model/summaryView";
+import { NoticeTitle } from "../components/NoticeTitle";
 
 export interface HomeViewProps {
   readonly onChoose: (templateIds: readonly string[]) => void;
@@ -49,7 +50,7 @@ export default function HomeView({
     return (
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>The workbook could not be read</MessageBarTitle>
+          <NoticeTitle>The workbook could not be read</NoticeTitle>
           {loaded.message}
         </MessageBarBody>
         <MessageBarActions>
@@ -71,11 +72,11 @@ export default function HomeView({
   }
   return (
     <PracticeOverview
-      view={summaryView(summary, catalogue)}
+      view={summaryView(summary, catalogue, lastCheck.get())}
       onAdd={onBrowse}
-      onCheck={onCheck}
-      onMaintain={onMaintain}
-      onImport={onImport}
+      onCommand={(command) =>
+        command === "check" ? onCheck() : command === "import" ? onImport() : onMaintain(command)
+      }
     />
   );
 }

@@ -105,6 +105,36 @@ export function groupingText(grouping: FocusGrouping): string {
 
 const count = (n: number) => n.toLocaleString("en-US");
 
+const IMPORTED = "Imported";
+
+/** When the import that wrote a Cost data sheet ran and which months it holds: the pane's summary. */
+export interface ImportStamp {
+  /** ISO date and time, UTC ("2026-12-07T07:00Z"). */
+  readonly at: string;
+  readonly firstMonth: string | null;
+  readonly lastMonth: string | null;
+}
+
+/**
+ * Reads back what importNotes and the title wrote at the top of a Cost data sheet (its first column,
+ * top down): null when the sheet does not say when it was imported (edited, or not ours).
+ */
+export function readImportStamp(column: readonly unknown[]): ImportStamp | null {
+  const lines = column.map((cell) => (typeof cell === "string" ? cell : ""));
+  const stamp = lines
+    .map((line) =>
+      new RegExp(`^${IMPORTED} (\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}) UTC\\.`).exec(line)
+    )
+    .find((match) => match !== null);
+  if (!stamp) return null;
+  const months = lines.map((line) => /^(\d{4}-\d{2}) to (\d{4}-\d{2});/.exec(line)).find(Boolean);
+  return {
+    at: `${stamp[1]}T${stamp[2]}Z`,
+    firstMonth: months?.[1] ?? null,
+    lastMonth: months?.[2] ?? null,
+  };
+}
+
 /** The notes above the table: what the import read, in words. */
 export function importNotes(result: FocusImport, importedAt: Date): string[] {
   const files = result.versions.map((v) => `${v.file} (FOCUS ${v.version})`).join(", ");
@@ -118,7 +148,7 @@ export function importNotes(result: FocusImport, importedAt: Date): string[] {
     `Issues found: ${count(result.issueCount)}${result.issueCount > result.issues.length ? ` (the import lists the first ${count(result.issues.length)})` : ""}.`,
     `Grouped by ${groupingText(result.grouping)}.`,
     currencies,
-    `Imported ${importedAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Values, not formulas: importing again replaces this sheet, so keep your own work on other sheets.`,
+    `${IMPORTED} ${importedAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Values, not formulas: importing again replaces this sheet, so keep your own work on other sheets.`,
     ...MEASURE_NOTES,
   ];
 }

@@ -4,6 +4,7 @@ import { FocusSums, toAggregate } from "../../domain/focus/focusMeasures";
 import { FocusAggregate, FocusImport } from "../../domain/focus/focusTypes";
 import { FormulaError } from "../../domain/formulaError";
 import { cellAddress, rangeBounds } from "../addresses";
+import { percentText } from "../displayText";
 import { periodAt } from "../options";
 
 /**
@@ -234,12 +235,27 @@ export function forPeriods(
   return plan.changes.filter((c) => wanted.has(c.month));
 }
 
+/**
+ * A change's value now and the one it gets, as every view writes them: the tracker holds these rates
+ * in percent (23.4 for 23.4%), so both read "23.4%"; a formula or text now is quoted as it is.
+ */
+export function changeValues(change: KpiActualChange): {
+  readonly now: string;
+  readonly next: string;
+} {
+  const old = change.oldValue;
+  const now =
+    change.oldFormula ??
+    (old === null || old === undefined || old === ""
+      ? "(empty)"
+      : typeof old === "number"
+        ? percentText(old)
+        : String(old));
+  return { now, next: percentText(change.newValue) };
+}
+
 /** One line per change, old value first: what the preview shows and the summary reports. */
 export function describeChange(change: KpiActualChange): string {
-  const old =
-    change.oldFormula ??
-    (change.oldValue === null || change.oldValue === undefined
-      ? "(empty)"
-      : String(change.oldValue));
-  return `${change.sheet}!${change.address} ${change.kpi}, ${change.period}: ${old} -> ${change.newValue}`;
+  const { now, next } = changeValues(change);
+  return `${change.sheet}!${change.address} ${change.kpi}, ${change.period}: ${now} -> ${next}`;
 }

@@ -27,6 +27,8 @@ import { ClientObjectFake } from "./proxy";
 import { RangeFormatFake } from "./format";
 import { DataValidationFake } from "./validation";
 import { ConditionalFormatCollectionFake } from "./conditionalFormats";
+import { sheetRef } from "./refs";
+import { WorksheetFake } from "./worksheet";
 
 export interface RangeTarget {
   readonly sheet: SheetData;
@@ -99,6 +101,15 @@ export class RangeFake extends ClientObjectFake<RangeTarget> implements RangeSou
     const target = this.locate(model);
     if (target) this.located = { sheetId: target.sheet.id, rect: target.rect };
     return target;
+  }
+
+  /** Range.worksheet: the sheet the range is on, found through the range when a sync needs it. */
+  get worksheet(): WorksheetFake {
+    return new WorksheetFake(
+      this.context,
+      `${this.opPath}.worksheet`,
+      sheetRef((model) => this.lookup(model)?.sheet)
+    );
   }
 
   /** @internal */
