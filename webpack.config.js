@@ -204,6 +204,7 @@ module.exports = async (env, argv) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // Copied verbatim: webpack 5.113 would otherwise minify copied HTML too.
           { from: "assets/help.html", to: "help.html", info: { minimized: true } },
+          { from: "assets/guide.html", to: "guide.html", info: { minimized: true } },
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),

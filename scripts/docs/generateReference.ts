@@ -20,6 +20,15 @@ export async function generateReference(): Promise<Record<string, string>> {
   };
 }
 
+/** A result its @returns calls a share ("0.25 for 25%", "0.05 when ... 5% below", "between 0 and 1"). */
+const isShare = (doc: FunctionDoc) => /\d (for|when) [^.;]*\d+%|between 0 and 1/.test(doc.returns);
+
+/** "25%" for "0.25": how the result reads in a cell formatted as a percentage. */
+function asPercent(result: string): string {
+  const value = Number(result.replace(/,/g, ""));
+  return Number.isFinite(value) ? `${Math.round(value * 10000) / 100}%` : result;
+}
+
 /** What the task pane lists: enough to find a function and insert it, with a link to the help page. */
 function catalogue(docs: FunctionDoc[]) {
   return docs.map((doc) => ({
@@ -33,6 +42,7 @@ function catalogue(docs: FunctionDoc[]) {
     })),
     example: doc.examples[0].formula,
     exampleResult: doc.examples[0].result,
+    ...(isShare(doc) ? { exampleShown: asPercent(doc.examples[0].result) } : {}),
     insert: doc.insert,
     anchor: doc.anchor,
   }));

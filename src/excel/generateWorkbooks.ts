@@ -127,7 +127,7 @@ async function generate(
       };
     });
   } catch (error) {
-    const failure = explain(error, "Creating the workbooks");
+    const failure = explain(error, "Creating the sheets");
     if (!created) throw failure;
     const sheets = created.sheets;
     const cleaned = await removeCreated(host, created).then(

@@ -10,10 +10,10 @@ interface Requirements {
 /** Throws a clear error when the Excel running the add-in is too old for the generator. */
 export function checkHost(requirements: Requirements | undefined): void {
   if (!requirements)
-    throw new GenerationError("The FinOps pane must run inside Excel to create workbooks.");
+    throw new GenerationError("The FinOps pane must run inside Excel to create templates.");
   if (!requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
     throw new GenerationError(
-      `This version of Excel is too old for the FinOps workbooks (they need Excel API ${REQUIRED_EXCEL_API}: Microsoft 365, Excel 2021 or later, or Excel on the web). Update Excel, then try again.`
+      `This version of Excel is too old for the FinOps templates (they need Excel API ${REQUIRED_EXCEL_API}: Microsoft 365, Excel 2021 or later, or Excel on the web). Update Excel, then try again.`
     );
   }
 }

@@ -8,6 +8,8 @@ export interface CatalogueEntry {
   parameters: { name: string; description: string; optional: boolean }[];
   example: string;
   exampleResult: string;
+  /** A share's result as a cell formatted as a percentage shows it ("25%" for 0.25). */
+  exampleShown?: string;
   /** What Insert writes: the example with array constants for its ranges, so it works in any cell. */
   insert: string;
   anchor: string;

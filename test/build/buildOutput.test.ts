@@ -16,6 +16,7 @@ describe("production build output", () => {
       "taskpane.html",
       "taskpane.js",
       "help.html",
+      "guide.html",
       "assets/icon-80.png",
     ]) {
       expect({ file, exists: fs.existsSync(path.join(dist, file)) }).toEqual({

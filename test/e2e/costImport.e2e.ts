@@ -17,6 +17,7 @@ import {
   screenshot,
   Session,
 } from "./browser";
+import { chooseTemplates, createFromOptions, fromMenu } from "./paneSteps";
 
 jest.setTimeout(90_000);
 
@@ -37,9 +38,8 @@ const SPEC_EXAMPLE = path.resolve(
 );
 
 async function kpiTracker(page: Page): Promise<void> {
-  await page.getByRole("tab", { name: "Templates" }).click();
-  await page.getByRole("button", { name: /^Create KPI tracker/ }).click();
-  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await chooseTemplates(page, ["KPI tracker and savings ledger"]);
+  await createFromOptions(page);
   await page.getByText("Done.", { exact: true }).waitFor();
   await page.getByRole("button", { name: "See the workbook summary" }).click();
 }
@@ -73,7 +73,7 @@ describe("Import cost data (FOCUS) in Chromium", () => {
   it("reads a multi-month file in the worker with progress, previews old and new KPI values, and fills the confirmed months", async () => {
     const page = await openPane(session, { width: 320 });
     await kpiTracker(page);
-    await page.getByRole("button", { name: "Import cost data (FOCUS)" }).click();
+    await fromMenu(page, "Month end", "Import cost data");
     const states: Record<string, unknown> = {};
     states.choose = await checked(page, "choose");
     // About 60 MB, so the worker reports progress before it ends; a multiple of 3 rows a month keeps
@@ -114,7 +114,7 @@ describe("Import cost data (FOCUS) in Chromium", () => {
     states.done = await checked(page, "done");
     const lines = await written.getByRole("listitem").allTextContents();
     expect(lines.some((l) => l.includes("Feb 2026"))).toBe(false);
-    const janEsr = lines.find((l) => /Effective savings rate, Jan 2026: 14 -> 20$/.test(l));
+    const janEsr = lines.find((l) => /Effective savings rate, Jan 2026: 14% -> 20%$/.test(l));
     expect(janEsr).toBeDefined();
     const [, sheet, address] = /^(.+)!([A-Z]+\d+) /.exec(janEsr!)!;
     const workbook = (await page.evaluate(
@@ -138,7 +138,7 @@ describe("Import cost data (FOCUS) in Chromium", () => {
 
   it("reads a gzip file, and a file it cannot use is refused in plain words", async () => {
     const page = await openPane(session, { width: 320 });
-    await page.getByRole("button", { name: "Import cost data (FOCUS)" }).click();
+    await page.getByRole("button", { name: "Import cost data" }).click();
     await choose(page, [{ name: "costs.csv.gz", buffer: gzipText(focusCsv(MONTHS)) }]);
     await page.getByRole("button", { name: "Read files" }).click();
     await page.getByText("Read 18 rows from costs.csv.gz (FOCUS 1.0).").waitFor();

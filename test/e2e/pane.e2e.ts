@@ -7,6 +7,7 @@ import { FUNCTION_CATALOGUE } from "../../src/taskpane/functionCatalogue";
 import { ALL_TEMPLATE_IDS, templateCards } from "../../src/taskpane/model/templateCards";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { createExcelFake, createOfficeFake, WorkbookSnapshot } from "../fakes/excel";
+import { chooseTemplates, createFromOptions, fromMenu } from "./paneSteps";
 import {
   axeViolations,
   launch,
@@ -62,13 +63,43 @@ const background = (page: Page) =>
     "getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor"
   ) as Promise<string>;
 
-/** The gallery with every preview loaded: they load lazily, so each is scrolled into view first. */
+/** The gallery with one template's preview open, its image loaded. */
 async function galleryReady(page: Page): Promise<void> {
-  await page.getByRole("button", { name: /^Create the full practice set/ }).waitFor();
-  for (const image of await page.locator("img").all()) await image.scrollIntoViewIfNeeded();
-  await page.evaluate("window.scrollTo(0, 0)");
+  await page.getByRole("button", { name: "Show preview of Team budget" }).click();
   await page.waitForFunction(
-    "document.images.length > 7 && [...document.images].every(i => i.complete && i.naturalWidth > 0)"
+    "document.images.length === 1 && document.images[0].complete && document.images[0].naturalWidth > 0"
+  );
+}
+
+/**
+ * Gives the practice's headline figures values, as Excel would calculate them (the in-memory Excel
+ * does not calculate): the Workbook summary's tiles then show a practice under way.
+ */
+async function showPractice(page: Page): Promise<void> {
+  const figures = {
+    TeamBudgetYTD: 412000,
+    TeamActualYTD: 396500,
+    TeamBudgetFY: 824000,
+    TeamBudgetStatus: "On budget",
+    SavingsValidatedTotal: 184000,
+    AvoidanceValidatedTotal: 52000,
+    KpiGreen: 9,
+    KpiAmber: 4,
+    KpiRed: 3,
+    PracticeMaturityLevel: "Walk",
+    PracticeMaturityScore: 0.58,
+  };
+  const names = (await page.evaluate("window.__finopsFake.state.names()")) as {
+    name: string;
+    formula: string;
+  }[];
+  const cells = Object.entries(figures).map(([name, value]) => {
+    const formula = names.find((n) => n.name === name)?.formula ?? "";
+    const [, sheet, column, row] = /^='?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(formula) ?? [];
+    return [sheet.replace(/''/g, "'"), `${column}${row}`, value];
+  });
+  await page.evaluate(
+    `${JSON.stringify(cells)}.forEach(([s, a, v]) => window.__finopsFake.state.setCachedValue(s, a, v))`
   );
 }
 
@@ -95,10 +126,6 @@ async function tabTo(page: Page, name: string | RegExp, most = 80): Promise<void
   throw new Error(`Tab never reached ${String(name)}`);
 }
 
-async function createFromOptions(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Create", exact: true }).click();
-}
-
 async function createdSheets(page: Page): Promise<string[]> {
   await page.getByText("Done.", { exact: true }).waitFor();
   const links = await page
@@ -111,8 +138,7 @@ async function createdSheets(page: Page): Promise<string[]> {
 describe("task pane in Chromium", () => {
   it("creates the full practice set: the result lists the sheets and the workbook holds what the adapter plans", async () => {
     const page = await openPane(session);
-    await page.getByRole("tab", { name: "Templates" }).click();
-    await page.getByRole("button", { name: /^Create the full practice set/ }).click();
+    await chooseTemplates(page, "all");
     await createFromOptions(page);
     const listed = await createdSheets(page);
     expect(listed.length).toBeGreaterThan(ALL_TEMPLATE_IDS.length - 1);
@@ -126,11 +152,10 @@ describe("task pane in Chromium", () => {
   });
 
   it.each(templateCards().map((card) => [card.title, card.id]))(
-    "creates %s from its card",
+    "creates %s on its own",
     async (title, id) => {
       const page = await openPane(session);
-      await page.getByRole("tab", { name: "Templates" }).click();
-      await page.getByRole("button", { name: `Create ${title}` }).click();
+      await chooseTemplates(page, [title]);
       await createFromOptions(page);
       const listed = await createdSheets(page);
       expect(listed.length).toBeGreaterThan(0);
@@ -143,9 +168,7 @@ describe("task pane in Chromium", () => {
   it("a failing Excel sync shows the message in plain words and leaves no sheets behind", async () => {
     const page = await openPane(session);
     const before = await sheetNames(page);
-    await page.getByRole("tab", { name: "Templates" }).click();
-    await page.getByRole("button", { name: /^Create the full practice set/ }).click();
-    await page.getByRole("button", { name: "Create", exact: true }).waitFor();
+    await chooseTemplates(page, "all");
     // Counted from here: the options form's own reads are done; the generation's second sync fails.
     await page.evaluate(
       "window.__finopsFake.resetCounters(); window.__finopsFake.failOnSync(2, 'The network connection was lost.')"
@@ -160,10 +183,28 @@ describe("task pane in Chromium", () => {
     await page.close();
   });
 
+  it("where Excel cannot group undo, Undo last change after Create puts the workbook back", async () => {
+    const page = await openPane(session, { width: 320 });
+    const before = await snapshot(page);
+    await chooseTemplates(page, ["Team budget"]);
+    await createFromOptions(page);
+    await page.getByText("Done.", { exact: true }).waitFor();
+    await page.getByText(/cannot undo creating these sheets in one step/).waitFor();
+    const offered = { axe: await axeViolations(page), overflow: await overflow(page) };
+    await screenshot(page, "result-undo-320");
+    await page.getByRole("button", { name: "Undo last change" }).click();
+    await page.getByText("Undone: the workbook is as it was before.").waitFor();
+    expect(content(await snapshot(page))).toEqual(content(before));
+    expect({ offered, errors: pageErrors(page) }).toEqual({
+      offered: { axe: [], overflow: [] },
+      errors: [],
+    });
+    await page.close();
+  });
+
   it("a formula typed over is found by Check workbook, repaired after a preview, and the check is clean; then Make portable", async () => {
     const page = await openPane(session);
-    await page.getByRole("tab", { name: "Templates" }).click();
-    await page.getByRole("button", { name: /^Create Decision and accountability model/ }).click();
+    await chooseTemplates(page, ["Decision and accountability model"]);
     await createFromOptions(page);
     await page.getByText("Done.", { exact: true }).waitFor();
     // The user types over the first RACI check (the table starts on the sheet's header row + 1).
@@ -182,8 +223,8 @@ describe("task pane in Chromium", () => {
       `window.__finopsFake.asOfficeExcel().run(async c => { c.workbook.worksheets.getItem(${JSON.stringify(where.sheet)}).getRange(${JSON.stringify(where.cell)}).values = [["OK"]]; await c.sync(); })`
     );
     await page.getByRole("button", { name: "See the workbook summary" }).click();
-    await page.getByRole("button", { name: "Check workbook" }).click();
-    await page.getByText(/^Checked 1 workbook: 1 error\. Refresh can repair 1\.$/).waitFor();
+    await fromMenu(page, "Health", "Check workbook");
+    await page.getByText(/^Checked 1 template: 1 error\. Repair can put 1 right\.$/).waitFor();
     await page.getByRole("button", { name: `Go to ${where.sheet}!${where.cell}` }).click();
     await page.waitForFunction(
       `window.__finopsFake.state.activeSheet() === ${JSON.stringify(where.sheet)}`
@@ -191,10 +232,10 @@ describe("task pane in Chromium", () => {
     const found = { axe: await axeViolations(page), overflow: await overflow(page) };
     await screenshot(page, "check-350");
     await page.getByRole("button", { name: "Repair 1 problem" }).click();
-    await page.getByRole("list", { name: "Changes refresh will make" }).waitFor();
+    await page.getByRole("list", { name: "Changes Repair will make" }).waitFor();
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByRole("list", { name: "Changes made" }).waitFor();
-    await page.getByText("No problems found in 1 workbook.").waitFor();
+    await page.getByText("No problems found in 1 template.").waitFor();
     await screenshot(page, "check-repaired-350");
     const repaired = (await page.evaluate(
       `window.__finopsFake.state.cell(${JSON.stringify(where.sheet)}, ${JSON.stringify(where.cell)})`
@@ -202,7 +243,7 @@ describe("task pane in Chromium", () => {
     expect(repaired.formula).toBe(where.formula);
     // Then the workbook for the CFO without the add-in: Make portable, previewed, applied.
     await page.getByRole("button", { name: "Back to the summary" }).click();
-    await page.getByRole("button", { name: "Make portable" }).click();
+    await fromMenu(page, "Sharing", "Make portable");
     await page.getByRole("list", { name: "What will change" }).waitFor();
     const maintain = { axe: await axeViolations(page), overflow: await overflow(page) };
     await screenshot(page, "maintain-portable-350");
@@ -242,7 +283,9 @@ describe("task pane in Chromium", () => {
     // A Fluent tab holds its label twice (the second, hidden, keeps the bold width): hence the prefix.
     expect(await focusedName(page)).toMatch(/^Templates/);
     await page.keyboard.press("Enter");
-    await tabTo(page, /^Create Team budget/);
+    await tabTo(page, "Team budget");
+    await page.keyboard.press("Space");
+    await tabTo(page, "Create selected (1)");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Options: Team budget" }).waitFor();
     await tabTo(page, /^Organisation/);
@@ -283,7 +326,7 @@ describe("task pane in Chromium", () => {
       await page.getByRole("tab", { name: "Templates" }).click();
       await galleryReady(page);
       found[`${theme} templates`] = await axeViolations(page);
-      await page.getByRole("button", { name: /^Create Team budget/ }).click();
+      await chooseTemplates(page, ["Team budget"]);
       await createFromOptions(page);
       await page.getByText("Done.", { exact: true }).waitFor();
       found[`${theme} result`] = await axeViolations(page);
@@ -300,25 +343,30 @@ describe("task pane in Chromium", () => {
     });
   });
 
-  describe.each([320, 350, 800])("each view at %i px", (width) => {
+  const LOOKS = [320, 350, 800].flatMap((width) =>
+    (["light", "dark", "colourful"] as const).map((theme) => [width, theme] as const)
+  );
+  describe.each(LOOKS)("each view at %i px, %s theme", (width, theme) => {
     it("fits the width, has no axe-core violations, and is saved as a screenshot", async () => {
-      const page = await openPane(session, { width });
+      const page = await openPane(session, { width, theme });
       const found: Record<string, unknown> = {};
+      const suffix = theme === "light" ? `${width}` : `${theme}-${width}`;
       const check = async (view: string) => {
-        await screenshot(page, `${view.toLowerCase()}-${width}`);
+        await screenshot(page, `${view.toLowerCase()}-${suffix}`);
         found[view] = { overflow: await overflow(page), axe: await axeViolations(page) };
       };
-      await page.getByRole("heading", { name: "Start your FinOps practice workbooks" }).waitFor();
+      await page
+        .getByRole("heading", { name: "Start your FinOps practice in this workbook" })
+        .waitFor();
       await check("Workbook");
       await page.getByRole("tab", { name: "Functions" }).click();
       await page.getByRole("list", { name: "FINOPS functions" }).waitFor();
       await check("Functions");
       await page.getByRole("tab", { name: "Templates" }).click();
       await galleryReady(page);
-      await screenshot(page, `templates-first-screen-${width}`, false);
+      await screenshot(page, `templates-first-screen-${suffix}`, false);
       await check("Templates");
-      await page.getByRole("button", { name: /^Create the full practice set/ }).click();
-      await page.getByRole("button", { name: "Create", exact: true }).waitFor();
+      await chooseTemplates(page, "all");
       await check("Options");
       await page.evaluate(
         "window.__finopsFake.resetCounters(); window.__finopsFake.failOnSync(2, 'The network connection was lost.')"
@@ -329,6 +377,17 @@ describe("task pane in Chromium", () => {
       await page.getByRole("button", { name: "Try again" }).click();
       await page.getByText("Done.", { exact: true }).waitFor();
       await check("Result");
+      await showPractice(page);
+      await page.getByRole("button", { name: "See the workbook summary" }).click();
+      await page.getByRole("list", { name: "Headline figures" }).waitFor();
+      await check("Summary");
+      await page.getByRole("button", { name: "Month end", exact: true }).click();
+      await page.getByRole("menuitem", { name: "Next month" }).waitFor();
+      // The menu fades in: axe would read its text mid-fade as too faint.
+      await page.waitForFunction(
+        "getComputedStyle(document.querySelector('.fui-MenuPopover')).opacity === '1'"
+      );
+      await check("Summary menu");
       const clean = { overflow: [], axe: [] };
       expect(found).toEqual({
         Workbook: clean,
@@ -337,7 +396,10 @@ describe("task pane in Chromium", () => {
         Options: clean,
         Error: clean,
         Result: clean,
+        Summary: clean,
+        "Summary menu": clean,
       });
+      expect(pageErrors(page)).toEqual([]);
       await page.close();
     });
   });

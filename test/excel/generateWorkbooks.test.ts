@@ -138,7 +138,7 @@ describe("generating into the open workbook (in-memory Excel)", () => {
     const before = fake.state.snapshot();
     fake.failOnSync(2);
     await expect(generateWorkbooks(ALL, DEFAULT_OPTIONS, hostFor(fake))).rejects.toThrow(
-      /Creating the workbooks failed/
+      /Creating the sheets failed/
     );
     expect(fake.state.snapshot()).toEqual(before);
   });

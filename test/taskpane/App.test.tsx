@@ -20,6 +20,12 @@ describe("task pane shell", () => {
     expect(
       screen.getByRole("heading", { level: 1, name: "FinOps Practice Workbooks" })
     ).toBeTruthy();
+    // Office shows the name above the pane: the heading is for screen readers, no logo or title bar.
+    expect(screen.queryByRole("img")).toBeNull();
+    expect(screen.getByRole("link", { name: "Help" }).getAttribute("href")).toBe("guide.html");
+    expect(screen.getByRole("link", { name: "Function reference" }).getAttribute("href")).toBe(
+      "help.html"
+    );
     const tablist = within(screen.getByRole("tablist", { name: "Pane sections" }));
     expect(tablist.getAllByRole("tab")).toHaveLength(3);
     expect(tablist.getByRole("tab", { name: "Workbook" }).getAttribute("aria-selected")).toBe(
@@ -30,13 +36,13 @@ describe("task pane shell", () => {
     );
     expect(tablist.getByRole("tab", { name: "Functions" })).toBeTruthy();
     expect(
-      await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })
+      await screen.findByRole("heading", { name: "Start your FinOps practice in this workbook" })
     ).toBeTruthy();
   });
 
   it("loads the other views when their tab is chosen", async () => {
     renderPane(<App />, null);
-    await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" });
+    await screen.findByRole("heading", { name: "Start your FinOps practice in this workbook" });
     fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
     const list = await screen.findByRole("list", { name: "FINOPS functions" });
     expect(within(list).getAllByRole("listitem")).toHaveLength(21);
@@ -49,7 +55,7 @@ describe("task pane shell", () => {
     renderPane(<App />, hostFor(fake));
     fireEvent.click(await screen.findByRole("button", { name: "Create the full practice set" }));
     expect(
-      await screen.findByRole("heading", { name: "Options: The full practice set (7 workbooks)" })
+      await screen.findByRole("heading", { name: "Options: The full practice set (7 templates)" })
     ).toBeTruthy();
     fireEvent.change(screen.getByRole("textbox", { name: /^Organisation/ }), {
       target: { value: "Northwind" },
@@ -64,13 +70,14 @@ describe("task pane shell", () => {
       await screen.findByRole("heading", { name: "This workbook's FinOps practice" })
     ).toBeTruthy();
     expect(
-      within(screen.getByRole("list", { name: "FinOps workbooks in this file" })).getAllByRole(
+      within(screen.getByRole("list", { name: "Templates in this workbook" })).getAllByRole(
         "listitem"
       )
     ).toHaveLength(7);
     // Next time, the form starts from what this workbook used.
     fireEvent.click(screen.getByRole("button", { name: "Add templates" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Create Team budget" }));
+    fireEvent.click(await screen.findByRole("checkbox", { name: "Team budget" }));
+    fireEvent.click(screen.getByRole("button", { name: "Create selected (1)" }));
     expect(await screen.findByDisplayValue("Northwind")).toBeTruthy();
   });
 
@@ -79,17 +86,20 @@ describe("task pane shell", () => {
     const { host, release } = slowHost(fake, 2); // the summary and saved options are read at once; the generation waits
     renderPane(<App />, host);
     fireEvent.click(await screen.findByRole("button", { name: "Create the full practice set" }));
-    await screen.findByRole("heading", { name: "Options: The full practice set (7 workbooks)" });
+    await screen.findByRole("heading", { name: "Options: The full practice set (7 templates)" });
+    fireEvent.change(screen.getByRole("textbox", { name: /^Organisation/ }), {
+      target: { value: "Northwind" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Create" }));
     expect(
-      await screen.findByRole("heading", { name: "Creating The full practice set (7 workbooks)" })
+      await screen.findByRole("heading", { name: "Creating The full practice set (7 templates)" })
     ).toBeTruthy();
     // Away to the functions while Excel works, then back: the same run, still under way.
     fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
     await screen.findByRole("list", { name: "FINOPS functions" });
     fireEvent.click(screen.getByRole("tab", { name: "Templates" }));
     expect(
-      await screen.findByRole("heading", { name: "Creating The full practice set (7 workbooks)" })
+      await screen.findByRole("heading", { name: "Creating The full practice set (7 templates)" })
     ).toBeTruthy();
     release();
     expect(await screen.findByText("Done.", {}, { timeout: 5000 })).toBeTruthy();
@@ -129,7 +139,7 @@ describe("task pane shell", () => {
     // The conversion finished before the check read the workbook: nothing left to repair (the sample
     // budget's over-budget line is a warning of its own).
     expect(
-      await screen.findByText(/^Checked 1 workbook: .*None can be repaired automatically\.$/)
+      await screen.findByText(/^Checked 1 template: .*None can be repaired automatically\.$/)
     ).toBeTruthy();
   });
 
@@ -140,14 +150,14 @@ describe("task pane shell", () => {
     act(() => navigator.go({ name: "check" }));
     expect(await screen.findByRole("heading", { name: "Workbook check" })).toBeTruthy();
     expect(
-      await screen.findByText(/^This file holds no FinOps workbooks to check yet\./)
+      await screen.findByText(/^This workbook holds no FinOps templates to check yet\./)
     ).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Workbook" }).getAttribute("aria-selected")).toBe(
       "true"
     );
     fireEvent.click(screen.getByRole("button", { name: "Back to the summary" }));
     expect(
-      await screen.findByRole("heading", { name: "Start your FinOps practice workbooks" })
+      await screen.findByRole("heading", { name: "Start your FinOps practice in this workbook" })
     ).toBeTruthy();
   });
 

@@ -116,10 +116,10 @@ describe("Import cost data (FOCUS)", () => {
     const fake = await withTracker();
     const before = fake.state.snapshot();
     open(fake);
-    pick(csvFile(focusCsv(MONTHS).replace(/,/g, ";"), "semicolons.csv"));
+    pick(csvFile(focusCsv(MONTHS).replace(/,/g, "|"), "bars.csv"));
     fireEvent.click(screen.getByRole("button", { name: "Read files" }));
-    expect(await screen.findByText(/^semicolons.csv(, line 1)? cannot be imported$/)).toBeTruthy();
-    expect(screen.getByText(/commas between values/)).toBeTruthy();
+    expect(await screen.findByText(/^bars.csv(, line 1)? cannot be imported$/)).toBeTruthy();
+    expect(screen.getByText(/commas or semicolons between values/)).toBeTruthy();
     expect(screen.getByText("Nothing was written to the workbook.")).toBeTruthy();
     expect(fake.state.snapshot()).toEqual(before);
     fireEvent.click(screen.getByRole("button", { name: "Choose files again" }));
@@ -144,12 +144,12 @@ describe("Import cost data (FOCUS)", () => {
   it("grouping by tag asks for the key, then groups by it", async () => {
     open(await withTracker());
     pick(csvFile(focusCsv(["2026-01"])));
-    fireEvent.click(screen.getByRole("radio", { name: "Month and a tag key" }));
+    fireEvent.click(screen.getByRole("radio", { name: "Month and a tag (team, cost centre...)" }));
     fireEvent.click(screen.getByRole("button", { name: "Read files" }));
     expect(
-      await screen.findByText("Type the tag key to group by, for example CostCenter.")
+      await screen.findByText("Type the name of the tag to group by, for example CostCenter.")
     ).toBeTruthy();
-    fireEvent.change(screen.getByRole("textbox", { name: /Tag key/ }), {
+    fireEvent.change(screen.getByRole("textbox", { name: /Tag name/ }), {
       target: { value: "team" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Read files" }));

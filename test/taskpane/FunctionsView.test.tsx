@@ -12,7 +12,9 @@ describe("function help", () => {
     renderPane(<FunctionsView />, null);
     const list = screen.getByRole("list", { name: "FINOPS functions" });
     expect(within(list).getAllByRole("listitem")).toHaveLength(21);
-    expect(within(list).getByText("=FINOPS.ESR(1000,750) → 0.25")).toBeTruthy();
+    expect(
+      within(list).getByText("=FINOPS.ESR(1000,750) → 0.25 (25% formatted as a percentage)")
+    ).toBeTruthy();
     // Outside Excel there is nothing to insert into.
     expect(screen.queryByRole("button", { name: /^Insert/ })).toBeNull();
     fireEvent.change(screen.getByRole("searchbox", { name: "Search functions" }), {

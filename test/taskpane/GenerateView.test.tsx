@@ -40,7 +40,7 @@ describe("generate", () => {
     const { host, release } = slowHost(fake);
     renderGenerate(ALL, host);
     expect(
-      screen.getByRole("heading", { name: "Creating The full practice set (7 workbooks)" })
+      screen.getByRole("heading", { name: "Creating The full practice set (7 templates)" })
     ).toBeTruthy();
     const steps = within(screen.getByRole("list", { name: "Steps" })).getAllByRole("listitem");
     expect(steps.map((s) => s.textContent)).toEqual([
@@ -110,7 +110,7 @@ describe("generate", () => {
     expect(await screen.findByText("Team budget could not be created")).toBeTruthy();
     expect(
       screen.getByText(
-        "Creating the workbooks failed: The workbook or a sheet is protected. Unprotect it (Review > Unprotect), then try again. Nothing was changed: the sheets this run had started are removed."
+        "Creating the sheets failed: The workbook or a sheet is protected. Unprotect it (Review > Unprotect), then try again. Nothing was changed: the sheets this run had started are removed."
       )
     ).toBeTruthy();
     expect(fake.state.snapshot()).toEqual(before);
@@ -125,7 +125,7 @@ describe("generate", () => {
     const onBackToOptions = jest.fn();
     const { unmount } = renderGenerate(["team-budget"], hostFor(old, "1.8"), { onBackToOptions });
     expect(
-      await screen.findByText(/This version of Excel is too old for the FinOps workbooks/)
+      await screen.findByText(/This version of Excel is too old for the FinOps templates/)
     ).toBeTruthy();
     expect(old.state.snapshot()).toEqual(before);
     fireEvent.click(screen.getByRole("button", { name: "Back to options" }));
@@ -193,7 +193,7 @@ describe("generate", () => {
   it("outside Excel, says it must run inside Excel", async () => {
     renderGenerate(["team-budget"], null);
     expect(
-      await screen.findByText("The FinOps pane must run inside Excel to create workbooks.")
+      await screen.findByText("The FinOps pane must run inside Excel to create templates.")
     ).toBeTruthy();
   });
 });

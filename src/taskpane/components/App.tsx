@@ -1,5 +1,13 @@
 import { lazy, Suspense, useMemo, useState, useSyncExternalStore } from "react";
-import { makeStyles, Spinner, Tab, TabList, Title3, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Link,
+  makeStyles,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+} from "@fluentui/react-components";
 import type { TemplateOptions } from "../../workbook/options";
 import { createRunStore, RunStore } from "../model/generationRun";
 import {
@@ -32,11 +40,28 @@ const useStyles = makeStyles({
     minWidth: "288px",
     boxSizing: "border-box",
   },
-  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  // Office shows the add-in's name above the pane: the header is the tabs, nothing more.
+  header: { display: "flex", alignItems: "center" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  footer: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalL,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   // Three tabs on one line from 320 px (tighter below 360 px); narrower, or with larger text, they wrap
   // rather than make the pane scroll sideways.
   tabs: {
     flexWrap: "wrap",
+    flexGrow: 1,
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalMNudge})`,
     "@media (max-width: 359px)": {
       "& .fui-Tab": {
@@ -45,7 +70,6 @@ const useStyles = makeStyles({
       },
     },
   },
-  logo: { width: "32px", height: "32px" },
 });
 
 export interface AppProps {
@@ -64,23 +88,22 @@ export function App({ navigator }: AppProps) {
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <img className={styles.logo} src="assets/icon-32.png" alt="" />
-        <Title3 as="h1">FinOps Practice Workbooks</Title3>
+        <h1 className={styles.hidden}>FinOps Practice Workbooks</h1>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tabOf(view)}
+          onTabSelect={(_, data) => nav.go(tabView(data.value as PaneTab, runs))}
+          // While a view writes to the workbook the pane stays on it (Navigator.hold).
+          disabled={held}
+          aria-label="Pane sections"
+        >
+          {TABS.map(({ tab, label }) => (
+            <Tab key={tab} value={tab}>
+              {label}
+            </Tab>
+          ))}
+        </TabList>
       </header>
-      <TabList
-        className={styles.tabs}
-        selectedValue={tabOf(view)}
-        onTabSelect={(_, data) => nav.go(tabView(data.value as PaneTab, runs))}
-        // While a view writes to the workbook the pane stays on it (Navigator.hold).
-        disabled={held}
-        aria-label="Pane sections"
-      >
-        {TABS.map(({ tab, label }) => (
-          <Tab key={tab} value={tab}>
-            {label}
-          </Tab>
-        ))}
-      </TabList>
       <PaneHoldProvider value={nav.hold}>
         <Suspense fallback={<Spinner label="Loading..." />}>
           <CurrentView
@@ -93,6 +116,18 @@ export function App({ navigator }: AppProps) {
           />
         </Suspense>
       </PaneHoldProvider>
+      <footer className={styles.footer}>
+        <Caption1>
+          <Link href="guide.html" target="_blank" rel="noopener">
+            Help
+          </Link>
+        </Caption1>
+        <Caption1>
+          <Link href="help.html" target="_blank" rel="noopener">
+            Function reference
+          </Link>
+        </Caption1>
+      </footer>
     </main>
   );
 }

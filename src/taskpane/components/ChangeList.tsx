@@ -1,8 +1,8 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { PlainText } from "./PlainText";
 
 const useStyles = makeStyles({
-  // Changes quote formulas and sheet names, which have no spaces to break at.
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export interface ChangeListProps {
@@ -17,7 +17,9 @@ export function ChangeList({ lines, label }: ChangeListProps) {
   return (
     <ul className={styles.list} aria-label={label}>
       {lines.map((line) => (
-        <li key={line}>{line}</li>
+        <li key={line}>
+          <PlainText text={line} />
+        </li>
       ))}
     </ul>
   );

@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   tokens,
@@ -22,6 +21,7 @@ import { UndoNote } from "./UndoNote";
 import { CostDataPreview } from "./CostDataPreview";
 import { KpiPeriodPicker } from "./KpiPeriodPicker";
 import { messageOf } from "../model/messageOf";
+import { NoticeTitle } from "./NoticeTitle";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -67,7 +67,7 @@ export function CostImportWrite({ result, onBack, onDone }: CostImportWriteProps
       <div className={styles.root}>
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Imported</MessageBarTitle>
+            <NoticeTitle>Imported</NoticeTitle>
             The totals are on the &quot;{written.costDataSheet}&quot; sheet.
             {written.changes.length > 0 && (
               <ChangeList lines={written.changes} label="KPI values written" />
@@ -90,11 +90,11 @@ export function CostImportWrite({ result, onBack, onDone }: CostImportWriteProps
       <div className={styles.root}>
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>
+            <NoticeTitle>
               {step.step === "failed"
                 ? "The import did not go through"
                 : "The workbook could not be read"}
-            </MessageBarTitle>
+            </NoticeTitle>
             {step.step === "failed" ? step.message : preview.state === "failed" && preview.message}
           </MessageBarBody>
         </MessageBar>

@@ -9,6 +9,7 @@ import {
 } from "@fluentui/react-components";
 import type { FindingGroup } from "../model/checkView";
 import { useListStyles } from "./listStyles";
+import { PlainText } from "./PlainText";
 
 const useStyles = makeStyles({
   location: {
@@ -17,8 +18,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     alignItems: "center",
   },
-  // Findings quote formulas and sheet names, which have no spaces to break at.
-  text: { overflowWrap: "anywhere" },
 });
 
 export interface FindingListProps {
@@ -53,12 +52,16 @@ export function FindingList({ group, onGoTo }: FindingListProps) {
               )}
               {finding.repairable && (
                 <Badge appearance="tint" color="informative">
-                  Refresh repairs this
+                  Repair puts this right
                 </Badge>
               )}
             </div>
-            <Body1 className={styles.text}>{finding.what}</Body1>
-            <Caption1 className={styles.text}>{finding.fix}</Caption1>
+            <Body1>
+              <PlainText text={finding.what} />
+            </Body1>
+            <Caption1>
+              <PlainText text={finding.fix} />
+            </Caption1>
           </li>
         ))}
       </ul>

@@ -57,7 +57,7 @@ export function FocusFilePicker(props: FocusFilePickerProps) {
           event.target.value = "";
         }}
       />
-      <Body1 id={filesLabel}>FOCUS cost files (CSV, or CSV compressed with gzip)</Body1>
+      <Body1 id={filesLabel}>Cost export files in FOCUS format: .csv or .csv.gz</Body1>
       <div className={styles.actions}>
         <Button onClick={() => input.current?.click()}>
           {props.files.length > 0 ? "Choose other files..." : "Choose files..."}
@@ -85,10 +85,10 @@ export function FocusFilePicker(props: FocusFilePickerProps) {
       </Field>
       {props.by === "tag" && (
         <Field
-          label="Tag key"
+          label="Tag name"
           required
           validationMessage={props.tagKeyError}
-          hint="Rows without the key are totalled as untagged; allocation coverage is the share of cost that has it."
+          hint="The tag your cloud resources carry, as in the export (e.g. CostCenter). Rows without it are totalled as untagged; allocation coverage is the share of cost that has it."
         >
           <Input value={props.tagKey} onChange={(_, data) => props.onTagKey(data.value)} />
         </Field>

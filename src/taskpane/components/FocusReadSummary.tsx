@@ -1,13 +1,8 @@
-import {
-  Body1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-} from "@fluentui/react-components";
+import { Body1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import type { FocusImport } from "../../domain/focus/focusTypes";
 import { currencyNote, issuesHeading, readSummary } from "../model/costImport";
 import { FocusIssueList } from "./FocusIssueList";
+import { NoticeTitle } from "./NoticeTitle";
 
 /** What a read found, before anything is written: rows, files and versions, currencies, issues. */
 export function FocusReadSummary({ result }: { readonly result: FocusImport }) {
@@ -20,7 +15,7 @@ export function FocusReadSummary({ result }: { readonly result: FocusImport }) {
       {currencies && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Several currencies</MessageBarTitle>
+            <NoticeTitle>Several currencies</NoticeTitle>
             {currencies}
           </MessageBarBody>
         </MessageBar>

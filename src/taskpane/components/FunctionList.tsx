@@ -60,6 +60,7 @@ export function FunctionList({ entries, onInsert, insertDisabled }: FunctionList
               <Body1>{entry.description}</Body1>
               <Caption1 className={styles.example}>
                 {entry.example} → {entry.exampleResult}
+                {entry.exampleShown && ` (${entry.exampleShown} formatted as a percentage)`}
               </Caption1>
               {onInsert && (
                 <Button

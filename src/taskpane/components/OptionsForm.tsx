@@ -40,6 +40,8 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   pair: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flexGrow: 1 } },
+  // A select is as wide as its longest option ("BOV: Bolivian Mvdol..."), wider than the pane.
+  select: { width: "100%", minWidth: 0 },
 });
 
 export interface OptionsFormProps {
@@ -101,6 +103,8 @@ export function OptionsForm({ title, initial, now, onBack, onCreate }: OptionsFo
       </Field>
       <Field label="Currency" required {...field("currency")}>
         <Select
+          className={styles.select}
+          select={{ className: styles.select }}
           value={draft.currency}
           onChange={(_, d) => set("currency", d.value)}
           onBlur={touch("currency")}

@@ -4,7 +4,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   tokens,
 } from "@fluentui/react-components";
@@ -12,6 +11,7 @@ import type { UndoOffer } from "../../excel/undoStep";
 import { ChangeList } from "./ChangeList";
 import { UndoNote } from "./UndoNote";
 import { TYPED_OVER } from "../../workbook/maintain/refreshPlan";
+import { NoticeTitle } from "./NoticeTitle";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -45,14 +45,14 @@ export function RepairPanel({ repair, onApply, onCancel, onUndone }: RepairPanel
     case "idle":
       return null;
     case "previewing":
-      return <Spinner label="Working out what refresh would change..." />;
+      return <Spinner label="Working out what Repair would change..." />;
     case "applying":
       return <Spinner label="Repairing..." />;
     case "failed":
       return (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>The repair did not go through</MessageBarTitle>
+            <NoticeTitle>The repair did not go through</NoticeTitle>
             {repair.message}
           </MessageBarBody>
         </MessageBar>
@@ -61,11 +61,11 @@ export function RepairPanel({ repair, onApply, onCancel, onUndone }: RepairPanel
       return (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Refresh will change this</MessageBarTitle>
+            <NoticeTitle>Repair will change this</NoticeTitle>
             {repair.changes.length === 0 ? (
               "Nothing: the workbook already matches its templates."
             ) : (
-              <ChangeList lines={repair.changes} label="Changes refresh will make" />
+              <ChangeList lines={repair.changes} label="Changes Repair will make" />
             )}
             <Caption1 as="p">
               {replacesTyped(repair.changes)
@@ -85,7 +85,7 @@ export function RepairPanel({ repair, onApply, onCancel, onUndone }: RepairPanel
       return (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Repaired</MessageBarTitle>
+            <NoticeTitle>Repaired</NoticeTitle>
             {repair.changes.length === 0 ? (
               "Nothing needed changing."
             ) : (

@@ -7,7 +7,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -16,6 +15,7 @@ import { useListStyles } from "./listStyles";
 import { messageOf } from "../model/messageOf";
 import type { UndoOffer } from "../../excel/undoStep";
 import { UndoNote } from "./UndoNote";
+import { NoticeTitle } from "./NoticeTitle";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -47,7 +47,7 @@ export function ResultPanel({ view, undo, onGoTo, onHome, onMore }: ResultPanelP
     <section className={styles.root} aria-labelledby="result-heading">
       <MessageBar intent="success">
         <MessageBarBody>
-          <MessageBarTitle id="result-heading">Done.</MessageBarTitle>
+          <NoticeTitle id="result-heading">Done.</NoticeTitle>
           {view.headline}
         </MessageBarBody>
       </MessageBar>

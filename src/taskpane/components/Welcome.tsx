@@ -28,7 +28,7 @@ export function Welcome({ inExcel, onCreateSet, onBrowse, onImport }: WelcomePro
   return (
     <section className={styles.root} aria-labelledby="welcome-heading">
       <Subtitle1 as="h2" id="welcome-heading">
-        Start your FinOps practice workbooks
+        Start your FinOps practice in this workbook
       </Subtitle1>
       <Body1>
         Create the team budget, staffing plan, KPI tracker with savings ledger, maturity scorecard,
@@ -38,7 +38,7 @@ export function Welcome({ inExcel, onCreateSet, onBrowse, onImport }: WelcomePro
       {!inExcel && (
         <MessageBar intent="info">
           <MessageBarBody>
-            Open this pane from the FinOps group on Excel&apos;s Home tab to create workbooks.
+            Open this pane from the FinOps group on Excel&apos;s Home tab to create the templates.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -47,7 +47,7 @@ export function Welcome({ inExcel, onCreateSet, onBrowse, onImport }: WelcomePro
           Create the full practice set
         </Button>
         <Button onClick={onBrowse}>Choose templates</Button>
-        {inExcel && <Button onClick={onImport}>Import cost data (FOCUS)</Button>}
+        {inExcel && <Button onClick={onImport}>Import cost data</Button>}
       </div>
     </section>
   );

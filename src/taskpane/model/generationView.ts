@@ -17,7 +17,7 @@ export function progressSteps(steps: readonly string[], finished: boolean): Step
 /** What to fill in first in each workbook, for the result panel. */
 export const FIRST_STEPS: Record<string, string> = {
   "executive-summary":
-    "Nothing to type here: every figure comes from the other workbooks. Fill those in and it follows.",
+    "Nothing to type here: every figure comes from the other sheets. Fill those in and it follows.",
   "team-budget":
     "Enter the budget of each line per month in the budget lines table, then the actual cost as each month closes.",
   "staffing-plan":
@@ -74,7 +74,7 @@ export function resultView(result: GenerationResult, sampleData: boolean): Resul
       `Added because the executive summary takes its figures from them: ${result.addedForLinks.map(titleOf).join(", ")}.`
     );
   if (result.linkedTo.length > 0)
-    notes.push(`Linked to the workbooks already here: ${result.linkedTo.map(titleOf).join(", ")}.`);
+    notes.push(`Linked to the templates already here: ${result.linkedTo.map(titleOf).join(", ")}.`);
   return {
     headline: `Created ${count} ${count === 1 ? "sheet" : "sheets"}.`,
     groups,

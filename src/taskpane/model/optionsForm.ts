@@ -108,7 +108,7 @@ export function yearChoices(now: Date, current: string): string[] {
 /** Help text under each field: what it changes in the workbooks. */
 export const FIELD_HELP: Record<OptionsField, string> = {
   organisation: 'Shown in every sheet\'s title, e.g. "Northwind Traders: FinOps team budget".',
-  currency: "Three-letter ISO code for amounts: USD, EUR, GBP...",
+  currency: "Every amount in the templates is in this currency.",
   fiscalYearStartMonth: "The team budget follows this fiscal year.",
   firstPeriod: "The budget covers the fiscal year that contains this month.",
   periods: "How many months the KPI tracker follows (1 to 36).",

@@ -34,9 +34,9 @@ export function templateCards(): TemplateCardModel[] {
 
 export const ALL_TEMPLATE_IDS: readonly string[] = TEMPLATES.map((t) => t.id);
 
-/** "Team budget", or "the full practice set (7 workbooks)". */
+/** "Team budget", or "the full practice set (7 templates)". */
 export function selectionTitle(ids: readonly string[]): string {
   if (ids.length === ALL_TEMPLATE_IDS.length && ALL_TEMPLATE_IDS.every((id) => ids.includes(id)))
-    return `The full practice set (${ids.length} workbooks)`;
+    return `The full practice set (${ids.length} templates)`;
   return ids.map(titleOf).join(", ");
 }

@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -23,6 +22,7 @@ import {
   GroupingChoice,
   ISSUE_LIMIT,
 } from "../model/costImport";
+import { NoticeTitle } from "../components/NoticeTitle";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -123,7 +123,7 @@ export default function CostImportView({ onBack, port }: CostImportViewProps) {
           <>
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>{step.failure.title}</MessageBarTitle>
+                <NoticeTitle>{step.failure.title}</NoticeTitle>
                 {step.failure.message}
                 {step.failure.fix && <p>{step.failure.fix}</p>}
                 <p>Nothing was written to the workbook.</p>
@@ -153,12 +153,14 @@ export default function CostImportView({ onBack, port }: CostImportViewProps) {
   return (
     <section className={styles.root} aria-labelledby="import-heading">
       <Subtitle2 as="h2" id="import-heading">
-        Import cost data (FOCUS)
+        Import cost data
       </Subtitle2>
       {step.step === "choose" && (
         <Body1>
-          Reads billing exports in FOCUS format and writes monthly totals, savings and KPI actuals
-          into this workbook. The files are read on this computer; nothing is sent anywhere.
+          Reads your clouds&apos; cost exports in FOCUS, the FinOps Foundation&apos;s common format
+          for billing data (AWS, Azure, Google Cloud and Oracle Cloud can export it), and writes
+          monthly totals, savings and KPI actuals into this workbook. The files are read on this
+          computer; nothing is sent anywhere.
         </Body1>
       )}
       {body()}

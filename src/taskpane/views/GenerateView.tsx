@@ -1,12 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { GENERATION_STEP_COUNT, generateWorkbooks } from "../../excel/generateWorkbooks";
 import { activateSheet } from "../../excel/navigation";
 import { saveOptions } from "../../excel/savedOptions";
@@ -17,6 +10,7 @@ import { useExcelHost } from "../ExcelHostContext";
 import { createRunStore, Execute, RunStore } from "../model/generationRun";
 import { progressSteps, resultView } from "../model/generationView";
 import { selectionTitle } from "../model/templateCards";
+import { NoticeTitle } from "../components/NoticeTitle";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -47,7 +41,7 @@ export default function GenerateView(props: GenerateViewProps) {
             void saveOptions(chosen, host);
             return result;
           })
-        : Promise.reject(new Error("The FinOps pane must run inside Excel to create workbooks.")),
+        : Promise.reject(new Error("The FinOps pane must run inside Excel to create templates.")),
     [host]
   );
   useEffect(
@@ -71,8 +65,8 @@ export default function GenerateView(props: GenerateViewProps) {
         {waiting && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{selectionTitle(templateIds)} was not started</MessageBarTitle>
-              Excel is still creating the workbooks below. When they are done, choose Create again.
+              <NoticeTitle>{selectionTitle(templateIds)} was not started</NoticeTitle>
+              Excel is still creating the sheets below. When they are done, choose Create again.
             </MessageBarBody>
           </MessageBar>
         )}
@@ -103,9 +97,7 @@ export default function GenerateView(props: GenerateViewProps) {
     <section className={styles.root} aria-label="Result">
       <MessageBar intent={cancelled ? "info" : "error"} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>
-            {cancelled ? "Cancelled" : `${title} could not be created`}
-          </MessageBarTitle>
+          <NoticeTitle>{cancelled ? "Cancelled" : `${title} could not be created`}</NoticeTitle>
           {status.message}
         </MessageBarBody>
       </MessageBar>

@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   tokens,
@@ -23,6 +22,7 @@ import { usePaneHold } from "../PaneHoldContext";
 import { useLoad } from "../hooks/useLoad";
 import { ACTIONS, MaintenanceAction } from "../model/maintenanceActions";
 import { messageOf } from "../model/messageOf";
+import { NoticeTitle } from "../components/NoticeTitle";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -129,7 +129,7 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
       return (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Done</MessageBarTitle>
+            <NoticeTitle>Done</NoticeTitle>
             {step.applied.changes.length === 0 ? (
               "Nothing needed changing."
             ) : (
@@ -146,7 +146,7 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
       return (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{text.label} did not go through</MessageBarTitle>
+            <NoticeTitle>{text.label} did not go through</NoticeTitle>
             {step.message}
           </MessageBarBody>
         </MessageBar>
@@ -156,7 +156,7 @@ export default function MaintainView({ action, onBack }: MaintainViewProps) {
       return (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>The workbook could not be read</MessageBarTitle>
+            <NoticeTitle>The workbook could not be read</NoticeTitle>
             {preview.message}
           </MessageBarBody>
         </MessageBar>

@@ -1,0 +1,54 @@
+import { useState } from "react";
+import { Link, makeStyles, tokens } from "@fluentui/react-components";
+import { splitFormulas } from "../model/formulaText";
+
+const useStyles = makeStyles({
+  // Prose breaks between words; a long sheet name still wraps rather than widen the pane.
+  root: { overflowWrap: "break-word" },
+  formula: {
+    display: "block",
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+    color: tokens.colorNeutralForeground2,
+  },
+});
+
+/**
+ * A sentence the adapter wrote, with each formula it quotes behind "Show formula": the sentence reads
+ * "... a formula (Show formula) is left as it is", and the formula shows in full on request.
+ */
+export function PlainText({ text }: { readonly text: string }) {
+  const styles = useStyles();
+  const parts = splitFormulas(text);
+  const [shown, setShown] = useState<ReadonlySet<number>>(new Set());
+  if (!parts.some((p) => p.formula)) return <span className={styles.root}>{text}</span>;
+  return (
+    <span className={styles.root}>
+      {parts.map((part, i) => {
+        if (!part.formula) return <span key={i}>{part.text}</span>;
+        const open = shown.has(i);
+        return (
+          <span key={i}>
+            a formula (
+            <Link
+              as="button"
+              aria-expanded={open}
+              onClick={() =>
+                setShown((now) => {
+                  const next = new Set(now);
+                  if (open) next.delete(i);
+                  else next.add(i);
+                  return next;
+                })
+              }
+            >
+              {open ? "Hide formula" : "Show formula"}
+            </Link>
+            ){open && <code className={styles.formula}>{part.text}</code>}
+          </span>
+        );
+      })}
+    </span>
+  );
+}
