@@ -90,7 +90,7 @@ describe("make portable and back on the in-memory Excel", () => {
       expect.arrayContaining([
         expect.stringMatching(/^Team budget: \d+ template formulas written with native Excel/),
         `Team budget: ${esr.length + 1} formulas you typed rewritten with native Excel functions (the originals are kept to restore).`,
-        "team-budget is recorded as portable.",
+        "Team budget is recorded as portable.",
         expect.stringMatching(
           /^Team budget!Z3: =FINOPS\.NOPE\(B5\) is left as it is\. .*not a function/
         ),
@@ -124,7 +124,7 @@ describe("make portable and back on the in-memory Excel", () => {
     expect(back.changes).toEqual(
       expect.arrayContaining([
         `Team budget: ${esr.length + 1} formulas you typed given back their FINOPS functions.`,
-        "team-budget is recorded as using add-in functions.",
+        "Team budget is recorded as using add-in functions.",
       ])
     );
     expect(back.left).toEqual([]);

@@ -148,8 +148,8 @@ describe("last year's sheets stay maintained after Next fiscal year", () => {
     const result = await convertFormulas("portable", hostFor(fake));
     expect(result.changes).toEqual(
       expect.arrayContaining([
-        'team-budget on "Team budget" is recorded as portable.',
-        'team-budget on "Team budget FY2027" is recorded as portable.',
+        'Team budget on "Team budget" is recorded as portable.',
+        'Team budget on "Team budget FY2027" is recorded as portable.',
       ])
     );
     for (const sheet of ["Team budget", "Team budget FY2027"])

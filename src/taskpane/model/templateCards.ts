@@ -1,4 +1,4 @@
-import { TEMPLATES } from "../../workbook/templates";
+import { templateTitle, TEMPLATES } from "../../workbook/templates";
 
 export interface TemplateCardModel {
   readonly id: string;
@@ -13,7 +13,7 @@ export interface TemplateCardModel {
   readonly needs: readonly string[];
 }
 
-export const titleOf = (id: string): string => TEMPLATES.find((t) => t.id === id)?.title ?? id;
+export const titleOf = templateTitle;
 
 export const currentVersion = (id: string): number | undefined =>
   TEMPLATES.find((t) => t.id === id)?.version;

@@ -8,6 +8,7 @@ import { gridReader, isFormula, ReadCell } from "./grid";
 import { WorkbookReadBack } from "./readBack";
 import { CellRestore, planRefresh } from "./refreshPlan";
 import { lostTables, Survey, surveyWorkbook } from "./survey";
+import { templateTitle } from "../templates";
 
 /** Column of the Options JSON in the metadata store, where the formula mode is recorded. */
 
@@ -135,12 +136,14 @@ export function planConversion(
     const { templateId, sheets } = t.read.record;
     const which = copies(templateId).length > 1 ? ` on "${sheets.join('", "')}"` : "";
     changes.push(
-      `${templateId}${which} is recorded as ${mode === "portable" ? "portable" : "using add-in functions"}.`
+      `${templateTitle(templateId)}${which} is recorded as ${mode === "portable" ? "portable" : "using add-in functions"}.`
     );
   }
 
   const left = [
-    ...survey.unplanned.map((u) => `${u.record.templateId} is left as it is: ${u.reason}.`),
+    ...survey.unplanned.map(
+      (u) => `${templateTitle(u.record.templateId)} is left as it is: ${u.reason}.`
+    ),
     ...user.left,
   ];
   return {

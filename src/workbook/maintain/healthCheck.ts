@@ -16,6 +16,7 @@ import { asCellValue } from "./grid";
 import { WorkbookReadBack } from "./readBack";
 import { lostTables, Survey, SurveyedTemplate, surveyWorkbook } from "./survey";
 import { pendingUpgrades } from "./upgradePlan";
+import { templateTitle } from "../templates";
 
 export interface HealthReport {
   /** Errors first, then warnings, then notes; each with its sheet and cell address. */
@@ -36,7 +37,7 @@ export function checkWorkbook(readBack: WorkbookReadBack): HealthReport {
     templateId: u.record.templateId,
     sheet: u.record.sheets[0] ?? "",
     address: "",
-    what: `${u.record.templateId} was not checked: ${u.reason}.`,
+    what: `${templateTitle(u.record.templateId)} was not checked: ${u.reason}.`,
     fix: "Nothing to do now; a later version of the add-in can upgrade it.",
     repairable: false,
   }));

@@ -24,3 +24,8 @@ export function templateById(id: string): Template {
     throw new Error(`Unknown template "${id}". Known: ${TEMPLATES.map((t) => t.id).join(", ")}`);
   return template;
 }
+
+/** A template's name as people read it ("Decision and accountability model"); the id of one this add-in does not know. */
+export function templateTitle(id: string): string {
+  return TEMPLATES.find((t) => t.id === id)?.title ?? id;
+}
