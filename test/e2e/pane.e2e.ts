@@ -376,10 +376,12 @@ describe("task pane in Chromium", () => {
       await check("Error");
       await page.getByRole("button", { name: "Try again" }).click();
       await page.getByText("Done.", { exact: true }).waitFor();
+      await screenshot(page, `result-first-screen-${suffix}`, false);
       await check("Result");
       await showPractice(page);
       await page.getByRole("button", { name: "See the workbook summary" }).click();
       await page.getByRole("list", { name: "Headline figures" }).waitFor();
+      await screenshot(page, `summary-first-screen-${suffix}`, false);
       await check("Summary");
       await page.getByRole("button", { name: "Month end", exact: true }).click();
       await page.getByRole("menuitem", { name: "Next month" }).waitFor();

@@ -31,3 +31,15 @@ describe("a change that quotes a formula", () => {
     expect(screen.queryByRole("button")).toBeNull();
   });
 });
+
+describe("a finding whose fix brackets the formula", () => {
+  it("shows the toggle between the brackets", () => {
+    renderPane(
+      <ChangeList label="Fix" lines={["Repair puts the formula back (=IF(A1>0,1,0))."]} />,
+      null
+    );
+    expect(screen.getByRole("listitem").textContent).toBe(
+      "Repair puts the formula back (Show formula)."
+    );
+  });
+});

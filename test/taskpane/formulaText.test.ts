@@ -18,6 +18,11 @@ describe("formulas quoted in a sentence", () => {
         (p) => p.formula
       )
     ).toEqual([{ text: "=[@[Budget FY]]-SUM(Lines[[#This Row],[Jan]:[Dec]])", formula: true }]);
+    expect(
+      splitFormulas('Repair puts the formula back (=IF(ISBLANK(T[[#This Row],[D]]),"",1)).').map(
+        (p) => p.text
+      )
+    ).toEqual(["Repair puts the formula back (", '=IF(ISBLANK(T[[#This Row],[D]]),"",1)', ")."]);
     expect(splitFormulas("='Team budget'!B4, then").filter((p) => p.formula)).toEqual([
       { text: "='Team budget'!B4", formula: true },
     ]);

@@ -16,7 +16,8 @@ const useStyles = makeStyles({
 
 /**
  * A sentence the adapter wrote, with each formula it quotes behind "Show formula": the sentence reads
- * "... a formula (Show formula) is left as it is", and the formula shows in full on request.
+ * "B5: a formula (Show formula) is left as it is" or "puts the formula back (Show formula)", and
+ * the formula shows in full on request.
  */
 export function PlainText({ text }: { readonly text: string }) {
   const styles = useStyles();
@@ -28,24 +29,28 @@ export function PlainText({ text }: { readonly text: string }) {
       {parts.map((part, i) => {
         if (!part.formula) return <span key={i}>{part.text}</span>;
         const open = shown.has(i);
+        // "(=A1+B1)" in the sentence already brackets the formula: the toggle alone fills them.
+        const bracketed = parts[i - 1]?.text.endsWith("(") === true;
+        const toggle = (
+          <Link
+            as="button"
+            aria-expanded={open}
+            onClick={() =>
+              setShown((now) => {
+                const next = new Set(now);
+                if (open) next.delete(i);
+                else next.add(i);
+                return next;
+              })
+            }
+          >
+            {open ? "Hide formula" : "Show formula"}
+          </Link>
+        );
         return (
           <span key={i}>
-            a formula (
-            <Link
-              as="button"
-              aria-expanded={open}
-              onClick={() =>
-                setShown((now) => {
-                  const next = new Set(now);
-                  if (open) next.delete(i);
-                  else next.add(i);
-                  return next;
-                })
-              }
-            >
-              {open ? "Hide formula" : "Show formula"}
-            </Link>
-            ){open && <code className={styles.formula}>{part.text}</code>}
+            {bracketed ? toggle : <>a formula ({toggle})</>}
+            {open && <code className={styles.formula}>{part.text}</code>}
           </span>
         );
       })}

@@ -8,8 +8,9 @@ const OPEN: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 
 /**
  * Splits a sentence around the formulas it quotes ("B5: =FINOPS.NOPE(B5) is left as it is."), so the
- * pane shows formulas only when asked. A formula starts with "=" at the start or after a space and
- * ends at the first space outside brackets and quotes; a full stop or comma right after it is prose.
+ * pane shows formulas only when asked. A formula starts with "=" at the start, after a space or an
+ * opening bracket, and ends at the first space or unopened closing bracket outside brackets and
+ * quotes; a full stop or comma right after it is prose.
  */
 export function splitFormulas(sentence: string): TextPart[] {
   const parts: TextPart[] = [];
@@ -18,7 +19,7 @@ export function splitFormulas(sentence: string): TextPart[] {
   while (i < sentence.length) {
     const startsFormula =
       sentence[i] === "=" &&
-      (i === 0 || sentence[i - 1] === " ") &&
+      (i === 0 || sentence[i - 1] === " " || sentence[i - 1] === "(") &&
       i + 1 < sentence.length &&
       sentence[i + 1] !== " ";
     if (!startsFormula) {
@@ -47,7 +48,8 @@ function formulaEnd(sentence: string, start: number): number {
     } else if (ch === '"' || ch === "'") quote = ch;
     else if (OPEN[ch]) closers.push(OPEN[ch]);
     else if (ch === closers[closers.length - 1]) closers.pop();
-    else if (ch === " " && closers.length === 0) break;
+    // A space, or a bracket it did not open ("(=A1+B1)."), ends it.
+    else if (closers.length === 0 && (ch === " " || ")]}".includes(ch))) break;
   }
   // Punctuation that ends the sentence, not the formula.
   while (i > start + 1 && /[.,;:]/.test(sentence[i - 1]) && closers.length === 0 && !quote) i -= 1;

@@ -111,11 +111,11 @@ export function planAssessmentRecord(
     return `The maturity scorecard cannot be read: ${survey.unplanned[0]?.reason ?? "unknown"}.`;
   const bound = t.tables.find((x) => x.template.key === "maturityHistory")?.bound;
   if (!bound)
-    return "The maturity scorecard's assessment history table is missing: run Check workbook and refresh first.";
+    return "The maturity scorecard's assessment history table is missing: run Check workbook and Repair first.";
   const planned = t.expected.sheets.flatMap((s) => s.charts).find((c) => c.title === TREND_CHART);
   const missing = bound.missing.filter((c) => ["date", "score", "target"].includes(c.key));
   if (!planned || missing.length > 0)
-    return `The history table lacks ${missing.map((c) => c.header).join(", ")}: refresh the workbook first.`;
+    return `The history table lacks ${missing.map((c) => c.header).join(", ")}: run Check workbook and Repair first.`;
   const value = (key: string): CellValue => {
     const figure = t.figures.find((f) => f.figure.key === key);
     return figure ? seedValue(survey.cellAt(figure.sheet, figure.address).value as RawCell) : null;

@@ -12,7 +12,7 @@ export function checkCharts(survey: Survey, t: SurveyedTemplate): Finding[] {
     sheet,
     address: chart.from,
     what: `The chart "${chart.title}" is gone from "${sheet}".`,
-    fix: "Refresh draws it again over its table's current rows (your own charts are never touched).",
+    fix: "Repair draws it again over its table's current rows (your own charts are never touched).",
     repairable: true,
   }));
 }

@@ -25,7 +25,7 @@ export function checkComputed(cells: readonly ComputedCell[], portable: boolean)
               cell.now.formula === ""
                 ? `The formula of ${cell.label} was cleared.`
                 : `${shown(cell.now.value)} was typed over the formula of ${cell.label}.`,
-            fix: `Refresh puts the formula back (${cell.formula}).${blocked}`,
+            fix: `Repair puts the formula back (${cell.formula}).${blocked}`,
             repairable,
           },
         ];
@@ -39,7 +39,7 @@ export function checkComputed(cells: readonly ComputedCell[], portable: boolean)
             what: addin
               ? `${cell.label} uses add-in functions in a workbook made portable: ${cell.now.formula}`
               : `The formula of ${cell.label} is not the template's: ${cell.now.formula}`,
-            fix: `Refresh writes the template's formula again (${cell.formula}).${blocked}`,
+            fix: `Repair writes the template's formula again (${cell.formula}).${blocked}`,
             repairable,
           },
         ];
@@ -51,7 +51,7 @@ export function checkComputed(cells: readonly ComputedCell[], portable: boolean)
             severity: "warning",
             kind: "outdatedFormula",
             what: `${cell.label} still has the formula an earlier version of the add-in wrote, which computes differently: ${cell.change}.`,
-            fix: `Refresh writes the current formula (${cell.formula}).${blocked}`,
+            fix: `Repair writes the current formula (${cell.formula}).${blocked}`,
             repairable,
           },
         ];
@@ -64,8 +64,8 @@ export function checkComputed(cells: readonly ComputedCell[], portable: boolean)
             what: `${cell.label} shows ${cell.now.value}.`,
             fix:
               cell.now.value === "#NAME?"
-                ? "A function or name it uses is unknown here: open the workbook with the FinOps add-in, or run refresh to restore deleted names."
-                : "A cell, column or name it refers to was deleted: run refresh to restore them.",
+                ? "A function or name it uses is unknown here: open the workbook with the FinOps add-in, or run Repair (Check workbook) to restore deleted names."
+                : "A cell, column or name it refers to was deleted: run Repair (Check workbook) to restore them.",
             repairable: false,
           },
         ];

@@ -46,7 +46,7 @@ export function checkFormats(templateId: string, bound: BoundTable): Finding[] {
         severity: "info",
         kind: "numberFormat",
         what: `Some cells of ${column.header} lost their number format (${column.numberFormat}).`,
-        fix: "Refresh applies the template's number format to the column's rows.",
+        fix: "Repair applies the template's number format to the column's rows.",
       });
     if (gaps.validation)
       findings.push({
@@ -54,7 +54,7 @@ export function checkFormats(templateId: string, bound: BoundTable): Finding[] {
         severity: "warning",
         kind: "validation",
         what: `${column.header} lost its data validation on some or all rows.`,
-        fix: "Refresh applies the column's validation to all its rows again.",
+        fix: "Repair applies the column's validation to all its rows again.",
       });
     if (gaps.conditionalFormats)
       findings.push({
@@ -62,7 +62,7 @@ export function checkFormats(templateId: string, bound: BoundTable): Finding[] {
         severity: "info",
         kind: "conditionalFormat",
         what: `${column.header} lost its highlighting (conditional formats).`,
-        fix: "Refresh adds the template's conditional formats to the column again.",
+        fix: "Repair adds the template's conditional formats to the column again.",
       });
     return findings;
   });

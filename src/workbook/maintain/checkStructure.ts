@@ -17,7 +17,7 @@ export function checkStructure(t: SurveyedTemplate): Finding[] {
     sheet,
     address: "",
     what: `The sheet "${sheet}" was deleted.`,
-    fix: "Refresh recreates it from the template, with the template's content (your entries on it are gone with it).",
+    fix: "Repair recreates it from the template, with the template's content (your entries on it are gone with it).",
     repairable: true,
   }));
   for (const { template, bound } of t.tables) {
@@ -32,7 +32,7 @@ export function checkStructure(t: SurveyedTemplate): Finding[] {
         what: `The table ${template.name} is gone from "${template.sheet}".`,
         // A table the template fills itself comes back; one users fill in took their entries with it.
         fix: template.fixedRows
-          ? "Refresh adds it again below the sheet's content, with its chart."
+          ? "Repair adds it again below the sheet's content, with its chart."
           : "Undo the change that removed it, or generate the template again into this workbook.",
         repairable: template.fixedRows,
       });
@@ -49,8 +49,8 @@ export function checkStructure(t: SurveyedTemplate): Finding[] {
         what: `${period ? "The period" : "The column"} "${column.header}" is missing from table ${template.name}.`,
         fix:
           column.kind === "computed"
-            ? "Refresh adds the column back with its formula."
-            : "Refresh adds the column back, empty, for you to fill in.",
+            ? "Repair adds the column back with its formula."
+            : "Repair adds the column back, empty, for you to fill in.",
         repairable: true,
       });
     }
@@ -69,7 +69,7 @@ export function checkStructure(t: SurveyedTemplate): Finding[] {
         what: broken
           ? `The name ${figure.name} refers to a deleted cell (${at.nameFormula}).`
           : `The name ${figure.name} was deleted.`,
-        fix: `Refresh points ${figure.name} at ${figure.address} again; formulas that use it then work.`,
+        fix: `Repair points ${figure.name} at ${figure.address} again; formulas that use it then work.`,
         repairable: true,
       });
     } else if (at.sheet.toLowerCase() !== figure.sheet.toLowerCase()) {

@@ -67,7 +67,7 @@ function seededSpec(t: ReadTemplate, readBack: WorkbookReadBack): WorkbookSpec |
   const survey = surveyWorkbook({ ...readBack, templates: [t] });
   const surveyed = survey.templates[0];
   if (!surveyed)
-    return `${survey.unplanned[0]?.reason ?? "it cannot be read"}; refresh or upgrade it first`;
+    return `${survey.unplanned[0]?.reason ?? "it cannot be read"}; repair or upgrade it first`;
   const seed = YEAR_SEEDS[t.record.templateId];
   const bound = surveyed.tables.find((x) => x.template.key === seed.table)?.bound;
   if (!bound) return `its table ${seed.table} is missing; run Check workbook first`;
