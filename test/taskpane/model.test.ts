@@ -6,7 +6,7 @@ import { draftFrom, readDraft, visibleErrors } from "../../src/taskpane/model/op
 import { progressSteps, resultView } from "../../src/taskpane/model/generationView";
 import { summaryView } from "../../src/taskpane/model/summaryView";
 import * as catalogue from "../../src/taskpane/model/templateCards";
-import { readSummary } from "../../src/taskpane/model/costImport";
+import { costDataRows, readSummary } from "../../src/taskpane/model/costImport";
 import { FocusFileInfo } from "../../src/domain/focus/focusTypes";
 import { aggregate, focusImport } from "../workbook/costData/focusImports";
 
@@ -316,5 +316,25 @@ describe("cost import read summary", () => {
     expect(read(file("a.csv", "\t", ","), file("b.csv"), file("c.csv"))[1]).toBe(
       "Read a.csv as tab-separated values with decimal commas, the rest as comma-separated values."
     );
+  });
+});
+
+describe("cost data preview rows", () => {
+  it("write months, money and rates as every other view does", () => {
+    const [row] = costDataRows(
+      focusImport([
+        aggregate("2026-03", "web", "EUR", { effectiveCost: 123456.78, listCost: 164609.04 }),
+      ])
+    );
+    // List 164,609.04 less effective 123,456.78 saves 41,152.26: 25% of list.
+    expect(row).toEqual({
+      key: "0",
+      month: "Mar 2026",
+      group: "web",
+      currency: "EUR",
+      effectiveCost: "€123,457",
+      totalSavings: "€41,152",
+      savingsRate: "25%",
+    });
   });
 });

@@ -9,6 +9,7 @@ import type {
   FocusIssue,
 } from "../../domain/focus/focusTypes";
 import { changeValues, KpiActualChange } from "../../workbook/costData/kpiActuals";
+import { fractionText, monthText, moneyText } from "../../workbook/displayText";
 import { messageOf } from "./messageOf";
 
 /** Issues listed after a read (all are counted); the pane says so, so a long list is not mistaken for all. */
@@ -154,18 +155,17 @@ export interface CostDataRow {
   readonly savingsRate: string;
 }
 
-const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
-const percent = (n: number | null) => (n === null ? "-" : `${(n * 100).toFixed(1)}%`);
+const percent = (n: number | null) => (n === null ? "-" : fractionText(n, 1));
 
 /** The first `limit` aggregates as the sheet will show them; the rest are counted, not listed. */
 export function costDataRows(result: FocusImport, limit = 12): CostDataRow[] {
   return result.aggregates.slice(0, limit).map((a: FocusAggregate, i) => ({
     key: `${i}`,
-    month: a.month,
+    month: monthText(a.month),
     group: a.group === null ? (result.grouping.by === "month" ? "" : "(none)") : a.group,
-    currency: a.currency || "(none)",
-    effectiveCost: money(a.effectiveCost),
-    totalSavings: money(a.totalSavings),
+    currency: a.currency || "(no currency)",
+    effectiveCost: moneyText(a.effectiveCost, a.currency),
+    totalSavings: moneyText(a.totalSavings, a.currency),
     savingsRate: percent(a.effectiveSavingsRate),
   }));
 }
