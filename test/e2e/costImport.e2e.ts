@@ -136,12 +136,21 @@ describe("Import cost data (FOCUS) in Chromium", () => {
     await page.close();
   });
 
-  it("reads a gzip file, and a file it cannot use is refused in plain words", async () => {
+  it("reads a gzip file and a semicolon-separated one, saying so; a file it cannot use is refused in plain words", async () => {
     const page = await openPane(session, { width: 320 });
     await page.getByRole("button", { name: "Import cost data" }).click();
     await choose(page, [{ name: "costs.csv.gz", buffer: gzipText(focusCsv(MONTHS)) }]);
     await page.getByRole("button", { name: "Read files" }).click();
     await page.getByText("Read 18 rows from costs.csv.gz (FOCUS 1.0).").waitFor();
+    await page.getByRole("button", { name: "Change files or grouping" }).click();
+    // As Excel saves CSV in many European locales.
+    await choose(page, [
+      { name: "semicolons.csv", buffer: Buffer.from(focusCsv(MONTHS).replace(/,/g, ";")) },
+    ]);
+    await page.getByRole("button", { name: "Read files" }).click();
+    await page.getByText("Read 18 rows from semicolons.csv (FOCUS 1.0).").waitFor();
+    await page.getByText("Read as semicolon-separated values.").waitFor();
+    const semicolons = await checked(page, "semicolons");
     await page.getByRole("button", { name: "Change files or grouping" }).click();
     await choose(page, [
       { name: "bars.csv", buffer: Buffer.from(focusCsv(MONTHS).replace(/,/g, "|")) },
@@ -149,7 +158,8 @@ describe("Import cost data (FOCUS) in Chromium", () => {
     await page.getByRole("button", { name: "Read files" }).click();
     await page.getByText(/^bars\.csv.* cannot be imported$/).waitFor();
     const failed = await checked(page, "failed");
-    expect({ failed, errors: pageErrors(page) }).toEqual({
+    expect({ semicolons, failed, errors: pageErrors(page) }).toEqual({
+      semicolons: { axe: [], overflow: [] },
       failed: { axe: [], overflow: [] },
       errors: [],
     });
