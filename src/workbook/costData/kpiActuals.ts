@@ -178,7 +178,7 @@ export function planKpiActuals(
       );
   if (result.grouping.by !== "tag" && rowOf.has("KL-05"))
     notes.push(
-      "Allocation coverage is filled only when the import is grouped by a tag key (the share of cost carrying it)."
+      "Allocation coverage is filled only when the import is grouped by a tag (the share of cost carrying that tag)."
     );
 
   const changes: KpiActualChange[] = [];
