@@ -258,7 +258,7 @@ async function throughPane(
   file: { generated: string } | { disk: string },
   rows: number
 ) {
-  await page.getByRole("button", { name: "Import cost data (FOCUS)" }).click();
+  await page.getByRole("button", { name: "Import cost data" }).click();
   const choose = page.getByRole("button", { name: /^Choose files\.\.\.$/ });
   await choose.waitFor();
   if ("disk" in file) {

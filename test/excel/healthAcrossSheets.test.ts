@@ -86,9 +86,9 @@ describe("the health check across sheets", () => {
     expect(found.map((f) => f.kind)).toEqual(["staffingBudget"]);
     // Independently: 12 x 17,250 + the analysts' 219,057 against 195,000 + 123,500 + 95,550.
     expect(found[0].what).toBe(
-      "The People lines budget 426,057 for FY2026; the staffing plan's roles funded by the FinOps team budget cost 414,050 (Staffing plan!B" +
+      "The People lines budget $426,057 for FY2026; the staffing plan's roles funded by the FinOps team budget cost $414,050 (Staffing plan!B" +
         found[0].what.match(/!B(\d+)/)![1] +
-        "): 12,007 apart."
+        "): $12,007 apart."
     );
     // Moving the embedded engineer onto the team budget without a People line is found the same way.
     const fresh = await practiceSet();

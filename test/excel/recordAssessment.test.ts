@@ -43,7 +43,7 @@ describe("record assessment", () => {
     assessed(fake, 0.35, 0.5);
     const first = await recordAssessment(hostFor(fake), new Date("2026-03-31T00:00:00Z"));
     expect(first.changes).toEqual([
-      "Maturity scorecard: add 2026-03-31 to the assessment history: practice score 35.0% against a target of 50.0%, with its level and 0 capability scores.",
+      "Maturity scorecard: add 2026-03-31 to the assessment history: practice score 35% against a target of 50%, with its level and 0 capability scores.",
       'Maturity scorecard: the chart "Practice score trend" covers the 1 recorded assessment.',
     ]);
     assessed(fake, 0.4625);

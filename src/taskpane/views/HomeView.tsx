@@ -8,7 +8,6 @@ import {
 } from "@fluentui/react-components";
 import type { ExcelHost } from "../../excel/host";
 import { readPracticeSummary } from "../../excel/practiceSummary";
-import { PracticeOverview } from "../components/PracticeOverview";
 import { Welcome } from "../components/Welcome";
 import { useExcelHost } from "../ExcelHostContext";
 import { useLoad } from "../hooks/useLoad";
@@ -25,13 +24,21 @@ export interface HomeViewProps {
   readonly onImport: () => void;
 }
 
-/** The workbook's summary and the template catalogue, read in parallel (the catalogue is a separate chunk). */
+/**
+ * The workbook's summary and the template catalogue, read in parallel (the catalogue is a separate
+ * chunk); the summary's tiles and menus are a chunk of their own, loaded only for a workbook that
+ * holds a practice, so a new workbook's welcome comes up without them.
+ */
 async function loadHome(host: ExcelHost | null) {
   const [summary, catalogue] = await Promise.all([
     host ? readPracticeSummary(host) : Promise.resolve(null),
     import("../model/templateCards"),
   ]);
-  return { summary, catalogue };
+  const overview =
+    summary && summary.templates.length > 0
+      ? (await import("../components/PracticeOverview")).PracticeOverview
+      : null;
+  return { summary, catalogue, overview };
 }
 
 /** The workbook summary when it holds FinOps sheets, else a welcome. */
@@ -59,8 +66,8 @@ export default function HomeView({
       </MessageBar>
     );
   }
-  const { summary, catalogue } = loaded.value;
-  if (!summary || summary.templates.length === 0) {
+  const { summary, catalogue, overview: PracticeOverview } = loaded.value;
+  if (!summary || !PracticeOverview) {
     return (
       <Welcome
         inExcel={host !== null}

@@ -6,6 +6,7 @@ import { BoundTable, indexOf } from "./boundTable";
 import { seedValue } from "./nextYearSeed";
 import { RawCell, ReadTemplate, WorkbookReadBack } from "./readBack";
 import { SurveyedTemplate, surveyWorkbook } from "./survey";
+import { fractionText } from "../displayText";
 
 /** The named results a record copies, by figure key (maturity scorecard, version 1). */
 const COPIED = {
@@ -52,7 +53,7 @@ export interface AssessmentRecord {
 const asText = (serial: number) =>
   new Date(Date.UTC(1899, 11, 30) + serial * 86400000).toISOString().slice(0, 10);
 
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const percent = (value: number) => fractionText(value, 1);
 
 function chartOver(
   bound: BoundTable,

@@ -9,6 +9,7 @@ import { BoundTable, indexOf } from "./boundTable";
 import { Finding } from "./findings";
 import { asCellValue } from "./grid";
 import { nameTarget, Survey, SurveyedTemplate } from "./survey";
+import { moneyText } from "../displayText";
 
 // Findings that compare one template with another: the practice set tells one story only when its
 // sheets agree on the reporting date, on who the team budget pays for, and on figures that one sheet
@@ -33,8 +34,6 @@ export function checkAcrossSheets(survey: Survey): Finding[] {
 
 const newest = (survey: Survey, templateId: string): SurveyedTemplate | undefined =>
   survey.templates.filter((t) => t.expected.record.templateId === templateId).at(-1);
-
-const amount = (value: number) => Math.round(value).toLocaleString("en-US");
 
 function figureValue(survey: Survey, t: SurveyedTemplate, key: string) {
   const at = t.figures.find((f) => f.figure.key === key);
@@ -137,6 +136,7 @@ function compareYear(
   if (people === 0 && funded === 0) return [];
   if (Math.abs(people - funded) <= PEOPLE_TOLERANCE * Math.max(people, funded)) return [];
   const at = figureValue(survey, staffing, "staffCostFunded")?.at;
+  const money = (n: number) => moneyText(n, String(budget.expected.record.options.currency));
   return [
     {
       severity: "warning",
@@ -144,7 +144,7 @@ function compareYear(
       templateId: "team-budget",
       sheet: lines.read.sheet,
       address: lines.columnAddress(Math.max(indexOf(lines, "category"), 0)),
-      what: `The People lines budget ${amount(people)} for ${fiscalYearLabel(budget.expected.record.options)}; the staffing plan's roles funded by the ${TEAM_BUDGET_FUNDING} cost ${amount(funded)}${at ? ` (${at.sheet}!${at.address})` : ""}: ${amount(Math.abs(people - funded))} apart.`,
+      what: `The People lines budget ${money(people)} for ${fiscalYearLabel(budget.expected.record.options)}; the staffing plan's roles funded by the ${TEAM_BUDGET_FUNDING} cost ${money(funded)}${at ? ` (${at.sheet}!${at.address})` : ""}: ${money(Math.abs(people - funded))} apart.`,
       fix: `Bring the People lines in line with the staffing plan, or correct a role's salary, allocation or funding source there (only roles funded by the ${TEAM_BUDGET_FUNDING} belong in this budget).`,
       repairable: false,
     },
@@ -171,7 +171,7 @@ function retypedFigures(survey: Survey): Finding[] {
         templateId: "",
         sheet,
         address,
-        what: `${label} is typed in (${amount(value)}), a figure the savings ledger computes${validated ? ` (${validated})` : ""}: the two drift apart as the ledger changes.`,
+        what: `${label} is typed in (${moneyText(value, "")}), a figure the savings ledger computes${validated ? ` (${validated})` : ""}: the two drift apart as the ledger changes.`,
         fix: validated
           ? `Replace it with =${validated}, or clear it: the current templates link the ledger and no longer ask for it.`
           : "Clear it, or link it to the savings ledger's validated value: the current templates no longer ask for it.",

@@ -5,6 +5,7 @@ import { TableBlock } from "../spec";
 import { BoundTable, indexOf, typedRow } from "./boundTable";
 import { Finding } from "./findings";
 import { excelDate } from "../dates";
+import { fractionText, moneyText } from "../displayText";
 import { fiscalYearMonths, TemplateOptions } from "../options";
 import { LINES_TABLE } from "../templates/budget/categories";
 import { DETAIL_TABLE, MEASURES } from "../templates/budget/monthlyDetail";
@@ -60,7 +61,8 @@ export function checkBudget(
     }
     if (!over) continue;
     const at = indexOf(bound, "actualYtd");
-    const share = budget > 0 ? ` (${(variancePct(budget, actual) * 100).toFixed(1)}% over)` : "";
+    const share = budget > 0 ? ` (${fractionText(variancePct(budget, actual), 1)} over)` : "";
+    const money = (n: number) => moneyText(n, options.currency);
     findings.push({
       severity: "warning",
       kind: "overBudget",
@@ -68,7 +70,7 @@ export function checkBudget(
       sheet: bound.read.sheet,
       address:
         at >= 0 ? bound.address(row, at) : bound.rowAddress(row, 0, bound.read.headers.length - 1),
-      what: `${lineName(bound, row)}: actual ${actual} against a budget of ${budget} for the same months${share}.`,
+      what: `${lineName(bound, row)}: actual ${money(actual)} against a budget of ${money(budget)} for the same months${share}.`,
       fix: "Review the line's forecast, or raise its budget if the spend is agreed.",
       repairable: false,
     });
