@@ -133,7 +133,7 @@ async function importCosts(
       const done: Written = { read, changes, tempTable };
       return {
         // The sheet an earlier import wrote is gone now: only Excel's own undo could bring it back.
-        ...(previous ? {} : { revert: () => undoImport(host, done) }),
+        revert: previous ? null : () => undoImport(host, done),
         costDataSheet: read.planned.name,
         changes: changes.map(describeChange),
         notes: read.preview.notes,

@@ -12,8 +12,11 @@ export const UNDO_GROUP_API = "1.20";
 export type UndoOffer =
   { readonly by: "excel" } | { readonly by: "pane"; readonly undo: () => Promise<void> };
 
-/** What a command's batch returns: its result and, when it wrote, how to put back what it wrote. */
-export type Reverting<T> = T & { readonly revert?: () => Promise<void> };
+/**
+ * What a command's batch returns: its result and, when it wrote, how to put back what it wrote; null
+ * when it wrote something only Excel's own undo can bring back (a sheet it deleted).
+ */
+export type Reverting<T> = T & { readonly revert?: (() => Promise<void>) | null };
 
 export type WithUndo<T> = T & { readonly undo?: UndoOffer };
 
@@ -37,24 +40,25 @@ export async function asOneUndoStep<T extends object>(
   host: ExcelHost,
   command: (host: ExcelHost) => Promise<Reverting<T>>
 ): Promise<WithUndo<T>> {
-  // A command that wrote nothing returns no revert and gets no offer.
-  const offer = (result: Reverting<T>, undo: (revert: () => Promise<void>) => UndoOffer) => {
-    const { revert, ...rest } = result;
-    return { ...(rest as T), ...(revert ? { undo: undo(revert) } : {}) } as WithUndo<T>;
-  };
   if (host.requirements?.isSetSupported("ExcelApi", UNDO_GROUP_API)) {
     try {
-      return offer(await command(grouped(host)), () => ({ by: "excel" }));
+      const { revert, ...result } = await command(grouped(host));
+      // Whatever it wrote is one entry in Excel's undo list; a command that wrote nothing gets no offer.
+      return withOffer(result as T, revert === undefined ? undefined : { by: "excel" });
     } catch (error) {
       const retry = codeOf(error) === "UndoNotSupported" && !(error as GenerationError).leftPartly;
       if (!retry) throw error;
     }
   }
-  return offer(await command(host), (revert) => ({
-    by: "pane",
-    undo: () =>
-      revert().catch((error: unknown) => {
-        throw explain(error, "Undoing the last change");
-      }),
-  }));
+  const { revert, ...result } = await command(host);
+  return withOffer(result as T, revert ? { by: "pane", undo: explained(revert) } : undefined);
 }
+
+const withOffer = <T extends object>(result: T, undo: UndoOffer | undefined): WithUndo<T> =>
+  undo ? { ...result, undo } : result;
+
+/** The pane's undo, failing in the same plain words as the commands. */
+const explained = (revert: () => Promise<void>) => () =>
+  revert().catch((error: unknown) => {
+    throw explain(error, "Undoing the last change");
+  });

@@ -172,13 +172,16 @@ describe("no offer when nothing changed", () => {
 
   it("an import that replaces an earlier import's sheet offers only Excel's undo", async () => {
     const fake = await prepared(CASES[7]);
-    const host = hostFor(fake, OLD_EXCEL);
-    await applyCostImport(focusImport([aggregate("2026-01", "web")]), { periods: "all" }, host);
-    const second = await applyCostImport(
-      focusImport([aggregate("2026-02", "web")]),
-      { periods: "all" },
-      host
-    );
-    expect(second.undo).toBeUndefined();
+    const again = (excelApi: string) =>
+      applyCostImport(
+        focusImport([aggregate("2026-02", "web")]),
+        { periods: "all" },
+        hostFor(fake, excelApi)
+      );
+    await again(OLD_EXCEL);
+    expect((await again(OLD_EXCEL)).undo).toBeUndefined();
+    fake.resetCounters();
+    expect((await again(GROUPS_UNDO)).undo).toEqual({ by: "excel" });
+    expect(fake.undoSteps).toBe(1);
   });
 });

@@ -168,6 +168,27 @@ describe("Import cost data (FOCUS)", () => {
     fireEvent.click(screen.getByRole("button", { name: "Write the sheet" }));
     expect(await screen.findByText("Imported")).toBeTruthy();
     expect(fake.state.sheetNames()).toEqual(["Sheet1", "Cost data"]);
+    // A first import is undone by the pane where Excel cannot group undo (this one, ExcelApi 1.12).
+    expect(screen.getByRole("button", { name: "Undo last change" })).toBeTruthy();
+  });
+
+  it("an import that replaced an earlier one says how to go back, where Excel cannot undo it", async () => {
+    const fake = createExcelFake();
+    for (const round of [1, 2]) {
+      const { unmount } = renderPane(
+        <CostImportView onBack={jest.fn()} port={inProcessPort({})} />,
+        hostFor(fake)
+      );
+      await readFiles(csvFile(focusCsv(MONTHS)));
+      fireEvent.click(screen.getByRole("button", { name: "Next: into the workbook" }));
+      fireEvent.click(await screen.findByRole("button", { name: "Write the sheet" }));
+      expect(await screen.findByText("Imported")).toBeTruthy();
+      if (round === 2) {
+        expect(screen.queryByRole("button", { name: "Undo last change" })).toBeNull();
+        expect(screen.getByText(/cannot undo an import that replaced an earlier one/)).toBeTruthy();
+      }
+      unmount();
+    }
   });
 
   it("a failed write says so and leaves the workbook as it was", async () => {

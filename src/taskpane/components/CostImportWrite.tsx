@@ -1,6 +1,7 @@
 import { useState } from "react";
 import {
   Body1,
+  Caption1,
   Button,
   makeStyles,
   MessageBar,
@@ -73,7 +74,15 @@ export function CostImportWrite({ result, onBack, onDone }: CostImportWriteProps
               <ChangeList lines={written.changes} label="KPI values written" />
             )}
             {written.notes.length > 0 && <ChangeList lines={written.notes} label="Not filled" />}
-            <UndoNote offer={written.undo} what="this import" />
+            {written.undo ? (
+              <UndoNote offer={written.undo} what="this import" />
+            ) : (
+              // The sheet an earlier import wrote is gone, and this Excel cannot group undo.
+              <Caption1 as="p">
+                This version of Excel cannot undo an import that replaced an earlier one. To go
+                back, import the earlier files again; the KPI values it wrote are listed above.
+              </Caption1>
+            )}
           </MessageBarBody>
         </MessageBar>
         <div className={styles.actions}>
