@@ -338,3 +338,13 @@ describe("cost data preview rows", () => {
     });
   });
 });
+
+describe("read summary counts", () => {
+  it("one row is a row", () => {
+    const one = focusImport([aggregate("2026-01", null)], { by: "month" });
+    expect(readSummary({ ...one, rowsRead: 1 }).slice(0, 2)).toEqual([
+      "Read 1 row from export.csv (FOCUS 1.2).",
+      "1 row of totals, grouped by month only.",
+    ]);
+  });
+});

@@ -106,14 +106,16 @@ export function issuePlace(issue: FocusIssue): string {
   return parts.join(", ");
 }
 
+const rows = (n: number) => `${count(n)} row${n === 1 ? "" : "s"}`;
+
 /** What was read, in sentences above the issues. */
 export function readSummary(result: FocusImport): string[] {
   const files = result.versions.map((v) => `${v.file} (FOCUS ${v.version})`).join(", ");
   const readAs = readAsNote(result.versions);
   const lines = [
-    `Read ${count(result.rowsRead)} rows from ${files}.`,
+    `Read ${rows(result.rowsRead)} from ${files}.`,
     ...(readAs ? [readAs] : []),
-    `${count(result.aggregates.length)} rows of totals, grouped by ${groupingName(result.grouping)}.`,
+    `${rows(result.aggregates.length)} of totals, grouped by ${groupingName(result.grouping)}.`,
   ];
   if (result.rowsSkipped > 0)
     lines.push(
