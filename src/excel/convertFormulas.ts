@@ -8,7 +8,7 @@ import {
 } from "../workbook/maintain/convertedFormulas";
 import { RefreshPlan } from "../workbook/maintain/refreshPlan";
 import { queueRefresh, undoRefresh } from "./applyRefresh";
-import { ExcelHost, nowOf, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost, rollbackHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
@@ -135,7 +135,7 @@ async function convert(mode: FormulaMode, host: ExcelHost): Promise<Reverting<Co
   } catch (error) {
     const failure = explain(error, "Converting the formulas");
     if (!writing || !read) throw failure;
-    const undone = await undoConversion(host, read).then(
+    const undone = await undoConversion(rollbackHost(host), read).then(
       () => true,
       () => false
     );

@@ -7,7 +7,7 @@ import {
 } from "../workbook/metadata";
 import { TemplateOptions, withReportingDate } from "../workbook/options";
 import { ChosenNames } from "../workbook/names";
-import { ExcelHost, nowOf, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost, rollbackHost } from "./host";
 import { explain, GenerationCancelled, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { asOneUndoStep, Reverting, WithUndo } from "./undoStep";
@@ -130,7 +130,7 @@ async function generate(
     const failure = explain(error, "Creating the sheets");
     if (!created) throw failure;
     const sheets = created.sheets;
-    const cleaned = await removeCreated(host, created).then(
+    const cleaned = await removeCreated(rollbackHost(host), created).then(
       () => true,
       () => false
     );

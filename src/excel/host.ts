@@ -11,7 +11,15 @@ export interface ExcelHost {
   readonly excel: ExcelRun;
   readonly requirements?: { isSetSupported(name: string, version?: string): boolean };
   readonly now?: () => Date;
+  /**
+   * Set on a host whose runs are merged into one undo group: the same host ungrouped, which a failed
+   * command's rollback runs on (it deletes sheets and unprotects the store, which Excel cannot undo).
+   */
+  readonly ungrouped?: ExcelHost;
 }
+
+/** The host a rollback runs on: never inside an undo group. */
+export const rollbackHost = (host: ExcelHost): ExcelHost => host.ungrouped ?? host;
 
 /** The host's clock (tests fix it), else the system's. */
 export function nowOf(host: ExcelHost): Date {

@@ -10,7 +10,7 @@ import {
 } from "../workbook/costData/kpiActuals";
 import { METADATA_SHEET } from "../workbook/metadata";
 import { PlannedSheet } from "../workbook/plan";
-import { ExcelHost, nowOf, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost, rollbackHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { asOneUndoStep, Reverting, WithUndo } from "./undoStep";
@@ -142,7 +142,7 @@ async function importCosts(
   } catch (error) {
     const failure = explain(error, "Importing the cost data");
     if (!written) throw failure;
-    const undone = await undoImport(host, written).then(
+    const undone = await undoImport(rollbackHost(host), written).then(
       () => true,
       () => false
     );

@@ -1,6 +1,6 @@
 import { checkWorkbook, HealthReport } from "../workbook/maintain/healthCheck";
 import { planRefresh, RefreshPlan } from "../workbook/maintain/refreshPlan";
-import { ExcelHost, nowOf, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost, rollbackHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { queueRefresh, undoRefresh } from "./applyRefresh";
@@ -67,16 +67,16 @@ async function refresh(host: ExcelHost): Promise<Reverting<RefreshResult>> {
       return { changes: plan.preview, revert: () => undoRefresh(host, written) };
     });
   } catch (error) {
-    const failure = explain(error, "Refreshing the workbook");
+    const failure = explain(error, "Repairing the workbook");
     if (!writing || !plan) throw failure;
-    const undone = await undoRefresh(host, plan).then(
+    const undone = await undoRefresh(rollbackHost(host), plan).then(
       () => true,
       () => false
     );
     throw new GenerationError(
       undone
-        ? `${failure.message} Nothing was changed: what the refresh had started is undone.`
-        : `${failure.message} Part of the refresh may have been applied; run Check workbook to see the workbook's state.`,
+        ? `${failure.message} Nothing was changed: what the repair had started is undone.`
+        : `${failure.message} Part of the repair may have been applied; run Check workbook to see the workbook's state.`,
       failure.code,
       !undone
     );

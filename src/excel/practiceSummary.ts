@@ -117,11 +117,16 @@ export async function readPracticeSummary(
       const loaded = new Map(
         [...wanted].map(([key, name]) => [
           key,
-          workbook.names.getItem(name).getRange().load("values"),
+          // A name of the type Range can still fail getRange (several areas): one bad name must not
+          // take the whole summary down.
+          workbook.names.getItem(name).getRangeOrNullObject().load("values"),
         ])
       );
       if (loaded.size > 0 || importNotes) await context.sync();
-      const value = (key: FigureKey): unknown => loaded.get(key)?.values[0]?.[0];
+      const value = (key: FigureKey): unknown => {
+        const range = loaded.get(key);
+        return range && !range.isNullObject ? range.values[0]?.[0] : undefined;
+      };
       const text = (key: FigureKey) => {
         const v = value(key);
         return typeof v === "string" && v !== "" && !v.startsWith("#") ? v : null;

@@ -1,6 +1,6 @@
 import { AssessmentRecord, planAssessmentRecord } from "../workbook/maintain/assessmentRecord";
 import { asWritten } from "./applyRefresh";
-import { ExcelHost, nowOf, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost, rollbackHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
@@ -104,7 +104,7 @@ async function record(host: ExcelHost, date?: Date): Promise<Reverting<Assessmen
   } catch (error) {
     const failure = explain(error, "Recording the assessment");
     if (!written) throw failure;
-    const undone = await undoRecord(host, written.record, written.chart).then(
+    const undone = await undoRecord(rollbackHost(host), written.record, written.chart).then(
       () => true,
       () => false
     );

@@ -6,7 +6,7 @@ import { planPeriodRollForward } from "../workbook/maintain/rollPeriods";
 import { CELL_LOOKS } from "../workbook/styles";
 import { queueRefresh, undoRefresh } from "./applyRefresh";
 import { removeCreated } from "./generateWorkbooks";
-import { ExcelHost, nowOf, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost, rollbackHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
@@ -191,7 +191,7 @@ async function roll(
   } catch (error) {
     const failure = explain(error, "Rolling forward");
     if (!work) throw failure;
-    const undone = await work.undo(host).then(
+    const undone = await work.undo(rollbackHost(host)).then(
       () => true,
       () => false
     );

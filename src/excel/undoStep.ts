@@ -10,7 +10,16 @@ export const UNDO_GROUP_API = "1.20";
  * command keeps for its failures. Absent when the command changed nothing.
  */
 export type UndoOffer =
-  { readonly by: "excel" } | { readonly by: "pane"; readonly undo: () => Promise<void> };
+  | { readonly by: "excel" }
+  | {
+      readonly by: "pane";
+      readonly undo: () => Promise<void>;
+      /** "ready" until used ("undone") or until a later command changed the workbook ("superseded"). */
+      readonly state: () => "ready" | "undone" | "superseded";
+    };
+
+/** Commands of this pane session that changed the workbook: only the latest one's rollback still fits. */
+let changes = 0;
 
 /**
  * What a command's batch returns: its result and, when it wrote, how to put back what it wrote; null
@@ -28,7 +37,7 @@ function grouped(host: ExcelHost): ExcelHost {
     args.length === 1
       ? host.excel.run({ mergeUndoGroup: true }, args[0])
       : host.excel.run({ ...args[0], mergeUndoGroup: true }, args[1]);
-  return { ...host, excel: { run: run as ExcelRun["run"] } };
+  return { ...host, excel: { run: run as ExcelRun["run"] }, ungrouped: host };
 }
 
 /**
@@ -43,6 +52,7 @@ export async function asOneUndoStep<T extends object>(
   if (host.requirements?.isSetSupported("ExcelApi", UNDO_GROUP_API)) {
     try {
       const { revert, ...result } = await command(grouped(host));
+      if (revert !== undefined) changes += 1;
       // Whatever it wrote is one entry in Excel's undo list; a command that wrote nothing gets no offer.
       return withOffer(result as T, revert === undefined ? undefined : { by: "excel" });
     } catch (error) {
@@ -51,14 +61,37 @@ export async function asOneUndoStep<T extends object>(
     }
   }
   const { revert, ...result } = await command(host);
-  return withOffer(result as T, revert ? { by: "pane", undo: explained(revert) } : undefined);
+  if (revert !== undefined) changes += 1;
+  return withOffer(result as T, revert ? paneUndo(revert) : undefined);
+}
+
+/**
+ * The pane's undo of the latest change: once, and only while no later command has changed the
+ * workbook (its rollback knows the workbook as this command left it). It fails in the same plain
+ * words as the commands.
+ */
+function paneUndo(revert: () => Promise<void>): UndoOffer {
+  const mine = changes;
+  let undone = false;
+  const state = () => (undone ? "undone" : mine === changes ? "ready" : "superseded");
+  return {
+    by: "pane",
+    state,
+    undo: async () => {
+      if (state() !== "ready")
+        throw new GenerationError(
+          "A later change was made since: only the latest change can be undone here."
+        );
+      try {
+        await revert();
+      } catch (error) {
+        throw explain(error, "Undoing the last change");
+      }
+      undone = true;
+      changes += 1;
+    },
+  };
 }
 
 const withOffer = <T extends object>(result: T, undo: UndoOffer | undefined): WithUndo<T> =>
   undo ? { ...result, undo } : result;
-
-/** The pane's undo, failing in the same plain words as the commands. */
-const explained = (revert: () => Promise<void>) => () =>
-  revert().catch((error: unknown) => {
-    throw explain(error, "Undoing the last change");
-  });

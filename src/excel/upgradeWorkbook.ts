@@ -1,6 +1,6 @@
 import { planUpgrade, TemplateUpgrade, UpgradePlan } from "../workbook/maintain/upgradePlan";
 import { queueRefresh, undoRefresh } from "./applyRefresh";
-import { ExcelHost, nowOf, officeHost } from "./host";
+import { ExcelHost, nowOf, officeHost, rollbackHost } from "./host";
 import { explain, GenerationError } from "./hostErrors";
 import { checkHost } from "./hostSupport";
 import { readWorkbook } from "./readWorkbook";
@@ -70,7 +70,7 @@ async function upgrade(host: ExcelHost): Promise<Reverting<UpgradeResult>> {
   } catch (error) {
     const failure = explain(error, "Upgrading the workbook");
     if (!writing || !plan) throw failure;
-    const undone = await undoRefresh(host, plan.refresh).then(
+    const undone = await undoRefresh(rollbackHost(host), plan.refresh).then(
       () => true,
       () => false
     );

@@ -189,7 +189,7 @@ describe("task pane in Chromium", () => {
     await chooseTemplates(page, ["Team budget"]);
     await createFromOptions(page);
     await page.getByText("Done.", { exact: true }).waitFor();
-    await page.getByText(/cannot undo creating these sheets in one step/).waitFor();
+    await page.getByText(/cannot undo creating these sheets in one step here/).waitFor();
     const offered = { axe: await axeViolations(page), overflow: await overflow(page) };
     await screenshot(page, "result-undo-320");
     await page.getByRole("button", { name: "Undo last change" }).click();

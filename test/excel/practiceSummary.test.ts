@@ -90,6 +90,23 @@ describe("reading the practice summary", () => {
     expect(summary.lastImport).toMatchObject({ firstMonth: "2026-02", lastMonth: "2026-02" });
   });
 
+  it("a deleted Cost data sheet is no import, and the rest of the summary is read", async () => {
+    const fake = createExcelFake();
+    const host = hostFor(fake);
+    await generateWorkbooks(["kpi-tracker"], DEFAULT_OPTIONS, host);
+    await applyCostImport(focusImport([aggregate("2026-02", "web")]), { periods: [] }, host);
+    showInName(fake, "KpiGreen", 1);
+    showInName(fake, "KpiAmber", 2);
+    showInName(fake, "KpiRed", 3);
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Cost data").delete();
+      await context.sync();
+    });
+    const summary = await readPracticeSummary(host);
+    expect(summary.lastImport).toBeNull();
+    expect(summary.kpis).toEqual({ green: 1, amber: 2, red: 3 });
+  });
+
   it("reads the figures under the free names a second copy was given", async () => {
     const fake = createExcelFake();
     await generateWorkbooks(["kpi-tracker"], DEFAULT_OPTIONS, hostFor(fake));

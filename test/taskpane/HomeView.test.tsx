@@ -8,6 +8,8 @@ import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
 import { createExcelFake } from "../fakes/excel";
 import { hostFor, showInName } from "../excel/hostFor";
+import { applyCostImport } from "../../src/excel/importCostData";
+import { aggregate, focusImport } from "../workbook/costData/focusImports";
 import { renderPane } from "./renderPane";
 
 const ALL = TEMPLATES.map((t) => t.id);
@@ -33,6 +35,30 @@ describe("home: the workbook summary", () => {
     fireEvent.click(screen.getByRole("button", { name: "Create the full practice set" }));
     expect(onChoose).toHaveBeenCalledWith(ALL);
     expect(screen.queryByText(/Open this pane from the FinOps group/)).toBeNull();
+  });
+
+  it("a workbook with only a Cost data sheet is welcomed with what was imported", async () => {
+    const fake = createExcelFake();
+    await applyCostImport(
+      focusImport([aggregate("2026-01", "web"), aggregate("2026-03", "web")]),
+      { periods: [] },
+      hostFor(fake)
+    );
+    renderPane(
+      <HomeView
+        onChoose={() => undefined}
+        onBrowse={() => undefined}
+        onCheck={() => undefined}
+        onMaintain={() => undefined}
+        onImport={() => undefined}
+      />,
+      hostFor(fake)
+    );
+    expect(
+      await screen.findByText(
+        "Cost data here: Jan 2026 to Mar 2026, imported 29 Nov 2026, 12:00 UTC."
+      )
+    ).toBeTruthy();
   });
 
   it("outside Excel, welcomes and says where to open the pane", async () => {

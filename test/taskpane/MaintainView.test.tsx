@@ -8,6 +8,7 @@ import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { createExcelFake, ExcelFake, FakeExcelError } from "../fakes/excel";
 import { generateAtVersion } from "../excel/generateAtVersion";
 import { hostFor } from "../excel/hostFor";
+import { typeAssessment } from "../excel/assessmentHelpers";
 import { renderPane } from "./renderPane";
 
 async function budget(): Promise<ExcelFake> {
@@ -47,11 +48,28 @@ describe("maintenance actions", () => {
   });
 
   it("says Ctrl+Z undoes an action where Excel groups it into one undo step", async () => {
+    const fake = createExcelFake();
+    await generateWorkbooks(["maturity-scorecard"], DEFAULT_OPTIONS, hostFor(fake));
+    await typeAssessment(fake, 1, 46000);
+    renderPane(
+      <MaintainView action="recordAssessment" onBack={() => undefined} />,
+      hostFor(fake, "1.20")
+    );
+    fireEvent.click(await screen.findByRole("button", { name: "Apply" }));
+    expect(
+      await screen.findByText(
+        "To undo this in one step, click in the sheet and press Ctrl+Z (⌘Z on a Mac)."
+      )
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Undo last change" })).toBeNull();
+  }, 30_000);
+
+  it("where Excel cannot group an action (it unprotects the metadata store), offers the pane's undo", async () => {
     const fake = await budget();
     renderPane(<MaintainView action="portable" onBack={() => undefined} />, hostFor(fake, "1.20"));
     fireEvent.click(await screen.findByRole("button", { name: "Apply" }));
-    expect(await screen.findByText("Ctrl+Z undoes this in one step (⌘Z on a Mac).")).toBeTruthy();
-    expect(screen.queryByRole("button", { name: "Undo last change" })).toBeNull();
+    expect(await screen.findByText(/cannot undo the conversion in one step here/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Undo last change" })).toBeTruthy();
   });
 
   it("elsewhere offers Undo last change, which puts the workbook back as it was", async () => {
@@ -62,7 +80,7 @@ describe("maintenance actions", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Apply" }));
     await screen.findByRole("list", { name: "Changes made" });
     expect(finopsFormulas(fake)).toBe(0);
-    expect(screen.getByText(/cannot undo the conversion in one step/)).toBeTruthy();
+    expect(screen.getByText(/cannot undo the conversion in one step here/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Undo last change" }));
     expect(await screen.findByText("Undone: the workbook is as it was before.")).toBeTruthy();
     expect(fake.state.snapshot().sheets).toEqual(before.sheets);

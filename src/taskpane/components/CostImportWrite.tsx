@@ -77,10 +77,10 @@ export function CostImportWrite({ result, onBack, onDone }: CostImportWriteProps
             {written.undo ? (
               <UndoNote offer={written.undo} what="this import" />
             ) : (
-              // The sheet an earlier import wrote is gone, and this Excel cannot group undo.
+              // The sheet an earlier import wrote is gone, and Excel cannot group deleting a sheet.
               <Caption1 as="p">
-                This version of Excel cannot undo an import that replaced an earlier one. To go
-                back, import the earlier files again; the KPI values it wrote are listed above.
+                An import that replaced an earlier one cannot be undone: it deleted that sheet. To
+                go back, import the earlier files again; the KPI values it wrote are listed above.
               </Caption1>
             )}
           </MessageBarBody>

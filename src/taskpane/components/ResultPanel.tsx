@@ -37,8 +37,10 @@ export function ResultPanel({ view, undo, onGoTo, onHome, onMore }: ResultPanelP
   const styles = useStyles();
   const lists = useListStyles();
   const [goToError, setGoToError] = useState<string | null>(null);
-  // Once the pane's undo removed the sheets, their Go to links would lead nowhere.
-  const [undone, setUndone] = useState(false);
+  // Once the pane's undo removed the sheets, their Go to links would lead nowhere (the offer
+  // remembers it across tab switches); onUndone redraws.
+  const [, redraw] = useState(0);
+  const undone = undo?.by === "pane" && undo.state() === "undone";
   const goTo = (sheet: string) => {
     setGoToError(null);
     onGoTo(sheet).catch((error: unknown) => setGoToError(messageOf(error)));
@@ -56,7 +58,7 @@ export function ResultPanel({ view, undo, onGoTo, onHome, onMore }: ResultPanelP
           <MessageBarBody>{goToError}</MessageBarBody>
         </MessageBar>
       )}
-      <UndoNote offer={undo} what="creating these sheets" onUndone={() => setUndone(true)} />
+      <UndoNote offer={undo} what="creating these sheets" onUndone={() => redraw((n) => n + 1)} />
       {!undone && (
         <ul className={lists.list} aria-label="Sheets created">
           {view.groups.map((group) => (

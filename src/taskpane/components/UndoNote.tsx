@@ -24,7 +24,8 @@ export interface UndoNoteProps {
   readonly onUndone?: () => void;
 }
 
-type State = "offered" | "undoing" | "undone" | { readonly failed: string };
+/** What the note is doing now; whether the offer is used or superseded is the offer's own. */
+type State = "offered" | "undoing" | { readonly failed: string };
 
 /**
  * How to take a command back: Ctrl+Z when Excel grouped its writes into one undo step, else the
@@ -36,13 +37,24 @@ export function UndoNote({ offer, what, onUndone }: UndoNoteProps) {
   const [state, setState] = useState<State>("offered");
   if (!offer) return null;
   if (offer.by === "excel")
-    return <Caption1 as="p">Ctrl+Z undoes this in one step (⌘Z on a Mac).</Caption1>;
+    return (
+      <Caption1 as="p">
+        To undo this in one step, click in the sheet and press Ctrl+Z (⌘Z on a Mac).
+      </Caption1>
+    );
   if (state === "undoing") return <Spinner size="tiny" label="Undoing..." />;
-  if (state === "undone")
+  // The offer outlives this note (a tab switch, a check reloading): it knows whether it was used.
+  if (offer.state() === "undone")
     return (
       <MessageBar intent="success" role="status">
         <MessageBarBody>Undone: the workbook is as it was before.</MessageBarBody>
       </MessageBar>
+    );
+  if (offer.state() === "superseded")
+    return (
+      <Caption1 as="p">
+        A later change was made since, so Undo last change is offered for that one only.
+      </Caption1>
     );
   const undo = () => {
     setState("undoing");
@@ -52,7 +64,7 @@ export function UndoNote({ offer, what, onUndone }: UndoNoteProps) {
       .finally(release)
       .then(
         () => {
-          setState("undone");
+          setState("offered");
           onUndone?.();
         },
         (error: unknown) => setState({ failed: messageOf(error) })
@@ -66,8 +78,8 @@ export function UndoNote({ offer, what, onUndone }: UndoNoteProps) {
         </MessageBar>
       )}
       <Caption1 as="p">
-        This version of Excel cannot undo {what} in one step. Undo last change puts back everything
-        it changed; anything typed since into those cells or sheets is lost.
+        Excel cannot undo {what} in one step here. Undo last change puts back everything it changed;
+        anything typed since into those cells or sheets is lost.
       </Caption1>
       <div>
         <Button onClick={undo}>Undo last change</Button>

@@ -20,10 +20,12 @@ export interface WelcomeProps {
   readonly onBrowse: () => void;
   /** Import cost data (FOCUS): its Cost data sheet is useful without any template. */
   readonly onImport: () => void;
+  /** What an earlier import left here, in a sentence, when the workbook holds its Cost data sheet. */
+  readonly costData?: string;
 }
 
 /** The first screen of a workbook without FinOps sheets. */
-export function Welcome({ inExcel, onCreateSet, onBrowse, onImport }: WelcomeProps) {
+export function Welcome({ inExcel, onCreateSet, onBrowse, onImport, costData }: WelcomeProps) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-labelledby="welcome-heading">
@@ -35,6 +37,7 @@ export function Welcome({ inExcel, onCreateSet, onBrowse, onImport }: WelcomePro
         decision model, adoption plan and an executive summary that links them, in this workbook.
         Nothing already here is changed.
       </Body1>
+      {costData && <Body1>{costData}</Body1>}
       {!inExcel && (
         <MessageBar intent="info">
           <MessageBarBody>

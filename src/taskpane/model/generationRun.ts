@@ -53,8 +53,11 @@ export function createRunStore(): RunStore {
     const abort = new AbortController();
     controller = abort;
     set({ templateIds, options, status: { state: "running", steps: [], cancelling: false } });
+    // A step reported again (the write tried once more without undo grouping) is not a new step.
     const onStep = (step: string) =>
-      update((s) => (s.state === "running" ? { ...s, steps: [...s.steps, step] } : s));
+      update((s) =>
+        s.state === "running" && !s.steps.includes(step) ? { ...s, steps: [...s.steps, step] } : s
+      );
     execute(templateIds, options, { onStep, signal: abort.signal }).then(
       (result) => update(() => ({ state: "done", result })),
       (error: unknown) =>

@@ -71,7 +71,7 @@ export interface Choice {
   readonly label: string;
 }
 
-/** "EUR: Euro", in the pane's language where the browser knows the names. */
+/** "EUR: Euro", in English (the pane's language) where the browser knows the names. */
 function currencyLabel(code: string, names?: Intl.DisplayNames): string {
   const name = names?.of(code);
   return name && name !== code ? `${code}: ${name}` : code;
@@ -86,7 +86,7 @@ export function currencyChoices(current: string): { common: Choice[]; other: Cho
   const all = supported ? supported("currency") : [];
   const names =
     typeof Intl.DisplayNames === "function"
-      ? new Intl.DisplayNames(undefined, { type: "currency" })
+      ? new Intl.DisplayNames("en", { type: "currency" })
       : undefined;
   const other = [...new Set([...all, current])]
     .filter((code) => code !== "" && !COMMON_CURRENCIES.includes(code))

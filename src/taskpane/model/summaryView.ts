@@ -125,6 +125,12 @@ function importTile(stamp: PracticeSummary["lastImport"]): Tile {
   };
 }
 
+/** The last import in one sentence, for a workbook that holds only the Cost data sheet (the welcome). */
+export function importSentence(stamp: NonNullable<PracticeSummary["lastImport"]>): string {
+  const tile = importTile(stamp);
+  return `Cost data here: ${tile.value}, ${tile.detail?.replace(/^Imported/, "imported")}.`;
+}
+
 function checkTile(check: CheckRecord | null): Tile {
   if (!check)
     return {

@@ -13,7 +13,7 @@ import { useExcelHost } from "../ExcelHostContext";
 import { useLoad } from "../hooks/useLoad";
 import type { MaintenanceAction } from "../model/maintenanceActions";
 import { lastCheck } from "../model/lastCheck";
-import { summaryView } from "../model/summaryView";
+import { importSentence, summaryView } from "../model/summaryView";
 import { NoticeTitle } from "../components/NoticeTitle";
 
 export interface HomeViewProps {
@@ -74,6 +74,7 @@ export default function HomeView({
         onCreateSet={() => onChoose(catalogue.ALL_TEMPLATE_IDS)}
         onBrowse={onBrowse}
         onImport={onImport}
+        costData={summary?.lastImport ? importSentence(summary.lastImport) : undefined}
       />
     );
   }

@@ -63,6 +63,20 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+/**
+ * Calls Excel cannot undo (Microsoft's "Excel add-ins undo capabilities"): inside a mergeUndoGroup run
+ * they fail with UndoNotSupported. Renaming, moving and hiding a sheet can be undone on the web only;
+ * the fake follows Windows and Mac.
+ */
+const NOT_UNDOABLE = new Set([
+  "protection.protect",
+  "protection.unprotect",
+  "worksheet.delete",
+  "worksheet.name",
+  "worksheet.position",
+  "worksheet.visibility",
+]);
+
 const toError = (error: Error | string | undefined, fallback: string): Error =>
   error instanceof Error ? error : new FakeExcelError("GeneralException", error ?? fallback);
 
@@ -188,6 +202,12 @@ export class ExcelFake implements SyncHost {
   /** @internal SyncHost */
   beginSync(operations: readonly FakeOperation[], undoGroup?: UndoGroup): Error | undefined {
     this.syncCount += 1;
+    const notUndoable = undoGroup && operations.find((op) => NOT_UNDOABLE.has(op.kind));
+    if (notUndoable)
+      return new FakeExcelError(
+        "UndoNotSupported",
+        `${notUndoable.kind} cannot be undone, so it cannot be part of an undo group.`
+      );
     if (operations.some((op) => op.kind !== "load" && op.kind !== "instantiate")) {
       if (undoGroup) undoGroup.changed = true;
       else this.undoSteps += 1;

@@ -146,6 +146,20 @@ export class NamedItemFake extends ClientObjectFake<NameData> {
     });
   }
 
+  /** NamedItem.getRangeOrNullObject (ExcelApi 1.4): a null object where getRange would fail. */
+  getRangeOrNullObject(): RangeFake {
+    return new RangeFake(
+      this.context,
+      `${this.opPath}.getRangeOrNullObject()`,
+      (model) => {
+        const name = this.lookup(model);
+        if (!name?.target) return null;
+        return { sheet: model.sheetById(name.target.sheetId)!, rect: name.target.rect };
+      },
+      true
+    );
+  }
+
   delete(): void {
     this.queue("delete", [], (model, name) => deleteName(model, name));
   }

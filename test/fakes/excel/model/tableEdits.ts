@@ -128,7 +128,10 @@ export function addTableRows(
     cell.formula = calculated[c];
     cell.numberFormat = source?.numberFormat ?? "General";
     cell.format = source?.format ?? DEFAULT_FORMAT;
-    cell.validation = source?.validation ? structuredClone(source.validation) : null;
+    // A copy, through JSON: jsdom, where the pane's tests run, has no structuredClone.
+    cell.validation = source?.validation
+      ? (JSON.parse(JSON.stringify(source.validation)) as typeof source.validation)
+      : null;
   });
   writeContents(model, sheet, added, values, "values");
 }
