@@ -35,11 +35,27 @@ describe("a change that quotes a formula", () => {
 describe("a finding whose fix brackets the formula", () => {
   it("shows the toggle between the brackets", () => {
     renderPane(
-      <ChangeList label="Fix" lines={["Repair puts the formula back (=IF(A1>0,1,0))."]} />,
+      <ChangeList
+        label="Fix"
+        lines={["Repair puts the formula back (=IF(ISBLANK(Lines[[#This Row],[Budget]]),0,1))."]}
+      />,
       null
     );
     expect(screen.getByRole("listitem").textContent).toBe(
       "Repair puts the formula back (Show formula)."
     );
+  });
+});
+
+describe("a short formula", () => {
+  it("is what to type, so it is shown as it is", () => {
+    renderPane(
+      <ChangeList label="Fix" lines={["Replace it with =ValidatedValueTotal, or clear it."]} />,
+      null
+    );
+    expect(screen.getByRole("listitem").textContent).toBe(
+      "Replace it with =ValidatedValueTotal, or clear it."
+    );
+    expect(screen.queryByRole("button")).toBeNull();
   });
 });

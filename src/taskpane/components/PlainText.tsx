@@ -2,7 +2,11 @@ import { useState } from "react";
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import { splitFormulas } from "../model/formulaText";
 
+/** Formulas up to this long read as a word in the sentence; longer ones wait behind Show formula. */
+const SHORT = 24;
+
 const useStyles = makeStyles({
+  inline: { fontFamily: tokens.fontFamilyMonospace },
   // Prose breaks between words; a long sheet name still wraps rather than widen the pane.
   root: { overflowWrap: "break-word" },
   formula: {
@@ -28,6 +32,13 @@ export function PlainText({ text }: { readonly text: string }) {
     <span className={styles.root}>
       {parts.map((part, i) => {
         if (!part.formula) return <span key={i}>{part.text}</span>;
+        // A short one ("=ValidatedValueTotal") is what to type: shown as it is.
+        if (part.text.length <= SHORT)
+          return (
+            <code key={i} className={styles.inline}>
+              {part.text}
+            </code>
+          );
         const open = shown.has(i);
         // "(=A1+B1)" in the sentence already brackets the formula: the toggle alone fills them.
         const bracketed = parts[i - 1]?.text.endsWith("(") === true;
