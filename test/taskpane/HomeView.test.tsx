@@ -3,7 +3,8 @@
  */
 import { fireEvent, screen, within } from "@testing-library/react";
 import { generateWorkbooks } from "../../src/excel/generateWorkbooks";
-import HomeView from "../../src/taskpane/views/HomeView";
+import type { ExcelHost } from "../../src/excel/host";
+import HomeView, { HomeViewProps } from "../../src/taskpane/views/HomeView";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
 import { createExcelFake } from "../fakes/excel";
@@ -14,20 +15,26 @@ import { renderPane } from "./renderPane";
 
 const ALL = TEMPLATES.map((t) => t.id);
 
+/** The Workbook tab on this host; handlers not given do nothing. */
+function home(host: ExcelHost | null, handlers: Partial<HomeViewProps> = {}) {
+  const none = () => undefined;
+  renderPane(
+    <HomeView
+      onChoose={handlers.onChoose ?? none}
+      onBrowse={handlers.onBrowse ?? none}
+      onCheck={handlers.onCheck ?? none}
+      onMaintain={handlers.onMaintain ?? none}
+      onImport={handlers.onImport ?? none}
+    />,
+    host
+  );
+}
+
 describe("home: the workbook summary", () => {
   it("shows a spinner while reading, then a welcome for a workbook without FinOps sheets", async () => {
     const fake = createExcelFake();
     const onChoose = jest.fn();
-    renderPane(
-      <HomeView
-        onChoose={onChoose}
-        onBrowse={() => undefined}
-        onCheck={() => undefined}
-        onMaintain={() => undefined}
-        onImport={() => undefined}
-      />,
-      hostFor(fake)
-    );
+    home(hostFor(fake), { onChoose });
     expect(screen.getByText("Reading the workbook...")).toBeTruthy();
     expect(
       await screen.findByRole("heading", { name: "Start your FinOps practice in this workbook" })
@@ -44,16 +51,7 @@ describe("home: the workbook summary", () => {
       { periods: [] },
       hostFor(fake)
     );
-    renderPane(
-      <HomeView
-        onChoose={() => undefined}
-        onBrowse={() => undefined}
-        onCheck={() => undefined}
-        onMaintain={() => undefined}
-        onImport={() => undefined}
-      />,
-      hostFor(fake)
-    );
+    home(hostFor(fake), {});
     expect(
       await screen.findByText(
         "Cost data here: Jan 2026 to Mar 2026, imported 29 Nov 2026, 12:00 UTC."
@@ -62,16 +60,7 @@ describe("home: the workbook summary", () => {
   });
 
   it("outside Excel, welcomes and says where to open the pane", async () => {
-    renderPane(
-      <HomeView
-        onChoose={() => undefined}
-        onBrowse={() => undefined}
-        onCheck={() => undefined}
-        onMaintain={() => undefined}
-        onImport={() => undefined}
-      />,
-      null
-    );
+    home(null, {});
     expect(
       await screen.findByText(/Open this pane from the FinOps group on Excel's Home tab/)
     ).toBeTruthy();
@@ -95,16 +84,7 @@ describe("home: the workbook summary", () => {
     const onCheck = jest.fn();
     const onMaintain = jest.fn();
     const onImport = jest.fn();
-    renderPane(
-      <HomeView
-        onChoose={() => undefined}
-        onBrowse={onBrowse}
-        onCheck={onCheck}
-        onMaintain={onMaintain}
-        onImport={onImport}
-      />,
-      hostFor(fake)
-    );
+    home(hostFor(fake), { onBrowse, onCheck, onMaintain, onImport });
     expect(
       await screen.findByRole("heading", { name: "This workbook's FinOps practice" })
     ).toBeTruthy();
@@ -147,16 +127,7 @@ describe("home: the workbook summary", () => {
       1,
       Object.assign(new Error("edit"), { code: "InvalidOperationInCellEditMode" })
     );
-    renderPane(
-      <HomeView
-        onChoose={() => undefined}
-        onBrowse={() => undefined}
-        onCheck={() => undefined}
-        onMaintain={() => undefined}
-        onImport={() => undefined}
-      />,
-      hostFor(fake)
-    );
+    home(hostFor(fake), {});
     expect(await screen.findByText("The workbook could not be read")).toBeTruthy();
     expect(screen.getByText(/Excel is busy editing a cell\. Press Enter or Esc/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
