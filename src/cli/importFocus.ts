@@ -8,6 +8,7 @@ import { describeChange } from "../workbook/costData/kpiActuals";
 import { BIN, EXIT, ExitCode } from "./help";
 import { ImportFocusCommand } from "./importFocusCommand";
 import { CliIO } from "./io";
+import { unusableWorkbook } from "./workbookFile";
 
 /** Issues printed on stderr; the rest are counted (the Cost data sheet's notes give the total). */
 const ISSUES_SHOWN = 10;
@@ -30,6 +31,9 @@ export async function importFocus(command: ImportFocusCommand, io: CliIO): Promi
   } catch {
     return fail(EXIT.input, `Cannot read ${command.into}: generate it first ("${BIN} generate").`);
   }
+  const siblings = await fs.readdir(dirname(into)).catch(() => [] as string[]);
+  const unusable = unusableWorkbook(command.into, file, siblings);
+  if (unusable) return fail(EXIT.input, `${unusable} Nothing was written.`);
 
   io.stderr(
     `Reading ${command.files.length} FOCUS file${command.files.length === 1 ? "" : "s"}...\n`
@@ -64,6 +68,7 @@ export async function importFocus(command: ImportFocusCommand, io: CliIO): Promi
     filled = await importIntoWorkbook(file, result, command.periods ?? [], io.now());
   } catch (error) {
     if (error instanceof WorkbookNotWritable) return fail(EXIT.input, error.message);
+    // A zip that is not a workbook, or a broken one.
     if (error instanceof Error && /zip|central directory|end of data/i.test(error.message))
       return fail(EXIT.input, `${command.into} is not an .xlsx workbook.`);
     throw error;

@@ -144,6 +144,39 @@ describe("finops-workbooks import-focus", () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.includes("partial"))).toEqual([]);
   });
+
+  it("says why a workbook file cannot be used: not a workbook, encrypted, open in Excel", async () => {
+    const plain = path.join(dir, "notes.xlsx");
+    fs.writeFileSync(plain, "Just some text.");
+    // An encrypted workbook is an OLE compound file, as an old .xls is.
+    const encrypted = path.join(dir, "secret.xlsx");
+    fs.writeFileSync(
+      encrypted,
+      Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)])
+    );
+    const open = await generated(dir);
+    fs.writeFileSync(path.join(dir, `~$${path.basename(open)}`), "owner");
+    const cases: [string, RegExp][] = [
+      [plain, /notes\.xlsx is not an \.xlsx workbook\. Nothing was written\./],
+      [
+        encrypted,
+        /secret\.xlsx is encrypted \(saved with a password\) or an old \.xls file: open it in Excel and save it as an Excel Workbook \(\.xlsx\) without a password\./,
+      ],
+      [
+        open,
+        /practice\.xlsx is open in Excel \(its lock file ~\$practice\.xlsx is beside it\): close it in Excel, then run this again\./,
+      ],
+    ];
+    for (const [file, message] of cases) {
+      const before = fs.readFileSync(file);
+      const cli = io();
+      expect(await run(["import-focus", FIXTURE, "--into", file, "--all-periods"], cli.io)).toBe(
+        EXIT.input
+      );
+      expect(cli.err()).toMatch(message);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    }
+  });
 });
 
 describe("import-focus on a workbook with charts", () => {
