@@ -14,6 +14,7 @@ import {
 } from "../workbook/costData/kpiActuals";
 import { METADATA_SHEET } from "../workbook/metadata";
 import { carryCharts } from "./charts/carryCharts";
+import { apiFormula } from "./formulas";
 import { carryPrint } from "./carryPrint";
 import { writeSheet } from "./sheet";
 
@@ -165,7 +166,7 @@ function readTable(workbook: ExcelJS.Workbook, name: string): KpiTrackerGrid | u
         const found = sheet.findCell(r + 1, c + 1);
         const value = found?.value ?? null;
         row.push(plain(value));
-        typed.push(found?.formula ? `=${found.formula}` : value);
+        typed.push(found?.formula ? apiFormula(found.formula) : value);
       }
       values.push(row);
       formulas.push(typed);

@@ -83,6 +83,55 @@ export function fileFormula(formula: string): string {
   return out;
 }
 
+/**
+ * A stored formula as Office.js and a user see it: the inverse of fileFormula ("=" first, `_xlfn.`
+ * dropped, `_xldudf_FINOPS_NAME(` back to `FINOPS.NAME(`). Excel saves formulas in this storage form
+ * (ECMA-376 Part 1, 18.17; the `_xlfn.` prefix for functions newer than the file format, MS-XLSX
+ * 2.2.2), and structured references in their full form (Table[[#This Row],[Col]]), which is also how
+ * the planner writes them, so they pass unchanged. Text in quotes is never touched.
+ */
+export function apiFormula(stored: string): string {
+  let out = "=";
+  let i = 0;
+  while (i < stored.length) {
+    const ch = stored[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < stored.length && !(stored[j] === ch && stored[j + 1] !== ch))
+        j += stored[j] === ch ? 2 : 1;
+      out += stored.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === "[") {
+      // A structured reference: column names are not function names.
+      let depth = 0;
+      let j = i;
+      for (; j < stored.length; j += 1) {
+        if (stored[j] === "'") j += 1;
+        else if (stored[j] === "[") depth += 1;
+        else if (stored[j] === "]" && --depth === 0) break;
+      }
+      out += stored.slice(i, j + 1);
+      i = j + 1;
+    } else if (/[A-Za-z_\\]/.test(ch)) {
+      IDENTIFIER.lastIndex = i;
+      const name = (IDENTIFIER.exec(stored) as RegExpExecArray)[0];
+      i += name.length;
+      out += stored[i] === "(" ? typedName(name) : name;
+    } else {
+      out += ch;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** `_xlfn.IFS` -> `IFS`, `_xldudf_FINOPS_ESR` -> `FINOPS.ESR`; other names as they are. */
+function typedName(name: string): string {
+  if (/^_xlfn\./i.test(name)) return name.slice("_xlfn.".length);
+  const udf = /^_xldudf_FINOPS_(.+)$/i.exec(name);
+  return udf ? `${ADDIN_NAMESPACE}${udf[1]}` : name;
+}
+
 function functionName(name: string): string {
   const upper = name.toUpperCase();
   if (upper.startsWith(ADDIN_NAMESPACE))

@@ -145,6 +145,20 @@ describe("finops-workbooks import-focus", () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes("partial"))).toEqual([]);
   });
 
+  it("shows a formula typed into a KPI cell as Excel shows it, FINOPS calls and all", async () => {
+    const file = await generated(dir);
+    const workbook = await open(file);
+    // As Excel stores =FINOPS.ESR(100,80) typed into the cell.
+    workbook.getWorksheet("KPI tracker")!.getCell("G32").value = {
+      formula: "_xldudf_FINOPS_ESR(100,80)",
+      result: 0.2,
+    } as ExcelJS.CellFormulaValue;
+    await workbook.xlsx.writeFile(file);
+    const cli = io();
+    expect(await run(["import-focus", FIXTURE, "--into", file], cli.io)).toBe(EXIT.ok);
+    expect(cli.out()).toContain("Effective savings rate, Jan 2026: =FINOPS.ESR(100,80) -> 27.78%");
+  });
+
   it("says why a workbook file cannot be used: not a workbook, encrypted, open in Excel", async () => {
     const plain = path.join(dir, "notes.xlsx");
     fs.writeFileSync(plain, "Just some text.");

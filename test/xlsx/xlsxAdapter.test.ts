@@ -8,7 +8,7 @@ import { DEFAULT_OPTIONS, TemplateOptions } from "../../src/workbook/options";
 import { PlannedSheet, RenderPlan } from "../../src/workbook/plan";
 import { TEMPLATES } from "../../src/workbook/templates";
 import { planToWorkbook, writeXlsxBuffer } from "../../src/xlsx";
-import { fileFormula } from "../../src/xlsx/formulas";
+import { apiFormula, fileFormula } from "../../src/xlsx/formulas";
 import { cellPosition } from "../../src/workbook/addresses";
 import { a1, cellsOf } from "../../src/xlsx/ranges";
 import { createExcelFake, ExcelFake } from "../fakes/excel";
@@ -461,6 +461,31 @@ describe("file formulas and values", () => {
     );
     expect(fileFormula("=_xlfn.CONCAT(A1,B1)")).toBe("_xlfn.CONCAT(A1,B1)");
     expect(() => fileFormula("=XLOOKUP(A1,B:B,C:C)")).toThrow(/XLOOKUP cannot be written/);
+  });
+
+  it("reads a stored formula back as Office.js shows it, the inverse of the storage form", () => {
+    expect(apiFormula("_xlfn.IFS(A1>0,1,TRUE,0)+SUM(B1:B2)")).toBe(
+      "=IFS(A1>0,1,TRUE,0)+SUM(B1:B2)"
+    );
+    expect(apiFormula('IFERROR(_xldudf_FINOPS_ROI(A1,B1),"_xlfn.IFS(")')).toBe(
+      '=IFERROR(FINOPS.ROI(A1,B1),"_xlfn.IFS(")'
+    );
+    expect(apiFormula("SUM(T[[#This Row],[_xlfn.X(y)]])+'_xlfn.A'!A1")).toBe(
+      "=SUM(T[[#This Row],[_xlfn.X(y)]])+'_xlfn.A'!A1"
+    );
+    // Every formula the practice set plans, in both modes, comes back as it was written.
+    for (const formulaMode of ["addin", "portable"] as const) {
+      const { plan } = planTemplates(
+        TEMPLATES.map((t) => t.id),
+        { ...DEFAULT_OPTIONS, formulaMode },
+        IN_A_NEW_WORKBOOK
+      );
+      const formulas = plan.sheets.flatMap((sheet) =>
+        sheet.ranges.flatMap((r) => r.rows.flat().flatMap((c) => (c.formula ? [c.formula] : [])))
+      );
+      expect(formulas.length).toBeGreaterThan(500);
+      for (const formula of formulas) expect(apiFormula(fileFormula(formula))).toBe(formula);
+    }
   });
 
   it("keeps text that looks like a formula as text, and writes every kind of cached result", async () => {
