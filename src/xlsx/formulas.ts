@@ -47,7 +47,26 @@ const IDENTIFIER = /[A-Za-z_\\][A-Za-z0-9_.]*/y;
 
 /** A formula's storage form: without "=", with `_xlfn.` and `_xldudf_` names. Text in quotes and brackets is left alone. */
 export function fileFormula(formula: string): string {
-  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  return renameFunctions(formula.startsWith("=") ? formula.slice(1) : formula, functionName);
+}
+
+/**
+ * A stored formula as Office.js and a user see it: the inverse of fileFormula ("=" first, `_xlfn.`
+ * dropped, `_xldudf_FINOPS_NAME(` back to `FINOPS.NAME(`). Excel saves formulas in this storage form
+ * (ECMA-376 Part 1, 18.17; the `_xlfn.` prefix for functions newer than the file format, MS-XLSX
+ * 2.2.2), and structured references in their full form (Table[[#This Row],[Col]]), which is also how
+ * the planner writes them, so they pass unchanged.
+ */
+export function apiFormula(stored: string): string {
+  return `=${renameFunctions(stored, typedName)}`;
+}
+
+/**
+ * The formula with each function name (a name right before "(") passed through `rename`; string
+ * literals, quoted sheet names and structured references (whose column names are not functions) are
+ * copied as they are.
+ */
+function renameFunctions(body: string, rename: (name: string) => string): string {
   let out = "";
   let i = 0;
   while (i < body.length) {
@@ -74,49 +93,7 @@ export function fileFormula(formula: string): string {
       IDENTIFIER.lastIndex = i;
       const name = (IDENTIFIER.exec(body) as RegExpExecArray)[0];
       i += name.length;
-      out += body[i] === "(" ? functionName(name) : name;
-    } else {
-      out += ch;
-      i += 1;
-    }
-  }
-  return out;
-}
-
-/**
- * A stored formula as Office.js and a user see it: the inverse of fileFormula ("=" first, `_xlfn.`
- * dropped, `_xldudf_FINOPS_NAME(` back to `FINOPS.NAME(`). Excel saves formulas in this storage form
- * (ECMA-376 Part 1, 18.17; the `_xlfn.` prefix for functions newer than the file format, MS-XLSX
- * 2.2.2), and structured references in their full form (Table[[#This Row],[Col]]), which is also how
- * the planner writes them, so they pass unchanged. Text in quotes is never touched.
- */
-export function apiFormula(stored: string): string {
-  let out = "=";
-  let i = 0;
-  while (i < stored.length) {
-    const ch = stored[i];
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < stored.length && !(stored[j] === ch && stored[j + 1] !== ch))
-        j += stored[j] === ch ? 2 : 1;
-      out += stored.slice(i, j + 1);
-      i = j + 1;
-    } else if (ch === "[") {
-      // A structured reference: column names are not function names.
-      let depth = 0;
-      let j = i;
-      for (; j < stored.length; j += 1) {
-        if (stored[j] === "'") j += 1;
-        else if (stored[j] === "[") depth += 1;
-        else if (stored[j] === "]" && --depth === 0) break;
-      }
-      out += stored.slice(i, j + 1);
-      i = j + 1;
-    } else if (/[A-Za-z_\\]/.test(ch)) {
-      IDENTIFIER.lastIndex = i;
-      const name = (IDENTIFIER.exec(stored) as RegExpExecArray)[0];
-      i += name.length;
-      out += stored[i] === "(" ? typedName(name) : name;
+      out += body[i] === "(" ? rename(name) : name;
     } else {
       out += ch;
       i += 1;
