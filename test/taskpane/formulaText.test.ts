@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { splitFormulas } from "../../src/taskpane/model/formulaText";
+import { shownParts, splitFormulas } from "../../src/taskpane/model/formulaText";
 
 describe("formulas quoted in a sentence", () => {
   it("are set apart from the prose, brackets, quotes and spaces inside them included", () => {
@@ -46,5 +46,24 @@ describe("formulas quoted in a sentence", () => {
           ).toBe(s)
       )
     );
+  });
+});
+
+describe("how the pane shows each part", () => {
+  it("short formulas inline, long ones hidden, knowing when the sentence brackets them", () => {
+    expect(shownParts("Replace it with =ValidatedValueTotal.")).toEqual([
+      { kind: "prose", text: "Replace it with " },
+      { kind: "inline", text: "=ValidatedValueTotal" },
+      { kind: "prose", text: "." },
+    ]);
+    expect(shownParts("Back (=IF(ISBLANK(T[[#This Row],[Budget]]),0,1)).")[1]).toEqual({
+      kind: "hidden",
+      text: "=IF(ISBLANK(T[[#This Row],[Budget]]),0,1)",
+      bracketed: true,
+    });
+    expect(shownParts("B5: =IF(ISBLANK(T[[#This Row],[Budget]]),0,1) stays.")[1]).toMatchObject({
+      kind: "hidden",
+      bracketed: false,
+    });
   });
 });

@@ -1,9 +1,6 @@
 import { useState } from "react";
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
-import { splitFormulas } from "../model/formulaText";
-
-/** Formulas up to this long read as a word in the sentence; longer ones wait behind Show formula. */
-const SHORT = 24;
+import { shownParts } from "../model/formulaText";
 
 const useStyles = makeStyles({
   inline: { fontFamily: tokens.fontFamilyMonospace },
@@ -25,23 +22,19 @@ const useStyles = makeStyles({
  */
 export function PlainText({ text }: { readonly text: string }) {
   const styles = useStyles();
-  const parts = splitFormulas(text);
+  const parts = shownParts(text);
   const [shown, setShown] = useState<ReadonlySet<number>>(new Set());
-  if (!parts.some((p) => p.formula)) return <span className={styles.root}>{text}</span>;
   return (
     <span className={styles.root}>
       {parts.map((part, i) => {
-        if (!part.formula) return <span key={i}>{part.text}</span>;
-        // A short one ("=ValidatedValueTotal") is what to type: shown as it is.
-        if (part.text.length <= SHORT)
+        if (part.kind === "prose") return <span key={i}>{part.text}</span>;
+        if (part.kind === "inline")
           return (
             <code key={i} className={styles.inline}>
               {part.text}
             </code>
           );
         const open = shown.has(i);
-        // "(=A1+B1)" in the sentence already brackets the formula: the toggle alone fills them.
-        const bracketed = parts[i - 1]?.text.endsWith("(") === true;
         const toggle = (
           <Link
             as="button"
@@ -60,7 +53,7 @@ export function PlainText({ text }: { readonly text: string }) {
         );
         return (
           <span key={i}>
-            {bracketed ? toggle : <>a formula ({toggle})</>}
+            {part.bracketed ? toggle : <>a formula ({toggle})</>}
             {open && <code className={styles.formula}>{part.text}</code>}
           </span>
         );

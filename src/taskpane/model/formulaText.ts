@@ -55,3 +55,30 @@ function formulaEnd(sentence: string, start: number): number {
   while (i > start + 1 && /[.,;:]/.test(sentence[i - 1]) && closers.length === 0 && !quote) i -= 1;
   return i;
 }
+
+/** Formulas up to this long read as a word ("=ValidatedValueTotal", what to type); longer ones are hidden. */
+export const SHORT_FORMULA = 24;
+
+/** How the pane shows a part: prose, a formula inline, or a formula behind Show formula. */
+export type ShownPart =
+  | { readonly kind: "prose"; readonly text: string }
+  | { readonly kind: "inline"; readonly text: string }
+  | {
+      readonly kind: "hidden";
+      readonly text: string;
+      /** The sentence brackets it already ("put back (=A1+B1)."): the toggle alone fills the brackets. */
+      readonly bracketed: boolean;
+    };
+
+export function shownParts(sentence: string): ShownPart[] {
+  const parts = splitFormulas(sentence);
+  return parts.map((part, i) => {
+    if (!part.formula) return { kind: "prose", text: part.text };
+    if (part.text.length <= SHORT_FORMULA) return { kind: "inline", text: part.text };
+    return {
+      kind: "hidden",
+      text: part.text,
+      bracketed: parts[i - 1]?.text.endsWith("(") === true,
+    };
+  });
+}
