@@ -8,6 +8,7 @@ import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { createExcelFake, ExcelFake, FakeExcelError } from "../fakes/excel";
 import { hostFor } from "../excel/hostFor";
 import { columnOf, edit } from "../excel/maintainHelpers";
+import { lastCheck } from "../../src/taskpane/model/lastCheck";
 import { renderPane } from "./renderPane";
 
 const OPTIONS = { ...DEFAULT_OPTIONS, sampleData: false };
@@ -28,11 +29,13 @@ async function breakCheck(fake: ExcelFake): Promise<string> {
 }
 
 describe("check workbook", () => {
-  it("says so when nothing is wrong", async () => {
+  it("says so when nothing is wrong, and leaves the counts for the summary's Last check tile", async () => {
+    lastCheck.set(null);
     renderPane(<CheckView onBack={() => undefined} />, hostFor(await decisionModel()));
     expect(screen.getByText("Checking the workbook...")).toBeTruthy();
     expect(await screen.findByText("No problems found in 1 template.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /^Repair/ })).toBeNull();
+    expect(lastCheck.get()).toMatchObject({ errors: 0, warnings: 0 });
   });
 
   it("lists a typed-over formula with Go to, previews the repair, applies it and checks again", async () => {

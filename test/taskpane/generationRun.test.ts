@@ -27,6 +27,17 @@ function controlled() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe("the pane's generation run", () => {
+  it("a step reported again (the write retried without undo grouping) is not counted twice", () => {
+    const runs = createRunStore();
+    const { execute, calls } = controlled();
+    runs.ensure(["team-budget"], DEFAULT_OPTIONS, execute);
+    for (const step of ["Reading the workbook", "Writing 1 sheet", "Reading the workbook"])
+      calls[0].step(step);
+    expect(runs.current()?.status).toMatchObject({
+      steps: ["Reading the workbook", "Writing 1 sheet"],
+    });
+  });
+
   it("runs a request once, however often the view asks, and records its steps and result", async () => {
     const runs = createRunStore();
     const { execute, calls } = controlled();
