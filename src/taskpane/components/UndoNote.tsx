@@ -11,6 +11,7 @@ import {
 import type { UndoOffer } from "../../excel/undoStep";
 import { usePaneHold } from "../PaneHoldContext";
 import { messageOf } from "../model/messageOf";
+import { NoticeTitle } from "./NoticeTitle";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -74,7 +75,10 @@ export function UndoNote({ offer, what, onUndone }: UndoNoteProps) {
     <div className={styles.root}>
       {typeof state === "object" && (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>The undo did not go through: {state.failed}</MessageBarBody>
+          <MessageBarBody>
+            <NoticeTitle>The undo did not go through</NoticeTitle>
+            {state.failed}
+          </MessageBarBody>
         </MessageBar>
       )}
       <Caption1 as="p">
