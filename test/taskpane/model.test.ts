@@ -6,7 +6,7 @@ import { draftFrom, readDraft, visibleErrors } from "../../src/taskpane/model/op
 import { progressSteps, resultView } from "../../src/taskpane/model/generationView";
 import { summaryView } from "../../src/taskpane/model/summaryView";
 import * as catalogue from "../../src/taskpane/model/templateCards";
-import { costDataRows, readSummary } from "../../src/taskpane/model/costImport";
+import { costDataRows, currencyNote, readSummary } from "../../src/taskpane/model/costImport";
 import { FocusFileInfo } from "../../src/domain/focus/focusTypes";
 import { aggregate, focusImport } from "../workbook/costData/focusImports";
 
@@ -346,5 +346,14 @@ describe("read summary counts", () => {
       "Read 1 row from export.csv (FOCUS 1.2).",
       "1 row of totals, grouped by month only.",
     ]);
+  });
+});
+
+describe("the several-currencies note", () => {
+  it("names rows without a currency in words, never as an empty entry", () => {
+    const note = currencyNote(
+      focusImport([aggregate("2026-01", "web", ""), aggregate("2026-01", "web", "USD")])
+    );
+    expect(note).toMatch(/^The files bill in 2 currencies \(rows without a currency, USD\)\./);
   });
 });

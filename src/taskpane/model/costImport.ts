@@ -137,7 +137,8 @@ export function issuesHeading(result: FocusImport): string {
 /** Said when amounts come in several currencies: each keeps its own rows, never summed together. */
 export function currencyNote(result: FocusImport): string | undefined {
   if (result.currencies.length < 2) return undefined;
-  return `The files bill in ${result.currencies.length} currencies (${result.currencies.join(", ")}). Each currency gets its own rows; amounts in different currencies are never added together, and KPI months billed in more than one are not filled.`;
+  const named = result.currencies.map((c) => c || "rows without a currency");
+  return `The files bill in ${result.currencies.length} currencies (${named.join(", ")}). Each currency gets its own rows; amounts in different currencies are never added together, and KPI months billed in more than one are not filled.`;
 }
 
 function groupingName(grouping: FocusGrouping): string {

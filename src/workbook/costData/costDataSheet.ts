@@ -140,7 +140,7 @@ export function importNotes(result: FocusImport, importedAt: Date): string[] {
   const files = result.versions.map((v) => `${v.file} (FOCUS ${v.version})`).join(", ");
   const currencies =
     result.currencies.length > 1
-      ? `Currencies: ${result.currencies.join(", ")}. Amounts in different currencies are never added together: each currency has its own rows, shown in its own format.`
+      ? `Currencies: ${result.currencies.map((c) => c || "none given on some rows").join(", ")}. Amounts in different currencies are never added together: each currency has its own rows, shown in its own format.`
       : `Currency: ${result.currencies[0] || "none given in the files"}.`;
   return [
     `Files: ${files || "none"}.`,
