@@ -55,7 +55,8 @@ const FIGURES = {
 } as const;
 type FigureKey = keyof typeof FIGURES;
 
-const NOTHING: PracticeSummary = {
+/** A workbook without FinOps templates or cost data. */
+export const NO_PRACTICE: PracticeSummary = {
   templates: [],
   maturity: null,
   kpis: null,
@@ -99,7 +100,7 @@ export async function readPracticeSummary(
       if (instances.length === 0) {
         if (importNotes) await context.sync();
         return {
-          ...NOTHING,
+          ...NO_PRACTICE,
           lastImport: importNotes ? readImportStamp(importNotes.values.map((r) => r[0])) : null,
         };
       }

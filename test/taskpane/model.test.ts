@@ -4,6 +4,7 @@ import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { createNavigator, tabOf, viewForTab } from "../../src/taskpane/model/navigation";
 import { draftFrom, readDraft, visibleErrors } from "../../src/taskpane/model/optionsForm";
 import { progressSteps, resultView } from "../../src/taskpane/model/generationView";
+import { NO_PRACTICE } from "../../src/excel/practiceSummary";
 import { summaryView } from "../../src/taskpane/model/summaryView";
 import * as catalogue from "../../src/taskpane/model/templateCards";
 import { costDataRows, currencyNote, readSummary } from "../../src/taskpane/model/costImport";
@@ -120,14 +121,6 @@ describe("generation view", () => {
   });
 });
 
-const EMPTY_SUMMARY = {
-  templates: [],
-  maturity: null,
-  kpis: null,
-  budget: null,
-  validated: null,
-  lastImport: null,
-};
 
 describe("summary view", () => {
   const installed = [
@@ -147,7 +140,7 @@ describe("summary view", () => {
 
   it("titles and versions; the actions grouped by when they are due", () => {
     const view = summaryView(
-      { ...EMPTY_SUMMARY, templates: installed, maturity: { level: "Walk", score: 0.615 } },
+      { ...NO_PRACTICE, templates: installed, maturity: { level: "Walk", score: 0.615 } },
       catalogue,
       null
     );
@@ -180,7 +173,7 @@ describe("summary view", () => {
 
   it("tiles: maturity, KPI status, nothing imported or checked yet", () => {
     const tiles = summaryView(
-      { ...EMPTY_SUMMARY, templates: installed, maturity: { level: "Walk", score: 0.615 } },
+      { ...NO_PRACTICE, templates: installed, maturity: { level: "Walk", score: 0.615 } },
       catalogue,
       null
     ).tiles;
@@ -191,7 +184,7 @@ describe("summary view", () => {
       ["Last check", "Not checked since the pane opened"],
     ]);
     expect(
-      summaryView({ ...EMPTY_SUMMARY, maturity: { level: null, score: null } }, catalogue, null)
+      summaryView({ ...NO_PRACTICE, maturity: { level: null, score: null } }, catalogue, null)
         .tiles[0]
     ).toMatchObject({ label: "Maturity", value: "Not available" });
   });
@@ -199,7 +192,7 @@ describe("summary view", () => {
   it("tiles: budget against actual, validated value, KPI counts, the last import and check", () => {
     const tiles = summaryView(
       {
-        ...EMPTY_SUMMARY,
+        ...NO_PRACTICE,
         templates: installed,
         kpis: { green: 7, amber: 4, red: 2 },
         budget: {
@@ -264,7 +257,7 @@ describe("summary view of two copies of a template", () => {
     });
     const view = summaryView(
       {
-        ...EMPTY_SUMMARY,
+        ...NO_PRACTICE,
         templates: [copy("Team budget", true), copy("Team budget FY2027", false)],
       },
       catalogue,
