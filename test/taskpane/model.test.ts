@@ -121,7 +121,6 @@ describe("generation view", () => {
   });
 });
 
-
 describe("summary view", () => {
   const installed = [
     {
