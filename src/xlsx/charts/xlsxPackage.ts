@@ -53,7 +53,7 @@ export function tags(xml: string, name: string): Record<string, string>[] {
   return found;
 }
 
-function unescapeXml(text: string): string {
+export function unescapeXml(text: string): string {
   return text
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
