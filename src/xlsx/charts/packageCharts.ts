@@ -27,13 +27,14 @@ export interface SheetCharts {
   readonly charts: readonly FileChart[];
 }
 
+/** Named by its title, as the Office.js adapter names its charts (maintenance finds them by either). */
 function anchorXml(chart: FileChart, id: number, relId: string): string {
   const point = (tag: "from" | "to", at: { column: number; row: number }) =>
     `<xdr:${tag}><xdr:col>${at.column}</xdr:col><xdr:colOff>0</xdr:colOff>` +
     `<xdr:row>${at.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (
     `<xdr:twoCellAnchor>${point("from", chart.from)}${point("to", chart.to)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${escapeXml(`Chart ${id - 1}`)}" descr="${escapeXml(chart.title)}"/>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${escapeXml(chart.title)}" descr="${escapeXml(chart.title)}"/>` +
     `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
     `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${REL}" r:id="${relId}"/>` +
