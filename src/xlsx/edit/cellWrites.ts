@@ -1,0 +1,194 @@
+import { CellValue, isErrorValue } from "../../domain/cellValue";
+import { cellAddress, cellPosition, rangeAddress, rangeBounds } from "../../workbook/addresses";
+import { escapeXml } from "../charts/chartXml";
+import { fileFormula } from "../formulas";
+import { shiftFormula } from "../read/sharedFormulas";
+
+/**
+ * Writes cells into a worksheet part's XML in place (ECMA-376 Part 1, 18.3.1.73 <sheetData>): only
+ * the rows that change are rebuilt, and in them only the cells written; every other byte of the part
+ * stays as it was. Text goes in as inline strings, so the shared string table (which other sheets
+ * use) is never touched.
+ */
+export interface CellWrite {
+  /** 0-based. */
+  readonly row: number;
+  readonly column: number;
+  /** A formula as a user types it ("=SUM(...)"), or undefined for a constant. */
+  readonly formula?: string;
+  /** The constant, or the formula's cached result; null leaves the cell empty (its style kept). */
+  readonly value: CellValue;
+  /** The style (cellXfs index) to give the cell; undefined keeps the one it has. */
+  readonly style?: number;
+}
+
+interface RowChunk {
+  row: number;
+  /** The row's XML as it is, or null once it is rebuilt. */
+  raw: string | null;
+  attributes: string;
+  cells?: Map<number, string>;
+}
+
+const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+export function writeCells(xml: string, writes: readonly CellWrite[]): string {
+  if (writes.length === 0) return xml;
+  const data = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(xml);
+  if (!data) throw new Error("The worksheet has no sheetData.");
+  const rows = readRows(data[1] ?? "");
+  unshareTouched(rows, writes);
+  for (const write of writes) {
+    let chunk = rows.get(write.row);
+    if (!chunk) {
+      chunk = { row: write.row, raw: null, attributes: ` r="${write.row + 1}"`, cells: new Map() };
+      rows.set(write.row, chunk);
+    }
+    const cells = cellsOf(chunk);
+    const old = cells.get(write.column);
+    const style = write.style ?? Number(/\bs="(\d+)"/.exec(old ?? "")?.[1] ?? 0);
+    const written = cellXml(cellAddress(write.row, write.column), style, write);
+    if (written) cells.set(write.column, written);
+    else cells.delete(write.column);
+  }
+  const body = [...rows.values()]
+    .sort((a, b) => a.row - b.row)
+    .map(rowXml)
+    .join("");
+  const sheetData = `<sheetData>${body}</sheetData>`;
+  const out = xml.slice(0, data.index) + sheetData + xml.slice(data.index + data[0].length);
+  return withDimension(out, writes);
+}
+
+function readRows(body: string): Map<number, RowChunk> {
+  const rows = new Map<number, RowChunk>();
+  let next = 0;
+  for (const match of body.matchAll(ROW)) {
+    const r = /\br="(\d+)"/.exec(match[1]);
+    const row = r ? Number(r[1]) - 1 : next;
+    next = row + 1;
+    // A row without r= gets one, so that rows added before it keep the order.
+    rows.set(row, {
+      row,
+      raw: r ? match[0] : null,
+      attributes: r ? match[1] : ` r="${row + 1}"${match[1]}`,
+    });
+  }
+  return rows;
+}
+
+/** The row's cells by 0-based column, parsed on first use (the row is then rebuilt). */
+function cellsOf(chunk: RowChunk): Map<number, string> {
+  if (chunk.cells) return chunk.cells;
+  const cells = new Map<number, string>();
+  const inner =
+    chunk.raw === null ? "" : (/^<row\b[^>]*?>([\s\S]*)<\/row>$/.exec(chunk.raw)?.[1] ?? "");
+  let next = 0;
+  for (const match of inner.matchAll(CELL)) {
+    const r = /\br="([A-Z]+\d+)"/.exec(match[1]);
+    const column = r ? cellPosition(r[1]).column : next;
+    next = column + 1;
+    cells.set(
+      column,
+      r ? match[0] : match[0].replace(/^<c\b/, `<c r="${cellAddress(chunk.row, column)}"`)
+    );
+  }
+  chunk.cells = cells;
+  chunk.raw = null;
+  return cells;
+}
+
+function rowXml(chunk: RowChunk): string {
+  if (chunk.raw !== null) return chunk.raw;
+  const cells = [...(chunk.cells ?? new Map<number, string>()).entries()].sort(
+    (a, b) => a[0] - b[0]
+  );
+  // spans is an optional hint (18.3.1.73) that rebuilt cells may outgrow: it is dropped.
+  const attributes = chunk.attributes.replace(/\sspans="[^"]*"/, "");
+  if (cells.length === 0) return `<row${attributes}/>`;
+  return `<row${attributes}>${cells.map(([, xml]) => xml).join("")}</row>`;
+}
+
+/** The cell's XML, or null for an empty cell without a style (nothing to keep). */
+function cellXml(address: string, style: number, write: CellWrite): string | null {
+  const s = style === 0 ? "" : ` s="${style}"`;
+  const value = write.value;
+  const f = write.formula === undefined ? "" : `<f>${escapeXml(fileFormula(write.formula))}</f>`;
+  if (
+    value === null ||
+    value === undefined ||
+    (typeof value === "number" && !Number.isFinite(value))
+  )
+    return f === "" && s === ""
+      ? null
+      : f === ""
+        ? `<c r="${address}"${s}/>`
+        : `<c r="${address}"${s}>${f}</c>`;
+  if (isErrorValue(value))
+    return `<c r="${address}"${s} t="e">${f}<v>${escapeXml(value.code)}</v></c>`;
+  if (typeof value === "boolean")
+    return `<c r="${address}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === "number") return `<c r="${address}"${s}>${f}<v>${value}</v></c>`;
+  const text = escapeXml(String(value));
+  if (f !== "") return `<c r="${address}"${s} t="str">${f}<v>${text}</v></c>`;
+  const space = /^\s|\s$|\n/.test(String(value)) ? ' xml:space="preserve"' : "";
+  return `<c r="${address}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
+}
+
+/**
+ * A shared formula (18.3.1.40) whose anchor or member is overwritten would lose its source or its
+ * range: every cell of such a group gets its own formula text first, as Excel shows it.
+ */
+function unshareTouched(rows: Map<number, RowChunk>, writes: readonly CellWrite[]): void {
+  const touched = new Set(writes.map((w) => `${w.row},${w.column}`));
+  const groups = new Map<
+    string,
+    {
+      anchor?: { row: number; column: number; text: string };
+      members: { row: number; column: number }[];
+    }
+  >();
+  for (const chunk of rows.values()) {
+    if (chunk.raw !== null && !chunk.raw.includes('t="shared"')) continue;
+    for (const [column, xml] of cellsOf(chunk)) {
+      const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml);
+      if (!f || !/\bt="shared"/.test(f[1])) continue;
+      const si = /\bsi="(\d+)"/.exec(f[1])?.[1];
+      if (si === undefined) continue;
+      const group = groups.get(si) ?? { members: [] };
+      group.members.push({ row: chunk.row, column });
+      if (f[2] !== undefined && f[2] !== "") group.anchor = { row: chunk.row, column, text: f[2] };
+      groups.set(si, group);
+    }
+  }
+  for (const group of groups.values()) {
+    if (!group.anchor || !group.members.some((m) => touched.has(`${m.row},${m.column}`))) continue;
+    const anchor = group.anchor;
+    for (const member of group.members) {
+      const cells = cellsOf(rows.get(member.row) as RowChunk);
+      const xml = cells.get(member.column) as string;
+      // The anchor's text is stored escaped; shifting works on references, which escaping never touches.
+      const text = shiftFormula(
+        anchor.text,
+        member.row - anchor.row,
+        member.column - anchor.column
+      );
+      cells.set(member.column, xml.replace(/<f\b[^>]*?(?:\/>|>[\s\S]*?<\/f>)/, `<f>${text}</f>`));
+    }
+  }
+}
+
+/** <dimension ref> (18.3.1.35) grown to take in the written cells. */
+function withDimension(xml: string, writes: readonly CellWrite[]): string {
+  const match = /<dimension\b[^>]*?\bref="([^"]*)"[^>]*\/>/.exec(xml);
+  if (!match) return xml;
+  let { top, left, bottom, right } = rangeBounds(match[1].split(":").length > 0 ? match[1] : "A1");
+  for (const w of writes) {
+    top = Math.min(top, w.row);
+    left = Math.min(left, w.column);
+    bottom = Math.max(bottom, w.row);
+    right = Math.max(right, w.column);
+  }
+  return xml.replace(match[0], match[0].replace(match[1], rangeAddress(top, left, bottom, right)));
+}

@@ -1,0 +1,89 @@
+import { Buffer } from "buffer";
+import { tags, worksheetPaths, XlsxPackage } from "../charts/xlsxPackage";
+import { CellWrite, writeCells } from "./cellWrites";
+import { changeDefinedNames, NameChange } from "./definedNames";
+import { insertWorkbookChild } from "./workbookOrder";
+
+const WORKBOOK = "xl/workbook.xml";
+const CALC_CHAIN_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml";
+
+/**
+ * A workbook file changed in place: the parts an operation owns are edited (cells of its sheets,
+ * its defined names), every other part is kept byte for byte. When formulas change, Excel's
+ * calculation chain (a cache of formula cells, 18.6) is dropped, as Excel rebuilds it, and the
+ * workbook asks for a full recalculation when it is next opened.
+ */
+export class PackageEdit {
+  private formulasChanged = false;
+
+  private constructor(
+    readonly pkg: XlsxPackage,
+    private readonly sheets: Map<string, string>
+  ) {}
+
+  static async open(bytes: Uint8Array): Promise<PackageEdit> {
+    const pkg = await XlsxPackage.open(bytes);
+    const paths = await worksheetPaths(pkg);
+    return new PackageEdit(
+      pkg,
+      new Map([...paths].map(([name, path]) => [name.toLowerCase(), path]))
+    );
+  }
+
+  async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    const path = this.sheets.get(sheet.toLowerCase());
+    const xml = path && (await this.pkg.text(path));
+    if (!path || xml === undefined) throw new Error(`The workbook has no sheet "${sheet}".`);
+    this.pkg.write(path, writeCells(xml, writes));
+    this.formulasChanged = true;
+  }
+
+  async changeNames(changes: readonly NameChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    this.pkg.write(WORKBOOK, changeDefinedNames((await this.pkg.text(WORKBOOK)) ?? "", changes));
+    this.formulasChanged = true;
+  }
+
+  async bytes(): Promise<Buffer> {
+    if (this.formulasChanged) await this.recalculateOnLoad();
+    return this.pkg.bytes();
+  }
+
+  private async recalculateOnLoad(): Promise<void> {
+    const text = (await this.pkg.text(WORKBOOK)) ?? "";
+    const workbook = /<calcPr\b/.test(text)
+      ? text.replace(
+          /<calcPr\b([^>]*?)(\/?)>/,
+          (_, attributes: string, close: string) =>
+            `<calcPr${attributes.replace(/\sfullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${close}>`
+        )
+      : insertWorkbookChild(text, "calcPr", '<calcPr fullCalcOnLoad="1"/>');
+    this.pkg.write(WORKBOOK, workbook);
+    await this.dropCalcChain();
+  }
+
+  private async dropCalcChain(): Promise<void> {
+    const chain = "xl/calcChain.xml";
+    if (!this.pkg.zip.file(chain)) return;
+    this.pkg.zip.remove(chain);
+    const rels = "xl/_rels/workbook.xml.rels";
+    const text = (await this.pkg.text(rels)) ?? "";
+    const kept = tags(text, "Relationship").find((r) => r.Target.endsWith("calcChain.xml"));
+    if (kept)
+      this.pkg.write(
+        rels,
+        text.replace(new RegExp(`<Relationship\\b[^>]*Id="${kept.Id}"[^>]*/>`), "")
+      );
+    const types = (await this.pkg.text("[Content_Types].xml")) ?? "";
+    this.pkg.write(
+      "[Content_Types].xml",
+      types.replace(
+        new RegExp(
+          `<Override\\b[^>]*ContentType="${CALC_CHAIN_TYPE.replace(/[.+]/g, "\\$&")}"[^>]*/>`
+        ),
+        ""
+      )
+    );
+  }
+}
