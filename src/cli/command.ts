@@ -2,14 +2,21 @@ import { parseArgs } from "node:util";
 import { checkOptions, DEFAULT_OPTIONS, TemplateOptions, TeamModel } from "../workbook/options";
 import { FormulaMode } from "../workbook/expr/renderFormula";
 import { TEMPLATES } from "../workbook/templates";
+import { CheckCommand, parseCheck } from "./checkCommand";
 import { ImportFocusCommand, parseImportFocus } from "./importFocusCommand";
 
 /**
  * The command line as data: `parseCommand` turns argv into a Command or a UsageError without any I/O,
  * so every flag and every mistake can be tested without a console or a file system.
  */
-export type CommandName = "generate" | "import-focus" | "list" | "help";
-export const COMMANDS: readonly CommandName[] = ["generate", "import-focus", "list", "help"];
+export type CommandName = "generate" | "import-focus" | "check" | "list" | "help";
+export const COMMANDS: readonly CommandName[] = [
+  "generate",
+  "import-focus",
+  "check",
+  "list",
+  "help",
+];
 
 export interface GenerateCommand {
   readonly kind: "generate";
@@ -24,6 +31,7 @@ export interface GenerateCommand {
 export type Command =
   | GenerateCommand
   | ImportFocusCommand
+  | CheckCommand
   | { readonly kind: "list" }
   | { readonly kind: "help"; readonly topic?: CommandName }
   | { readonly kind: "version" };
@@ -100,6 +108,11 @@ export function parseCommand(argv: readonly string[]): Command | UsageError {
     if (wantsHelp(rest)) return { kind: "help", topic: "import-focus" };
     const parsed = parseImportFocus(rest);
     return Array.isArray(parsed) ? usage(parsed, "import-focus") : parsed;
+  }
+  if (first === "check") {
+    if (wantsHelp(rest)) return { kind: "help", topic: "check" };
+    const parsed = parseCheck(rest);
+    return Array.isArray(parsed) ? usage(parsed, "check") : parsed;
   }
   if (first.startsWith("-")) return usage([`Unknown option ${quote(first)}.`]);
   return usage([`Unknown command ${quote(first)}. Commands: ${COMMANDS.join(", ")}.`]);

@@ -12,6 +12,7 @@ export const EXIT = {
   exists: 3,
   cannotWrite: 4,
   input: 5,
+  checkFailed: 6,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -21,7 +22,9 @@ const EXIT_CODES = `Exit codes:
   2  usage error: unknown command or flag, bad argument or option value
   3  the output file exists (add --force to overwrite it)
   4  cannot write the output file (missing folder, no permission, read-only)
-  5  an input cannot be used (a FOCUS file, or a workbook that is missing or not this tool's)`;
+  5  an input cannot be used (a FOCUS file, or a workbook that is missing, encrypted, open in
+     Excel, not this tool's, or made by a newer version of it)
+  6  check found an error in the workbook`;
 
 const GENERATE_FLAGS = `  --template <id>          A template to include; repeat for more (ids: "${BIN} list")
   --all                    Every template: the whole practice set
@@ -44,6 +47,7 @@ const GENERAL = `${BIN}: the FinOps practice workbooks as .xlsx files
 Usage:
   ${BIN} generate (--template <id> [--template <id> ...] | --all) --out FILE.xlsx [options]
   ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
+  ${BIN} check WORKBOOK.xlsx [--json]
   ${BIN} list
   ${BIN} help [command]
   ${BIN} --help | --version
@@ -51,8 +55,9 @@ Usage:
 Commands:
   generate      Write templates into a new .xlsx file
   import-focus  Put FOCUS billing exports into a generated workbook: Cost data sheet, KPI actuals
-  list       The templates: id, version, title and purpose
-  help       This help, or one command's help ("${BIN} help generate")
+  check         The health check: what no longer matches its template, and how to fix it
+  list          The templates: id, version, title and purpose
+  help          This help, or one command's help ("${BIN} help generate")
 
 Generate options:
 ${GENERATE_FLAGS}
@@ -97,6 +102,19 @@ Options:
 ${EXIT_CODES}
 `;
 
+const CHECK = `Usage: ${BIN} check WORKBOOK.xlsx [--json]
+
+Runs the add-in's health check on a workbook file, changing nothing: formulas typed over or changed,
+deleted sheets, tables, columns, names and charts, inputs that break their rules, budgets over
+tolerance, overdue reviews, formats lost. Each finding gives its severity, sheet and cell, what is
+wrong and how to fix it. Exit 6 when any finding is an error, so a pipeline can stop on it.
+
+Options:
+  --json                   Print the findings as JSON (format 1, described in docs/CLI.md)
+
+${EXIT_CODES}
+`;
+
 const LIST = `Usage: ${BIN} list
 
 Prints every template on stdout: id, version, title and purpose.
@@ -117,6 +135,8 @@ export function helpText(topic?: CommandName): string {
       return GENERATE;
     case "import-focus":
       return IMPORT_FOCUS;
+    case "check":
+      return CHECK;
     case "list":
       return LIST;
     case "help":

@@ -7,6 +7,7 @@ import { withReportingDate } from "../workbook/options";
 import type { XlsxReport } from "../xlsx";
 import { GenerateCommand, isUsageError, parseCommand } from "./command";
 import { BIN, EXIT, ExitCode, helpText, listText } from "./help";
+import { check } from "./check";
 import { importFocus } from "./importFocus";
 import { CliIO } from "./io";
 
@@ -38,6 +39,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
         return await generate(command, io);
       case "import-focus":
         return await importFocus(command, io);
+      case "check":
+        return await check(command, io);
     }
   } catch (error) {
     io.stderr(

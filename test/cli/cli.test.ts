@@ -70,9 +70,12 @@ describe("parseCommand", () => {
 
     it.each([
       [[], "Missing command."],
-      [["make"], 'Unknown command "make". Commands: generate, import-focus, list, help.'],
+      [["make"], 'Unknown command "make". Commands: generate, import-focus, check, list, help.'],
       [["--all"], 'Unknown option "--all".'],
-      [["help", "make"], 'No help for "make". Commands: generate, import-focus, list, help.'],
+      [
+        ["help", "make"],
+        'No help for "make". Commands: generate, import-focus, check, list, help.',
+      ],
       [["help", "generate", "list"], 'help takes one command (got "list" too).'],
       [["--version", "x"], '--version takes no arguments (got "x").'],
       [["list", "--all"], 'list takes no arguments (got "--all").'],
