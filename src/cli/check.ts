@@ -51,7 +51,7 @@ function checkText(file: string, report: HealthReport): string {
   );
   const repair =
     report.repairable > 0
-      ? `\n${plural(report.repairable, "finding")} can be put right by Repair in the add-in (Workbook health).\n`
+      ? `\n${plural(report.repairable, "finding")} can be repaired: "${BIN} repair ${file}", or Repair in the add-in.\n`
       : "";
   return head + lines.join("") + repair;
 }

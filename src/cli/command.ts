@@ -4,16 +4,18 @@ import { FormulaMode } from "../workbook/expr/renderFormula";
 import { TEMPLATES } from "../workbook/templates";
 import { CheckCommand, parseCheck } from "./checkCommand";
 import { ImportFocusCommand, parseImportFocus } from "./importFocusCommand";
+import { MaintenanceCommand, parseMaintenance } from "./maintenanceCommand";
 
 /**
  * The command line as data: `parseCommand` turns argv into a Command or a UsageError without any I/O,
  * so every flag and every mistake can be tested without a console or a file system.
  */
-export type CommandName = "generate" | "import-focus" | "check" | "list" | "help";
+export type CommandName = "generate" | "import-focus" | "check" | "repair" | "list" | "help";
 export const COMMANDS: readonly CommandName[] = [
   "generate",
   "import-focus",
   "check",
+  "repair",
   "list",
   "help",
 ];
@@ -32,6 +34,7 @@ export type Command =
   | GenerateCommand
   | ImportFocusCommand
   | CheckCommand
+  | MaintenanceCommand
   | { readonly kind: "list" }
   | { readonly kind: "help"; readonly topic?: CommandName }
   | { readonly kind: "version" };
@@ -113,6 +116,11 @@ export function parseCommand(argv: readonly string[]): Command | UsageError {
     if (wantsHelp(rest)) return { kind: "help", topic: "check" };
     const parsed = parseCheck(rest);
     return Array.isArray(parsed) ? usage(parsed, "check") : parsed;
+  }
+  if (first === "repair") {
+    if (wantsHelp(rest)) return { kind: "help", topic: first };
+    const parsed = parseMaintenance(first, rest);
+    return Array.isArray(parsed) ? usage(parsed, first) : parsed;
   }
   if (first.startsWith("-")) return usage([`Unknown option ${quote(first)}.`]);
   return usage([`Unknown command ${quote(first)}. Commands: ${COMMANDS.join(", ")}.`]);

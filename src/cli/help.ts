@@ -48,6 +48,7 @@ Usage:
   ${BIN} generate (--template <id> [--template <id> ...] | --all) --out FILE.xlsx [options]
   ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
   ${BIN} check WORKBOOK.xlsx [--json]
+  ${BIN} repair WORKBOOK.xlsx [--dry-run]
   ${BIN} list
   ${BIN} help [command]
   ${BIN} --help | --version
@@ -56,6 +57,7 @@ Commands:
   generate      Write templates into a new .xlsx file
   import-focus  Put FOCUS billing exports into a generated workbook: Cost data sheet, KPI actuals
   check         The health check: what no longer matches its template, and how to fix it
+  repair        Put back what the templates own (formulas, names, formats), keeping everything else
   list          The templates: id, version, title and purpose
   help          This help, or one command's help ("${BIN} help generate")
 
@@ -115,6 +117,24 @@ Options:
 ${EXIT_CODES}
 `;
 
+const REPAIR = `Usage: ${BIN} repair WORKBOOK.xlsx [--dry-run]
+
+The add-in's Repair, on a file: puts back every formula typed over, cleared or changed in the cells
+the templates own, deleted defined names, and the number formats, drop-downs, limits and highlights of
+template columns. The values you typed, rows and columns you added, your own sheets, charts, pivot
+tables and everything else in the file are kept exactly as they were; formulas get their values
+computed, and Excel recalculates the workbook when it next opens it. Prints each change, as the
+pane's preview lists them. The file is replaced all or nothing (written beside it, then renamed).
+
+A deleted sheet, table, column or chart is not brought back by the command line yet: such a workbook
+is refused with exit 5 and the full list of changes; use Repair in the add-in.
+
+Options:
+  --dry-run                Print the changes and write nothing
+
+${EXIT_CODES}
+`;
+
 const LIST = `Usage: ${BIN} list
 
 Prints every template on stdout: id, version, title and purpose.
@@ -137,6 +157,8 @@ export function helpText(topic?: CommandName): string {
       return IMPORT_FOCUS;
     case "check":
       return CHECK;
+    case "repair":
+      return REPAIR;
     case "list":
       return LIST;
     case "help":

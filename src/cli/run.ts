@@ -9,6 +9,7 @@ import { GenerateCommand, isUsageError, parseCommand } from "./command";
 import { BIN, EXIT, ExitCode, helpText, listText } from "./help";
 import { check } from "./check";
 import { importFocus } from "./importFocus";
+import { maintain } from "./maintain";
 import { CliIO } from "./io";
 
 export type { CliIO };
@@ -41,6 +42,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
         return await importFocus(command, io);
       case "check":
         return await check(command, io);
+      case "repair":
+        return await maintain(command, io);
     }
   } catch (error) {
     io.stderr(

@@ -70,11 +70,14 @@ describe("parseCommand", () => {
 
     it.each([
       [[], "Missing command."],
-      [["make"], 'Unknown command "make". Commands: generate, import-focus, check, list, help.'],
+      [
+        ["make"],
+        'Unknown command "make". Commands: generate, import-focus, check, repair, list, help.',
+      ],
       [["--all"], 'Unknown option "--all".'],
       [
         ["help", "make"],
-        'No help for "make". Commands: generate, import-focus, check, list, help.',
+        'No help for "make". Commands: generate, import-focus, check, repair, list, help.',
       ],
       [["help", "generate", "list"], 'help takes one command (got "list" too).'],
       [["--version", "x"], '--version takes no arguments (got "x").'],

@@ -10,14 +10,25 @@ import { shiftFormula } from "../read/sharedFormulas";
  * stays as it was. Text goes in as inline strings, so the shared string table (which other sheets
  * use) is never touched.
  */
-export interface CellWrite {
+export type CellWrite = CellPlace &
+  (
+    | {
+        /** A formula as a user types it ("=SUM(...)"), or undefined for a constant. */
+        readonly formula?: string;
+        /** The constant, or the formula's cached result; null leaves the cell empty (its style kept). */
+        readonly value: CellValue;
+        readonly keep?: undefined;
+      }
+    /** Only the cached result changes: the cell's formula element stays as it is. */
+    | { readonly keep: "formula"; readonly value: CellValue }
+    /** Only the style changes. */
+    | { readonly keep: "content" }
+  );
+
+interface CellPlace {
   /** 0-based. */
   readonly row: number;
   readonly column: number;
-  /** A formula as a user types it ("=SUM(...)"), or undefined for a constant. */
-  readonly formula?: string;
-  /** The constant, or the formula's cached result; null leaves the cell empty (its style kept). */
-  readonly value: CellValue;
   /** The style (cellXfs index) to give the cell; undefined keeps the one it has. */
   readonly style?: number;
 }
@@ -48,7 +59,7 @@ export function writeCells(xml: string, writes: readonly CellWrite[]): string {
     const cells = cellsOf(chunk);
     const old = cells.get(write.column);
     const style = write.style ?? Number(/\bs="(\d+)"/.exec(old ?? "")?.[1] ?? 0);
-    const written = cellXml(cellAddress(write.row, write.column), style, write);
+    const written = rewritten(cellAddress(write.row, write.column), style, write, old);
     if (written) cells.set(write.column, written);
     else cells.delete(write.column);
   }
@@ -110,11 +121,29 @@ function rowXml(chunk: RowChunk): string {
   return `<row${attributes}>${cells.map(([, xml]) => xml).join("")}</row>`;
 }
 
+/** The cell's new XML from its write and its XML now (`old`), or null when nothing is left. */
+function rewritten(
+  address: string,
+  style: number,
+  write: CellWrite,
+  old: string | undefined
+): string | null {
+  if (write.keep === "content") {
+    const bare = (old ?? `<c r="${address}"/>`).replace(/^(<c\b[^>]*?)\ss="\d+"/, "$1");
+    return style === 0 ? bare : bare.replace(/^<c\b/, `<c s="${style}"`);
+  }
+  const formula =
+    write.keep === "formula"
+      ? (/<f\b[^>]*?(?:\/>|>[\s\S]*?<\/f>)/.exec(old ?? "")?.[0] ?? "")
+      : write.formula === undefined
+        ? ""
+        : `<f>${escapeXml(fileFormula(write.formula))}</f>`;
+  return cellXml(address, style, formula, write.value);
+}
+
 /** The cell's XML, or null for an empty cell without a style (nothing to keep). */
-function cellXml(address: string, style: number, write: CellWrite): string | null {
+function cellXml(address: string, style: number, f: string, value: CellValue): string | null {
   const s = style === 0 ? "" : ` s="${style}"`;
-  const value = write.value;
-  const f = write.formula === undefined ? "" : `<f>${escapeXml(fileFormula(write.formula))}</f>`;
   if (
     value === null ||
     value === undefined ||

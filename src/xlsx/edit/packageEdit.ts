@@ -1,7 +1,8 @@
 import { Buffer } from "buffer";
-import { tags, worksheetPaths, XlsxPackage } from "../charts/xlsxPackage";
+import { resolveTarget, tags, worksheetPaths, XlsxPackage } from "../charts/xlsxPackage";
 import { CellWrite, writeCells } from "./cellWrites";
 import { changeDefinedNames, NameChange } from "./definedNames";
+import { StyleBook } from "./styleBook";
 import { insertWorkbookChild } from "./workbookOrder";
 
 const WORKBOOK = "xl/workbook.xml";
@@ -15,6 +16,7 @@ const CALC_CHAIN_TYPE = "application/vnd.openxmlformats-officedocument.spreadshe
  */
 export class PackageEdit {
   private formulasChanged = false;
+  private styleBook?: { path: string; book: StyleBook };
 
   private constructor(
     readonly pkg: XlsxPackage,
@@ -32,11 +34,27 @@ export class PackageEdit {
 
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     if (writes.length === 0) return;
+    await this.changeSheet(sheet, (xml) => writeCells(xml, writes));
+    if (writes.some((w) => w.keep !== "content")) this.formulasChanged = true;
+  }
+
+  /** Rewrites a worksheet part's XML. */
+  async changeSheet(sheet: string, change: (xml: string) => string): Promise<void> {
     const path = this.sheets.get(sheet.toLowerCase());
     const xml = path && (await this.pkg.text(path));
     if (!path || xml === undefined) throw new Error(`The workbook has no sheet "${sheet}".`);
-    this.pkg.write(path, writeCells(xml, writes));
-    this.formulasChanged = true;
+    this.pkg.write(path, change(xml));
+  }
+
+  /** The style part, opened once for additions and written back with the package. */
+  async styles(): Promise<StyleBook> {
+    if (this.styleBook) return this.styleBook.book;
+    const rels = tags((await this.pkg.text("xl/_rels/workbook.xml.rels")) ?? "", "Relationship");
+    const target = rels.find((r) => r.Type.endsWith("/styles"))?.Target ?? "styles.xml";
+    const path = resolveTarget("xl", target);
+    const book = new StyleBook((await this.pkg.text(path)) ?? "");
+    this.styleBook = { path, book };
+    return book;
   }
 
   async changeNames(changes: readonly NameChange[]): Promise<void> {
@@ -46,6 +64,7 @@ export class PackageEdit {
   }
 
   async bytes(): Promise<Buffer> {
+    if (this.styleBook?.book.changed) this.pkg.write(this.styleBook.path, this.styleBook.book.text);
     if (this.formulasChanged) await this.recalculateOnLoad();
     return this.pkg.bytes();
   }

@@ -1,0 +1,25 @@
+import * as fs from "fs";
+import { cellAddress } from "../../src/workbook/addresses";
+import { RawCell } from "../../src/workbook/maintain/readBack";
+import { isFormula } from "../../src/workbook/maintain/grid";
+import { METADATA_SHEET } from "../../src/workbook/metadata";
+import { openWorkbookPackage } from "../../src/xlsx/read/workbookPackage";
+import { readSheetCells } from "../../src/xlsx/read/sheetCells";
+
+/** Every cell of every sheet but the store, by sheet and A1 address: its value, and whether it is a formula. */
+export async function readBackOf(
+  file: string
+): Promise<Map<string, Map<string, { value: RawCell; formula: boolean }>>> {
+  const pkg = await openWorkbookPackage(fs.readFileSync(file));
+  const sheets = new Map<string, Map<string, { value: RawCell; formula: boolean }>>();
+  for (const sheet of pkg.sheets) {
+    if (sheet.name === METADATA_SHEET) continue;
+    const cells = readSheetCells((await pkg.text(sheet.path)) ?? "", pkg.sharedStrings);
+    const found = new Map<string, { value: RawCell; formula: boolean }>();
+    for (const [row, columns] of cells.rows)
+      for (const [column, cell] of columns)
+        found.set(cellAddress(row, column), { value: cell.value, formula: isFormula(cell) });
+    sheets.set(sheet.name, found);
+  }
+  return sheets;
+}

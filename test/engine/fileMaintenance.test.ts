@@ -1,0 +1,89 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { convertWithLibreOffice } from "../../scripts/libreoffice";
+import { EXIT } from "../../src/cli/help";
+import { run } from "../../src/cli/run";
+import { cellPosition } from "../../src/workbook/addresses";
+import { readBackOf } from "./fileCells";
+import { PackageEdit } from "../../src/xlsx/edit/packageEdit";
+import { readWorkbookFile } from "../../src/xlsx/read/readWorkbookFile";
+import { nameTarget } from "../../src/workbook/maintain/survey";
+import { isErrorText } from "../../src/workbook/maintain/grid";
+
+/**
+ * A real engine on a workbook repaired by the command line: a user's edits (formulas typed over, an
+ * input changed without recalculating, a name deleted) are repaired in the file, and LibreOffice
+ * recalculates it. Every formula cell of the template sheets must compute what the file caches, and
+ * none may be an error.
+ */
+const silent = {
+  stdout: () => undefined,
+  stderr: () => undefined,
+  now: () => new Date("2026-11-29T12:00:00Z"),
+};
+
+describe("a workbook repaired by the command line, in LibreOffice", () => {
+  let dir: string;
+  beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "finops-repair-"))));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("recalculates to the values the repair cached, with no error cell", async () => {
+    const file = path.join(dir, "practice.xlsx");
+    expect(await run(["generate", "--all", "--sample", "--out", file], silent)).toBe(EXIT.ok);
+    const { readBack } = await readWorkbookFile(fs.readFileSync(file));
+    const lines = readBack.tables.find((t) => t.name === "BudgetLines")!;
+    const top = cellPosition(lines.address.split(":")[0]);
+    const column = (header: string) => top.column + lines.headers.indexOf(header);
+    const ytd = nameTarget(readBack.names.find((n) => n.name === "TeamBudgetYTD")!.formula)!;
+    const edit = await PackageEdit.open(fs.readFileSync(file));
+    await edit.writeCells(lines.sheet, [
+      { row: top.row + 1, column: column("Budget FY"), value: "about 400" },
+      { row: top.row + 2, column: column("Budget Jan 2026"), value: 123456 },
+      { ...cellPosition(ytd.address), value: 1 },
+    ]);
+    await edit.changeNames([{ name: "TeamBudgetYTD", formula: null }]);
+    fs.writeFileSync(file, await edit.bytes());
+    expect(await run(["repair", file], silent)).toBe(EXIT.ok);
+
+    const repaired = await readBackOf(file);
+    const output = convertWithLibreOffice(file, path.join(dir, "out"), "xlsx", {
+      timeoutMs: 180_000,
+    });
+    const recalculated = await readBackOf(output);
+    const differences: string[] = [];
+    let formulas = 0;
+    for (const [sheet, cells] of repaired)
+      for (const [address, cell] of cells) {
+        if (!cell.formula) continue;
+        formulas += 1;
+        const engine = recalculated.get(sheet)?.get(address)?.value;
+        if (!same(cell.value, engine))
+          differences.push(
+            `${sheet}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(engine)}`
+          );
+      }
+    expect(formulas).toBeGreaterThan(1000);
+    const errors = [...recalculated].flatMap(([sheet, cells]) =>
+      [...cells]
+        .filter(([, cell]) => isErrorText(cell.value))
+        .map(([address, cell]) => `${sheet}!${address} ${cell.value}`)
+    );
+    expect(errors).toEqual([]);
+    expect(differences).toEqual([]);
+    // The repaired cells hold the template's formulas again, with their values.
+    const budget = repaired.get(lines.sheet)!;
+    expect(
+      budget.get(`${String.fromCharCode(65 + column("Budget FY"))}${top.row + 2}`)?.formula
+    ).toBe(true);
+  });
+});
+
+/** Numbers to 9 significant digits (LibreOffice and JavaScript round the last bit differently); "" is blank. */
+function same(a: unknown, b: unknown): boolean {
+  const blank = (v: unknown) => v === "" || v === null || v === undefined;
+  if (blank(a) && blank(b)) return true;
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a === b;
+}
