@@ -1,8 +1,9 @@
 import { CellValue, isErrorValue } from "../../domain/cellValue";
-import { cellAddress, cellPosition, rangeAddress, rangeBounds } from "../../workbook/addresses";
+import { cellAddress, rangeAddress, rangeBounds } from "../../workbook/addresses";
 import { escapeXml } from "../charts/chartXml";
 import { fileFormula } from "../formulas";
 import { shiftFormula } from "../read/sharedFormulas";
+import { SheetRows } from "./sheetRows";
 
 /**
  * Writes cells into a worksheet part's XML in place (ECMA-376 Part 1, 18.3.1.73 <sheetData>): only
@@ -33,92 +34,19 @@ interface CellPlace {
   readonly style?: number;
 }
 
-interface RowChunk {
-  row: number;
-  /** The row's XML as it is, or null once it is rebuilt. */
-  raw: string | null;
-  attributes: string;
-  cells?: Map<number, string>;
-}
-
-const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-
 export function writeCells(xml: string, writes: readonly CellWrite[]): string {
   if (writes.length === 0) return xml;
-  const data = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(xml);
-  if (!data) throw new Error("The worksheet has no sheetData.");
-  const rows = readRows(data[1] ?? "");
+  const rows = SheetRows.open(xml);
   unshareTouched(rows, writes);
   for (const write of writes) {
-    let chunk = rows.get(write.row);
-    if (!chunk) {
-      chunk = { row: write.row, raw: null, attributes: ` r="${write.row + 1}"`, cells: new Map() };
-      rows.set(write.row, chunk);
-    }
-    const cells = cellsOf(chunk);
+    const cells = rows.cells(write.row);
     const old = cells.get(write.column);
     const style = write.style ?? Number(/\bs="(\d+)"/.exec(old ?? "")?.[1] ?? 0);
     const written = rewritten(cellAddress(write.row, write.column), style, write, old);
     if (written) cells.set(write.column, written);
     else cells.delete(write.column);
   }
-  const body = [...rows.values()]
-    .sort((a, b) => a.row - b.row)
-    .map(rowXml)
-    .join("");
-  const sheetData = `<sheetData>${body}</sheetData>`;
-  const out = xml.slice(0, data.index) + sheetData + xml.slice(data.index + data[0].length);
-  return withDimension(out, writes);
-}
-
-function readRows(body: string): Map<number, RowChunk> {
-  const rows = new Map<number, RowChunk>();
-  let next = 0;
-  for (const match of body.matchAll(ROW)) {
-    const r = /\br="(\d+)"/.exec(match[1]);
-    const row = r ? Number(r[1]) - 1 : next;
-    next = row + 1;
-    // A row without r= gets one, so that rows added before it keep the order.
-    rows.set(row, {
-      row,
-      raw: r ? match[0] : null,
-      attributes: r ? match[1] : ` r="${row + 1}"${match[1]}`,
-    });
-  }
-  return rows;
-}
-
-/** The row's cells by 0-based column, parsed on first use (the row is then rebuilt). */
-function cellsOf(chunk: RowChunk): Map<number, string> {
-  if (chunk.cells) return chunk.cells;
-  const cells = new Map<number, string>();
-  const inner =
-    chunk.raw === null ? "" : (/^<row\b[^>]*?>([\s\S]*)<\/row>$/.exec(chunk.raw)?.[1] ?? "");
-  let next = 0;
-  for (const match of inner.matchAll(CELL)) {
-    const r = /\br="([A-Z]+\d+)"/.exec(match[1]);
-    const column = r ? cellPosition(r[1]).column : next;
-    next = column + 1;
-    cells.set(
-      column,
-      r ? match[0] : match[0].replace(/^<c\b/, `<c r="${cellAddress(chunk.row, column)}"`)
-    );
-  }
-  chunk.cells = cells;
-  chunk.raw = null;
-  return cells;
-}
-
-function rowXml(chunk: RowChunk): string {
-  if (chunk.raw !== null) return chunk.raw;
-  const cells = [...(chunk.cells ?? new Map<number, string>()).entries()].sort(
-    (a, b) => a[0] - b[0]
-  );
-  // spans is an optional hint (18.3.1.73) that rebuilt cells may outgrow: it is dropped.
-  const attributes = chunk.attributes.replace(/\sspans="[^"]*"/, "");
-  if (cells.length === 0) return `<row${attributes}/>`;
-  return `<row${attributes}>${cells.map(([, xml]) => xml).join("")}</row>`;
+  return withDimension(rows.toXml(), writes);
 }
 
 /** The cell's new XML from its write and its XML now (`old`), or null when nothing is left. */
@@ -169,7 +97,7 @@ function cellXml(address: string, style: number, f: string, value: CellValue): s
  * A shared formula (18.3.1.40) whose anchor or member is overwritten would lose its source or its
  * range: every cell of such a group gets its own formula text first, as Excel shows it.
  */
-function unshareTouched(rows: Map<number, RowChunk>, writes: readonly CellWrite[]): void {
+function unshareTouched(rows: SheetRows, writes: readonly CellWrite[]): void {
   const touched = new Set(writes.map((w) => `${w.row},${w.column}`));
   const groups = new Map<
     string,
@@ -178,16 +106,16 @@ function unshareTouched(rows: Map<number, RowChunk>, writes: readonly CellWrite[
       members: { row: number; column: number }[];
     }
   >();
-  for (const chunk of rows.values()) {
-    if (chunk.raw !== null && !chunk.raw.includes('t="shared"')) continue;
-    for (const [column, xml] of cellsOf(chunk)) {
+  for (const row of rows.rowNumbers()) {
+    if (!rows.rowIncludes(row, 't="shared"')) continue;
+    for (const [column, xml] of rows.cells(row)) {
       const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml);
       if (!f || !/\bt="shared"/.test(f[1])) continue;
       const si = /\bsi="(\d+)"/.exec(f[1])?.[1];
       if (si === undefined) continue;
       const group = groups.get(si) ?? { members: [] };
-      group.members.push({ row: chunk.row, column });
-      if (f[2] !== undefined && f[2] !== "") group.anchor = { row: chunk.row, column, text: f[2] };
+      group.members.push({ row, column });
+      if (f[2] !== undefined && f[2] !== "") group.anchor = { row, column, text: f[2] };
       groups.set(si, group);
     }
   }
@@ -195,7 +123,7 @@ function unshareTouched(rows: Map<number, RowChunk>, writes: readonly CellWrite[
     if (!group.anchor || !group.members.some((m) => touched.has(`${m.row},${m.column}`))) continue;
     const anchor = group.anchor;
     for (const member of group.members) {
-      const cells = cellsOf(rows.get(member.row) as RowChunk);
+      const cells = rows.cells(member.row);
       const xml = cells.get(member.column) as string;
       // The anchor's text is stored escaped; shifting works on references, which escaping never touches.
       const text = shiftFormula(

@@ -38,12 +38,36 @@ export class PackageEdit {
     if (writes.some((w) => w.keep !== "content")) this.formulasChanged = true;
   }
 
+  /** Every worksheet part, by its sheet's name (lower-cased, as names compare in Excel). */
+  worksheetParts(): ReadonlyMap<string, string> {
+    return this.sheets;
+  }
+
+  /** Rewrites any part's text (a table, a chart, the workbook part). */
+  async changePart(path: string, change: (xml: string) => string): Promise<void> {
+    const xml = await this.pkg.text(path);
+    if (xml === undefined) throw new Error(`The package has no part ${path}.`);
+    const changed = change(xml);
+    if (changed !== xml) this.pkg.write(path, changed);
+  }
+
+  /** Cells moved or formulas rewritten: Excel rebuilds its calculation chain and recalculates on load. */
+  formulasMoved(): void {
+    this.formulasChanged = true;
+  }
+
   /** Rewrites a worksheet part's XML. */
   async changeSheet(sheet: string, change: (xml: string) => string): Promise<void> {
     const path = this.sheets.get(sheet.toLowerCase());
     const xml = path && (await this.pkg.text(path));
     if (!path || xml === undefined) throw new Error(`The workbook has no sheet "${sheet}".`);
     this.pkg.write(path, change(xml));
+  }
+
+  /** A worksheet part added to the package (addSheets.ts): editable by name, its formulas recalculated on load. */
+  sheetAdded(sheet: string, path: string): void {
+    this.sheets.set(sheet.toLowerCase(), path);
+    this.formulasChanged = true;
   }
 
   /** The style part, opened once for additions and written back with the package. */
