@@ -32,7 +32,7 @@ const contentTypeOf = (types: string, part: string) =>
   tags(types, "Override").find((o) => o.PartName === `/${part}`)?.ContentType;
 
 /** Copies a part and every part its relationships reach (not back to a worksheet) under free names. */
-async function copyPart(
+export async function copyPart(
   from: XlsxPackage,
   to: XlsxPackage,
   part: string,

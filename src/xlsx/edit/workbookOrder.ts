@@ -22,9 +22,7 @@ export function insertWorkbookChild(
   name: "definedNames" | "calcPr",
   element: string
 ): string {
-  const followers = AFTER_DEFINED_NAMES.slice(
-    AFTER_DEFINED_NAMES.indexOf(name) + (name === "calcPr" ? 1 : 0)
-  );
+  const followers = name === "calcPr" ? AFTER_DEFINED_NAMES.slice(1) : AFTER_DEFINED_NAMES;
   const positions = followers
     .map((tag) => xml.search(new RegExp(`<${tag}[\\s/>]`)))
     .filter((at) => at >= 0);
