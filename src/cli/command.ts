@@ -4,18 +4,23 @@ import { FormulaMode } from "../workbook/expr/renderFormula";
 import { TEMPLATES } from "../workbook/templates";
 import { CheckCommand, parseCheck } from "./checkCommand";
 import { ImportFocusCommand, parseImportFocus } from "./importFocusCommand";
-import { MaintenanceCommand, parseMaintenance } from "./maintenanceCommand";
+import {
+  MAINTENANCE,
+  MaintenanceCommand,
+  MaintenanceKind,
+  parseMaintenance,
+} from "./maintenanceCommand";
 
 /**
  * The command line as data: `parseCommand` turns argv into a Command or a UsageError without any I/O,
  * so every flag and every mistake can be tested without a console or a file system.
  */
-export type CommandName = "generate" | "import-focus" | "check" | "repair" | "list" | "help";
+export type CommandName = "generate" | "import-focus" | "check" | MaintenanceKind | "list" | "help";
 export const COMMANDS: readonly CommandName[] = [
   "generate",
   "import-focus",
   "check",
-  "repair",
+  ...MAINTENANCE,
   "list",
   "help",
 ];
@@ -117,10 +122,11 @@ export function parseCommand(argv: readonly string[]): Command | UsageError {
     const parsed = parseCheck(rest);
     return Array.isArray(parsed) ? usage(parsed, "check") : parsed;
   }
-  if (first === "repair") {
-    if (wantsHelp(rest)) return { kind: "help", topic: first };
-    const parsed = parseMaintenance(first, rest);
-    return Array.isArray(parsed) ? usage(parsed, first) : parsed;
+  if (MAINTENANCE.includes(first as MaintenanceKind)) {
+    const kind = first as MaintenanceKind;
+    if (wantsHelp(rest)) return { kind: "help", topic: kind };
+    const parsed = parseMaintenance(kind, rest);
+    return Array.isArray(parsed) ? usage(parsed, kind) : parsed;
   }
   if (first.startsWith("-")) return usage([`Unknown option ${quote(first)}.`]);
   return usage([`Unknown command ${quote(first)}. Commands: ${COMMANDS.join(", ")}.`]);

@@ -49,6 +49,7 @@ Usage:
   ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
   ${BIN} check WORKBOOK.xlsx [--json]
   ${BIN} repair WORKBOOK.xlsx [--dry-run]
+  ${BIN} record-assessment WORKBOOK.xlsx [--date YYYY-MM-DD] [--dry-run]
   ${BIN} list
   ${BIN} help [command]
   ${BIN} --help | --version
@@ -58,6 +59,7 @@ Commands:
   import-focus  Put FOCUS billing exports into a generated workbook: Cost data sheet, KPI actuals
   check         The health check: what no longer matches its template, and how to fix it
   repair        Put back what the templates own (formulas, names, formats), keeping everything else
+  record-assessment  Add the maturity scorecard's current results to its history and trend chart
   list          The templates: id, version, title and purpose
   help          This help, or one command's help ("${BIN} help generate")
 
@@ -135,6 +137,23 @@ Options:
 ${EXIT_CODES}
 `;
 
+const RECORD_ASSESSMENT = `Usage: ${BIN} record-assessment WORKBOOK.xlsx [--date YYYY-MM-DD] [--dry-run]
+
+The add-in's Record assessment, on a file: adds the maturity scorecard's practice score, target,
+level, capabilities assessed, checklist level and each capability's score as a new row of its
+assessment history, and stretches the "Practice score trend" chart over it. The date is --date, else
+the scorecard's assessment date, else today. The history table grows as it does in Excel: what is
+below it in its columns moves down a row, and every formula, name and chart that points there
+follows. Everything else in the file stays as it was. Prints the change; nothing is recorded (exit 0,
+with a note) when there is no scorecard or no score yet.
+
+Options:
+  --date YYYY-MM-DD        The assessment's date
+  --dry-run                Print the change and write nothing
+
+${EXIT_CODES}
+`;
+
 const LIST = `Usage: ${BIN} list
 
 Prints every template on stdout: id, version, title and purpose.
@@ -159,6 +178,8 @@ export function helpText(topic?: CommandName): string {
       return CHECK;
     case "repair":
       return REPAIR;
+    case "record-assessment":
+      return RECORD_ASSESSMENT;
     case "list":
       return LIST;
     case "help":

@@ -1,20 +1,54 @@
 import { basename } from "node:path";
+import type { FileOperation } from "../xlsx/maintain/repairFile";
+import type { WorkbookFile } from "../xlsx/read/readWorkbookFile";
 import { BIN, EXIT, ExitCode } from "./help";
 import { CliIO } from "./io";
 import { MaintenanceCommand } from "./maintenanceCommand";
 import { replaceFile } from "./replaceFile";
 import { readWorkbookInput } from "./workbookInput";
 
-const VERB: Record<MaintenanceCommand["kind"], { done: string; nothing: string }> = {
+/** Each command: what the pane calls it, what it says when there is nothing to do, and the work. */
+const COMMANDS: {
+  [K in MaintenanceCommand["kind"]]: {
+    readonly pane: string;
+    readonly done: string;
+    readonly nothing: string;
+    readonly run: (
+      command: Extract<MaintenanceCommand, { kind: K }>,
+      file: WorkbookFile,
+      bytes: Uint8Array,
+      now: Date
+    ) => Promise<FileOperation>;
+  };
+} = {
   repair: {
+    pane: "Repair",
     done: "Repaired",
     nothing: "Nothing to repair: everything the templates own is in place.",
+    run: async (command, file, bytes, now) =>
+      (await import("../xlsx/maintain/repairFile")).repairFile(file, bytes, now, command.dryRun),
+  },
+  "record-assessment": {
+    pane: "Record assessment",
+    done: "Recorded the assessment in",
+    nothing: "Nothing recorded.",
+    run: async (command, file, bytes, now) =>
+      (await import("../xlsx/maintain/recordAssessmentFile")).recordAssessmentFile(
+        file,
+        bytes,
+        now,
+        command.date,
+        command.dryRun
+      ),
   },
 };
 
+const plural = (n: number) => `${n} change${n === 1 ? "" : "s"}`;
+
 /**
- * A maintenance command on a file (repair): the pane's preview, then the same change written into
- * the file in place, all or nothing. --dry-run prints the preview and writes nothing.
+ * A command that changes a workbook file in place (repair, record-assessment): the pane's preview,
+ * then the same change written into the file, all or nothing. --dry-run prints the preview and
+ * writes nothing.
  */
 export async function maintain(command: MaintenanceCommand, io: CliIO): Promise<ExitCode> {
   const fail = (code: ExitCode, message: string) => {
@@ -23,12 +57,18 @@ export async function maintain(command: MaintenanceCommand, io: CliIO): Promise<
   };
   const input = await readWorkbookInput(command.file, BIN);
   if (!input.ok) return fail(EXIT.input, `${input.message} Nothing was written.`);
-  const { repairFile } = await import("../xlsx/maintain/repairFile");
-  const result = await repairFile(input.file, input.bytes, io.now(), command.dryRun);
+  const spec = COMMANDS[command.kind];
+  const run = spec.run as (
+    c: MaintenanceCommand,
+    f: WorkbookFile,
+    b: Uint8Array,
+    n: Date
+  ) => Promise<FileOperation>;
+  const result = await run(command, input.file, input.bytes, io.now());
   const name = basename(command.file);
-  const verb = VERB[command.kind];
+  for (const note of result.notes ?? []) io.stderr(`Note: ${note}\n`);
   if (result.changes.length === 0) {
-    io.stdout(`${name}: ${verb.nothing}\n`);
+    io.stdout(`${name}: ${spec.nothing}\n`);
     return EXIT.ok;
   }
   const list = result.changes.map((change) => `  ${change}\n`).join("");
@@ -36,12 +76,12 @@ export async function maintain(command: MaintenanceCommand, io: CliIO): Promise<
     return fail(
       EXIT.input,
       `${name} needs changes the command line cannot make in a file yet (${result.notOnFiles.join("; ")}). ` +
-        `Open it in Excel and use ${command.kind === "repair" ? "Repair" : command.kind} in the add-in. Nothing was written.\n` +
+        `Open it in Excel and use ${spec.pane} in the add-in. Nothing was written.\n` +
         `The full change would be:\n${list}`
     );
   if (command.dryRun || !result.bytes) {
     io.stdout(
-      `${name}: ${result.changes.length} change${result.changes.length === 1 ? "" : "s"} (--dry-run: nothing was written)\n${list}`
+      `${name}: ${plural(result.changes.length)} (--dry-run: nothing was written)\n${list}`
     );
     return EXIT.ok;
   }
@@ -53,8 +93,6 @@ export async function maintain(command: MaintenanceCommand, io: CliIO): Promise<
       `Cannot write ${command.file}: ${(error as Error).message} (if it is open in Excel, close it and try again). It is unchanged.`
     );
   }
-  io.stdout(
-    `${verb.done} ${name}: ${result.changes.length} change${result.changes.length === 1 ? "" : "s"}\n${list}`
-  );
+  io.stdout(`${spec.done} ${name}: ${plural(result.changes.length)}\n${list}`);
   return EXIT.ok;
 }

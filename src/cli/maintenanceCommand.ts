@@ -1,22 +1,37 @@
 import { parseArgs } from "node:util";
 
-/** `repair FILE.xlsx [--dry-run]` as data; parsed without I/O like generate. */
-export interface MaintenanceCommand {
-  readonly kind: "repair";
+/**
+ * The commands that change a workbook file in place, as data; parsed without I/O like generate:
+ * `repair FILE.xlsx`, `record-assessment FILE.xlsx [--date YYYY-MM-DD]`, each with --dry-run.
+ */
+export type MaintenanceCommand = {
   readonly file: string;
   readonly dryRun: boolean;
-}
+} & ({ readonly kind: "repair" } | { readonly kind: "record-assessment"; readonly date?: Date });
+
+export type MaintenanceKind = MaintenanceCommand["kind"];
+export const MAINTENANCE: readonly MaintenanceKind[] = ["repair", "record-assessment"];
+
+const OPTIONS = {
+  repair: {},
+  "record-assessment": { date: { type: "string" } },
+} as const;
+
+const PURPOSE: Record<MaintenanceKind, string> = {
+  repair: "to repair",
+  "record-assessment": "to record the assessment in",
+};
 
 /** Problems, one sentence each, or the command. */
 export function parseMaintenance(
-  kind: MaintenanceCommand["kind"],
+  kind: MaintenanceKind,
   args: readonly string[]
 ): MaintenanceCommand | string[] {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...args],
-      options: { "dry-run": { type: "boolean" } },
+      options: { "dry-run": { type: "boolean" }, ...OPTIONS[kind] },
       allowPositionals: true,
       strict: true,
     });
@@ -24,12 +39,30 @@ export function parseMaintenance(
     return [`${(error as Error).message.split("\n")[0]}`];
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) return [`Name the workbook to ${kind}, for example practice.xlsx.`];
-  if (positionals.length > 1)
-    return [
-      `${kind} takes one workbook (got ${positionals.map((p) => JSON.stringify(p)).join(", ")}).`,
-    ];
-  if (!/\.xlsx$/i.test(positionals[0]))
-    return [`${kind} works on .xlsx workbooks (got ${JSON.stringify(positionals[0])}).`];
-  return { kind, file: positionals[0], dryRun: values["dry-run"] === true };
+  const problems: string[] = [];
+  if (positionals.length === 0)
+    problems.push(`Name the workbook ${PURPOSE[kind]}, for example practice.xlsx.`);
+  else if (positionals.length > 1)
+    problems.push(
+      `${kind} takes one workbook (got ${positionals.map((p) => JSON.stringify(p)).join(", ")}).`
+    );
+  else if (!/\.xlsx$/i.test(positionals[0]))
+    problems.push(`${kind} works on .xlsx workbooks (got ${JSON.stringify(positionals[0])}).`);
+  const base = { file: positionals[0], dryRun: values["dry-run"] === true };
+  if (kind === "record-assessment") {
+    const text = (values as { date?: string }).date;
+    const date = text === undefined ? undefined : isoDate(text);
+    if (text !== undefined && !date)
+      problems.push(`--date takes a date as YYYY-MM-DD (got ${JSON.stringify(text)}).`);
+    return problems.length > 0 ? problems : { ...base, kind, ...(date ? { date } : {}) };
+  }
+  return problems.length > 0 ? problems : { ...base, kind };
+}
+
+/** "2026-06-30" as that day at UTC midnight; undefined for anything else (2026-02-30 included). */
+function isoDate(text: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text.trim() ? date : undefined;
 }

@@ -46,38 +46,58 @@ describe("a workbook repaired by the command line, in LibreOffice", () => {
     fs.writeFileSync(file, await edit.bytes());
     expect(await run(["repair", file], silent)).toBe(EXIT.ok);
 
-    const repaired = await readBackOf(file);
-    const output = convertWithLibreOffice(file, path.join(dir, "out"), "xlsx", {
-      timeoutMs: 180_000,
-    });
-    const recalculated = await readBackOf(output);
-    const differences: string[] = [];
-    let formulas = 0;
-    for (const [sheet, cells] of repaired)
-      for (const [address, cell] of cells) {
-        if (!cell.formula) continue;
-        formulas += 1;
-        const engine = recalculated.get(sheet)?.get(address)?.value;
-        if (!same(cell.value, engine))
-          differences.push(
-            `${sheet}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(engine)}`
-          );
-      }
-    expect(formulas).toBeGreaterThan(1000);
-    const errors = [...recalculated].flatMap(([sheet, cells]) =>
-      [...cells]
-        .filter(([, cell]) => isErrorText(cell.value))
-        .map(([address, cell]) => `${sheet}!${address} ${cell.value}`)
-    );
-    expect(errors).toEqual([]);
-    expect(differences).toEqual([]);
+    const repaired = await expectRecalculatedToCache(file, dir);
     // The repaired cells hold the template's formulas again, with their values.
     const budget = repaired.get(lines.sheet)!;
     expect(
       budget.get(`${String.fromCharCode(65 + column("Budget FY"))}${top.row + 2}`)?.formula
     ).toBe(true);
   });
+
+  it("records two assessments: the history grows above the capability table, and recalculates to its cache", async () => {
+    const file = path.join(dir, "recorded.xlsx");
+    expect(await run(["generate", "--all", "--sample", "--out", file], silent)).toBe(EXIT.ok);
+    for (const date of ["2026-09-30", "2026-12-31"])
+      expect(await run(["record-assessment", file, "--date", date], silent)).toBe(EXIT.ok);
+    const cells = await expectRecalculatedToCache(file, dir);
+    const scorecard = [...(cells.get("Maturity scorecard")?.values() ?? [])].map((c) => c.value);
+    expect(scorecard).toContain(46295); // 2026-09-30
+    expect(scorecard).toContain(46387); // 2026-12-31
+  });
 });
+
+/** LibreOffice recalculates the file: every formula cell computes what the file caches, none is an error. */
+async function expectRecalculatedToCache(
+  file: string,
+  dir: string
+): Promise<Awaited<ReturnType<typeof readBackOf>>> {
+  const cached = await readBackOf(file);
+  const output = convertWithLibreOffice(file, path.join(dir, "out"), "xlsx", {
+    timeoutMs: 180_000,
+  });
+  const recalculated = await readBackOf(output);
+  const differences: string[] = [];
+  let formulas = 0;
+  for (const [sheet, cells] of cached)
+    for (const [address, cell] of cells) {
+      if (!cell.formula) continue;
+      formulas += 1;
+      const engine = recalculated.get(sheet)?.get(address)?.value;
+      if (!same(cell.value, engine))
+        differences.push(
+          `${sheet}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(engine)}`
+        );
+    }
+  expect(formulas).toBeGreaterThan(1000);
+  expect(differences).toEqual([]);
+  const errors = [...recalculated].flatMap(([sheet, cells]) =>
+    [...cells]
+      .filter(([, cell]) => isErrorText(cell.value))
+      .map(([address, cell]) => `${sheet}!${address} ${cell.value}`)
+  );
+  expect(errors).toEqual([]);
+  return cached;
+}
 
 /** Numbers to 9 significant digits (LibreOffice and JavaScript round the last bit differently); "" is blank. */
 function same(a: unknown, b: unknown): boolean {

@@ -40,7 +40,7 @@ function stringCache(range: CachedRange): string {
   return `<c:strCache>${val("ptCount", range.points.length)}${points}</c:strCache>`;
 }
 
-function numberCache(range: CachedRange): string {
+export function numberCache(range: CachedRange): string {
   const points = range.points
     .map((p, i) =>
       typeof p === "number" && Number.isFinite(p)
@@ -55,7 +55,7 @@ function numberCache(range: CachedRange): string {
 }
 
 /** Categories are numbers (dates) when every filled cell is one, else text. */
-function categoryXml(range: CachedRange): string {
+export function categoryXml(range: CachedRange): string {
   const filled = range.points.filter((p) => p !== null);
   const numeric = filled.length > 0 && filled.every((p) => typeof p === "number");
   return numeric

@@ -10,6 +10,8 @@ export interface FileOperation {
   readonly changes: readonly string[];
   /** What the command line cannot do yet on a file (nothing is written when there is any). */
   readonly notOnFiles: readonly string[];
+  /** What is left as it is and why, as the pane says it. */
+  readonly notes?: readonly string[];
   readonly bytes?: Uint8Array;
 }
 

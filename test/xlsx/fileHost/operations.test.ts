@@ -1,0 +1,72 @@
+import { recordAssessment } from "../../../src/excel/recordAssessment";
+import { refreshWorkbook } from "../../../src/excel/maintainWorkbook";
+import { cellAddress } from "../../../src/workbook/addresses";
+import { DEFAULT_OPTIONS } from "../../../src/workbook/options";
+import { TEMPLATES } from "../../../src/workbook/templates";
+import { recordAssessmentFile } from "../../../src/xlsx/maintain/recordAssessmentFile";
+import { repairFile } from "../../../src/xlsx/maintain/repairFile";
+import { readWorkbookFile } from "../../../src/xlsx/read/readWorkbookFile";
+import { hostFor, NOW } from "../../excel/hostFor";
+import { editBoth, planned } from "./edits";
+import { comparable } from "./sameState";
+import { generateInBoth, readBoth, TwoHosts } from "./twoHosts";
+
+/**
+ * One logic, two hosts, for writing too: the same operation on the same workbook state, through
+ * Office.js in the in-memory Excel and in place in the file, leaves the same workbook.
+ */
+const ALL = TEMPLATES.map((t) => t.id);
+
+async function edited(): Promise<TwoHosts> {
+  const hosts = await generateInBoth(ALL, { ...DEFAULT_OPTIONS, sampleData: true });
+  const { cells, name } = planned(hosts.plan);
+  const computed = cells.filter((c) => c.cell.formula !== undefined && c.sheet === "Team budget");
+  const at = (c: { row: number; column: number }) => cellAddress(c.row, c.column);
+  return editBoth(hosts, [
+    { kind: "type", sheet: "Team budget", address: at(computed[3]), value: 1200 },
+    { kind: "clear", sheet: "Team budget", address: at(computed[8]) },
+    { kind: "formula", sheet: "Team budget", address: at(computed[12]), formula: "=1+1", shows: 2 },
+    { kind: "deleteName", name: name("Team budget")[0].name },
+  ]);
+}
+
+async function sameAfter(
+  hosts: TwoHosts,
+  office: () => Promise<unknown>,
+  file: (bytes: Uint8Array) => Promise<Uint8Array | undefined>
+): Promise<void> {
+  await office();
+  const written = await file(hosts.file);
+  expect(written).toBeDefined();
+  const after = await readBoth({ fake: hosts.fake, file: written as Uint8Array });
+  expect(comparable(after.file)).toEqual(comparable(after.office));
+}
+
+describe("an operation on a file leaves what the add-in leaves in the open workbook", () => {
+  test("repair", async () => {
+    const hosts = await edited();
+    await sameAfter(
+      hosts,
+      () => refreshWorkbook(hostFor(hosts.fake)),
+      async (bytes) => (await repairFile(await readWorkbookFile(bytes), bytes, NOW, false)).bytes
+    );
+  });
+
+  test("record assessment, twice", async () => {
+    const hosts = await generateInBoth(ALL, { ...DEFAULT_OPTIONS, sampleData: true });
+    let bytes = hosts.file;
+    for (const date of [new Date("2026-09-30T00:00:00Z"), new Date("2026-12-31T00:00:00Z")]) {
+      await recordAssessment(hostFor(hosts.fake), date);
+      const done = await recordAssessmentFile(
+        await readWorkbookFile(bytes),
+        bytes,
+        NOW,
+        date,
+        false
+      );
+      bytes = done.bytes as Uint8Array;
+    }
+    const after = await readBoth({ fake: hosts.fake, file: bytes });
+    expect(comparable(after.file)).toEqual(comparable(after.office));
+  });
+});
