@@ -49,6 +49,7 @@ Usage:
   ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
   ${BIN} check WORKBOOK.xlsx [--json]
   ${BIN} repair WORKBOOK.xlsx [--dry-run]
+  ${BIN} roll-forward WORKBOOK.xlsx (--month | --quarter | --fiscal-year) [--dry-run]
   ${BIN} record-assessment WORKBOOK.xlsx [--date YYYY-MM-DD] [--dry-run]
   ${BIN} list
   ${BIN} help [command]
@@ -59,6 +60,7 @@ Commands:
   import-focus  Put FOCUS billing exports into a generated workbook: Cost data sheet, KPI actuals
   check         The health check: what no longer matches its template, and how to fix it
   repair        Put back what the templates own (formulas, names, formats), keeping everything else
+  roll-forward  Add the next month or quarter to the KPI tracker, or start the next fiscal year
   record-assessment  Add the maturity scorecard's current results to its history and trend chart
   list          The templates: id, version, title and purpose
   help          This help, or one command's help ("${BIN} help generate")
@@ -137,6 +139,23 @@ Options:
 ${EXIT_CODES}
 `;
 
+const ROLL_FORWARD = `Usage: ${BIN} roll-forward WORKBOOK.xlsx (--month | --quarter | --fiscal-year) [--dry-run]
+
+The add-in's Next month, Next quarter and Next fiscal year, on a file:
+  --month, --quarter   add the next one or three months to the newest KPI tracker, with their
+                       formulas, formats and drop-downs; figures already entered stay as they are
+  --fiscal-year        start next year's team budget (seeded from this year's forecast) and staffing
+                       plan on new sheets, keep this year's as they are, and point the executive
+                       summary at the new year
+The KPI table grows as it does in Excel: what is right of it in its rows moves right, and every
+formula, name and chart that points there follows. Everything else in the file stays as it was.
+
+Options:
+  --dry-run                Print the changes and write nothing
+
+${EXIT_CODES}
+`;
+
 const RECORD_ASSESSMENT = `Usage: ${BIN} record-assessment WORKBOOK.xlsx [--date YYYY-MM-DD] [--dry-run]
 
 The add-in's Record assessment, on a file: adds the maturity scorecard's practice score, target,
@@ -178,6 +197,8 @@ export function helpText(topic?: CommandName): string {
       return CHECK;
     case "repair":
       return REPAIR;
+    case "roll-forward":
+      return ROLL_FORWARD;
     case "record-assessment":
       return RECORD_ASSESSMENT;
     case "list":

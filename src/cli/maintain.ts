@@ -28,6 +28,19 @@ const COMMANDS: {
     run: async (command, file, bytes, now) =>
       (await import("../xlsx/maintain/repairFile")).repairFile(file, bytes, now, command.dryRun),
   },
+  "roll-forward": {
+    pane: "Next month, Next quarter or Next fiscal year",
+    done: "Rolled forward",
+    nothing: "Nothing to roll forward.",
+    run: async (command, file, bytes, now) =>
+      (await import("../xlsx/maintain/rollForwardFile")).rollForwardFile(
+        file,
+        bytes,
+        command.by,
+        now,
+        command.dryRun
+      ),
+  },
   "record-assessment": {
     pane: "Record assessment",
     done: "Recorded the assessment in",
@@ -46,7 +59,7 @@ const COMMANDS: {
 const plural = (n: number) => `${n} change${n === 1 ? "" : "s"}`;
 
 /**
- * A command that changes a workbook file in place (repair, record-assessment): the pane's preview,
+ * A command that changes a workbook file in place (repair, roll-forward, record-assessment): the pane's preview,
  * then the same change written into the file, all or nothing. --dry-run prints the preview and
  * writes nothing.
  */
@@ -64,7 +77,14 @@ export async function maintain(command: MaintenanceCommand, io: CliIO): Promise<
     b: Uint8Array,
     n: Date
   ) => Promise<FileOperation>;
-  const result = await run(command, input.file, input.bytes, io.now());
+  let result: FileOperation;
+  try {
+    result = await run(command, input.file, input.bytes, io.now());
+  } catch (error) {
+    const { PackageConflict } = await import("../xlsx/edit/packageConflict");
+    if (!(error instanceof PackageConflict)) throw error;
+    return fail(EXIT.input, `${command.file}: ${error.message} Nothing was written.`);
+  }
   const name = basename(command.file);
   for (const note of result.notes ?? []) io.stderr(`Note: ${note}\n`);
   if (result.changes.length === 0) {

@@ -2,24 +2,39 @@ import { parseArgs } from "node:util";
 
 /**
  * The commands that change a workbook file in place, as data; parsed without I/O like generate:
- * `repair FILE.xlsx`, `record-assessment FILE.xlsx [--date YYYY-MM-DD]`, each with --dry-run.
+ * `repair FILE.xlsx`, `roll-forward FILE.xlsx --month|--quarter|--fiscal-year`,
+ * `record-assessment FILE.xlsx [--date YYYY-MM-DD]`, each with --dry-run.
  */
 export type MaintenanceCommand = {
   readonly file: string;
   readonly dryRun: boolean;
-} & ({ readonly kind: "repair" } | { readonly kind: "record-assessment"; readonly date?: Date });
+} & (
+  | { readonly kind: "repair" }
+  | { readonly kind: "roll-forward"; readonly by: "month" | "quarter" | "fiscal-year" }
+  | { readonly kind: "record-assessment"; readonly date?: Date }
+);
 
 export type MaintenanceKind = MaintenanceCommand["kind"];
-export const MAINTENANCE: readonly MaintenanceKind[] = ["repair", "record-assessment"];
+export const MAINTENANCE: readonly MaintenanceKind[] = [
+  "repair",
+  "roll-forward",
+  "record-assessment",
+];
 
 const OPTIONS = {
   repair: {},
   "record-assessment": { date: { type: "string" } },
+  "roll-forward": {
+    month: { type: "boolean" },
+    quarter: { type: "boolean" },
+    "fiscal-year": { type: "boolean" },
+  },
 } as const;
 
 const PURPOSE: Record<MaintenanceKind, string> = {
   repair: "to repair",
   "record-assessment": "to record the assessment in",
+  "roll-forward": "to roll forward",
 };
 
 /** Problems, one sentence each, or the command. */
@@ -55,6 +70,17 @@ export function parseMaintenance(
     if (text !== undefined && !date)
       problems.push(`--date takes a date as YYYY-MM-DD (got ${JSON.stringify(text)}).`);
     return problems.length > 0 ? problems : { ...base, kind, ...(date ? { date } : {}) };
+  }
+  if (kind === "roll-forward") {
+    const flags = values as Record<string, boolean | undefined>;
+    const by = (["month", "quarter", "fiscal-year"] as const).filter((f) => flags[f]);
+    if (by.length !== 1)
+      problems.push(
+        by.length === 0
+          ? "Say how far to roll forward: --month, --quarter or --fiscal-year."
+          : `Use one of ${by.map((b) => `--${b}`).join(", ")}, not several.`
+      );
+    return problems.length > 0 ? problems : { ...base, kind, by: by[0] };
   }
   return problems.length > 0 ? problems : { ...base, kind };
 }

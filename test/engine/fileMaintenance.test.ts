@@ -23,7 +23,9 @@ const silent = {
   now: () => new Date("2026-11-29T12:00:00Z"),
 };
 
-describe("a workbook repaired by the command line, in LibreOffice", () => {
+describe("workbooks changed in place by the command line, in LibreOffice", () => {
+  // Each test has LibreOffice open and recalculate a practice set: seconds, not milliseconds.
+  jest.setTimeout(120_000);
   let dir: string;
   beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "finops-repair-"))));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -52,6 +54,19 @@ describe("a workbook repaired by the command line, in LibreOffice", () => {
     expect(
       budget.get(`${String.fromCharCode(65 + column("Budget FY"))}${top.row + 2}`)?.formula
     ).toBe(true);
+  });
+
+  it("rolls forward a month, a quarter and a fiscal year, and recalculates to its cache", async () => {
+    const file = path.join(dir, "rolled.xlsx");
+    expect(await run(["generate", "--all", "--sample", "--out", file], silent)).toBe(EXIT.ok);
+    for (const by of ["--month", "--quarter", "--fiscal-year"])
+      expect(await run(["roll-forward", file, by], silent)).toBe(EXIT.ok);
+    const cells = await expectRecalculatedToCache(file, dir);
+    expect([...cells.keys()]).toEqual(
+      expect.arrayContaining(["Team budget FY2027", "Staffing plan FY2027"])
+    );
+    const tracker = [...(cells.get("KPI tracker")?.values() ?? [])].map((c) => c.value);
+    expect(tracker).toContain("Apr 2027");
   });
 
   it("records two assessments: the history grows above the capability table, and recalculates to its cache", async () => {

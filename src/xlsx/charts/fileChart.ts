@@ -46,8 +46,16 @@ export function sheetRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${range}`;
 }
 
-function cached(sheet: PlannedSheet, address: string, numbers: boolean): CachedRange {
-  const values: CellValue[] = cellsOf(address).map((cell) => shownValue(plannedCell(sheet, cell)));
+/** Where a chart's cached values come from: a planned sheet, or a file's cells as they are. */
+export interface ChartCells {
+  readonly sheet: string;
+  value(address: string): CellValue;
+  /** The cell's number format, undefined for General. */
+  format(address: string): string | undefined;
+}
+
+function cached(cells: ChartCells, address: string, numbers: boolean): CachedRange {
+  const values: CellValue[] = cellsOf(address).map((cell) => cells.value(cell));
   const points = values.map((value) => {
     if (typeof value === "number") return value;
     if (numbers) return null;
@@ -55,26 +63,38 @@ function cached(sheet: PlannedSheet, address: string, numbers: boolean): CachedR
   });
   const first = cellsOf(address)[0];
   return {
-    ref: sheetRef(sheet.name, address),
+    ref: sheetRef(cells.sheet, address),
     points,
-    formatCode: plannedNumberFormat(sheet, first) ?? "General",
+    formatCode: cells.format(first) ?? "General",
   };
 }
 
 /** The plan's chart with its cached values, read from the planned cells of its own sheet. */
 export function fileChart(sheet: PlannedSheet, chart: PlannedChart): FileChart {
+  return fileChartOver(
+    {
+      sheet: sheet.name,
+      value: (address) => shownValue(plannedCell(sheet, address)),
+      format: (address) => plannedNumberFormat(sheet, address),
+    },
+    chart
+  );
+}
+
+/** A planned chart over cells, with its cached values from them. */
+export function fileChartOver(cells: ChartCells, chart: PlannedChart): FileChart {
   const from = cellPosition(chart.from);
   const to = cellPosition(chart.to);
   return {
     title: chart.title,
     kind: chart.chart,
-    categories: cached(sheet, chart.categories, false),
+    categories: cached(cells, chart.categories, false),
     series: chart.series.map((series) => {
       const header = cellsOf(series.withHeader)[0];
       return {
         name: series.name,
-        nameRef: sheetRef(sheet.name, header),
-        values: cached(sheet, series.values, true),
+        nameRef: sheetRef(cells.sheet, header),
+        values: cached(cells, series.values, true),
         line: series.line === true,
       };
     }),

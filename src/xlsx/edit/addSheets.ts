@@ -6,6 +6,7 @@ import { Scratch, stringItems, TABLE_TYPE, transplantSheet } from "./sheetTransp
 import { StyleBook } from "./styleBook";
 import { StyleTransplant } from "./styleTransplant";
 import { withSheetAt } from "./workbookSheets";
+import { PackageConflict } from "./packageConflict";
 
 const WORKBOOK = "xl/workbook.xml";
 
@@ -115,5 +116,6 @@ function refuseTakenNames(
       .filter((name) => names.has(name.toLowerCase()))
       .map((name) => `name "${name}"`),
   ]);
-  if (taken.length > 0) throw new Error(`The workbook already has the ${taken.join(", ")}.`);
+  if (taken.length > 0)
+    throw new PackageConflict(`The workbook already has the ${taken.join(", ")}.`);
 }

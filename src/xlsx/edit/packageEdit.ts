@@ -2,6 +2,7 @@ import { Buffer } from "buffer";
 import { resolveTarget, tags, worksheetPaths, XlsxPackage } from "../charts/xlsxPackage";
 import { CellWrite, writeCells } from "./cellWrites";
 import { changeDefinedNames, NameChange } from "./definedNames";
+import { sharedStrings } from "../read/workbookPackage";
 import { StyleBook } from "./styleBook";
 import { insertWorkbookChild } from "./workbookOrder";
 
@@ -43,6 +44,19 @@ export class PackageEdit {
     return this.sheets;
   }
 
+  /** A worksheet part's XML as it is now (undefined for a sheet the workbook does not have). */
+  async sheetXml(sheet: string): Promise<string | undefined> {
+    const path = this.sheets.get(sheet.toLowerCase());
+    return path === undefined ? undefined : this.pkg.text(path);
+  }
+
+  /** The shared string table's texts, to read cells that use it. */
+  async sharedStrings(): Promise<string[]> {
+    const rels = tags((await this.pkg.text("xl/_rels/workbook.xml.rels")) ?? "", "Relationship");
+    const target = rels.find((r) => r.Type.endsWith("/sharedStrings"))?.Target;
+    return target ? sharedStrings((await this.pkg.text(resolveTarget("xl", target))) ?? "") : [];
+  }
+
   /** Rewrites any part's text (a table, a chart, the workbook part). */
   async changePart(path: string, change: (xml: string) => string): Promise<void> {
     const xml = await this.pkg.text(path);
@@ -68,6 +82,22 @@ export class PackageEdit {
   sheetAdded(sheet: string, path: string): void {
     this.sheets.set(sheet.toLowerCase(), path);
     this.formulasChanged = true;
+  }
+
+  /** A worksheet removed from the package (deleteSheet.ts): formulas that pointed there are recalculated on load. */
+  sheetDeleted(sheet: string): void {
+    this.sheets.delete(sheet.toLowerCase());
+    this.formulasChanged = true;
+  }
+
+  /** A worksheet renamed in the workbook part (renames.ts): editable by its new name, in its place. */
+  sheetRenamed(from: string, to: string): void {
+    const renamed = [...this.sheets].map(([name, path]): [string, string] => [
+      name === from.toLowerCase() ? to.toLowerCase() : name,
+      path,
+    ]);
+    this.sheets.clear();
+    for (const [name, path] of renamed) this.sheets.set(name, path);
   }
 
   /** The style part, opened once for additions and written back with the package. */

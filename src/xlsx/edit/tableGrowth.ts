@@ -18,7 +18,7 @@ export interface TableAt {
   readonly sheet: string;
 }
 
-interface TableShape {
+export interface TableShape {
   top: number;
   left: number;
   bottom: number;
@@ -27,7 +27,8 @@ interface TableShape {
   columns: string[];
 }
 
-async function shapeOf(edit: PackageEdit, table: TableAt): Promise<TableShape> {
+/** The table's range, totals rows and column names, as its part says now. */
+export async function tableShape(edit: PackageEdit, table: TableAt): Promise<TableShape> {
   const xml = (await edit.pkg.text(table.path)) ?? "";
   const attributes = tags(xml, "table")[0] ?? {};
   return {
@@ -48,7 +49,7 @@ function withRange(xml: string, shape: TableShape): string {
 
 /** Adds a data row after the last one; returns its 0-based sheet row. */
 export async function appendTableRow(edit: PackageEdit, table: TableAt): Promise<number> {
-  const shape = await shapeOf(edit, table);
+  const shape = await tableShape(edit, table);
   const row = shape.bottom - shape.totals + 1;
   await insertCells(edit, {
     sheet: table.sheet,
@@ -96,7 +97,7 @@ export async function addTableColumn(
   table: TableAt,
   column: NewColumn
 ): Promise<number> {
-  const shape = await shapeOf(edit, table);
+  const shape = await tableShape(edit, table);
   const at = shape.left + column.index;
   await insertCells(edit, {
     sheet: table.sheet,

@@ -1,4 +1,6 @@
-import { cellPosition, rangeBounds } from "../../workbook/addresses";
+import { CellValue } from "../../domain/cellValue";
+import { cellPosition } from "../../workbook/addresses";
+import { asCellValue } from "../../workbook/maintain/grid";
 import { RefreshPlan } from "../../workbook/maintain/refreshPlan";
 import {
   METADATA_SHEET,
@@ -7,27 +9,29 @@ import {
   VERSION_COLUMN,
 } from "../../workbook/metadata";
 import { HIGHLIGHT_COLOURS } from "../../workbook/styles";
+import { fileChartOver } from "../charts/fileChart";
+import { addCharts } from "../charts/packageCharts";
+import { addSheets } from "../edit/addSheets";
 import { CellWrite } from "../edit/cellWrites";
 import { PackageEdit } from "../edit/packageEdit";
 import { addConditionalFormat, setValidation } from "../edit/sheetRulesEdit";
+import { addTableColumn, TableAt, tableShape } from "../edit/tableGrowth";
 import { WorkbookFile } from "../read/readWorkbookFile";
-import { styleAt } from "../read/sheetCells";
+import { cellAt, readSheetCells, styleAt } from "../read/sheetCells";
 
 /**
- * A refresh plan written into a file, as src/excel/applyRefresh.ts queueRefresh writes it into the open
- * workbook: computed formulas put back, names, the formatting of template columns, the store's stamps.
- * Formula cells get their cached values afterwards (cachedValues.ts), from the workbook as it then is.
+ * A refresh plan written into a file, as src/excel/applyRefresh.ts queueRefresh writes it into the
+ * open workbook: deleted sheets recreated, template columns added back, computed formulas put back,
+ * names, charts, the formatting of template columns and the store's stamps. Formula cells get their
+ * cached values afterwards (cachedValues.ts), from the workbook as it then is.
  */
 
 /** What of a plan the file host does not do yet, in the plan's own words; empty when it does it all. */
 export function notOnFiles(plan: RefreshPlan): string[] {
-  const sheets = plan.sheets.map((s) => `recreate the sheet "${s.planned.name}"`);
   const blocks = plan.blocks.map((b) => `add back a table on "${b.sheet}"`);
-  const columns = plan.columns.map((c) => `add back the column ${c.header} of ${c.table}`);
-  const charts = plan.charts.map((c) => `draw the chart "${c.chart.title}" again`);
   const renames = (plan.renames ?? []).map((r) => `rename the column ${r.from} of ${r.table}`);
   const retired = (plan.retired ?? []).map((r) => `lay out "${r.sheet}" anew`);
-  return [...sheets, ...blocks, ...columns, ...charts, ...renames, ...retired];
+  return [...blocks, ...renames, ...retired];
 }
 
 export async function applyRefreshToFile(
@@ -36,30 +40,53 @@ export async function applyRefreshToFile(
   plan: RefreshPlan,
   stamp: string
 ): Promise<void> {
+  // Their names are the plan's to add or point back (a deleted sheet leaves them as #REF!).
+  await addSheets(
+    edit,
+    plan.sheets.map((s) => ({ planned: { ...s.planned, names: [] } }))
+  );
+  const tables = new Map(
+    [...file.sheets.values()].flatMap((s) =>
+      s.objects.tables.map((t) => [t.name.toLowerCase(), { path: t.path, sheet: s.sheet.name }])
+    )
+  );
+  const tableAt = (name: string) => tables.get(name.toLowerCase()) as TableAt;
+  for (const added of plan.columns) await addColumn(edit, tableAt(added.table), added);
+  await edit.changeNames(plan.names.map((n) => ({ name: n.name, formula: n.formula })));
+
   const bySheet = new Map<string, CellWrite[]>();
   const add = (sheet: string, write: CellWrite) =>
     bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), write]);
   for (const cell of plan.cells) {
-    const origin = cellPosition(cell.address.split(":")[0]);
+    // Table cells are found through their column: an added column may have moved them.
+    const origin = cell.table
+      ? await columnCell(edit, tableAt(cell.table.name), cell.table.header, cell.table.row)
+      : cellPosition(cell.address.split(":")[0]);
     cell.formulas.forEach((row, r) =>
-      row.forEach((formula, c) =>
-        add(cell.sheet, { row: origin.row + r, column: origin.column + c, formula, value: null })
+      row.forEach((input, c) =>
+        add(cell.sheet, { row: origin.row + r, column: origin.column + c, ...typed(input) })
       )
     );
   }
   const styles = await edit.styles();
   for (const format of plan.formats) {
-    const table = file.readBack.tables.find((t) => t.name === format.table);
-    const index = table?.headers.findIndex((h) => h.toLowerCase() === format.header.toLowerCase());
-    const sheet = table && file.sheets.get(table.sheet.toLowerCase());
-    if (!table || index === undefined || index < 0 || !sheet) continue;
-    const { top, left, bottom } = rangeBounds(table.address);
-    const area = { top: top + 1, bottom, left: left + index, right: left + index };
+    const table = tableAt(format.table);
+    const shape = await tableShape(edit, table);
+    const index = shape.columns.findIndex((h) => h.toLowerCase() === format.header.toLowerCase());
+    if (index < 0) continue;
+    const cells = readSheetCells((await edit.sheetXml(table.sheet)) ?? "", []);
+    const column = shape.left + index;
+    const area = {
+      top: shape.top + 1,
+      bottom: shape.bottom - shape.totals,
+      left: column,
+      right: column,
+    };
     for (let row = area.top; row <= area.bottom; row += 1) {
       const code = format.rowNumberFormats?.[row - area.top]?.[0] ?? format.numberFormat;
       if (code === undefined) continue;
-      const style = styles.withNumberFormat(styleAt(sheet.cells, row, area.left), code);
-      add(table.sheet, { row, column: area.left, keep: "content", style });
+      const style = styles.withNumberFormat(styleAt(cells, row, column), code);
+      add(table.sheet, { row, column, keep: "content", style });
     }
     const validation = format.validation;
     if (validation)
@@ -77,5 +104,99 @@ export async function applyRefreshToFile(
     if (s.names) add(METADATA_SHEET, { row: s.row, column: NAMES_COLUMN, value: s.names.next });
   }
   for (const [sheet, writes] of bySheet) await edit.writeCells(sheet, writes);
-  await edit.changeNames(plan.names.map((n) => ({ name: n.name, formula: n.formula })));
+  await drawCharts(edit, plan);
+}
+
+/**
+ * What a cell holds once `input` is written to range.formulas, as Office.js reads it: "=..." is a
+ * formula, "'..." text without its quote; other values stay what they are.
+ */
+function typed(input: string | number | boolean): { formula?: string; value: CellValue } {
+  if (typeof input !== "string") return { value: input };
+  if (input.startsWith("=")) return { formula: input, value: null };
+  return { value: input.startsWith("'") ? input.slice(1) : input };
+}
+
+/** The sheet position of a table column's data row, by header, as the table is now. */
+async function columnCell(
+  edit: PackageEdit,
+  table: TableAt,
+  header: string,
+  row: number
+): Promise<{ row: number; column: number }> {
+  const shape = await tableShape(edit, table);
+  const index = shape.columns.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+  return { row: shape.top + 1 + row, column: shape.left + index };
+}
+
+/**
+ * A template column added back (or, rolling forward, a new period): cells in the table's rows move
+ * right, and the new cells take the look of the column on their left, as Excel gives a table's new
+ * column its neighbour's format.
+ */
+async function addColumn(
+  edit: PackageEdit,
+  table: TableAt,
+  added: RefreshPlan["columns"][number]
+): Promise<void> {
+  const column = await addTableColumn(edit, table, {
+    header: added.header,
+    index: added.index,
+    formula: added.formula,
+    total: added.total,
+  });
+  const shape = await tableShape(edit, table);
+  const cells = readSheetCells((await edit.sheetXml(table.sheet)) ?? "", []);
+  const look = (row: number) => (column > shape.left ? styleAt(cells, row, column - 1) : undefined);
+  const writes: CellWrite[] = [
+    { row: shape.top, column, value: added.header, style: look(shape.top) },
+  ];
+  for (let r = 0; r < added.rows; r += 1) {
+    const row = shape.top + 1 + r;
+    const value = added.values?.[r]?.[0];
+    writes.push(
+      added.formula
+        ? { row, column, formula: added.formula, value: null, style: look(row) }
+        : { row, column, value: value === undefined ? null : asCellValue(value), style: look(row) }
+    );
+  }
+  if (shape.totals > 0)
+    writes.push(
+      added.total
+        ? {
+            row: shape.bottom,
+            column,
+            formula: added.total,
+            value: null,
+            style: look(shape.bottom),
+          }
+        : { row: shape.bottom, column, keep: "content", style: look(shape.bottom) }
+    );
+  await edit.writeCells(table.sheet, writes);
+}
+
+/** Template charts drawn again over their tables, with caches from the cells as they are. */
+async function drawCharts(edit: PackageEdit, plan: RefreshPlan): Promise<void> {
+  const sheets = [...new Set(plan.charts.map((c) => c.sheet))];
+  const charts = await Promise.all(
+    sheets.map(async (sheet) => {
+      const cells = readSheetCells((await edit.sheetXml(sheet)) ?? "", await edit.sharedStrings());
+      const at = (address: string) => {
+        const { row, column } = cellPosition(address);
+        return cellAt(cells, row, column);
+      };
+      return {
+        sheet,
+        charts: plan.charts
+          .filter((c) => c.sheet === sheet)
+          .map((c) =>
+            fileChartOver(
+              { sheet, value: (a) => asCellValue(at(a).value), format: () => undefined },
+              c.chart
+            )
+          ),
+      };
+    })
+  );
+  await addCharts(edit.pkg, charts);
 }

@@ -3,6 +3,8 @@ import { refreshWorkbook } from "../../../src/excel/maintainWorkbook";
 import { cellAddress } from "../../../src/workbook/addresses";
 import { DEFAULT_OPTIONS } from "../../../src/workbook/options";
 import { TEMPLATES } from "../../../src/workbook/templates";
+import { rollForward } from "../../../src/excel/rollForward";
+import { rollForwardFile } from "../../../src/xlsx/maintain/rollForwardFile";
 import { recordAssessmentFile } from "../../../src/xlsx/maintain/recordAssessmentFile";
 import { repairFile } from "../../../src/xlsx/maintain/repairFile";
 import { readWorkbookFile } from "../../../src/xlsx/read/readWorkbookFile";
@@ -49,6 +51,30 @@ describe("an operation on a file leaves what the add-in leaves in the open workb
       hosts,
       () => refreshWorkbook(hostFor(hosts.fake)),
       async (bytes) => (await repairFile(await readWorkbookFile(bytes), bytes, NOW, false)).bytes
+    );
+  });
+
+  test.each([
+    ["next month", "month", 1],
+    ["next quarter", "quarter", 3],
+  ] as const)("roll forward: %s", async (_, by, months) => {
+    const hosts = await generateInBoth(ALL, { ...DEFAULT_OPTIONS, sampleData: true });
+    await sameAfter(
+      hosts,
+      () => rollForward("period", hostFor(hosts.fake), months),
+      async (bytes) =>
+        (await rollForwardFile(await readWorkbookFile(bytes), bytes, by, NOW, false)).bytes
+    );
+  });
+
+  test("roll forward: next fiscal year", async () => {
+    const hosts = await generateInBoth(ALL, { ...DEFAULT_OPTIONS, sampleData: true });
+    await sameAfter(
+      hosts,
+      () => rollForward("fiscalYear", hostFor(hosts.fake)),
+      async (bytes) =>
+        (await rollForwardFile(await readWorkbookFile(bytes), bytes, "fiscal-year", NOW, false))
+          .bytes
     );
   });
 
