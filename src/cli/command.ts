@@ -25,15 +25,25 @@ export const COMMANDS: readonly CommandName[] = [
   "help",
 ];
 
-export interface GenerateCommand {
+export type GenerateCommand = {
   readonly kind: "generate";
   /** Template ids as given (deduplicated), or every template for --all. */
   readonly templates: readonly string[];
   readonly options: TemplateOptions;
-  /** The output path as given (not resolved). */
-  readonly out: string;
-  readonly force: boolean;
-}
+} & (
+  | {
+      /** The new file's path as given (not resolved). */
+      readonly out: string;
+      readonly force: boolean;
+      readonly into?: undefined;
+    }
+  | {
+      /** An existing workbook the templates are added to, in place. */
+      readonly into: string;
+      readonly out?: undefined;
+      readonly force?: undefined;
+    }
+);
 
 export type Command =
   | GenerateCommand
@@ -79,6 +89,7 @@ const GENERATE_OPTIONS = {
   "team-model": { type: "string" },
   org: { type: "string" },
   out: { type: "string" },
+  into: { type: "string" },
   force: { type: "boolean" },
 } as const;
 
@@ -210,9 +221,21 @@ function parseGenerate(args: readonly string[]): GenerateCommand | UsageError {
     problems.push(`Unknown template ${quote(id)}. Known templates: ${known.join(", ")}.`);
   }
   const out = text("out");
-  if (out === undefined) problems.push("Say where to write the workbook with --out FILE.xlsx.");
-  else if (!/\.xlsx$/i.test(out))
-    problems.push(`--out must name an .xlsx file (got ${quote(out)}).`);
+  const into = text("into");
+  if (out === undefined && into === undefined)
+    problems.push(
+      "Say where to write the workbook with --out FILE.xlsx (a new file) or --into FILE.xlsx (a workbook you have)."
+    );
+  else if (out !== undefined && into !== undefined)
+    problems.push("Use either --out (a new file) or --into (a workbook you have), not both.");
+  for (const [flag, path] of [
+    ["--out", out],
+    ["--into", into],
+  ] as const)
+    if (path !== undefined && !/\.xlsx$/i.test(path))
+      problems.push(`${flag} must name an .xlsx file (got ${quote(path)}).`);
+  if (into !== undefined && values.force)
+    problems.push("--force goes with --out; --into changes the workbook in place, all or nothing.");
 
   const mode = text("mode") ?? "portable";
   if (!FORMULA_MODES.includes(mode as FormulaMode))
@@ -231,14 +254,11 @@ function parseGenerate(args: readonly string[]): GenerateCommand | UsageError {
   for (const [field, message] of Object.entries(checkOptions(options))) {
     problems.push(`${OPTION_FLAGS[field as keyof TemplateOptions]}: ${message}`);
   }
-  if (problems.length > 0 || out === undefined) return usage(problems, "generate");
-  return {
-    kind: "generate",
-    templates: values.all ? known : [...new Set(ids)],
-    options,
-    out,
-    force: values.force === true,
-  };
+  if (problems.length > 0) return usage(problems, "generate");
+  const templates = values.all ? known : [...new Set(ids)];
+  return into !== undefined
+    ? { kind: "generate", templates, options, into }
+    : { kind: "generate", templates, options, out: out as string, force: values.force === true };
 }
 
 const EXAMPLES: Record<string, string> = {
@@ -252,6 +272,7 @@ const EXAMPLES: Record<string, string> = {
   "team-model": "--team-model central",
   org: '--org "Contoso Retail"',
   out: "--out finops-practice.xlsx",
+  into: "--into budget.xlsx",
 };
 
 /** A whole number as typed ("4", " 12 "); NaN for anything else, so checkOptions explains the range. */

@@ -28,8 +28,11 @@ const EXIT_CODES = `Exit codes:
 
 const GENERATE_FLAGS = `  --template <id>          A template to include; repeat for more (ids: "${BIN} list")
   --all                    Every template: the whole practice set
-  --out FILE.xlsx          The file to write (required)
-  --force                  Overwrite FILE.xlsx if it already exists
+  --out FILE.xlsx          The new file to write
+  --force                  Overwrite the --out file if it already exists
+  --into FILE.xlsx         Instead of --out: add the templates to a workbook you have, in place
+                           (free names where yours are taken, links to templates already there;
+                           everything already in it is kept)
   --sample                 Fill the workbooks with sample data (default: empty, ready for your figures)
   --mode portable|addin    portable (default): plain Excel formulas, for people without the add-in;
                            addin: FINOPS.* functions, which need the add-in installed
@@ -45,7 +48,7 @@ const GENERATE_FLAGS = `  --template <id>          A template to include; repeat
 const GENERAL = `${BIN}: the FinOps practice workbooks as .xlsx files
 
 Usage:
-  ${BIN} generate (--template <id> [--template <id> ...] | --all) --out FILE.xlsx [options]
+  ${BIN} generate (--template <id> [--template <id> ...] | --all) (--out | --into) FILE.xlsx [options]
   ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
   ${BIN} check WORKBOOK.xlsx [--json]
   ${BIN} repair WORKBOOK.xlsx [--dry-run]
@@ -75,9 +78,9 @@ Examples:
 ${EXIT_CODES}
 `;
 
-const GENERATE = `Usage: ${BIN} generate (--template <id> [--template <id> ...] | --all) --out FILE.xlsx [options]
+const GENERATE = `Usage: ${BIN} generate (--template <id> [--template <id> ...] | --all) (--out | --into) FILE.xlsx [options]
 
-Writes the chosen templates into a new .xlsx file. Templates the executive summary links to are added
+Writes the chosen templates into a new .xlsx file, or adds them to one you have (--into). Templates the executive summary links to are added
 with it. Progress and notes go to stderr; the file written and its sheets to stdout.
 
 Options:

@@ -11,6 +11,8 @@ import { check } from "./check";
 import { importFocus } from "./importFocus";
 import { maintain } from "./maintain";
 import { CliIO } from "./io";
+import { replaceFile } from "./replaceFile";
+import { readWorkbookInput } from "./workbookInput";
 
 export type { CliIO };
 
@@ -58,9 +60,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
 }
 
 async function generate(command: GenerateCommand, io: CliIO): Promise<ExitCode> {
+  if (command.into !== undefined) return generateInto({ ...command, into: command.into }, io);
   const started = io.now().getTime();
   const out = resolve(command.out);
-  const refused = await checkTarget(out, command.force, io.canWrite ?? fileSystemCanWrite);
+  const force = command.force === true;
+  const refused = await checkTarget(out, force, io.canWrite ?? fileSystemCanWrite);
   if (refused) {
     io.stderr(`${BIN}: ${refused.message}\n`);
     return refused.code;
@@ -95,7 +99,7 @@ async function generate(command: GenerateCommand, io: CliIO): Promise<ExitCode> 
   let report: XlsxReport;
   try {
     report = await write(practice.plan, partial, io.now());
-    if (!command.force && (await statOrUndefined(out))) {
+    if (!force && (await statOrUndefined(out))) {
       await fs.rm(partial, { force: true });
       io.stderr(`${BIN}: ${existsMessage(out)}\n`);
       return EXIT.exists;
@@ -118,6 +122,60 @@ async function generate(command: GenerateCommand, io: CliIO): Promise<ExitCode> 
       `in ${seconds.toFixed(1)} s\n`
   );
   io.stdout(`Wrote ${out}\nSheets: ${report.sheets.join(", ")}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * generate --into: the templates added to a workbook someone already has, in place, as the add-in's
+ * Create adds them to the open workbook; replaced all or nothing.
+ */
+async function generateInto(
+  command: GenerateCommand & { readonly into: string },
+  io: CliIO
+): Promise<ExitCode> {
+  const input = await readWorkbookInput(command.into, BIN, "optional");
+  if (!input.ok) {
+    io.stderr(`${BIN}: ${input.message} Nothing was written.\n`);
+    return EXIT.input;
+  }
+  const count = command.templates.length;
+  io.stderr(`Planning ${count} template${count === 1 ? "" : "s"}...\n`);
+  const { generateIntoFile } = await import("../xlsx/maintain/generateIntoFile");
+  let done: Awaited<ReturnType<typeof generateIntoFile>>;
+  try {
+    const options = withReportingDate(command.options, io.now());
+    done = await generateIntoFile(input.file, input.bytes, command.templates, options, io.now());
+  } catch (error) {
+    if (error instanceof OptionsError) {
+      for (const problem of error.problems) io.stderr(`${BIN}: ${problem}\n`);
+      io.stderr(`Run "${BIN} help generate" for usage.\n`);
+      return EXIT.usage;
+    }
+    const { PackageConflict } = await import("../xlsx/edit/packageConflict");
+    if (!(error instanceof PackageConflict)) throw error;
+    io.stderr(`${BIN}: ${command.into}: ${error.message} Nothing was written.\n`);
+    return EXIT.input;
+  }
+  const { practice } = done;
+  if (practice.addedForLinks.length > 0)
+    io.stderr(
+      `Note: also added ${practice.addedForLinks.join(", ")}, which the chosen templates link to.\n`
+    );
+  if (practice.linkedTo.length > 0)
+    io.stderr(`Note: linked to ${practice.linkedTo.join(", ")}, already in the workbook.\n`);
+  for (const r of practice.renamed)
+    io.stderr(`Note: the ${r.kind} "${r.wanted}" is taken; this one is "${r.chosen}".\n`);
+  try {
+    await replaceFile(input.path, done.bytes);
+  } catch (error) {
+    io.stderr(
+      `${BIN}: Cannot write ${command.into}: ${(error as Error).message} (if it is open in Excel, close it and try again). It is unchanged.\n`
+    );
+    return EXIT.cannotWrite;
+  }
+  io.stdout(
+    `Added to ${command.into}\nSheets: ${practice.plan.sheets.map((s) => s.name).join(", ")}\n`
+  );
   return EXIT.ok;
 }
 

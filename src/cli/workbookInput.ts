@@ -17,7 +17,15 @@ export type WorkbookInput =
     }
   | { readonly ok: false; readonly message: string };
 
-export async function readWorkbookInput(name: string, bin: string): Promise<WorkbookInput> {
+/**
+ * `templates`: "optional" for a command that also works on a workbook holding none (import-focus,
+ * as the add-in imports into any open workbook); the maintenance commands need them.
+ */
+export async function readWorkbookInput(
+  name: string,
+  bin: string,
+  templates: "required" | "optional" = "required"
+): Promise<WorkbookInput> {
   const path = resolve(name);
   const refuse = (message: string): WorkbookInput => ({ ok: false, message });
   let bytes: Uint8Array;
@@ -38,7 +46,7 @@ export async function readWorkbookInput(name: string, bin: string): Promise<Work
   } catch (error) {
     return refuse(`${name} is not a readable .xlsx workbook (${(error as Error).message}).`);
   }
-  if (file.readBack.templates.length === 0)
+  if (templates === "required" && file.readBack.templates.length === 0)
     return refuse(
       `${name} holds no practice templates made by this tool or the add-in (it has no FinOps metadata sheet).`
     );

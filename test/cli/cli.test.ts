@@ -183,7 +183,10 @@ describe("parseCommand", () => {
         ["--template", "budget", "--out", "x.xlsx"],
         `Unknown template "budget". Known templates: ${ALL.join(", ")}.`,
       ],
-      [["--all"], "Say where to write the workbook with --out FILE.xlsx."],
+      [
+        ["--all"],
+        "Say where to write the workbook with --out FILE.xlsx (a new file) or --into FILE.xlsx (a workbook you have).",
+      ],
       [["--all", "--out", "x.xls"], '--out must name an .xlsx file (got "x.xls").'],
       [
         ["--all", "--out", "x.xlsx", "--mode", "web"],

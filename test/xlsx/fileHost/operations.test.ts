@@ -3,7 +3,9 @@ import { refreshWorkbook } from "../../../src/excel/maintainWorkbook";
 import { cellAddress } from "../../../src/workbook/addresses";
 import { DEFAULT_OPTIONS } from "../../../src/workbook/options";
 import { TEMPLATES } from "../../../src/workbook/templates";
+import { generateWorkbooks } from "../../../src/excel/generateWorkbooks";
 import { rollForward } from "../../../src/excel/rollForward";
+import { generateIntoFile } from "../../../src/xlsx/maintain/generateIntoFile";
 import { rollForwardFile } from "../../../src/xlsx/maintain/rollForwardFile";
 import { recordAssessmentFile } from "../../../src/xlsx/maintain/recordAssessmentFile";
 import { repairFile } from "../../../src/xlsx/maintain/repairFile";
@@ -74,6 +76,18 @@ describe("an operation on a file leaves what the add-in leaves in the open workb
       () => rollForward("fiscalYear", hostFor(hosts.fake)),
       async (bytes) =>
         (await rollForwardFile(await readWorkbookFile(bytes), bytes, "fiscal-year", NOW, false))
+          .bytes
+    );
+  });
+
+  test("generate into a workbook that has templates already: links, free names, the store extended", async () => {
+    const hosts = await generateInBoth(["team-budget", "kpi-tracker"], DEFAULT_OPTIONS);
+    const more = ["executive-summary", "team-budget"];
+    await sameAfter(
+      hosts,
+      () => generateWorkbooks(more, DEFAULT_OPTIONS, hostFor(hosts.fake)),
+      async (bytes) =>
+        (await generateIntoFile(await readWorkbookFile(bytes), bytes, more, DEFAULT_OPTIONS, NOW))
           .bytes
     );
   });
