@@ -23,3 +23,12 @@ export async function readBackOf(
   }
   return sheets;
 }
+
+/** Numbers to 9 significant digits (LibreOffice and JavaScript round the last bit differently); "" is blank. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const blank = (v: unknown) => v === "" || v === null || v === undefined;
+  if (blank(a) && blank(b)) return true;
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a === b;
+}

@@ -137,3 +137,55 @@ function closingBracket(formula: string, start: number): number {
   }
   return formula.length;
 }
+
+/**
+ * A formula cut into the tokens renames look at; joined, they are the formula. A reference is an
+ * unqualified A1 reference (a qualifier before it is its own token); a qualifier is "Sheet1!",
+ * "'Team budget'!", "Jan:Mar!" or "[1]Costs!", before a reference or a sheet-scoped name; a name
+ * is a defined name, a table, a function or a logical; a bracket is a structured reference's
+ * specifier ("[[#This Row],[Col]]", after its table's name, or alone in the table's own formulas)
+ * or an external book's index ("[1]!Name"). Everything else (strings, operators, numbers, error
+ * values, spaces) is text.
+ */
+export interface FormulaToken {
+  readonly kind: "reference" | "qualifier" | "name" | "bracket" | "text";
+  readonly text: string;
+}
+
+export function formulaTokens(formula: string): FormulaToken[] {
+  const tokens: FormulaToken[] = [];
+  for (let i = 0; i < formula.length; i += tokens[tokens.length - 1].text.length)
+    tokens.push(tokenAt(formula, i));
+  return tokens;
+}
+
+/** A qualifier's external book ("[1]"; "" for this workbook) and its sheet, or a 3-D span's two, unquoted. */
+export function qualifierParts(prefix: string): { book: string; sheets: string[] } {
+  const outer = /^\[[^\]]*\]/.exec(prefix)?.[0] ?? "";
+  let name = prefix.slice(outer.length, -1);
+  if (name.startsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
+  const inner = /^\[[^\]]*\]/.exec(name)?.[0] ?? "";
+  return { book: outer + inner, sheets: name.slice(inner.length).split(":") };
+}
+
+const NAME = new RegExp(BARE_NAME, "uy");
+// An error value ("#REF!", "#N/A") is one token, so that "REF!" is never read as a sheet.
+const ERROR = /#(?:N\/A|[A-Z][A-Z0-9_/]*[!?])/y;
+
+function tokenAt(formula: string, i: number): FormulaToken {
+  if (i === 0 || !WORD.test(formula[i - 1])) {
+    const match = endsAt(formula, i);
+    if (match) return { kind: "reference", text: formula.slice(i, match.end) };
+    for (const [kind, pattern] of [
+      ["qualifier", QUALIFIER],
+      ["name", NAME],
+      ["text", ERROR],
+    ] as const) {
+      pattern.lastIndex = i;
+      const text = pattern.exec(formula)?.[0];
+      if (text) return { kind, text };
+    }
+  }
+  const text = formula.slice(i, tokenEnd(formula, i));
+  return { kind: formula[i] === "[" ? "bracket" : "text", text };
+}
