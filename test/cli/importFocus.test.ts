@@ -5,6 +5,12 @@ import ExcelJS from "exceljs";
 import { run } from "../../src/cli/run";
 import { EXIT } from "../../src/cli/help";
 import JSZip from "jszip";
+import { cellAt } from "../../src/xlsx/read/sheetCells";
+import { readWorkbookFile } from "../../src/xlsx/read/readWorkbookFile";
+import { openWorkbookPackage } from "../../src/xlsx/read/workbookPackage";
+import { foreignView } from "../xlsx/foreign/canonicalParts";
+import { withForeignParts } from "../xlsx/foreign/foreignParts";
+import { NOTES_SHEET } from "../xlsx/foreign/sheet";
 import { chartsOf } from "../xlsx/readCharts";
 
 const FIXTURE = path.join(__dirname, "fixtures/focus-small.csv");
@@ -233,15 +239,16 @@ describe("import-focus on a workbook with charts", () => {
   it("keeps the print layout: column page breaks and print areas of several ranges", async () => {
     const file = path.join(dir, "print.xlsx");
     expect(await run(["generate", "--all", "--sample", "--out", file], io().io)).toBe(EXIT.ok);
+    // The practice sheets' layout; the Cost data sheet is printed as a new file prints it.
     const layout = async () => {
-      const zip = await JSZip.loadAsync(fs.readFileSync(file));
-      const book = await zip.file("xl/workbook.xml")!.async("string");
+      const pkg = await openWorkbookPackage(fs.readFileSync(file));
+      const book = (await pkg.text("xl/workbook.xml"))!;
       const areas = [...book.matchAll(/<definedName name="_xlnm\.Print_Area"[^>]*>([^<]*)</g)]
         .map((m) => m[1])
         .filter((a) => !a.includes("Cost data"));
       const breaks: string[] = [];
-      for (const name of Object.keys(zip.files).filter((p) => /worksheets\/sheet\d+\.xml$/.test(p)))
-        breaks.push(...((await zip.file(name)!.async("string")).match(/<brk id="\d+"/g) ?? []));
+      for (const sheet of pkg.sheets.filter((s) => s.name !== "Cost data"))
+        breaks.push(...((await pkg.text(sheet.path))!.match(/<brk id="\d+"/g) ?? []));
       return { areas: areas.sort(), breaks: breaks.sort() };
     };
     const before = await layout();
@@ -250,5 +257,60 @@ describe("import-focus on a workbook with charts", () => {
     expect(before.breaks.length).toBeGreaterThan(0);
     expect(await run(["import-focus", FIXTURE, "--into", file], io().io)).toBe(EXIT.ok);
     expect(await layout()).toEqual(before);
+  });
+});
+
+describe("import-focus on a workbook a team added their own parts to", () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "finops-import-foreign-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("leaves their pivot table, slicer, note, picture, chart, links and names as they were", async () => {
+    const file = path.join(dir, "team.xlsx");
+    // Without sample data, so the tracker's latest values are the imported months'.
+    expect(await run(["generate", "--all", "--out", file], io().io)).toBe(EXIT.ok);
+    fs.writeFileSync(file, await withForeignParts(fs.readFileSync(file)));
+    const before = await foreignView(fs.readFileSync(file));
+    const imports = [
+      ["--periods", "2026-01"],
+      // The second replaces the first's sheet in place.
+      ["--all-periods"],
+    ];
+    const outputs: string[] = [];
+    for (const periods of imports) {
+      const cli = io();
+      expect(await run(["import-focus", FIXTURE, "--into", file, ...periods], cli.io)).toBe(
+        EXIT.ok
+      );
+      outputs.push(cli.out());
+      expect(await foreignView(fs.readFileSync(file))).toEqual(before);
+    }
+    expect(outputs[1]).toContain('replaces the earlier import\'s "Cost data"');
+
+    const workbook = await open(file);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect([names[1], names[names.length - 1]]).toEqual([NOTES_SHEET, "Cost data"]);
+    const kpi = workbook.getWorksheet("KPI tracker")!;
+    expect(kpi.getCell("G32").value).toBe(27.777778);
+    expect(kpi.getCell("H32").value).toBe(-10);
+    const months: unknown[] = [];
+    workbook.getWorksheet("Cost data")!.eachRow((row) => months.push(row.getCell(1).value));
+    expect(months).toEqual(expect.arrayContaining(["2026-01", "2026-02"]));
+    expect(workbook.definedNames.model.find((n) => n.name === "FinOpsCostData")?.ranges).toEqual([
+      "'Cost data'!$A$1",
+    ]);
+
+    // The tracker's formulas cache what they compute from the imported actuals: the savings
+    // rate's latest value and period are February's.
+    const { sheets, readBack } = await readWorkbookFile(fs.readFileSync(file));
+    const table = readBack.tables.find((t) => t.name === "Kpis")!;
+    const cells = sheets.get(table.sheet.toLowerCase())!.cells;
+    const top = Number(/\d+/.exec(table.address)![0]) - 1;
+    const column = (header: string) => table.headers.indexOf(header);
+    const left = table.address.charCodeAt(0) - 65;
+    let row = top + 1;
+    while (cellAt(cells, row, left + column("ID")).value !== "KL-01") row += 1;
+    expect(cellAt(cells, row, left + column("Latest value")).value).toBe(-10);
+    expect(cellAt(cells, row, left + column("Latest period")).value).toBe("Feb 2026");
   });
 });

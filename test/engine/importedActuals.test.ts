@@ -2,14 +2,21 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { convertWithLibreOffice } from "../../scripts/libreoffice";
 import { EXIT } from "../../src/cli/help";
 import { run } from "../../src/cli/run";
+import { isErrorText } from "../../src/workbook/maintain/grid";
+import { withForeignParts } from "../xlsx/foreign/foreignParts";
+import { NOTES_SHEET } from "../xlsx/foreign/sheet";
+import { readBackOf, sameValue } from "./fileCells";
 import { computedValue, recalculate } from "./recalc";
 
 /**
  * A real engine on an imported workbook: the CLI generates the KPI tracker (portable formulas), imports
  * a FOCUS file into it, and LibreOffice recalculates. The KPI formulas must compute from the imported
  * actuals without an error, and the Cost data sheet's labels that look like formulas must stay text.
+ * Imported in place into a team's workbook (the foreign-parts fixture), every practice formula must
+ * compute what the file caches.
  */
 const FIXTURE = path.join(__dirname, "../cli/fixtures/focus-small.csv");
 const silent = {
@@ -97,5 +104,45 @@ describe("imported KPI actuals in LibreOffice", () => {
       .getWorksheet("Cost data")
       ?.eachRow((row) => row.eachCell((cell) => labels.push(computedValue(cell))));
     expect(labels).toEqual(expect.arrayContaining(['=HYPERLINK("x")', "+1", "-2"]));
+  }, 240_000);
+
+  it("imported twice in place into a team's workbook (pivot table, slicer, links), recalculates to the cached values with no error", async () => {
+    const file = path.join(dir, "team.xlsx");
+    expect(await run(["generate", "--all", "--out", file], silent)).toBe(EXIT.ok);
+    fs.writeFileSync(file, await withForeignParts(fs.readFileSync(file)));
+    // The second import replaces the first's sheet.
+    for (const periods of [["--periods", "2026-01"], ["--all-periods"]])
+      expect(await run(["import-focus", FIXTURE, "--into", file, ...periods], silent)).toBe(
+        EXIT.ok
+      );
+
+    const cached = await readBackOf(file);
+    const output = convertWithLibreOffice(file, path.join(dir, "team-out"), "xlsx", {
+      timeoutMs: 180_000,
+    });
+    const recalculated = await readBackOf(output);
+    // The team's sheet reads an external workbook LibreOffice cannot reach (#N/A there).
+    const practice = [...cached.keys()].filter((sheet) => sheet !== NOTES_SHEET);
+    const differences: string[] = [];
+    let formulas = 0;
+    for (const sheet of practice)
+      for (const [address, cell] of cached.get(sheet)!) {
+        if (!cell.formula) continue;
+        formulas += 1;
+        const engine = recalculated.get(sheet)?.get(address)?.value;
+        if (!sameValue(cell.value, engine))
+          differences.push(
+            `${sheet}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(engine)}`
+          );
+      }
+    const errors = practice.flatMap((sheet) =>
+      [...(recalculated.get(sheet) ?? [])]
+        .filter(([, cell]) => isErrorText(cell.value))
+        .map(([address, cell]) => `${sheet}!${address} ${String(cell.value)}`)
+    );
+    expect(formulas).toBeGreaterThan(1000);
+    expect(differences).toEqual([]);
+    expect(errors).toEqual([]);
+    expect([...recalculated.keys()]).toEqual([...cached.keys()]);
   }, 240_000);
 });

@@ -50,3 +50,48 @@ export function withSheetAt(
   else xml = insertWorkbookChild(xml, "definedNames", `<definedNames>${names}</definedNames>`);
   return xml;
 }
+
+/**
+ * The workbook part without the <sheet> entry at `position`, as Excel leaves it when the sheet is
+ * deleted: the names scoped to that sheet go with it, those of later sheets follow theirs (their
+ * localSheetId one lower). The window's first tab shown moves with its sheet; the active tab too,
+ * or, when it was the deleted sheet, goes to the next visible sheet (the previous one at the end),
+ * as Excel activates it.
+ */
+export function withoutSheetAt(workbook: string, position: number): string {
+  const entries = [...workbook.matchAll(/<sheet\b[^>]*\/>/g)];
+  const entry = entries[position];
+  if (!entry) throw new Error(`There is no sheet at tab ${position} of ${entries.length}.`);
+  const visible = entries
+    .filter((_, i) => i !== position)
+    .map((e) => !/\bstate="(hidden|veryHidden)"/.test(e[0]));
+  const last = visible.length - 1;
+  const moved = (n: number) => (n > position ? n - 1 : n);
+  const activated = (n: number) => {
+    if (n !== position) return moved(n);
+    const next = visible.indexOf(true, position);
+    return Math.max(0, next >= 0 ? next : visible.lastIndexOf(true));
+  };
+  const at = entry.index as number;
+  return `${workbook.slice(0, at)}${workbook.slice(at + entry[0].length)}`
+    .replace(/<definedName\b[^>]*>[\s\S]*?<\/definedName>/g, (name) => {
+      const scope = /^<definedName\b[^>]*\blocalSheetId="(\d+)"/.exec(name)?.[1];
+      if (scope === undefined) return name;
+      if (Number(scope) === position) return "";
+      return name.replace(/\blocalSheetId="\d+"/, `localSheetId="${moved(Number(scope))}"`);
+    })
+    .replace(/<definedNames>\s*<\/definedNames>/, "")
+    .replace(/<workbookView\b[^>]*>/g, (start) => {
+      const view = start.replace(
+        /\bfirstSheet="(\d+)"/,
+        (_, n: string) => `firstSheet="${Math.min(moved(Number(n)), last)}"`
+      );
+      // activeTab defaults to 0.
+      const active = activated(Number(/\bactiveTab="(\d+)"/.exec(view)?.[1] ?? 0));
+      return /\bactiveTab="/.test(view)
+        ? view.replace(/\bactiveTab="\d+"/, `activeTab="${active}"`)
+        : active === 0
+          ? view
+          : view.replace(/^<workbookView\b/, `<workbookView activeTab="${active}"`);
+    });
+}

@@ -2,6 +2,8 @@ import { createHash } from "crypto";
 import { DOMParser } from "@xmldom/xmldom";
 import type { Document, Element, Node } from "@xmldom/xmldom";
 import JSZip from "jszip";
+import { COST_DATA_MARKER } from "../../../src/workbook/costData/costDataSheet";
+import { markedSheet } from "../../../src/workbook/costData/costImportTarget";
 import { METADATA_HEADERS, METADATA_SHEET, NAMES_COLUMN } from "../../../src/workbook/metadata";
 
 /**
@@ -329,14 +331,14 @@ function storeRecord(values: readonly (readonly unknown[])[]): {
 /** The package's parts sorted into the project's, the shared ones and everyone else's. */
 export interface Ownership {
   readonly workbook: string;
-  /** Sheet names the store lists, and the store itself. */
+  /** Sheet names the store lists, the store itself, and the Cost data sheet an import wrote. */
   readonly ownedSheets: ReadonlySet<string>;
-  /** Template sheets and the store, their tables, drawings, charts and whatever else only they use. */
+  /** The owned sheets, their tables, drawings, charts and whatever else only they use. */
   readonly owned: ReadonlySet<string>;
   /** Parts both sides write into, compared entry by entry (calcChain.xml, derived, is not compared). */
   readonly shared: ReadonlySet<string>;
   readonly foreign: ReadonlySet<string>;
-  /** Defined names the store lists (lower case). */
+  /** Defined names the store lists, and the Cost data sheet's marker (lower case). */
   readonly ownedNames: ReadonlySet<string>;
 }
 
@@ -373,9 +375,21 @@ async function ownershipOf(reader: PackageReader): Promise<Ownership & { parts: 
   const record = storeDoc
     ? storeRecord(sheetValues(storeDoc, strings))
     : { sheets: new Set<string>(), names: new Set<string>() };
+  // The Cost data sheet an import wrote is the project's too: its marker name says which it is.
+  const marker = descendants(workbookDoc, "definedName").find(
+    (n) =>
+      !n.hasAttribute("localSheetId") &&
+      n.getAttribute("name")?.toLowerCase() === COST_DATA_MARKER.toLowerCase()
+  );
+  const costData = markedSheet(marker ? `=${marker.textContent ?? ""}` : undefined);
   const ownedSheets = new Set([
     ...record.sheets,
     ...(storeDoc ? [METADATA_SHEET.toLowerCase()] : []),
+    ...(costData ? [costData.toLowerCase()] : []),
+  ]);
+  const ownedNames = new Set([
+    ...record.names,
+    ...(marker ? [COST_DATA_MARKER.toLowerCase()] : []),
   ]);
   const ownedSheetPaths = sheets
     .filter((s) => ownedSheets.has(s.name.toLowerCase()) && s.path)
@@ -421,7 +435,7 @@ async function ownershipOf(reader: PackageReader): Promise<Ownership & { parts: 
   const foreign = new Set(
     partPaths(reader.zip).filter((part) => !owned.has(part) && !shared.has(part))
   );
-  return { workbook, ownedSheets, owned, shared, foreign, ownedNames: record.names, parts };
+  return { workbook, ownedSheets, owned, shared, foreign, ownedNames, parts };
 }
 
 interface SharedParts {
@@ -505,9 +519,11 @@ function stylesPrefix(styles: Document, used: { cellXfs: number[]; dxfs: number[
 /**
  * The parts (and, for shared parts, the elements) this project does NOT own, for comparing before/after an operation.
  *
- * Owned: the sheets the metadata store ("FinOps metadata") lists, the store itself, and every part
- * only they reach through relationships (their tables, drawings, charts...). A part a user's part
- * also reaches stays the user's. Owned parts may change freely, and are not in the view.
+ * Owned: the sheets the metadata store ("FinOps metadata") lists, the store itself, the Cost data
+ * sheet a FOCUS import wrote (the one its marker name FinOpsCostData points at; the name is owned
+ * too), and every part only they reach through relationships (their tables, drawings, charts...).
+ * A part a user's part also reaches stays the user's. Owned parts may change freely, and are not
+ * in the view.
  *
  * Shared parts are compared by what in them belongs to others:
  * - [Content_Types].xml#types: the content type of every part not owned (Default or Override alike);
