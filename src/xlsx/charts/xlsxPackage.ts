@@ -40,6 +40,33 @@ export const AFTER_COL_BREAKS = [
 /** Elements a <drawing> must come before in a worksheet (CT_Worksheet's sequence after drawing). */
 const AFTER_DRAWING = AFTER_COL_BREAKS.slice(AFTER_COL_BREAKS.indexOf("drawing") + 1);
 
+/**
+ * The worksheet with `element` put before its first child named in `followers` (the elements
+ * CT_Worksheet's sequence puts after it, all of them after <sheetData>), else last. Only the
+ * worksheet's own children count: a data bar's <cfRule> holds an <extLst> of its own.
+ */
+export function insertWorksheetChild(
+  xml: string,
+  followers: readonly string[],
+  element: string
+): string {
+  const wanted = new Set(followers);
+  const before =
+    /<sheetData\b[^>]*?(?:\/>|>[\s\S]*?<\/sheetData>)/.exec(xml) ?? /<worksheet\b[^>]*>/.exec(xml);
+  const tag = /<(\/?)([A-Za-z][\w:.-]*)[^>]*?(\/?)>/g;
+  tag.lastIndex = before ? before.index + before[0].length : 0;
+  let at = xml.lastIndexOf("</worksheet>");
+  let depth = 0;
+  for (let m = tag.exec(xml); m && depth >= 0; m = tag.exec(xml)) {
+    if (m[1]) depth -= 1;
+    else if (depth === 0 && wanted.has(m[2])) {
+      at = m.index;
+      break;
+    } else if (!m[3]) depth += 1;
+  }
+  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
+}
+
 /** The attributes of every tag named `name` in `xml`, in document order (values unescaped). */
 export function tags(xml: string, name: string): Record<string, string>[] {
   const found: Record<string, string>[] = [];
@@ -206,13 +233,16 @@ export async function drawingOf(pkg: XlsxPackage, sheetPath: string): Promise<st
 
 /** The worksheet with <drawing r:id> where CT_Worksheet puts it, and the r namespace declared. */
 export function withDrawing(sheet: string, relId: string): string {
-  const element = `<drawing r:id="${relId}"/>`;
-  let xml = sheet;
-  if (!/<worksheet\b[^>]*\sxmlns:r=/.test(xml))
-    xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${REL}"`);
-  const positions = AFTER_DRAWING.map((name) => xml.search(new RegExp(`<${name}[\\s/>]`))).filter(
-    (at) => at >= 0
+  return insertWorksheetChild(
+    withRelationshipPrefix(sheet),
+    AFTER_DRAWING,
+    `<drawing r:id="${relId}"/>`
   );
-  const at = positions.length > 0 ? Math.min(...positions) : xml.lastIndexOf("</worksheet>");
-  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
+}
+
+/** The worksheet with the r: prefix its relationship ids (r:id) use declared. */
+export function withRelationshipPrefix(sheet: string): string {
+  return /<worksheet\b[^>]*\sxmlns:r=/.test(sheet)
+    ? sheet
+    : sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${REL}"`);
 }

@@ -1,10 +1,13 @@
 import { PlannedSheet } from "../../workbook/plan";
-import { writeXlsxBuffer } from "../index";
-import { REL, tags, worksheetPaths, XlsxPackage } from "../charts/xlsxPackage";
+import { REL, tags } from "../charts/xlsxPackage";
 import { PackageEdit } from "./packageEdit";
-import { Scratch, stringItems, TABLE_TYPE, transplantSheet } from "./sheetTransplant";
-import { StyleBook } from "./styleBook";
-import { StyleTransplant } from "./styleTransplant";
+import {
+  plannedNames,
+  renderScratch,
+  tablesOf,
+  takenNames,
+  transplantSheet,
+} from "./sheetTransplant";
 import { withSheetAt } from "./workbookSheets";
 import { PackageConflict } from "./packageConflict";
 
@@ -31,24 +34,13 @@ export async function addSheets(
   const planned = sheets.map((s) => s.planned);
   const tables = await tablesOf(edit.pkg);
   refuseTakenNames((await edit.pkg.text(WORKBOOK)) ?? "", tables.names, planned);
-  const { buffer } = await writeXlsxBuffer({ sheets: planned, templates: [], options: "" });
-  const pkg = await XlsxPackage.open(buffer);
-  const scratch: Scratch = {
-    pkg,
-    types: (await pkg.text("[Content_Types].xml")) ?? "",
-    strings: stringItems((await pkg.text("xl/sharedStrings.xml")) ?? ""),
-    styles: new StyleTransplant(
-      new StyleBook((await pkg.text("xl/styles.xml")) ?? ""),
-      await edit.styles()
-    ),
-  };
-  const scratchPaths = await worksheetPaths(pkg);
-  const scratchBook = (await pkg.text(WORKBOOK)) ?? "";
+  const scratch = await renderScratch(edit, planned);
+  const scratchBook = (await scratch.pkg.text(WORKBOOK)) ?? "";
   let tableId = tables.maxId;
   for (const [index, { planned: sheet, position }] of sheets.entries()) {
     const path = await transplantSheet(
       scratch,
-      scratchPaths.get(sheet.name) as string,
+      scratch.sheets.get(sheet.name) as string,
       edit.pkg,
       () => (tableId += 1)
     );
@@ -59,14 +51,7 @@ export async function addSheets(
     edit.pkg.write(WORKBOOK, withSheetAt(workbook, { name: sheet.name, relId }, at, builtin));
     edit.sheetAdded(sheet.name, path);
   }
-  await edit.changeNames(
-    planned.flatMap((sheet) =>
-      sheet.names.map((n) => ({
-        name: n.name,
-        formula: `='${sheet.name.replace(/'/g, "''")}'!${n.address}`,
-      }))
-    )
-  );
+  await edit.changeNames(planned.flatMap(plannedNames));
   await edit.pkg.finishContentTypes();
 }
 
@@ -79,42 +64,16 @@ function sheetScopedNames(workbook: string, sheetIndex: number): string[] {
   return [...workbook.matchAll(scoped)].map((m) => m[0]);
 }
 
-/** The ids and names (lower case) of the package's tables. */
-async function tablesOf(pkg: XlsxPackage): Promise<{ maxId: number; names: Set<string> }> {
-  const parts = tags((await pkg.text("[Content_Types].xml")) ?? "", "Override")
-    .filter((o) => o.ContentType === TABLE_TYPE)
-    .map((o) => o.PartName.slice(1));
-  const roots = await Promise.all(
-    parts.map(async (part) => tags((await pkg.text(part)) ?? "", "table")[0] ?? {})
-  );
-  return {
-    maxId: Math.max(0, ...roots.map((t) => Number(t.id) || 0)),
-    names: new Set(roots.map((t) => (t.displayName ?? t.name ?? "").toLowerCase())),
-  };
-}
-
-/**
- * Refuses sheets whose sheet, table or defined names the workbook already uses (the planner chooses
- * free ones, src/workbook/names.ts): a second table or name of the same name makes Excel repair the
- * file, and a workbook-scoped name would be overwritten.
- */
+/** Refuses sheets whose sheet, table or defined names the workbook already uses (takenNames). */
 function refuseTakenNames(
   workbook: string,
   tableNames: ReadonlySet<string>,
   sheets: readonly PlannedSheet[]
 ): void {
   const sheetNames = new Set(tags(workbook, "sheet").map((s) => s.name.toLowerCase()));
-  const names = new Set([
-    ...tableNames,
-    ...tags(workbook, "definedName")
-      .filter((n) => n.localSheetId === undefined)
-      .map((n) => n.name.toLowerCase()),
-  ]);
   const taken = sheets.flatMap((sheet) => [
     ...(sheetNames.has(sheet.name.toLowerCase()) ? [`sheet "${sheet.name}"`] : []),
-    ...[...sheet.tables.map((t) => t.name), ...sheet.names.map((n) => n.name)]
-      .filter((name) => names.has(name.toLowerCase()))
-      .map((name) => `name "${name}"`),
+    ...takenNames(workbook, tableNames, sheet).map((name) => `name "${name}"`),
   ]);
   if (taken.length > 0)
     throw new PackageConflict(`The workbook already has the ${taken.join(", ")}.`);

@@ -1,6 +1,7 @@
 import { rangeAddress } from "../../workbook/addresses";
 import { PlannedConditionalFormat, PlannedValidation } from "../../workbook/plan";
 import { escapeXml } from "../charts/chartXml";
+import { insertWorksheetChild } from "../charts/xlsxPackage";
 import { areasOf } from "../read/sheetRules";
 
 /**
@@ -36,12 +37,6 @@ const AFTER_CONDITIONAL = [
   "tableParts",
   "extLst",
 ];
-
-function insertBefore(xml: string, followers: readonly string[], element: string): string {
-  const at = followers.map((tag) => xml.search(new RegExp(`<${tag}[\\s/>]`))).filter((i) => i >= 0);
-  const index = at.length > 0 ? Math.min(...at) : xml.lastIndexOf("</worksheet>");
-  return `${xml.slice(0, index)}${element}${xml.slice(index)}`;
-}
 
 /** `a` without `b`: up to four rectangles around the overlap. */
 function subtract(a: Area, b: Area): Area[] {
@@ -99,7 +94,7 @@ export function setValidation(
   kept.push(validationXml(area, validation));
   const element = `<dataValidations count="${kept.length}">${kept.join("")}</dataValidations>`;
   if (block) return xml.replace(block[0], element);
-  return insertBefore(xml, AFTER_CONDITIONAL.slice(1), element);
+  return insertWorksheetChild(xml, AFTER_CONDITIONAL.slice(1), element);
 }
 
 /** Adds a highlight rule over the area, after every rule the sheet has (lowest priority). */
@@ -120,5 +115,5 @@ export function addConditionalFormat(
     `<conditionalFormatting sqref="${sqrefOf([area])}"><cfRule type="cellIs" dxfId="${dxfId}" ` +
     `priority="${priority}" operator="${operator}"><formula>${escapeXml(formula)}</formula></cfRule>` +
     `</conditionalFormatting>`;
-  return insertBefore(xml, AFTER_CONDITIONAL, element);
+  return insertWorksheetChild(xml, AFTER_CONDITIONAL, element);
 }

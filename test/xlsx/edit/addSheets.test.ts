@@ -15,10 +15,10 @@ import { readWorkbookFile } from "../../../src/xlsx/read/readWorkbookFile";
 import { readSheetObjects } from "../../../src/xlsx/read/sheetObjects";
 import { readSheetRules } from "../../../src/xlsx/read/sheetRules";
 import { openWorkbookPackage, runText } from "../../../src/xlsx/read/workbookPackage";
-import { foreignView, parseXml, resolvePart } from "../foreign/canonicalParts";
+import { foreignView } from "../foreign/canonicalParts";
 import { NOTES_NAMES, NOTES_POSITION, withForeignParts } from "../foreign/foreignParts";
 import { NOTES_SHEET } from "../foreign/sheet";
-import { CHART_SEQUENCES, outOfOrder } from "../ooxmlOrder";
+import { packageProblems, partPaths, tableIds } from "./packageProblems";
 
 /**
  * addSheets puts planned sheets into an existing workbook file in place: each added sheet must come
@@ -273,14 +273,6 @@ async function stylesOf(bytes: Uint8Array): Promise<string> {
   return (await JSZip.loadAsync(bytes)).file("xl/styles.xml")!.async("string");
 }
 
-async function tableIds(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = Object.keys(zip.files).filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p));
-  return Promise.all(
-    parts.map(async (p) => tags(await zip.file(p)!.async("string"), "table")[0].id)
-  );
-}
-
 describe("withSheetAt", () => {
   const book = (inner: string) =>
     `<workbook xmlns="m" xmlns:r="r"><bookViews>${inner}</bookViews><sheets>` +
@@ -378,146 +370,6 @@ describe("sheets added to a workbook holding a finance team's own parts", () => 
 
 // ---------------------------------------------------------------------------------------------
 // A package Excel opens: well-formed parts, relationships that resolve, content types, schema order.
-
-const partPaths = (zip: JSZip) => Object.keys(zip.files).filter((path) => !zip.files[path].dir);
-
-const SEQUENCES: Record<string, readonly string[]> = {
-  workbook: [
-    "fileVersion",
-    "fileSharing",
-    "workbookPr",
-    "workbookProtection",
-    "bookViews",
-    "sheets",
-    "functionGroups",
-    "externalReferences",
-    "definedNames",
-    "calcPr",
-    "oleSize",
-    "customWorkbookViews",
-    "pivotCaches",
-    "smartTagPr",
-    "smartTagTypes",
-    "webPublishing",
-    "fileRecoveryPr",
-    "webPublishObjects",
-    "extLst",
-  ],
-  worksheet: [
-    "sheetPr",
-    "dimension",
-    "sheetViews",
-    "sheetFormatPr",
-    "cols",
-    "sheetData",
-    "sheetCalcPr",
-    "sheetProtection",
-    "protectedRanges",
-    "scenarios",
-    "autoFilter",
-    "sortState",
-    "dataConsolidate",
-    "customSheetViews",
-    "mergeCells",
-    "phoneticPr",
-    "conditionalFormatting",
-    "dataValidations",
-    "hyperlinks",
-    "printOptions",
-    "pageMargins",
-    "pageSetup",
-    "headerFooter",
-    "rowBreaks",
-    "colBreaks",
-    "customProperties",
-    "cellWatches",
-    "ignoredErrors",
-    "smartTags",
-    "drawing",
-    "legacyDrawing",
-    "legacyDrawingHF",
-    "drawingHF",
-    "picture",
-    "oleObjects",
-    "controls",
-    "webPublishItems",
-    "tableParts",
-    "extLst",
-  ],
-  c: ["f", "v", "is", "extLst"],
-  styleSheet: [
-    "numFmts",
-    "fonts",
-    "fills",
-    "borders",
-    "cellStyleXfs",
-    "cellXfs",
-    "cellStyles",
-    "dxfs",
-    "tableStyles",
-    "colors",
-    "extLst",
-  ],
-  table: ["autoFilter", "sortState", "tableColumns", "tableStyleInfo", "extLst"],
-};
-
-async function packageProblems(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const problems: string[] = [];
-  const docs = new Map<string, Document>();
-  for (const path of partPaths(zip).filter((p) => /\.(xml|rels|vml)$/.test(p))) {
-    try {
-      docs.set(path, parseXml(await zip.file(path)!.async("string"), path) as unknown as Document);
-    } catch (error) {
-      problems.push(String(error));
-    }
-  }
-  for (const [path, doc] of docs) {
-    if (path.endsWith(".rels")) {
-      const source = path === "_rels/.rels" ? "" : path.replace(/_rels\/([^/]+)\.rels$/, "$1");
-      for (const rel of Array.from(doc.getElementsByTagName("Relationship")))
-        if (rel.getAttribute("TargetMode") !== "External") {
-          const target = resolvePart(source, rel.getAttribute("Target") ?? "");
-          if (!zip.file(target)) problems.push(`${path}: no ${target}`);
-        }
-      continue;
-    }
-    const root = doc.documentElement;
-    const sequences = root.localName === "chartSpace" ? CHART_SEQUENCES : SEQUENCES;
-    problems.push(...outOfOrder(root, sequences).map((p) => `${path}: ${p}`));
-    if (root.localName === "styleSheet")
-      for (const list of Array.from(root.childNodes).filter(
-        (n): n is Element => n.nodeType === 1
-      )) {
-        const count = list.getAttribute("count");
-        const records = Array.from(list.childNodes).filter((n) => n.nodeType === 1).length;
-        if (count !== null && Number(count) !== records)
-          problems.push(`${path}: ${list.localName} count ${count}, ${records} records`);
-      }
-  }
-  const types = docs.get("[Content_Types].xml")!;
-  const overrides = new Set(
-    Array.from(types.getElementsByTagName("Override")).map((o) => o.getAttribute("PartName"))
-  );
-  const defaults = new Set(
-    Array.from(types.getElementsByTagName("Default")).map((d) => d.getAttribute("Extension"))
-  );
-  for (const part of partPaths(zip))
-    if (
-      part !== "[Content_Types].xml" &&
-      !overrides.has(`/${part}`) &&
-      !defaults.has(part.slice(part.lastIndexOf(".") + 1))
-    )
-      problems.push(`${part}: no content type`);
-  for (const override of overrides)
-    if (!zip.file(String(override).slice(1))) problems.push(`${override}: overridden, missing`);
-  const workbook = (await zip.file("xl/workbook.xml")!.async("string"))!;
-  const sheetIds = tags(workbook, "sheet").map((s) => s.sheetId);
-  if (new Set(sheetIds).size !== sheetIds.length) problems.push(`sheetIds ${sheetIds}`);
-  const ids = await tableIds(bytes);
-  if (new Set(ids).size !== ids.length) problems.push(`table ids ${ids}`);
-  return problems;
-}
 
 describe("the edited package", () => {
   test("parses, resolves, has a content type for every part and its elements in schema order", async () => {
