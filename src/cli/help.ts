@@ -52,8 +52,10 @@ Usage:
   ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
   ${BIN} check WORKBOOK.xlsx [--json]
   ${BIN} repair WORKBOOK.xlsx [--dry-run]
+  ${BIN} upgrade WORKBOOK.xlsx [--dry-run]
   ${BIN} roll-forward WORKBOOK.xlsx (--month | --quarter | --fiscal-year) [--dry-run]
   ${BIN} record-assessment WORKBOOK.xlsx [--date YYYY-MM-DD] [--dry-run]
+  ${BIN} convert WORKBOOK.xlsx --to portable|addin [--dry-run]
   ${BIN} list
   ${BIN} help [command]
   ${BIN} --help | --version
@@ -63,8 +65,10 @@ Commands:
   import-focus  Put FOCUS billing exports into a generated workbook: Cost data sheet, KPI actuals
   check         The health check: what no longer matches its template, and how to fix it
   repair        Put back what the templates own (formulas, names, formats), keeping everything else
+  upgrade       Move templates an earlier version made to the current one, keeping what you typed
   roll-forward  Add the next month or quarter to the KPI tracker, or start the next fiscal year
   record-assessment  Add the maturity scorecard's current results to its history and trend chart
+  convert       Write every FINOPS formula with Excel's own functions (portable), or back (addin)
   list          The templates: id, version, title and purpose
   help          This help, or one command's help ("${BIN} help generate")
 
@@ -142,6 +146,35 @@ Options:
 ${EXIT_CODES}
 `;
 
+const UPGRADE = `Usage: ${BIN} upgrade WORKBOOK.xlsx [--dry-run]
+
+The add-in's Upgrade templates, on a file: every template an earlier version of this tool or the
+add-in made is moved to the current version, keeping every value you typed, the rows and columns
+you added and your own sheets: renamed columns and statuses migrated, new columns and tables added,
+a sheet laid out anew beside the old one (kept under another name). Prints each change.
+
+Options:
+  --dry-run                Print the changes and write nothing
+
+${EXIT_CODES}
+`;
+
+const CONVERT = `Usage: ${BIN} convert WORKBOOK.xlsx --to portable|addin [--dry-run]
+
+The add-in's Make portable (--to portable) and Use add-in functions (--to addin), on a file: every
+formula the templates own is written with Excel's own functions, for readers without the add-in, or
+with FINOPS functions again; the figures stay the same. Formulas you typed with FINOPS functions are
+rewritten too and kept on record so that --to addin gives them back; that record lives in the
+workbook's add-in settings, so a workbook the add-in never opened can only have its template
+formulas converted (such a workbook is refused with exit 5, naming the formulas).
+
+Options:
+  --to portable|addin      Which formulas to use (required)
+  --dry-run                Print the changes and write nothing
+
+${EXIT_CODES}
+`;
+
 const ROLL_FORWARD = `Usage: ${BIN} roll-forward WORKBOOK.xlsx (--month | --quarter | --fiscal-year) [--dry-run]
 
 The add-in's Next month, Next quarter and Next fiscal year, on a file:
@@ -200,6 +233,10 @@ export function helpText(topic?: CommandName): string {
       return CHECK;
     case "repair":
       return REPAIR;
+    case "upgrade":
+      return UPGRADE;
+    case "convert":
+      return CONVERT;
     case "roll-forward":
       return ROLL_FORWARD;
     case "record-assessment":

@@ -28,6 +28,26 @@ const COMMANDS: {
     run: async (command, file, bytes, now) =>
       (await import("../xlsx/maintain/repairFile")).repairFile(file, bytes, now, command.dryRun),
   },
+  upgrade: {
+    pane: "Upgrade templates",
+    done: "Upgraded",
+    nothing: "Nothing to upgrade: every template is at the version this tool writes.",
+    run: async (command, file, bytes, now) =>
+      (await import("../xlsx/maintain/upgradeFile")).upgradeFile(file, bytes, now, command.dryRun),
+  },
+  convert: {
+    pane: "Make portable or Use add-in functions",
+    done: "Converted",
+    nothing: "Nothing to convert.",
+    run: async (command, file, bytes, now) =>
+      (await import("../xlsx/maintain/convertFile")).convertFile(
+        file,
+        bytes,
+        command.to,
+        now,
+        command.dryRun
+      ),
+  },
   "roll-forward": {
     pane: "Next month, Next quarter or Next fiscal year",
     done: "Rolled forward",
@@ -92,10 +112,10 @@ export async function maintain(command: MaintenanceCommand, io: CliIO): Promise<
     return EXIT.ok;
   }
   const list = result.changes.map((change) => `  ${change}\n`).join("");
-  if (result.notOnFiles.length > 0)
+  if (result.notOnFiles && result.notOnFiles.length > 0)
     return fail(
       EXIT.input,
-      `${name} needs changes the command line cannot make in a file yet (${result.notOnFiles.join("; ")}). ` +
+      `${name}: this change has to ${result.notOnFiles.join("; ")}, which only Excel with the add-in can do. ` +
         `Open it in Excel and use ${spec.pane} in the add-in. Nothing was written.\n` +
         `The full change would be:\n${list}`
     );

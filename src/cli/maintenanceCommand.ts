@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 /**
  * The commands that change a workbook file in place, as data; parsed without I/O like generate:
  * `repair FILE.xlsx`, `roll-forward FILE.xlsx --month|--quarter|--fiscal-year`,
- * `record-assessment FILE.xlsx [--date YYYY-MM-DD]`, each with --dry-run.
+ * `record-assessment FILE.xlsx [--date YYYY-MM-DD]`, `upgrade FILE.xlsx`,
+ * `convert FILE.xlsx --to portable|addin`, each with --dry-run.
  */
 export type MaintenanceCommand = {
   readonly file: string;
@@ -12,17 +13,23 @@ export type MaintenanceCommand = {
   | { readonly kind: "repair" }
   | { readonly kind: "roll-forward"; readonly by: "month" | "quarter" | "fiscal-year" }
   | { readonly kind: "record-assessment"; readonly date?: Date }
+  | { readonly kind: "upgrade" }
+  | { readonly kind: "convert"; readonly to: "portable" | "addin" }
 );
 
 export type MaintenanceKind = MaintenanceCommand["kind"];
 export const MAINTENANCE: readonly MaintenanceKind[] = [
   "repair",
+  "upgrade",
   "roll-forward",
   "record-assessment",
+  "convert",
 ];
 
 const OPTIONS = {
   repair: {},
+  upgrade: {},
+  convert: { to: { type: "string" } },
   "record-assessment": { date: { type: "string" } },
   "roll-forward": {
     month: { type: "boolean" },
@@ -33,6 +40,8 @@ const OPTIONS = {
 
 const PURPOSE: Record<MaintenanceKind, string> = {
   repair: "to repair",
+  upgrade: "to upgrade",
+  convert: "to convert",
   "record-assessment": "to record the assessment in",
   "roll-forward": "to roll forward",
 };
@@ -81,6 +90,16 @@ export function parseMaintenance(
           : `Use one of ${by.map((b) => `--${b}`).join(", ")}, not several.`
       );
     return problems.length > 0 ? problems : { ...base, kind, by: by[0] };
+  }
+  if (kind === "convert") {
+    const to = (values as { to?: string }).to;
+    if (to !== "portable" && to !== "addin")
+      problems.push(
+        to === undefined
+          ? "Say which formulas to use: --to portable (Excel's own) or --to addin (FINOPS functions)."
+          : `--to must be portable or addin (got ${JSON.stringify(to)}).`
+      );
+    return problems.length > 0 ? problems : { ...base, kind, to: to as "portable" | "addin" };
   }
   return problems.length > 0 ? problems : { ...base, kind };
 }

@@ -45,6 +45,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
       case "check":
         return await check(command, io);
       case "repair":
+      case "upgrade":
+      case "convert":
       case "roll-forward":
       case "record-assessment":
         return await maintain(command, io);

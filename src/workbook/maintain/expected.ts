@@ -15,10 +15,37 @@ import { templateTables } from "./templateParts";
  * Templates it links to (the executive summary's sources) are known through their newest records, as
  * generation and the fiscal-year roll forward link them.
  */
-export function expectTemplates(installed: readonly InstalledTemplate[]): {
-  expected: ExpectedTemplate[];
-  unplanned: UnplannedTemplate[];
-} {
+export function expectTemplates(installed: readonly InstalledTemplate[]): Expected {
+  // Reading, checking and planning each need them, often for the same records: planned once.
+  // Records are matched by identity downstream, so a remembered answer gets the caller's records.
+  const key = JSON.stringify(installed);
+  const known = recent.find((r) => r.key === key);
+  if (known) {
+    const own = (record: InstalledTemplate) => installed[known.installed.indexOf(record)];
+    return {
+      expected: known.value.expected.map((e) => ({ ...e, record: own(e.record) })),
+      unplanned: known.value.unplanned.map((u) => ({ ...u, record: own(u.record) })),
+    };
+  }
+  const value = planExpected(installed);
+  recent.unshift({ key, installed, value });
+  recent.length = Math.min(recent.length, RECENT);
+  return value;
+}
+
+interface Expected {
+  readonly expected: readonly ExpectedTemplate[];
+  readonly unplanned: readonly UnplannedTemplate[];
+}
+
+const RECENT = 4;
+const recent: {
+  key: string;
+  installed: readonly InstalledTemplate[];
+  value: Expected;
+}[] = [];
+
+function planExpected(installed: readonly InstalledTemplate[]): Expected {
   const expected: ExpectedTemplate[] = [];
   const unplanned: UnplannedTemplate[] = [];
   const specs = new Map<InstalledTemplate, WorkbookSpec>();

@@ -11,7 +11,9 @@ import {
 import { HIGHLIGHT_COLOURS } from "../../workbook/styles";
 import { fileChartOver } from "../charts/fileChart";
 import { addCharts } from "../charts/packageCharts";
+import { addBlocks } from "../edit/addBlocks";
 import { addSheets } from "../edit/addSheets";
+import { renameSheet, renameTable, renameTableColumn } from "../edit/renames";
 import { CellWrite } from "../edit/cellWrites";
 import { PackageEdit } from "../edit/packageEdit";
 import { addConditionalFormat, setValidation } from "../edit/sheetRulesEdit";
@@ -26,25 +28,35 @@ import { cellAt, readSheetCells, styleAt } from "../read/sheetCells";
  * cached values afterwards (cachedValues.ts), from the workbook as it then is.
  */
 
-/** What of a plan the file host does not do yet, in the plan's own words; empty when it does it all. */
-export function notOnFiles(plan: RefreshPlan): string[] {
-  const blocks = plan.blocks.map((b) => `add back a table on "${b.sheet}"`);
-  const renames = (plan.renames ?? []).map((r) => `rename the column ${r.from} of ${r.table}`);
-  const retired = (plan.retired ?? []).map((r) => `lay out "${r.sheet}" anew`);
-  return [...blocks, ...renames, ...retired];
-}
-
 export async function applyRefreshToFile(
   edit: PackageEdit,
   file: WorkbookFile,
   plan: RefreshPlan,
   stamp: string
 ): Promise<void> {
+  // First, so every write below finds a renamed column by the header the plan knows it by.
+  for (const rename of plan.renames ?? [])
+    await renameTableColumn(edit, rename.table, rename.from, rename.to);
+  // A sheet laid out anew keeps its old self, tables and all, under another name.
+  for (const retired of plan.retired ?? []) {
+    for (const table of retired.tables) await renameTable(edit, table.from, table.to);
+    await renameSheet(edit, retired.sheet, retired.to);
+  }
   // Their names are the plan's to add or point back (a deleted sheet leaves them as #REF!).
   await addSheets(
     edit,
-    plan.sheets.map((s) => ({ planned: { ...s.planned, names: [] } }))
+    plan.sheets.map((s) => {
+      const retired = plan.retired?.find((r) => r.sheet === s.planned.name);
+      const position = retired && retired.position >= 0 ? retired.position : undefined;
+      return { planned: { ...s.planned, names: [] }, position };
+    })
   );
+  for (const sheet of [...new Set(plan.blocks.map((b) => b.sheet))])
+    await addBlocks(
+      edit,
+      sheet,
+      plan.blocks.filter((b) => b.sheet === sheet).map((b) => b.planned)
+    );
   const tables = new Map(
     [...file.sheets.values()].flatMap((s) =>
       s.objects.tables.map((t) => [t.name.toLowerCase(), { path: t.path, sheet: s.sheet.name }])

@@ -21,7 +21,7 @@ export async function recordAssessmentFile(
   dryRun: boolean
 ): Promise<FileOperation> {
   const record = planAssessmentRecord(file.readBack, now, date);
-  if (typeof record === "string") return { changes: [], notOnFiles: [], notes: [record] };
+  if (typeof record === "string") return { changes: [], notes: [record] };
   const sheet = file.sheets.get(record.sheet.toLowerCase());
   const table = sheet?.objects.tables.find((t) => t.name === record.table);
   const chart = sheet?.objects.charts.find((c) => c.title === record.chart.title);
@@ -30,7 +30,7 @@ export async function recordAssessmentFile(
     ...(chart ? [] : [`The chart "${record.chart.title}" is not on the sheet any more.`]),
   ];
   const changes = chart ? record.preview : record.preview.slice(0, 1);
-  if (dryRun || !sheet || !table) return { changes, notOnFiles: [], notes };
+  if (dryRun || !sheet || !table) return { changes, notes };
 
   const edit = await PackageEdit.open(bytes);
   const { top, left } = rangeBounds(table.ref);
@@ -51,5 +51,5 @@ export async function recordAssessmentFile(
   if (chart)
     await edit.changePart(chart.path, (xml) => withSeriesOver(xml, record.sheet, record.chart));
   const done = await withCachedValues(new Uint8Array(await edit.bytes()));
-  return { changes, notOnFiles: [], notes, bytes: done.bytes };
+  return { changes, notes, bytes: done.bytes };
 }

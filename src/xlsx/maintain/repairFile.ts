@@ -1,15 +1,15 @@
 import { planRefresh } from "../../workbook/maintain/refreshPlan";
 import { PackageEdit } from "../edit/packageEdit";
 import { WorkbookFile } from "../read/readWorkbookFile";
-import { applyRefreshToFile, notOnFiles } from "./applyRefreshToFile";
+import { applyRefreshToFile } from "./applyRefreshToFile";
 import { withCachedValues } from "./cachedValues";
 
 /** What a maintenance operation on a file would do, and the file once done (none for a dry run). */
 export interface FileOperation {
   /** One line per change, as the pane's preview and summary list them. */
   readonly changes: readonly string[];
-  /** What the command line cannot do yet on a file (nothing is written when there is any). */
-  readonly notOnFiles: readonly string[];
+  /** What only Excel with the add-in can do for this change (nothing is written when there is any). */
+  readonly notOnFiles?: readonly string[];
   /** What is left as it is and why, as the pane says it. */
   readonly notes?: readonly string[];
   readonly bytes?: Uint8Array;
@@ -23,11 +23,9 @@ export async function repairFile(
   dryRun: boolean
 ): Promise<FileOperation> {
   const plan = planRefresh(file.readBack);
-  const missing = notOnFiles(plan);
-  if (dryRun || plan.preview.length === 0 || missing.length > 0)
-    return { changes: plan.preview, notOnFiles: missing };
+  if (dryRun || plan.preview.length === 0) return { changes: plan.preview };
   const edit = await PackageEdit.open(bytes);
   await applyRefreshToFile(edit, file, plan, now.toISOString());
   const written = await withCachedValues(new Uint8Array(await edit.bytes()));
-  return { changes: plan.preview, notOnFiles: [], bytes: written.bytes };
+  return { changes: plan.preview, bytes: written.bytes };
 }

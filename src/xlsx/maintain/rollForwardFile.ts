@@ -5,7 +5,7 @@ import { addSheets } from "../edit/addSheets";
 import { appendStoreRows, setStoreOptions } from "../edit/metadataStore";
 import { PackageEdit } from "../edit/packageEdit";
 import { WorkbookFile } from "../read/readWorkbookFile";
-import { applyRefreshToFile, notOnFiles } from "./applyRefreshToFile";
+import { applyRefreshToFile } from "./applyRefreshToFile";
 import { withCachedValues } from "./cachedValues";
 import { FileOperation } from "./repairFile";
 
@@ -25,9 +25,7 @@ export async function rollForwardFile(
   const stamp = now.toISOString();
   if (by === "fiscal-year") {
     const plan = planFiscalYearRollForward(file.readBack);
-    const missing = notOnFiles(plan.relink);
-    if (dryRun || plan.preview.length === 0 || missing.length > 0)
-      return { changes: plan.preview, notes: plan.notes, notOnFiles: missing };
+    if (dryRun || plan.preview.length === 0) return { changes: plan.preview, notes: plan.notes };
     const edit = await PackageEdit.open(bytes);
     await addSheets(
       edit,
@@ -44,12 +42,10 @@ export async function rollForwardFile(
       plan.options.map((o) => ({ row: o.row, value: o.next }))
     );
     const done = await withCachedValues(new Uint8Array(await edit.bytes()));
-    return { changes: plan.preview, notes: plan.notes, notOnFiles: [], bytes: done.bytes };
+    return { changes: plan.preview, notes: plan.notes, bytes: done.bytes };
   }
   const plan = planPeriodRollForward(file.readBack, by === "month" ? 1 : 3);
-  const missing = notOnFiles(plan.refresh);
-  if (dryRun || plan.preview.length === 0 || missing.length > 0)
-    return { changes: plan.preview, notes: plan.notes, notOnFiles: missing };
+  if (dryRun || plan.preview.length === 0) return { changes: plan.preview, notes: plan.notes };
   const edit = await PackageEdit.open(bytes);
   await setStoreOptions(
     edit,
@@ -57,5 +53,5 @@ export async function rollForwardFile(
   );
   await applyRefreshToFile(edit, file, plan.refresh, stamp);
   const done = await withCachedValues(new Uint8Array(await edit.bytes()));
-  return { changes: plan.preview, notes: plan.notes, notOnFiles: [], bytes: done.bytes };
+  return { changes: plan.preview, notes: plan.notes, bytes: done.bytes };
 }

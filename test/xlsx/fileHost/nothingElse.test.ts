@@ -8,7 +8,10 @@ import { DEFAULT_OPTIONS } from "../../../src/workbook/options";
 import { TEMPLATES } from "../../../src/workbook/templates";
 import { writeXlsxBuffer } from "../../../src/xlsx";
 import { PackageEdit } from "../../../src/xlsx/edit/packageEdit";
+import { convertFile } from "../../../src/xlsx/maintain/convertFile";
+import { recordAssessmentFile } from "../../../src/xlsx/maintain/recordAssessmentFile";
 import { repairFile } from "../../../src/xlsx/maintain/repairFile";
+import { rollForwardFile } from "../../../src/xlsx/maintain/rollForwardFile";
 import { readWorkbookFile } from "../../../src/xlsx/read/readWorkbookFile";
 import { NOW } from "../../excel/hostFor";
 import { foreignView } from "../foreign/canonicalParts";
@@ -16,7 +19,8 @@ import { withForeignParts } from "../foreign/foreignParts";
 
 /**
  * The promise of the in-place commands: what no operation owns stays, as canonical XML, what it was.
- * Random sequences of a user's edits to template cells and names and of the file commands run on a
+ * Random sequences of a user's edits to template cells and names and of the file commands (repair,
+ * roll forward, record assessment, convert) run on a
  * practice workbook that also holds a finance team's own sheet, note, image, chart, pivot table,
  * slicer, sparklines, validation, conditional formats, names, external link, custom XML, printer
  * settings and document properties (test/xlsx/foreign).
@@ -25,7 +29,10 @@ type Operation =
   | { readonly kind: "typeOver"; readonly pick: number; readonly value: number }
   | { readonly kind: "deleteName"; readonly pick: number }
   | { readonly kind: "repair" }
-  | { readonly kind: "repairDryRun" };
+  | { readonly kind: "repairDryRun" }
+  | { readonly kind: "rollForward"; readonly by: "month" | "quarter" }
+  | { readonly kind: "recordAssessment"; readonly day: number }
+  | { readonly kind: "convert"; readonly to: "portable" | "addin" };
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({
@@ -35,7 +42,19 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("deleteName" as const), pick: fc.nat() }),
   fc.constant({ kind: "repair" as const }),
-  fc.constant({ kind: "repairDryRun" as const })
+  fc.constant({ kind: "repairDryRun" as const }),
+  fc.record({
+    kind: fc.constant("rollForward" as const),
+    by: fc.constantFrom("month" as const, "quarter" as const),
+  }),
+  fc.record({
+    kind: fc.constant("recordAssessment" as const),
+    day: fc.integer({ min: 0, max: 300 }),
+  }),
+  fc.record({
+    kind: fc.constant("convert" as const),
+    to: fc.constantFrom("portable" as const, "addin" as const),
+  })
 );
 
 async function apply(bytes: Uint8Array, op: Operation): Promise<Uint8Array> {
@@ -44,6 +63,14 @@ async function apply(bytes: Uint8Array, op: Operation): Promise<Uint8Array> {
     const done = await repairFile(file, bytes, NOW, op.kind === "repairDryRun");
     return done.bytes ?? bytes;
   }
+  if (op.kind === "rollForward")
+    return (await rollForwardFile(file, bytes, op.by, NOW, false)).bytes ?? bytes;
+  if (op.kind === "recordAssessment") {
+    const date = new Date(Date.UTC(2026, 0, 1 + op.day));
+    return (await recordAssessmentFile(file, bytes, NOW, date, false)).bytes ?? bytes;
+  }
+  if (op.kind === "convert")
+    return (await convertFile(file, bytes, op.to, NOW, false)).bytes ?? bytes;
   const survey = surveyWorkbook(file.readBack);
   const edit = await PackageEdit.open(bytes);
   if (op.kind === "typeOver") {
@@ -72,7 +99,7 @@ describe("file commands keep what they do not own", () => {
     before = await foreignView(start);
   });
 
-  test("random edits and repairs leave every foreign part as it was; a final repair leaves nothing to repair", async () => {
+  test("random edits and commands leave every foreign part as it was; a final repair leaves nothing to repair", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 4 }), async (ops) => {
         let bytes = start;

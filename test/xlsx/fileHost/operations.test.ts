@@ -3,7 +3,12 @@ import { refreshWorkbook } from "../../../src/excel/maintainWorkbook";
 import { cellAddress } from "../../../src/workbook/addresses";
 import { DEFAULT_OPTIONS } from "../../../src/workbook/options";
 import { TEMPLATES } from "../../../src/workbook/templates";
+import { FormulaMode } from "../../../src/workbook/expr/renderFormula";
+import { convertFormulas } from "../../../src/excel/convertFormulas";
 import { generateWorkbooks } from "../../../src/excel/generateWorkbooks";
+import { convertFile } from "../../../src/xlsx/maintain/convertFile";
+import { upgradeWorkbook } from "../../../src/excel/upgradeWorkbook";
+import { upgradeFile } from "../../../src/xlsx/maintain/upgradeFile";
 import { rollForward } from "../../../src/excel/rollForward";
 import { generateIntoFile } from "../../../src/xlsx/maintain/generateIntoFile";
 import { rollForwardFile } from "../../../src/xlsx/maintain/rollForwardFile";
@@ -13,7 +18,7 @@ import { readWorkbookFile } from "../../../src/xlsx/read/readWorkbookFile";
 import { hostFor, NOW } from "../../excel/hostFor";
 import { editBoth, planned } from "./edits";
 import { comparable } from "./sameState";
-import { generateInBoth, readBoth, TwoHosts } from "./twoHosts";
+import { generateAtVersionInBoth, generateInBoth, readBoth, TwoHosts } from "./twoHosts";
 
 /**
  * One logic, two hosts, for writing too: the same operation on the same workbook state, through
@@ -47,6 +52,8 @@ async function sameAfter(
 }
 
 describe("an operation on a file leaves what the add-in leaves in the open workbook", () => {
+  // The practice set written, changed and read back twice over: seconds each.
+  jest.setTimeout(60_000);
   test("repair", async () => {
     const hosts = await edited();
     await sameAfter(
@@ -90,6 +97,49 @@ describe("an operation on a file leaves what the add-in leaves in the open workb
         (await generateIntoFile(await readWorkbookFile(bytes), bytes, more, DEFAULT_OPTIONS, NOW))
           .bytes
     );
+  });
+
+  test.each([
+    ["decision-model", 1],
+    ["decision-model", 3],
+    ["executive-summary", 1],
+    ["maturity-scorecard", 1],
+    ["maturity-scorecard", 4],
+    ["adoption-plan", 1],
+    ["team-budget", 1],
+    ["team-budget", 3],
+    ["staffing-plan", 1],
+    ["kpi-tracker", 1],
+  ])("upgrade: %s from version %i", async (id, version) => {
+    // The summary links to the others: it is upgraded in the practice set; the others alone.
+    const versions =
+      id === "executive-summary"
+        ? { ...Object.fromEntries(TEMPLATES.map((t) => [t.id, t.version])), [id]: version }
+        : { [id]: version };
+    const hosts = await generateAtVersionInBoth(versions, { ...DEFAULT_OPTIONS, sampleData: true });
+    const done = await upgradeFile(await readWorkbookFile(hosts.file), hosts.file, NOW, false);
+    expect(done.notOnFiles ?? []).toEqual([]);
+    await upgradeWorkbook(hostFor(hosts.fake));
+    const after = await readBoth({ fake: hosts.fake, file: done.bytes as Uint8Array });
+    expect(comparable(after.file)).toEqual(comparable(after.office));
+  });
+
+  test.each(["portable", "addin"] as const)("convert to %s and back", async (to) => {
+    const from: FormulaMode = to === "portable" ? "addin" : "portable";
+    const hosts = await generateInBoth(ALL, {
+      ...DEFAULT_OPTIONS,
+      sampleData: true,
+      formulaMode: from,
+    });
+    let bytes = hosts.file;
+    for (const mode of [to, from] as const) {
+      await convertFormulas(mode, hostFor(hosts.fake));
+      const done = await convertFile(await readWorkbookFile(bytes), bytes, mode, NOW, false);
+      expect(done.notOnFiles ?? []).toEqual([]);
+      bytes = done.bytes as Uint8Array;
+      const after = await readBoth({ fake: hosts.fake, file: bytes });
+      expect(comparable(after.file)).toEqual(comparable(after.office));
+    }
   });
 
   test("record assessment, twice", async () => {

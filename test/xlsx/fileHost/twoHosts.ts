@@ -9,6 +9,12 @@ import { RenderPlan } from "../../../src/workbook/plan";
 import { writeXlsxBuffer } from "../../../src/xlsx";
 import { readWorkbookFile } from "../../../src/xlsx/read/readWorkbookFile";
 import { createExcelFake, ExcelFake } from "../../fakes/excel";
+import { generateAtVersion } from "../../excel/generateAtVersion";
+import { planWorkbook } from "../../../src/workbook/layout";
+import { chooseNames } from "../../../src/workbook/names";
+import { WorkbookSpec } from "../../../src/workbook/spec";
+import { TEMPLATES } from "../../../src/workbook/templates";
+import { buildAt } from "../../../src/workbook/templateVersions";
 import { hostFor, NOW } from "../../excel/hostFor";
 
 /**
@@ -68,4 +74,21 @@ export async function readBoth(
   const office = await hostFor(hosts.fake).excel.run((context) => readWorkbook(context));
   const { readBack } = await readWorkbookFile(hosts.file);
   return { office, file: readBack };
+}
+
+/** The templates at earlier versions in both hosts, as an add-in of that time wrote them. */
+export async function generateAtVersionInBoth(
+  versions: Readonly<Record<string, number>>,
+  options: TemplateOptions
+): Promise<TwoHosts> {
+  const fake = createExcelFake();
+  await generateAtVersion(fake, versions, options);
+  const specs = TEMPLATES.filter((t) => t.id in versions).map(
+    (t) => buildAt(t, versions[t.id], options) as WorkbookSpec
+  );
+  const existing = { sheets: ["Sheet1"], tablesAndNames: [] };
+  const plan = planWorkbook(specs, options, chooseNames(specs, existing), []);
+  showExpected(fake, plan);
+  const { buffer } = await writeXlsxBuffer(plan, NOW);
+  return { fake, file: new Uint8Array(buffer), plan };
 }

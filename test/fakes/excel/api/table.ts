@@ -25,6 +25,7 @@ import {
   deleteTableRow,
 } from "../model/tableEdits";
 import { SheetData, TableData } from "../model/types";
+import { renameColumnReferences } from "../model/columnRenames";
 import { WorkbookModel } from "../model/workbook";
 import type { FakeRequestContext } from "./context";
 import { ClientObjectFake, ClientResultFake, CollectionFake } from "./proxy";
@@ -429,9 +430,11 @@ export class TableColumnFake extends ClientObjectFake<ColumnTarget> {
   get name(): string {
     return this.get("name");
   }
-  /** Renaming a column writes its header cell, as in Excel. */
+  /** Renaming a column writes its header cell and, as in Excel, every structured reference to it. */
   set name(name: string) {
     this.put("name", name, (model, { table, index }) => {
+      const from = table.headers[index];
+      renameColumnReferences(model, table, from, name);
       const sheet = model.sheetById(table.sheetId)!;
       const cell = {
         top: table.top,
