@@ -10,6 +10,8 @@
  *   - the pane in headless Chromium: page load to first screen and to an interactive gallery, JS transferred
  *   - the FOCUS import of a generated 1,000,000-row file (about 750 MB): in Node (benchFocus.ts) and in
  *     the pane's Web Worker in headless Chromium (benchFocusBrowser.ts), with the CSV parsers alone as bases
+ *   - check and repair of workbook files (benchFileMaintain.ts): the practice set with a year of data and
+ *     the large organisation, process start to exit
  *   - the packed command line (benchCli.ts): --version and the practice set from process start to exit,
  *     and the npm pack tarball's size
  *   - production bundle sizes, gzip level 9 in KB of 1000 bytes as the build's budget check (runs the production build first)
@@ -29,6 +31,7 @@ import { TEMPLATES } from "../src/workbook/templates";
 import { createExcelFake } from "../test/fakes/excel";
 import { createOfficeFake } from "../test/fakes/excel/office";
 import { benchCli } from "./benchCli";
+import { benchFileMaintenance } from "./benchFileMaintain";
 import { benchFocus } from "./benchFocus";
 import { benchFocusBrowser } from "./benchFocusBrowser";
 import { benchMaintenance } from "./benchMaintain";
@@ -229,6 +232,8 @@ async function main() {
   const bundles = bundleSizes();
   const generation = { sample: headless("sample"), large: headless("large") };
   const cli = benchCli();
+  // After benchCli: its npm pack compiled the CLI these runs start.
+  const fileMaintenance = await benchFileMaintenance();
   const pane = paneLoad();
   // Rendering last: it allocates a lot, which would disturb the function timings above.
   const rendering: Record<string, Awaited<ReturnType<typeof renderTemplates>>> = {};
@@ -308,6 +313,7 @@ async function main() {
       };
     }),
     ...cli.budgets,
+    ...fileMaintenance.budgets,
     ...focusImport.budgets,
     ...focusBrowser.budgets,
   ];
@@ -324,6 +330,7 @@ async function main() {
     rendering,
     headlessGeneration: generation,
     commandLine: cli,
+    fileMaintenance: fileMaintenance.runs,
     paneLoad: pane,
     maintenance,
     focusImport: { ...focusImport, browser: focusBrowser },
@@ -362,6 +369,7 @@ async function main() {
       "tarball (KB)": cli.tarballKB,
     },
   ]);
+  console.table(fileMaintenance.runs);
   console.table([pane]);
   console.table(
     (["check", "refresh"] as const).map((step) => ({

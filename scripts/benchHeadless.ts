@@ -5,50 +5,17 @@
  *   large:  the same with a large organisation: 500 staff rows, 100 KPIs, 36 monthly periods
  */
 import { performance } from "perf_hooks";
-import { planWorkbook } from "../src/workbook/layout";
-import { chooseNames } from "../src/workbook/names";
-import { DEFAULT_OPTIONS, TemplateOptions } from "../src/workbook/options";
-import { TableBlock, TableRow, WorkbookSpec } from "../src/workbook/spec";
-import { TEMPLATES } from "../src/workbook/templates";
-import { KPI_TABLE } from "../src/workbook/templates/kpiTracker";
-import { STAFF_TABLE } from "../src/workbook/templates/staffingPlan";
 import { RenderPlan } from "../src/workbook/plan";
 import { writeXlsxBuffer } from "../src/xlsx";
+import { benchPlan, Scenario } from "./benchPlans";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
 
-const scenario = process.argv[2] === "large" ? "large" : "sample";
-const options: TemplateOptions = {
-  ...DEFAULT_OPTIONS,
-  formulaMode: "portable",
-  periods: scenario === "large" ? 36 : DEFAULT_OPTIONS.periods,
-};
-const SIZES: Record<string, number> =
-  scenario === "large" ? { [STAFF_TABLE]: 500, [KPI_TABLE]: 100 } : {};
-
-/** The table's rows repeated up to `count` (a larger organisation with the same kind of content). */
-function grow(rows: readonly TableRow[], count: number): TableRow[] {
-  return Array.from({ length: count }, (_, i) => rows[i % rows.length]);
-}
-
-function scaled(spec: WorkbookSpec): WorkbookSpec {
-  return {
-    ...spec,
-    sheets: spec.sheets.map((sheet) => ({
-      ...sheet,
-      blocks: sheet.blocks.map((block) =>
-        block.kind === "table" && SIZES[block.key]
-          ? ({ ...block, rows: grow(block.rows, SIZES[block.key]) } as TableBlock)
-          : block
-      ),
-    })),
-  };
-}
+const scenario: Scenario = process.argv[2] === "large" ? "large" : "sample";
 
 async function main() {
   const start = performance.now();
-  const specs = TEMPLATES.map((t) => scaled(t.build(options)));
-  const plan = planWorkbook(specs, options, chooseNames(specs, { sheets: [], tablesAndNames: [] }));
+  const plan = benchPlan(scenario);
   const planned = performance.now();
   const { buffer, report } = await writeXlsxBuffer(plan, NOW);
   const done = performance.now();
