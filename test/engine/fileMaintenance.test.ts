@@ -10,6 +10,16 @@ import { PackageEdit } from "../../src/xlsx/edit/packageEdit";
 import { readWorkbookFile } from "../../src/xlsx/read/readWorkbookFile";
 import { nameTarget } from "../../src/workbook/maintain/survey";
 import { isErrorText } from "../../src/workbook/maintain/grid";
+import { planWorkbook } from "../../src/workbook/layout";
+import { chooseNames } from "../../src/workbook/names";
+import { DEFAULT_OPTIONS } from "../../src/workbook/options";
+import { WorkbookSpec } from "../../src/workbook/spec";
+import { TEMPLATES } from "../../src/workbook/templates";
+import { buildAt } from "../../src/workbook/templateVersions";
+import { writeXlsxBuffer } from "../../src/xlsx";
+
+/** LibreOffice has no FINOPS functions: files it recalculates use Excel's own. */
+const PORTABLE = { ...DEFAULT_OPTIONS, sampleData: true, formulaMode: "portable" as const };
 
 /**
  * A real engine on a workbook repaired by the command line: a user's edits (formulas typed over, an
@@ -67,6 +77,27 @@ describe("workbooks changed in place by the command line, in LibreOffice", () =>
     );
     const tracker = [...(cells.get("KPI tracker")?.values() ?? [])].map((c) => c.value);
     expect(tracker).toContain("Apr 2027");
+  });
+
+  it("converts add-in formulas to portable ones that recalculate to the same values", async () => {
+    const file = path.join(dir, "converted.xlsx");
+    const generate = ["generate", "--all", "--sample", "--mode", "addin", "--out", file];
+    expect(await run(generate, silent)).toBe(EXIT.ok);
+    expect(await run(["convert", file, "--to", "portable"], silent)).toBe(EXIT.ok);
+    await expectRecalculatedToCache(file, dir);
+  });
+
+  it("upgrades a practice set of version-1 templates and recalculates to its cache", async () => {
+    const specs = TEMPLATES.map((t) => buildAt(t, 1, PORTABLE) as WorkbookSpec);
+    const plan = planWorkbook(
+      specs,
+      PORTABLE,
+      chooseNames(specs, { sheets: [], tablesAndNames: [] })
+    );
+    const file = path.join(dir, "upgraded.xlsx");
+    fs.writeFileSync(file, (await writeXlsxBuffer(plan, silent.now())).buffer);
+    expect(await run(["upgrade", file], silent)).toBe(EXIT.ok);
+    await expectRecalculatedToCache(file, dir);
   });
 
   it("records two assessments: the history grows above the capability table, and recalculates to its cache", async () => {

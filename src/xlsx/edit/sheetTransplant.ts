@@ -1,5 +1,4 @@
 import { PlannedSheet } from "../../workbook/plan";
-import { writeXlsxBuffer } from "../index";
 import { copyPart } from "./copyPart";
 import { tags, worksheetPaths, XlsxPackage } from "../charts/xlsxPackage";
 import { NameChange } from "./definedNames";
@@ -29,6 +28,9 @@ export async function renderScratch(
   edit: PackageEdit,
   sheets: readonly PlannedSheet[]
 ): Promise<Scratch> {
+  // Loaded only when sheets are added: ExcelJS takes a quarter of a second to load, and check and
+  // most repairs never need it.
+  const { writeXlsxBuffer } = await import("../index");
   const { buffer } = await writeXlsxBuffer({ sheets, templates: [], options: "" });
   const pkg = await XlsxPackage.open(buffer);
   return {
