@@ -3,31 +3,13 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { EXIT } from "../../src/cli/help";
-import { run } from "../../src/cli/run";
 import { parseCommand } from "../../src/cli/command";
 import { cellPosition } from "../../src/workbook/addresses";
 import { METADATA_SHEET, VERSION_COLUMN } from "../../src/workbook/metadata";
 import { nameTarget } from "../../src/workbook/maintain/survey";
 import { PackageEdit } from "../../src/xlsx/edit/packageEdit";
 import { readWorkbookFile } from "../../src/xlsx/read/readWorkbookFile";
-
-const NOW = new Date("2026-11-29T12:00:00Z");
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), now: () => NOW },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
-
-async function cli(argv: string[]) {
-  const c = io();
-  const code = await run(argv, c.io);
-  return { code, out: c.out(), err: c.err() };
-}
+import { cli } from "./runCli";
 
 /** Rewrites a file through the file host's cell writer. */
 async function change(

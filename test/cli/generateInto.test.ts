@@ -4,7 +4,6 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { EXIT } from "../../src/cli/help";
 import { parseCommand } from "../../src/cli/command";
-import { run } from "../../src/cli/run";
 import { planTemplates } from "../../src/workbook/generate";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
@@ -13,19 +12,7 @@ import { checkWorkbook } from "../../src/workbook/maintain/healthCheck";
 import { readWorkbookFile } from "../../src/xlsx/read/readWorkbookFile";
 import { foreignView } from "../xlsx/foreign/canonicalParts";
 import { withForeignParts } from "../xlsx/foreign/foreignParts";
-
-const NOW = new Date("2026-11-29T12:00:00Z");
-
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    now: () => NOW,
-  });
-  return { code, out: out.join(""), err: err.join("") };
-}
+import { cli, NOW } from "./runCli";
 
 describe("finops-workbooks generate --into", () => {
   let dir: string;

@@ -3,24 +3,11 @@ import * as os from "os";
 import * as path from "path";
 import { EXIT } from "../../src/cli/help";
 import { parseCommand } from "../../src/cli/command";
-import { run } from "../../src/cli/run";
 import { cellPosition } from "../../src/workbook/addresses";
 import { checkWorkbook } from "../../src/workbook/maintain/healthCheck";
 import { PackageEdit } from "../../src/xlsx/edit/packageEdit";
 import { readWorkbookFile } from "../../src/xlsx/read/readWorkbookFile";
-
-const NOW = new Date("2026-11-29T12:00:00Z");
-
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    now: () => NOW,
-  });
-  return { code, out: out.join(""), err: err.join("") };
-}
+import { cli } from "./runCli";
 
 describe("finops-workbooks repair", () => {
   let dir: string;

@@ -3,16 +3,15 @@ import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
 import { convertWithLibreOffice } from "../../scripts/libreoffice";
-import { cellAddress, rangeBounds } from "../../src/workbook/addresses";
+import { cellPosition, rangeBounds } from "../../src/workbook/addresses";
 import { planTemplates } from "../../src/workbook/generate";
-import { isErrorText } from "../../src/workbook/maintain/grid";
 import { planRefresh } from "../../src/workbook/maintain/refreshPlan";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
 import { writeXlsxBuffer } from "../../src/xlsx";
 import { readWorkbookFile } from "../../src/xlsx/read/readWorkbookFile";
 import { deleteInFile, DELETIONS, withBlocks } from "../xlsx/edit/deletedInFile";
-import { readBackOf } from "./fileCells";
+import { errorCells, readBackOf, recalculationDifferences } from "./fileCells";
 
 /**
  * A real engine on blocks added in place (addBlocks): template tables with their charts and named
@@ -46,31 +45,18 @@ describe("blocks added to a workbook in place, in LibreOffice", () => {
       timeoutMs: 180_000,
     });
     const recalculated = await readBackOf(output);
-    const differences: string[] = [];
-    let formulas = 0;
-    for (const block of blocks) {
-      const { top, left, bottom, right } = rangeBounds(block.area);
-      for (let row = top; row <= bottom; row += 1)
-        for (let column = left; column <= right; column += 1) {
-          const address = cellAddress(row, column);
-          const cell = cached.get(block.sheet)?.get(address);
-          if (!cell?.formula) continue;
-          formulas += 1;
-          const engine = recalculated.get(block.sheet)?.get(address)?.value;
-          if (!same(cell.value, engine))
-            differences.push(
-              `${block.sheet}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(engine)}`
-            );
-        }
-    }
+    const inBlock = (sheet: string, address: string) =>
+      blocks.some((block) => {
+        const { top, left, bottom, right } = rangeBounds(block.area);
+        const { row, column } = cellPosition(address);
+        return (
+          block.sheet === sheet && row >= top && row <= bottom && column >= left && column <= right
+        );
+      });
+    const { formulas, differences } = recalculationDifferences(cached, recalculated, inBlock);
     expect(formulas).toBeGreaterThan(100);
     expect(differences).toEqual([]);
-    const errors = [...recalculated].flatMap(([sheet, cells]) =>
-      [...cells]
-        .filter(([, cell]) => isErrorText(cell.value))
-        .map(([address, cell]) => `${sheet}!${address} ${cell.value}`)
-    );
-    expect(errors).toEqual([]);
+    expect(errorCells(recalculated)).toEqual([]);
 
     const saved = Object.keys((await JSZip.loadAsync(fs.readFileSync(output))).files);
     const count = (part: RegExp) => saved.filter((p) => part.test(p)).length;
@@ -78,12 +64,3 @@ describe("blocks added to a workbook in place, in LibreOffice", () => {
     expect(count(/tables\/table\d+\.xml$/)).toBe(plan.sheets.flatMap((s) => s.tables).length);
   });
 });
-
-/** Numbers to 9 significant digits (LibreOffice and JavaScript round the last bit differently); "" is blank. */
-function same(a: unknown, b: unknown): boolean {
-  const blank = (v: unknown) => v === "" || v === null || v === undefined;
-  if (blank(a) && blank(b)) return true;
-  if (typeof a === "number" && typeof b === "number")
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  return a === b;
-}

@@ -4,7 +4,6 @@ import * as path from "path";
 import JSZip from "jszip";
 import { convertWithLibreOffice } from "../../scripts/libreoffice";
 import { planTemplates } from "../../src/workbook/generate";
-import { isErrorText } from "../../src/workbook/maintain/grid";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
 import { TEMPLATES } from "../../src/workbook/templates";
 import { writeXlsxBuffer } from "../../src/xlsx";
@@ -13,7 +12,7 @@ import { PackageEdit } from "../../src/xlsx/edit/packageEdit";
 import { openWorkbookPackage } from "../../src/xlsx/read/workbookPackage";
 import { withForeignParts } from "../xlsx/foreign/foreignParts";
 import { NOTES_SHEET } from "../xlsx/foreign/sheet";
-import { readBackOf } from "./fileCells";
+import { errorCells, readBackOf, recalculationDifferences } from "./fileCells";
 
 /**
  * A real engine on sheets added in place to a finance team's workbook (the foreign-parts fixture: a
@@ -71,29 +70,12 @@ describe("sheets added to a workbook in place, in LibreOffice", () => {
       timeoutMs: 180_000,
     });
     const recalculated = await readBackOf(output);
-    const differences: string[] = [];
-    let formulas = 0;
-    for (const name of names)
-      for (const [address, cell] of cached.get(name)!) {
-        if (!cell.formula) continue;
-        formulas += 1;
-        const engine = recalculated.get(name)?.get(address)?.value;
-        if (!same(cell.value, engine))
-          differences.push(
-            `${name}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(engine)}`
-          );
-      }
+    const added = (sheet: string) => names.includes(sheet);
+    const { formulas, differences } = recalculationDifferences(cached, recalculated, added);
     expect(formulas).toBeGreaterThan(100);
     expect(differences).toEqual([]);
     // The team's sheet reads an external workbook LibreOffice cannot reach (#N/A there).
-    const errors = [...recalculated]
-      .filter(([sheet]) => sheet !== NOTES_SHEET)
-      .flatMap(([sheet, cells]) =>
-        [...cells]
-          .filter(([, cell]) => isErrorText(cell.value))
-          .map(([address, cell]) => `${sheet}!${address} ${cell.value}`)
-      );
-    expect(errors).toEqual([]);
+    expect(errorCells(recalculated, (sheet) => sheet !== NOTES_SHEET)).toEqual([]);
 
     // The team's sheet and its pivot table, note, picture and chart come through LibreOffice.
     expect([...recalculated.keys()]).toEqual(order.filter((s) => s !== "FinOps metadata"));
@@ -104,12 +86,3 @@ describe("sheets added to a workbook in place, in LibreOffice", () => {
     expect(charts.length).toBe(1 + plan.sheets.reduce((n, s) => n + s.charts.length, 0));
   });
 });
-
-/** Numbers to 9 significant digits (LibreOffice and JavaScript round the last bit differently); "" is blank. */
-function same(a: unknown, b: unknown): boolean {
-  const blank = (v: unknown) => v === "" || v === null || v === undefined;
-  if (blank(a) && blank(b)) return true;
-  if (typeof a === "number" && typeof b === "number")
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  return a === b;
-}

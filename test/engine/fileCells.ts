@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { cellAddress } from "../../src/workbook/addresses";
 import { RawCell } from "../../src/workbook/maintain/readBack";
-import { isFormula } from "../../src/workbook/maintain/grid";
+import { isErrorText, isFormula } from "../../src/workbook/maintain/grid";
 import { METADATA_SHEET } from "../../src/workbook/metadata";
 import { openWorkbookPackage } from "../../src/xlsx/read/workbookPackage";
 import { readSheetCells } from "../../src/xlsx/read/sheetCells";
@@ -31,4 +31,45 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number")
     return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return a === b;
+}
+
+type FileCells = Awaited<ReturnType<typeof readBackOf>>;
+
+/**
+ * The formula cells (those `keep` picks) whose value in the recalculated file is not the one the file
+ * cached, one line each; `renamed` gives a sheet's name in the recalculated file.
+ */
+export function recalculationDifferences(
+  cached: FileCells,
+  recalculated: FileCells,
+  keep: (sheet: string, address: string) => boolean = () => true,
+  renamed: (sheet: string) => string = (sheet) => sheet
+): { formulas: number; differences: string[] } {
+  const differences: string[] = [];
+  let formulas = 0;
+  for (const [sheet, cells] of cached)
+    for (const [address, cell] of cells) {
+      if (!cell.formula || !keep(sheet, address)) continue;
+      formulas += 1;
+      const engine = recalculated.get(renamed(sheet))?.get(address)?.value;
+      if (!sameValue(cell.value, engine))
+        differences.push(
+          `${sheet}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(engine)}`
+        );
+    }
+  return { formulas, differences };
+}
+
+/** Every cell showing an error, as "Sheet!A1 #REF!", on the sheets `check` picks. */
+export function errorCells(
+  cells: FileCells,
+  check: (sheet: string) => boolean = () => true
+): string[] {
+  return [...cells]
+    .filter(([sheet]) => check(sheet))
+    .flatMap(([sheet, found]) =>
+      [...found]
+        .filter(([, cell]) => isErrorText(cell.value))
+        .map(([address, cell]) => `${sheet}!${address} ${cell.value}`)
+    );
 }

@@ -5,11 +5,10 @@ import { convertWithLibreOffice } from "../../scripts/libreoffice";
 import { EXIT } from "../../src/cli/help";
 import { run } from "../../src/cli/run";
 import { cellPosition } from "../../src/workbook/addresses";
-import { readBackOf } from "./fileCells";
+import { errorCells, readBackOf, recalculationDifferences } from "./fileCells";
 import { PackageEdit } from "../../src/xlsx/edit/packageEdit";
 import { readWorkbookFile } from "../../src/xlsx/read/readWorkbookFile";
 import { nameTarget } from "../../src/workbook/maintain/survey";
-import { isErrorText } from "../../src/workbook/maintain/grid";
 import { planWorkbook } from "../../src/workbook/layout";
 import { chooseNames } from "../../src/workbook/names";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
@@ -122,34 +121,9 @@ async function expectRecalculatedToCache(
     timeoutMs: 180_000,
   });
   const recalculated = await readBackOf(output);
-  const differences: string[] = [];
-  let formulas = 0;
-  for (const [sheet, cells] of cached)
-    for (const [address, cell] of cells) {
-      if (!cell.formula) continue;
-      formulas += 1;
-      const engine = recalculated.get(sheet)?.get(address)?.value;
-      if (!same(cell.value, engine))
-        differences.push(
-          `${sheet}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(engine)}`
-        );
-    }
+  const { formulas, differences } = recalculationDifferences(cached, recalculated);
   expect(formulas).toBeGreaterThan(1000);
   expect(differences).toEqual([]);
-  const errors = [...recalculated].flatMap(([sheet, cells]) =>
-    [...cells]
-      .filter(([, cell]) => isErrorText(cell.value))
-      .map(([address, cell]) => `${sheet}!${address} ${cell.value}`)
-  );
-  expect(errors).toEqual([]);
+  expect(errorCells(recalculated)).toEqual([]);
   return cached;
-}
-
-/** Numbers to 9 significant digits (LibreOffice and JavaScript round the last bit differently); "" is blank. */
-function same(a: unknown, b: unknown): boolean {
-  const blank = (v: unknown) => v === "" || v === null || v === undefined;
-  if (blank(a) && blank(b)) return true;
-  if (typeof a === "number" && typeof b === "number")
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  return a === b;
 }

@@ -4,10 +4,9 @@ import * as path from "path";
 import { convertWithLibreOffice } from "../../scripts/libreoffice";
 import { EXIT } from "../../src/cli/help";
 import { run } from "../../src/cli/run";
-import { isErrorText } from "../../src/workbook/maintain/grid";
 import { PackageEdit } from "../../src/xlsx/edit/packageEdit";
 import { renameSheet, renameTable, renameTableColumn } from "../../src/xlsx/edit/renames";
-import { readBackOf, sameValue } from "./fileCells";
+import { errorCells, readBackOf, recalculationDifferences } from "./fileCells";
 
 /**
  * A real engine on a renamed workbook: sheets (one to a name that needs quotes, one to a bare
@@ -46,25 +45,14 @@ describe("a renamed workbook, in LibreOffice", () => {
       timeoutMs: 180_000,
     });
     const recalculated = await readBackOf(output);
-    const differences: string[] = [];
-    let formulas = 0;
-    for (const [sheet, cells] of cached)
-      for (const [address, cell] of cells) {
-        if (!cell.formula) continue;
-        formulas += 1;
-        const engine = recalculated.get(SHEETS[sheet] ?? sheet)?.get(address)?.value;
-        if (!sameValue(cell.value, engine))
-          differences.push(
-            `${sheet}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(engine)}`
-          );
-      }
+    const { formulas, differences } = recalculationDifferences(
+      cached,
+      recalculated,
+      undefined,
+      (sheet) => SHEETS[sheet] ?? sheet
+    );
     expect(formulas).toBeGreaterThan(1000);
     expect(differences).toEqual([]);
-    const errors = [...recalculated].flatMap(([sheet, cells]) =>
-      [...cells]
-        .filter(([, cell]) => isErrorText(cell.value))
-        .map(([address, cell]) => `${sheet}!${address} ${cell.value}`)
-    );
-    expect(errors).toEqual([]);
+    expect(errorCells(recalculated)).toEqual([]);
   });
 });

@@ -38,7 +38,26 @@ export const AFTER_COL_BREAKS = [
 ];
 
 /** Elements a <drawing> must come before in a worksheet (CT_Worksheet's sequence after drawing). */
-const AFTER_DRAWING = AFTER_COL_BREAKS.slice(AFTER_COL_BREAKS.indexOf("drawing") + 1);
+/** CT_Worksheet's children from <conditionalFormatting> on, in its sequence's order (Part 1, A.2). */
+const FROM_CONDITIONAL_FORMATTING = [
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  ...AFTER_COL_BREAKS,
+];
+
+/** The worksheet children that must come after `name` (one of those from conditionalFormatting on). */
+export function worksheetChildrenAfter(name: string): string[] {
+  return FROM_CONDITIONAL_FORMATTING.slice(FROM_CONDITIONAL_FORMATTING.indexOf(name) + 1);
+}
+
+const AFTER_DRAWING = worksheetChildrenAfter("drawing");
 
 /**
  * The worksheet with `element` put before its first child named in `followers` (the elements

@@ -4,7 +4,7 @@ import { HIGHLIGHT_COLOURS } from "../../workbook/styles";
 import { fileChart } from "../charts/fileChart";
 import { addCharts } from "../charts/packageCharts";
 import {
-  AFTER_COL_BREAKS,
+  worksheetChildrenAfter,
   folderOf,
   insertWorksheetChild,
   REL,
@@ -33,7 +33,7 @@ import { StyleBook } from "./styleBook";
 
 const TABLE_REL = `${REL}/table`;
 /** CT_Worksheet's children after <tableParts>. */
-const AFTER_TABLE_PARTS = AFTER_COL_BREAKS.slice(AFTER_COL_BREAKS.indexOf("tableParts") + 1);
+const AFTER_TABLE_PARTS = worksheetChildrenAfter("tableParts");
 
 /**
  * Writes planned blocks (src/workbook/maintain/blockAdditions.ts BlockAddition.planned: a PlannedSheet

@@ -2,7 +2,7 @@ import { CellValue, isErrorValue } from "../../domain/cellValue";
 import { cellAddress, rangeAddress, rangeBounds } from "../../workbook/addresses";
 import { escapeXml } from "../charts/chartXml";
 import { fileFormula } from "../formulas";
-import { shiftFormula } from "../read/sharedFormulas";
+import { unshare } from "./sharedGroups";
 import { SheetRows } from "./sheetRows";
 
 /**
@@ -37,7 +37,9 @@ interface CellPlace {
 export function writeCells(xml: string, writes: readonly CellWrite[]): string {
   if (writes.length === 0) return xml;
   const rows = SheetRows.open(xml);
-  unshareTouched(rows, writes);
+  // A shared formula whose anchor or member is overwritten would lose its source or its range.
+  const touched = new Set(writes.map((w) => `${w.row},${w.column}`));
+  unshare(rows, (row, column) => touched.has(`${row},${column}`));
   for (const write of writes) {
     const cells = rows.cells(write.row);
     const old = cells.get(write.column);
@@ -91,49 +93,6 @@ function cellXml(address: string, style: number, f: string, value: CellValue): s
   if (f !== "") return `<c r="${address}"${s} t="str">${f}<v>${text}</v></c>`;
   const space = /^\s|\s$|\n/.test(String(value)) ? ' xml:space="preserve"' : "";
   return `<c r="${address}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
-}
-
-/**
- * A shared formula (18.3.1.40) whose anchor or member is overwritten would lose its source or its
- * range: every cell of such a group gets its own formula text first, as Excel shows it.
- */
-function unshareTouched(rows: SheetRows, writes: readonly CellWrite[]): void {
-  const touched = new Set(writes.map((w) => `${w.row},${w.column}`));
-  const groups = new Map<
-    string,
-    {
-      anchor?: { row: number; column: number; text: string };
-      members: { row: number; column: number }[];
-    }
-  >();
-  for (const row of rows.rowNumbers()) {
-    if (!rows.rowIncludes(row, 't="shared"')) continue;
-    for (const [column, xml] of rows.cells(row)) {
-      const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml);
-      if (!f || !/\bt="shared"/.test(f[1])) continue;
-      const si = /\bsi="(\d+)"/.exec(f[1])?.[1];
-      if (si === undefined) continue;
-      const group = groups.get(si) ?? { members: [] };
-      group.members.push({ row, column });
-      if (f[2] !== undefined && f[2] !== "") group.anchor = { row, column, text: f[2] };
-      groups.set(si, group);
-    }
-  }
-  for (const group of groups.values()) {
-    if (!group.anchor || !group.members.some((m) => touched.has(`${m.row},${m.column}`))) continue;
-    const anchor = group.anchor;
-    for (const member of group.members) {
-      const cells = rows.cells(member.row);
-      const xml = cells.get(member.column) as string;
-      // The anchor's text is stored escaped; shifting works on references, which escaping never touches.
-      const text = shiftFormula(
-        anchor.text,
-        member.row - anchor.row,
-        member.column - anchor.column
-      );
-      cells.set(member.column, xml.replace(/<f\b[^>]*?(?:\/>|>[\s\S]*?<\/f>)/, `<f>${text}</f>`));
-    }
-  }
 }
 
 /** <dimension ref> (18.3.1.35) grown to take in the written cells. */

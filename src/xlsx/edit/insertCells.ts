@@ -4,6 +4,7 @@ import { folderOf, relsOf, resolveTarget, tags, unescapeXml } from "../charts/xl
 import { shiftFormula } from "../read/sharedFormulas";
 import { PackageEdit } from "./packageEdit";
 import { SheetRows } from "./sheetRows";
+import { sharedGroups, unshare, writeOut } from "./sharedGroups";
 import { Insertion, shiftAreas, shiftReferences } from "./shiftReferences";
 
 /**
@@ -99,53 +100,6 @@ function moveCells(xml: string, insertion: Insertion): string {
     rows.cells(row).set(column, cell.xml.replace(/^(<c\b[^>]*?\br=")[A-Z]+\d+"/, `$1${address}"`));
   }
   return rows.toXml();
-}
-
-/** Shared formula groups (18.3.1.40) with a member where `split` holds, written out per cell. */
-function unshare(rows: SheetRows, split: (row: number, column: number) => boolean): void {
-  const groups = sharedGroups(rows);
-  for (const group of groups.values())
-    if (group.anchor && group.members.some((m) => split(m.row, m.column)))
-      writeOut(rows, group, (text) => text);
-}
-
-interface SharedGroup {
-  anchor?: { row: number; column: number; text: string };
-  members: { row: number; column: number }[];
-}
-
-function sharedGroups(rows: SheetRows): Map<string, SharedGroup> {
-  const groups = new Map<string, SharedGroup>();
-  for (const row of rows.rowNumbers()) {
-    if (!rows.rowIncludes(row, 't="shared"')) continue;
-    for (const [column, xml] of rows.cells(row)) {
-      const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml);
-      if (!f || !/\bt="shared"/.test(f[1])) continue;
-      const si = /\bsi="(\d+)"/.exec(f[1])?.[1];
-      if (si === undefined) continue;
-      const group = groups.get(si) ?? { members: [] };
-      group.members.push({ row, column });
-      if (f[2]) group.anchor = { row, column, text: unescapeXml(f[2]) };
-      groups.set(si, group);
-    }
-  }
-  return groups;
-}
-
-/** Every member of the group gets its own formula, passed through `change`. */
-function writeOut(rows: SheetRows, group: SharedGroup, change: (text: string) => string): void {
-  const anchor = group.anchor as NonNullable<SharedGroup["anchor"]>;
-  for (const member of group.members) {
-    const cells = rows.cells(member.row);
-    const text = change(
-      shiftFormula(anchor.text, member.row - anchor.row, member.column - anchor.column)
-    );
-    const xml = cells.get(member.column) as string;
-    cells.set(
-      member.column,
-      xml.replace(/<f\b[^>]*?(?:\/>|>[\s\S]*?<\/f>)/, `<f>${escapeXml(text)}</f>`)
-    );
-  }
 }
 
 /** Every formula of a worksheet part that refers to moved cells, moved with them. */

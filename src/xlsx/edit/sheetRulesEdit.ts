@@ -1,7 +1,7 @@
 import { rangeAddress } from "../../workbook/addresses";
 import { PlannedConditionalFormat, PlannedValidation } from "../../workbook/plan";
 import { escapeXml } from "../charts/chartXml";
-import { insertWorksheetChild } from "../charts/xlsxPackage";
+import { insertWorksheetChild, worksheetChildrenAfter } from "../charts/xlsxPackage";
 import { areasOf } from "../read/sheetRules";
 
 /**
@@ -11,32 +11,6 @@ import { areasOf } from "../read/sheetRules";
  * included, keep their cells.
  */
 type Area = ReturnType<typeof areasOf>[number];
-
-/** CT_Worksheet's children after <conditionalFormatting>, in the schema's order (Part 1, A.2). */
-const AFTER_CONDITIONAL = [
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
 
 /** `a` without `b`: up to four rectangles around the overlap. */
 function subtract(a: Area, b: Area): Area[] {
@@ -94,7 +68,7 @@ export function setValidation(
   kept.push(validationXml(area, validation));
   const element = `<dataValidations count="${kept.length}">${kept.join("")}</dataValidations>`;
   if (block) return xml.replace(block[0], element);
-  return insertWorksheetChild(xml, AFTER_CONDITIONAL.slice(1), element);
+  return insertWorksheetChild(xml, worksheetChildrenAfter("dataValidations"), element);
 }
 
 /** Adds a highlight rule over the area, after every rule the sheet has (lowest priority). */
@@ -115,5 +89,5 @@ export function addConditionalFormat(
     `<conditionalFormatting sqref="${sqrefOf([area])}"><cfRule type="cellIs" dxfId="${dxfId}" ` +
     `priority="${priority}" operator="${operator}"><formula>${escapeXml(formula)}</formula></cfRule>` +
     `</conditionalFormatting>`;
-  return insertWorksheetChild(xml, AFTER_CONDITIONAL, element);
+  return insertWorksheetChild(xml, worksheetChildrenAfter("conditionalFormatting"), element);
 }

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { tags } from "../../../src/xlsx/charts/xlsxPackage";
 import { parseXml, resolvePart } from "../foreign/canonicalParts";
-import { CHART_SEQUENCES, outOfOrder } from "../ooxmlOrder";
+import { CHART_SEQUENCES, outOfOrder, WORKBOOK_SEQUENCE, WORKSHEET_SEQUENCE } from "../ooxmlOrder";
 
 /**
  * A package Excel opens: well-formed parts, relationships that resolve, a content type for every
@@ -20,68 +20,8 @@ export async function tableIds(bytes: Uint8Array): Promise<string[]> {
 }
 
 const SEQUENCES: Record<string, readonly string[]> = {
-  workbook: [
-    "fileVersion",
-    "fileSharing",
-    "workbookPr",
-    "workbookProtection",
-    "bookViews",
-    "sheets",
-    "functionGroups",
-    "externalReferences",
-    "definedNames",
-    "calcPr",
-    "oleSize",
-    "customWorkbookViews",
-    "pivotCaches",
-    "smartTagPr",
-    "smartTagTypes",
-    "webPublishing",
-    "fileRecoveryPr",
-    "webPublishObjects",
-    "extLst",
-  ],
-  worksheet: [
-    "sheetPr",
-    "dimension",
-    "sheetViews",
-    "sheetFormatPr",
-    "cols",
-    "sheetData",
-    "sheetCalcPr",
-    "sheetProtection",
-    "protectedRanges",
-    "scenarios",
-    "autoFilter",
-    "sortState",
-    "dataConsolidate",
-    "customSheetViews",
-    "mergeCells",
-    "phoneticPr",
-    "conditionalFormatting",
-    "dataValidations",
-    "hyperlinks",
-    "printOptions",
-    "pageMargins",
-    "pageSetup",
-    "headerFooter",
-    "rowBreaks",
-    "colBreaks",
-    "customProperties",
-    "cellWatches",
-    "ignoredErrors",
-    "smartTags",
-    "drawing",
-    "legacyDrawing",
-    "legacyDrawingHF",
-    "drawingHF",
-    "picture",
-    "oleObjects",
-    "controls",
-    "webPublishItems",
-    "tableParts",
-    "extLst",
-  ],
+  workbook: WORKBOOK_SEQUENCE,
+  worksheet: WORKSHEET_SEQUENCE,
   c: ["f", "v", "is", "extLst"],
   styleSheet: [
     "numFmts",

@@ -1,4 +1,4 @@
-import { ReadTable, WorkbookReadBack } from "../../../src/workbook/maintain/readBack";
+import { WorkbookReadBack } from "../../../src/workbook/maintain/readBack";
 import { TEMPLATES } from "../../../src/workbook/templates";
 import { DEFAULT_OPTIONS } from "../../../src/workbook/options";
 import { cellAddress } from "../../../src/workbook/addresses";
@@ -9,18 +9,8 @@ import { planFiscalYearRollForward } from "../../../src/workbook/maintain/rollFi
 import { planPeriodRollForward } from "../../../src/workbook/maintain/rollPeriods";
 import { planUpgrade } from "../../../src/workbook/maintain/upgradePlan";
 import { editBoth, planned } from "./edits";
+import { sameIds } from "./sameState";
 import { generateInBoth, readBoth } from "./twoHosts";
-
-/** Conditional format ids are each host's own: compared by count. */
-function sameIds(table: ReadTable): ReadTable {
-  const columnRules = Object.fromEntries(
-    Object.entries(table.columnRules).map(([header, rules]) => [
-      header,
-      { ...rules, conditionalFormatIds: rules.conditionalFormatIds?.map(() => "id") },
-    ])
-  );
-  return { ...table, columnRules };
-}
 
 const ALL = TEMPLATES.map((t) => t.id);
 

@@ -2,7 +2,7 @@ import { WorkbookReadBack } from "../../../src/workbook/maintain/readBack";
 import { ReadTable } from "../../../src/workbook/maintain/readBack";
 
 /** Conditional format ids are each host's own: compared by count. */
-function sameIds(table: ReadTable): ReadTable {
+export function sameIds(table: ReadTable): ReadTable {
   const columnRules = Object.fromEntries(
     Object.entries(table.columnRules).map(([header, rules]) => [
       header,
