@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { Finding, Severity } from "../workbook/maintain/findings";
 import { checkWorkbook, HealthReport } from "../workbook/maintain/healthCheck";
 import { templateTitle } from "../workbook/templates";
+import { sheetQualifier } from "../xlsx/edit/renameFormulas";
 import { CheckCommand } from "./checkCommand";
 import { BIN, EXIT, ExitCode } from "./help";
 import { CliIO } from "./io";
@@ -28,11 +29,9 @@ const count = (report: HealthReport, severity: Severity) =>
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "'Team budget'!F12", or the sheet alone for a finding about a whole sheet or template. */
-export function location(finding: Finding): string {
-  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(finding.sheet)
-    ? finding.sheet
-    : `'${finding.sheet.replace(/'/g, "''")}'`;
-  return finding.address ? `${sheet}!${finding.address}` : sheet;
+function location(finding: Finding): string {
+  const qualifier = sheetQualifier([finding.sheet]);
+  return finding.address ? `${qualifier}${finding.address}` : qualifier.slice(0, -1);
 }
 
 function checkText(file: string, report: HealthReport): string {

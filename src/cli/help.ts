@@ -137,8 +137,8 @@ tables and everything else in the file are kept exactly as they were; formulas g
 computed, and Excel recalculates the workbook when it next opens it. Prints each change, as the
 pane's preview lists them. The file is replaced all or nothing (written beside it, then renamed).
 
-A deleted sheet, table, column or chart is not brought back by the command line yet: such a workbook
-is refused with exit 5 and the full list of changes; use Repair in the add-in.
+Deleted template sheets, tables, columns and charts are brought back too, as the add-in brings them
+back; your own sheets and cells around them stay where they are.
 
 Options:
   --dry-run                Print the changes and write nothing

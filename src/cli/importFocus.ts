@@ -62,7 +62,14 @@ export async function importFocus(command: ImportFocusCommand, io: CliIO): Promi
       `--periods: no KPI actuals to write for ${unknown.join(", ")} (available: ${plan.kpi.available.join(", ") || "none"}). Nothing was written.`
     );
 
-  const bytes = await importIntoFile(input.bytes, plan, written);
+  let bytes: Uint8Array;
+  try {
+    bytes = await importIntoFile(input.bytes, plan, written);
+  } catch (error) {
+    const { PackageConflict } = await import("../xlsx/edit/packageConflict");
+    if (!(error instanceof PackageConflict)) throw error;
+    return fail(EXIT.input, `${command.into}: ${error.message} Nothing was written.`);
+  }
   try {
     await replaceFile(input.path, bytes);
   } catch (error) {

@@ -79,7 +79,8 @@ const COMMANDS: {
 const plural = (n: number) => `${n} change${n === 1 ? "" : "s"}`;
 
 /**
- * A command that changes a workbook file in place (repair, roll-forward, record-assessment): the pane's preview,
+ * A command that changes a workbook file in place (repair, upgrade, roll-forward, record-assessment,
+ * convert): the pane's preview,
  * then the same change written into the file, all or nothing. --dry-run prints the preview and
  * writes nothing.
  */
@@ -118,6 +119,11 @@ export async function maintain(command: MaintenanceCommand, io: CliIO): Promise<
       `${name}: this change has to ${result.notOnFiles.join("; ")}, which only Excel with the add-in can do. ` +
         `Open it in Excel and use ${spec.pane} in the add-in. Nothing was written.\n` +
         `The full change would be:\n${list}`
+    );
+  if (!command.dryRun && !result.bytes)
+    return fail(
+      EXIT.input,
+      `${name}: the change below could not be made in this file (the sheet or table it needs is not as the workbook's records say). Run "${BIN} check ${command.file}". Nothing was written.\n${list}`
     );
   if (command.dryRun || !result.bytes) {
     io.stdout(

@@ -44,7 +44,12 @@ export async function readWorkbookInput(
   try {
     file = await readWorkbookFile(bytes);
   } catch (error) {
-    return refuse(`${name} is not a readable .xlsx workbook (${(error as Error).message}).`);
+    // A damaged zip or a zip that holds no workbook; anything else is a bug, reported as one.
+    if (!/zip|central directory|end of data|workbook part/i.test((error as Error).message))
+      throw error;
+    return refuse(
+      `${name} is not a readable .xlsx workbook: it is damaged or not a workbook (if it was being copied or downloaded, try again; else open it in Excel and save it again).`
+    );
   }
   if (templates === "required" && file.readBack.templates.length === 0)
     return refuse(

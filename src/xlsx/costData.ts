@@ -16,7 +16,7 @@ import { CellWrite } from "./edit/cellWrites";
 import { PackageEdit } from "./edit/packageEdit";
 import { replaceSheet } from "./edit/replaceSheet";
 import { withCachedValues } from "./maintain/cachedValues";
-import { WorkbookFile } from "./read/readWorkbookFile";
+import { storeGrid, WorkbookFile } from "./read/readWorkbookFile";
 import { cellAt } from "./read/sheetCells";
 
 /**
@@ -94,11 +94,7 @@ export async function importIntoFile(
 /** The store's values from A1, as the add-in reads its used range. */
 function storeValues(file: WorkbookFile): RawCell[][] {
   const cells = file.sheets.get(METADATA_SHEET.toLowerCase())?.cells;
-  if (!cells?.bounds) return [];
-  const { bottom, right } = cells.bounds;
-  return Array.from({ length: bottom + 1 }, (_, r) =>
-    Array.from({ length: right + 1 }, (_, c) => cellAt(cells, r, c).value)
-  );
+  return cells ? storeGrid(cells) : [];
 }
 
 /** The KPI table's cells, header row first, as Office.js reads a table's range: values and formulas. */

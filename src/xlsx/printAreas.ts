@@ -31,7 +31,7 @@ export async function addPrintAreas(
   for (const { sheet, ranges } of sheets.filter((s) => s.ranges.length > 1)) {
     const first = `>${printAreaText(sheet, ranges.slice(0, 1))}</definedName>`;
     if (!xml.includes(first)) throw new Error(`No print area of ${sheet} to extend`);
-    xml = xml.replace(first, `>${printAreaText(sheet, ranges)}</definedName>`);
+    xml = xml.replace(first, () => `>${printAreaText(sheet, ranges)}</definedName>`);
   }
   pkg.write(path, xml);
 }

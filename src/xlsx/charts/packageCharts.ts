@@ -1,3 +1,4 @@
+import { PackageConflict } from "../edit/packageConflict";
 import { Buffer } from "buffer";
 import { chartXml, escapeXml } from "./chartXml";
 import { FileChart } from "./fileChart";
@@ -58,7 +59,7 @@ export async function addCharts(pkg: XlsxPackage, sheets: readonly SheetCharts[]
   for (const { sheet, charts } of sheets) {
     if (charts.length === 0) continue;
     const sheetPath = paths.get(sheet);
-    if (!sheetPath) throw new Error(`The package has no worksheet named ${sheet}`);
+    if (!sheetPath) throw new PackageConflict(`The workbook has no worksheet named "${sheet}".`);
     const drawing = await drawingOf(pkg, sheetPath);
     let xml = (await pkg.text(drawing)) ?? EMPTY_DRAWING;
     const ids = tags(xml, "xdr:cNvPr").map((c) => Number(c.id) || 0);
@@ -72,7 +73,7 @@ export async function addCharts(pkg: XlsxPackage, sheets: readonly SheetCharts[]
       id += 1;
       anchors += anchorXml(chart, id, relId);
     }
-    xml = xml.replace("</xdr:wsDr>", `${anchors}</xdr:wsDr>`);
+    xml = xml.replace("</xdr:wsDr>", () => `${anchors}</xdr:wsDr>`);
     pkg.write(drawing, xml);
   }
   await pkg.finishContentTypes();

@@ -99,7 +99,7 @@ function cellXml(address: string, style: number, f: string, value: CellValue): s
 function withDimension(xml: string, writes: readonly CellWrite[]): string {
   const match = /<dimension\b[^>]*?\bref="([^"]*)"[^>]*\/>/.exec(xml);
   if (!match) return xml;
-  let { top, left, bottom, right } = rangeBounds(match[1].split(":").length > 0 ? match[1] : "A1");
+  let { top, left, bottom, right } = rangeBounds(match[1] || "A1");
   for (const w of writes) {
     top = Math.min(top, w.row);
     left = Math.min(left, w.column);

@@ -24,7 +24,10 @@ export function withSeriesOver(chartXml: string, sheet: string, over: SeriesOver
     index += 1;
     if (!wanted) return series;
     const point = (element: string, address: string) =>
-      element.replace(/<c:f>[\s\S]*?<\/c:f>/, `<c:f>${escapeXml(sheetRef(sheet, address))}</c:f>`);
+      element.replace(
+        /<c:f>[\s\S]*?<\/c:f>/,
+        () => `<c:f>${escapeXml(sheetRef(sheet, address))}</c:f>`
+      );
     return series
       .replace(/<c:cat>[\s\S]*?<\/c:cat>/, (cat) => point(cat, over.categories))
       .replace(/<c:val>[\s\S]*?<\/c:val>/, (val) => point(val, wanted.values));

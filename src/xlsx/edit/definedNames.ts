@@ -36,9 +36,9 @@ export function changeDefinedNames(workbookXml: string, changes: readonly NameCh
     .join("");
   if (added === "") return xml.replace(/<definedNames>\s*<\/definedNames>/, "");
   if (/<definedNames\b[^>]*>/.test(xml))
-    return xml.replace("</definedNames>", `${added}</definedNames>`);
+    return xml.replace("</definedNames>", () => `${added}</definedNames>`);
   if (/<definedNames\s*\/>/.test(xml))
-    return xml.replace(/<definedNames\s*\/>/, `<definedNames>${added}</definedNames>`);
+    return xml.replace(/<definedNames\s*\/>/, () => `<definedNames>${added}</definedNames>`);
   return insertWorkbookChild(xml, "definedNames", `<definedNames>${added}</definedNames>`);
 }
 

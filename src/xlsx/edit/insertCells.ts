@@ -1,7 +1,8 @@
-import { cellAddress } from "../../workbook/addresses";
+import { cellAddress, rangeBounds } from "../../workbook/addresses";
 import { escapeXml } from "../charts/chartXml";
 import { folderOf, relsOf, resolveTarget, tags, unescapeXml } from "../charts/xlsxPackage";
 import { shiftFormula } from "../read/sharedFormulas";
+import { PackageConflict } from "./packageConflict";
 import { PackageEdit } from "./packageEdit";
 import { SheetRows } from "./sheetRows";
 import { sharedGroups, unshare, writeOut } from "./sharedGroups";
@@ -18,7 +19,8 @@ import { Insertion, shiftAreas, shiftReferences } from "./shiftReferences";
 export async function insertCells(edit: PackageEdit, insertion: Insertion): Promise<void> {
   const parts = edit.worksheetParts();
   const target = parts.get(insertion.sheet.toLowerCase());
-  if (!target) throw new Error(`The workbook has no sheet "${insertion.sheet}".`);
+  if (!target) throw new PackageConflict(`The workbook has no sheet "${insertion.sheet}".`);
+  await refuseTearing(edit, target, insertion);
   await edit.changePart(target, (xml) => moveCells(xml, insertion));
   for (const [sheet, path] of parts)
     await edit.changePart(path, (xml) => withFormulasShifted(xml, sheet, insertion));
@@ -55,6 +57,41 @@ export async function insertCells(edit: PackageEdit, insertion: Insertion): Prom
       await edit.changePart(path, (xml) => withPivotSourceShifted(xml, insertion));
   }
   edit.formulasMoved();
+}
+
+/**
+ * Excel refuses an insertion that would move part of a table or of merged cells and leave the rest
+ * (the in-memory Excel of the tests does too): said plainly, nothing is changed.
+ */
+async function refuseTearing(edit: PackageEdit, sheetPath: string, insertion: Insertion) {
+  const xml = (await edit.pkg.text(sheetPath)) ?? "";
+  const areas = [
+    ...[...xml.matchAll(/<mergeCell\b[^>]*?\sref="([^"]*)"/g)].map((m) => ({
+      what: "merged cells",
+      ref: m[1],
+    })),
+    ...(await Promise.all(
+      (await tablesOf(edit, sheetPath)).map(async (path) => ({
+        what: `the table ${tags((await edit.pkg.text(path)) ?? "", "table")[0]?.displayName ?? ""}`,
+        ref: tags((await edit.pkg.text(path)) ?? "", "table")[0]?.ref ?? "",
+      }))
+    )),
+  ];
+  for (const { what, ref } of areas) {
+    if (!ref) continue;
+    const { top, left, bottom, right } = rangeBounds(ref);
+    const [from, to, first, last, band] =
+      insertion.direction === "down"
+        ? [left, right, insertion.left, insertion.right, bottom >= insertion.at]
+        : [top, bottom, insertion.top, insertion.bottom, right >= insertion.at];
+    const inside = from >= first && to <= last;
+    const apart = to < first || from > last;
+    // Starting at the insertion itself, it moves whole; spanning it, a table grows (rows only).
+    if (band && !inside && !apart)
+      throw new PackageConflict(
+        `Cells cannot be inserted on "${insertion.sheet}" without splitting ${what} (${ref}): move it or make room, then run this again.`
+      );
+  }
 }
 
 /** The stored text moved by the insertion, wrapped by `wrap`; undefined when nothing in it moves. */
@@ -134,7 +171,10 @@ function withFormulasShifted(xml: string, host: string, insertion: Insertion): s
       if (!f || /\bt="shared"/.test(f[1]) || writtenOut.has(`${row},${column}`)) continue;
       const moved = shifted(f[2], host, insertion, (t) => `<f${f[1]}>${t}</f>`);
       if (moved === undefined) continue;
-      cells.set(column, cell.replace(f[0], moved));
+      cells.set(
+        column,
+        cell.replace(f[0], () => moved)
+      );
       changed = true;
     }
   }

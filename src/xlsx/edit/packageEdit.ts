@@ -1,3 +1,4 @@
+import { PackageConflict } from "./packageConflict";
 import { Buffer } from "buffer";
 import { resolveTarget, tags, worksheetPaths, XlsxPackage } from "../charts/xlsxPackage";
 import { CellWrite, writeCells } from "./cellWrites";
@@ -53,14 +54,14 @@ export class PackageEdit {
   /** The shared string table's texts, to read cells that use it. */
   async sharedStrings(): Promise<string[]> {
     const rels = tags((await this.pkg.text("xl/_rels/workbook.xml.rels")) ?? "", "Relationship");
-    const target = rels.find((r) => r.Type.endsWith("/sharedStrings"))?.Target;
+    const target = rels.find((r) => r.Type?.endsWith("/sharedStrings"))?.Target;
     return target ? sharedStrings((await this.pkg.text(resolveTarget("xl", target))) ?? "") : [];
   }
 
   /** Rewrites any part's text (a table, a chart, the workbook part). */
   async changePart(path: string, change: (xml: string) => string): Promise<void> {
     const xml = await this.pkg.text(path);
-    if (xml === undefined) throw new Error(`The package has no part ${path}.`);
+    if (xml === undefined) throw new PackageConflict(`The package has no part ${path}.`);
     const changed = change(xml);
     if (changed !== xml) this.pkg.write(path, changed);
   }
@@ -74,7 +75,8 @@ export class PackageEdit {
   async changeSheet(sheet: string, change: (xml: string) => string): Promise<void> {
     const path = this.sheets.get(sheet.toLowerCase());
     const xml = path && (await this.pkg.text(path));
-    if (!path || xml === undefined) throw new Error(`The workbook has no sheet "${sheet}".`);
+    if (!path || xml === undefined)
+      throw new PackageConflict(`The workbook has no sheet "${sheet}".`);
     this.pkg.write(path, change(xml));
   }
 
@@ -104,7 +106,7 @@ export class PackageEdit {
   async styles(): Promise<StyleBook> {
     if (this.styleBook) return this.styleBook.book;
     const rels = tags((await this.pkg.text("xl/_rels/workbook.xml.rels")) ?? "", "Relationship");
-    const target = rels.find((r) => r.Type.endsWith("/styles"))?.Target ?? "styles.xml";
+    const target = rels.find((r) => r.Type?.endsWith("/styles"))?.Target ?? "styles.xml";
     const path = resolveTarget("xl", target);
     const book = new StyleBook((await this.pkg.text(path)) ?? "");
     this.styleBook = { path, book };

@@ -1,3 +1,4 @@
+import { PackageConflict } from "./packageConflict";
 import { cellPosition, rangeBounds } from "../../workbook/addresses";
 import { folderOf, relsOf, resolveTarget, tags, unescapeXml } from "../charts/xlsxPackage";
 import { changeFormulas, escapeLike, FormulaHost } from "./formulaPlaces";
@@ -23,11 +24,11 @@ export async function renameSheet(edit: PackageEdit, from: string, to: string): 
   const workbook = await text(edit, WORKBOOK);
   const names = tags(workbook, "sheet").map((s) => s.name);
   const current = names.find((name) => same(name, from));
-  if (current === undefined) throw new Error(`The workbook has no sheet "${from}".`);
+  if (current === undefined) throw new PackageConflict(`The workbook has no sheet "${from}".`);
   if (current === to) return;
   checkSheetName(to);
   if (names.some((name) => name !== current && same(name, to)))
-    throw new Error(`The workbook already has a sheet "${to}".`);
+    throw new PackageConflict(`The workbook already has a sheet "${to}".`);
 
   await edit.changePart(WORKBOOK, (xml) =>
     xml.replace(/<sheet\b[^>]*>/g, (entry) =>
@@ -48,13 +49,13 @@ export async function renameSheet(edit: PackageEdit, from: string, to: string): 
 export async function renameTable(edit: PackageEdit, from: string, to: string): Promise<void> {
   const tables = await tablesOf(edit);
   const table = tables.find((t) => same(t.name, from));
-  if (!table) throw new Error(`The workbook has no table "${from}".`);
+  if (!table) throw new PackageConflict(`The workbook has no table "${from}".`);
   if (table.name === to) return;
   const names = tags(await text(edit, WORKBOOK), "definedName").map((n) => n.name);
   if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(to) || to.length > 255 || looksLikeReference(to))
-    throw new Error(`"${to}" is not a valid table name.`);
+    throw new PackageConflict(`"${to}" is not a valid table name.`);
   if ([...tables.filter((t) => t !== table).map((t) => t.name), ...names].some((n) => same(n, to)))
-    throw new Error(`The workbook already has a table or name "${to}".`);
+    throw new PackageConflict(`The workbook already has a table or name "${to}".`);
 
   await edit.changePart(table.path, (xml) =>
     xml.replace(/<table\b[^>]*>/, (tag) =>
@@ -81,13 +82,13 @@ export async function renameTableColumn(
   to: string
 ): Promise<void> {
   const found = (await tablesOf(edit)).find((t) => same(t.name, table));
-  if (!found) throw new Error(`The workbook has no table "${table}".`);
+  if (!found) throw new PackageConflict(`The workbook has no table "${table}".`);
   const index = found.columns.findIndex((c) => same(c, from));
-  if (index < 0) throw new Error(`The table "${found.name}" has no column "${from}".`);
+  if (index < 0) throw new PackageConflict(`The table "${found.name}" has no column "${from}".`);
   const current = found.columns[index];
   if (current === to) return;
   if (to.trim() === "" || found.columns.some((c, i) => i !== index && same(c, to)))
-    throw new Error(`"${to}" cannot name a column of "${found.name}".`);
+    throw new PackageConflict(`"${to}" cannot name a column of "${found.name}".`);
 
   let column = -1;
   await edit.changePart(found.path, (xml) =>
@@ -122,7 +123,7 @@ function checkSheetName(name: string): void {
     name.endsWith("'") ||
     same(name, "History")
   )
-    throw new Error(`"${name}" is not a valid sheet name.`);
+    throw new PackageConflict(`"${name}" is not a valid sheet name.`);
 }
 
 interface PackageTable {
@@ -173,7 +174,7 @@ async function changeWorksheetSources(
 
 async function text(edit: PackageEdit, path: string): Promise<string> {
   const xml = await edit.pkg.text(path);
-  if (xml === undefined) throw new Error(`The package has no part ${path}.`);
+  if (xml === undefined) throw new PackageConflict(`The package has no part ${path}.`);
   return xml;
 }
 

@@ -54,7 +54,7 @@ export function writeOut(
     const xml = cells.get(member.column) as string;
     cells.set(
       member.column,
-      xml.replace(/<f\b[^>]*?(?:\/>|>[\s\S]*?<\/f>)/, `<f>${escapeXml(text)}</f>`)
+      xml.replace(/<f\b[^>]*?(?:\/>|>[\s\S]*?<\/f>)/, () => `<f>${escapeXml(text)}</f>`)
     );
   }
 }

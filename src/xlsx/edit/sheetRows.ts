@@ -1,3 +1,4 @@
+import { PackageConflict } from "./packageConflict";
 import { cellAddress, cellPosition } from "../../workbook/addresses";
 
 /**
@@ -28,7 +29,7 @@ export class SheetRows {
 
   static open(xml: string): SheetRows {
     const data = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(xml);
-    if (!data) throw new Error("The worksheet has no sheetData.");
+    if (!data) throw new PackageConflict("The worksheet has no sheetData.");
     const rows = new Map<number, RowChunk>();
     let next = 0;
     for (const match of (data[1] ?? "").matchAll(ROW)) {

@@ -63,11 +63,12 @@ export function setValidation(
   )) {
     const sqref = /\bsqref="([^"]*)"/.exec(m[0])?.[1] ?? "";
     const left = areasOf(sqref).flatMap((a) => subtract(a, area));
-    if (left.length > 0) kept.push(m[0].replace(`sqref="${sqref}"`, `sqref="${sqrefOf(left)}"`));
+    if (left.length > 0)
+      kept.push(m[0].replace(`sqref="${sqref}"`, () => `sqref="${sqrefOf(left)}"`));
   }
   kept.push(validationXml(area, validation));
   const element = `<dataValidations count="${kept.length}">${kept.join("")}</dataValidations>`;
-  if (block) return xml.replace(block[0], element);
+  if (block) return xml.replace(block[0], () => element);
   return insertWorksheetChild(xml, worksheetChildrenAfter("dataValidations"), element);
 }
 

@@ -15,6 +15,7 @@ import { addBlocks } from "../edit/addBlocks";
 import { addSheets } from "../edit/addSheets";
 import { renameSheet, renameTable, renameTableColumn } from "../edit/renames";
 import { CellWrite } from "../edit/cellWrites";
+import { PackageConflict } from "../edit/packageConflict";
 import { PackageEdit } from "../edit/packageEdit";
 import { addConditionalFormat, setValidation } from "../edit/sheetRulesEdit";
 import { addTableColumn, TableAt, tableShape } from "../edit/tableGrowth";
@@ -62,7 +63,11 @@ export async function applyRefreshToFile(
       s.objects.tables.map((t) => [t.name.toLowerCase(), { path: t.path, sheet: s.sheet.name }])
     )
   );
-  const tableAt = (name: string) => tables.get(name.toLowerCase()) as TableAt;
+  const tableAt = (name: string): TableAt => {
+    const found = tables.get(name.toLowerCase());
+    if (!found) throw new PackageConflict(`The workbook has no table "${name}" any more.`);
+    return found;
+  };
   for (const added of plan.columns) await addColumn(edit, tableAt(added.table), added);
   await edit.changeNames(plan.names.map((n) => ({ name: n.name, formula: n.formula })));
 
@@ -138,6 +143,8 @@ async function columnCell(
 ): Promise<{ row: number; column: number }> {
   const shape = await tableShape(edit, table);
   const index = shape.columns.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+  // Never a cell beside the table: those are the user's.
+  if (index < 0) throw new PackageConflict(`The table's column "${header}" is not there any more.`);
   return { row: shape.top + 1 + row, column: shape.left + index };
 }
 

@@ -1,5 +1,9 @@
 import { FormulaMode } from "../../workbook/expr/renderFormula";
-import { CONVERTED_SETTING, readConverted } from "../../workbook/maintain/convertedFormulas";
+import {
+  CONVERTED_SETTING,
+  readConverted,
+  writeConverted,
+} from "../../workbook/maintain/convertedFormulas";
 import { planConversion } from "../../workbook/maintain/conversionPlan";
 import { RefreshPlan } from "../../workbook/maintain/refreshPlan";
 import { METADATA_SHEET, OPTIONS_COLUMN, UPDATED_COLUMN } from "../../workbook/metadata";
@@ -59,7 +63,7 @@ export async function convertFile(
       withSetting(
         xml,
         CONVERTED_SETTING,
-        plan.recorded.length > 0 ? JSON.stringify(plan.recorded) : undefined
+        plan.recorded.length > 0 ? writeConverted(plan.recorded) : undefined
       )
     );
   const done = await withCachedValues(new Uint8Array(await edit.bytes()));

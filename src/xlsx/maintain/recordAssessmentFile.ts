@@ -23,7 +23,9 @@ export async function recordAssessmentFile(
   const record = planAssessmentRecord(file.readBack, now, date);
   if (typeof record === "string") return { changes: [], notes: [record] };
   const sheet = file.sheets.get(record.sheet.toLowerCase());
-  const table = sheet?.objects.tables.find((t) => t.name === record.table);
+  const table = sheet?.objects.tables.find(
+    (t) => t.name.toLowerCase() === record.table.toLowerCase()
+  );
   const chart = sheet?.objects.charts.find((c) => c.title === record.chart.title);
   const notes = [
     ...record.notes,

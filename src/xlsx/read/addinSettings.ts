@@ -48,11 +48,11 @@ export function withSetting(xml: string, name: string, value: unknown): string {
   if (value === undefined) return kept;
   const element = `<we:property name="${escape(name)}" value="${escape(JSON.stringify(value))}"/>`;
   if (/<we:properties\s*\/>/.test(kept))
-    return kept.replace(/<we:properties\s*\/>/, `<we:properties>${element}</we:properties>`);
+    return kept.replace(/<we:properties\s*\/>/, () => `<we:properties>${element}</we:properties>`);
   if (kept.includes("</we:properties>"))
-    return kept.replace("</we:properties>", `${element}</we:properties>`);
+    return kept.replace("</we:properties>", () => `${element}</we:properties>`);
   return kept.replace(
     /(<we:reference\b[^>]*\/>(?:<we:alternateReferences\b[\s\S]*?(?:\/>|<\/we:alternateReferences>))?)/,
-    `$1<we:properties>${element}</we:properties>`
+    (reference) => `${reference}<we:properties>${element}</we:properties>`
   );
 }

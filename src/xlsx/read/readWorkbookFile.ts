@@ -106,9 +106,18 @@ export async function readWorkbookFile(bytes: Uint8Array): Promise<WorkbookFile>
 }
 
 /** The store's values from A1, as getUsedRangeOrNullObject(true) reads a store that starts there. */
-function storeGrid(cells: SheetCells): RawCell[][] {
-  if (!cells.bounds) return [];
-  return grid(cells, { ...cells.bounds, top: 0, left: 0 }, "value");
+export function storeGrid(cells: SheetCells): RawCell[][] {
+  // getUsedRangeOrNullObject(true) counts values only: a formatted empty cell adds no row.
+  let bottom = -1;
+  let right = -1;
+  for (const [row, columns] of cells.rows)
+    for (const [column, cell] of columns)
+      if (cell.value !== "") {
+        bottom = Math.max(bottom, row);
+        right = Math.max(right, column);
+      }
+  if (bottom < 0) return [];
+  return grid(cells, { top: 0, left: 0, bottom, right }, "value");
 }
 
 function grid(

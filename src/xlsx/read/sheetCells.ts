@@ -31,10 +31,10 @@ export interface SheetCells {
 
 const EMPTY: FileCell = { formula: "", value: "", style: 0 };
 
-/** The cell's style as Excel resolves it: its own, else its row's, else its column's. */
+/** The cell's style as Excel resolves it: a written cell's own; an absent one its row's, else its column's. */
 export function styleAt(cells: SheetCells, row: number, column: number): number {
   const own = cells.rows.get(row)?.get(column);
-  if (own && own.style !== 0) return own.style;
+  if (own) return own.style;
   const byRow = cells.rowStyles.get(row);
   if (byRow !== undefined) return byRow;
   return cells.columnStyles.find((c) => column + 1 >= c.min && column + 1 <= c.max)?.style ?? 0;

@@ -73,18 +73,21 @@ export async function openWorkbookPackage(bytes: Uint8Array): Promise<WorkbookPa
 /** The workbook part, found through the package's root relationships (usually xl/workbook.xml). */
 async function officeDocument(zip: JSZip): Promise<string> {
   const root = (await zip.file("_rels/.rels")?.async("string")) ?? "";
-  const main = tags(root, "Relationship").find((r) => r.Type.endsWith("/officeDocument"));
+  const main = tags(root, "Relationship").find((r) => r.Type?.endsWith("/officeDocument"));
   return main ? resolveTarget("", main.Target) : "xl/workbook.xml";
 }
 
 function definedNames(workbook: string): PackageName[] {
   const found: PackageName[] = [];
-  for (const match of workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
+  const pattern = /<definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/definedName>)/g;
+  for (const match of workbook.matchAll(pattern)) {
     const attributes = tags(`<definedName${match[1]}>`, "definedName")[0];
     const local = attributes.localSheetId;
+    // A name without a name is not one Excel wrote: left out rather than guessed at.
+    if (!attributes.name) continue;
     found.push({
       name: attributes.name,
-      text: unescapeXml(match[2]),
+      text: unescapeXml(match[2] ?? ""),
       ...(local === undefined ? {} : { localSheetId: Number(local) }),
     });
   }
