@@ -27,6 +27,14 @@ describe("finops-workbooks convert and upgrade", () => {
   test("convert --to portable and back: template formulas, and the recorded mode", async () => {
     const file = path.join(dir, "practice.xlsx");
     await cli(["generate", "--all", "--sample", "--mode", "addin", "--out", file]);
+    const allFormulas = async () =>
+      (await readWorkbookFile(fs.readFileSync(file))).readBack.sheets.flatMap(
+        (s) => s.used?.formulas.flat() ?? []
+      );
+    const before = await allFormulas();
+    const usesAddin = (f: unknown) =>
+      typeof f === "string" && f.startsWith("=") && /FINOPS\./i.test(f);
+    expect(before.filter(usesAddin).length).toBeGreaterThan(100);
     const { code, out } = await cli(["convert", file, "--to", "portable"]);
     expect(code).toBe(EXIT.ok);
     expect(out).toMatch(/^Converted practice\.xlsx: \d+ changes\n/);
@@ -38,6 +46,7 @@ describe("finops-workbooks convert and upgrade", () => {
     expect(formulas.filter(addin)).toEqual([]);
     expect((await findings(file)).filter((f) => f.severity === "error")).toEqual([]);
     expect((await cli(["convert", file, "--to", "addin"])).code).toBe(EXIT.ok);
+    expect(await allFormulas()).toEqual(before);
     expect((await cli(["convert", file, "--to", "addin"])).out).toBe(
       "practice.xlsx: Nothing to convert.\n"
     );
@@ -79,6 +88,7 @@ describe("finops-workbooks convert and upgrade", () => {
     const { readBack } = await readWorkbookFile(fs.readFileSync(file));
     expect(readBack.templates[0].record.version).toBe(template.version);
     expect((await findings(file)).map((f) => f.kind)).not.toContain("upgradeAvailable");
+    expect((await findings(file)).filter((f) => f.severity === "error")).toEqual([]);
     expect((await cli(["upgrade", file])).out).toBe(
       "old.xlsx: Nothing to upgrade: every template is at the version this tool writes.\n"
     );

@@ -49,6 +49,9 @@ describe("finops-workbooks generate --into", () => {
     const args = ids.flatMap((id) => ["--template", id]);
     expect((await cli(["generate", ...args, "--into", file])).code).toBe(EXIT.ok);
     expect(await foreignView(fs.readFileSync(file))).toEqual(await foreignView(start));
+    const { readBack } = await readWorkbookFile(fs.readFileSync(file));
+    const installed = readBack.templates.map((t) => t.record.templateId).sort();
+    expect(installed).toEqual(TEMPLATES.map((t) => t.id).sort());
     expect((await cli(["check", file])).code).toBe(EXIT.ok);
   });
 

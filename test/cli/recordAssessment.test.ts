@@ -37,6 +37,18 @@ describe("finops-workbooks record-assessment", () => {
       return b - a;
     };
     expect(rows(after.address)).toBe(rows(before.address) + 1);
+    // The record is the history's last row, dated as asked, and the trend chart reaches it.
+    const file_ = await readWorkbookFile(fs.readFileSync(file));
+    const last = Number(/\d+$/.exec(after.address)![0]);
+    const scorecard = file_.sheets.get(after.sheet.toLowerCase())!;
+    const dates = [...(scorecard.cells.rows.get(last - 1)?.values() ?? [])].map((c) => c.value);
+    expect(dates).toContain(46295); // 2026-09-30
+    const chart = scorecard.objects.charts.find((c) => c.title === "Practice score trend")!;
+    const refs = [...((await file_.pkg.text(chart.path)) ?? "").matchAll(/<c:f>([^<]*)<\/c:f>/g)]
+      .map((m) => m[1])
+      .filter((ref) => ref.includes(":"));
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(ref.endsWith(`$${last}`)).toBe(true);
     expect((await cli(["check", file])).code).toBe(EXIT.ok);
   });
 

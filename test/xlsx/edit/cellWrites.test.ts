@@ -77,6 +77,7 @@ describe("writeCells", () => {
       value: "=not a formula",
       style: 0,
     });
+    expect(out).toContain('<c r="A2" t="inlineStr"><is><t>=not a formula</t></is></c>');
     expect(cellAt(cells, 1, 1).value).toBe("0012");
     expect(cellAt(cells, 1, 2).value).toBe(" padded ");
   });

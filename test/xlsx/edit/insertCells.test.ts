@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
 import { insertCells } from "../../../src/xlsx/edit/insertCells";
+import { PackageConflict } from "../../../src/xlsx/edit/packageConflict";
 import { PackageEdit } from "../../../src/xlsx/edit/packageEdit";
 import { openWorkbookPackage } from "../../../src/xlsx/read/workbookPackage";
 import { cellAt, readSheetCells } from "../../../src/xlsx/read/sheetCells";
 import { readSheetRules } from "../../../src/xlsx/read/sheetRules";
+import { setValidation } from "../../../src/xlsx/edit/sheetRulesEdit";
 import { cellPosition } from "../../../src/workbook/addresses";
 
 /** A two-sheet workbook: values B2:B6 on "Data", merges, rules and formulas here and on "Report". */
@@ -101,5 +103,57 @@ describe("insertCells", () => {
     expect(at(data.cells, "B8").formula).toBe("=SUM(C2:C6)");
     expect(at(report.cells, "A2").formula).toBe("=SUM(Data!C2:C6)");
     expect(at(report.cells, "A1").formula).toBe("=Data!B8*2");
+  });
+});
+
+describe("what Excel refuses", () => {
+  test("moving half of merged cells is refused plainly, and nothing changes", async () => {
+    const before = await workbook();
+    const edit = await PackageEdit.open(before);
+    await expect(
+      insertCells(edit, { sheet: "Data", direction: "down", at: 4, left: 1, right: 1, count: 1 })
+    ).rejects.toThrow(
+      new PackageConflict(
+        'Cells cannot be inserted on "Data" without splitting merged cells (B10:C10): move it or make room, then run this again.'
+      )
+    );
+    const { data } = await read(new Uint8Array(await edit.bytes()));
+    expect(at(data.cells, "B5").value).toBe(50);
+  });
+});
+
+describe("text with $ in it (String.replace patterns)", () => {
+  test("a formula, a name and a validation list holding $ come through edits unchanged", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Spend US$");
+    sheet.getCell("A4").value = 5;
+    sheet.getCell("B1").value = { formula: 'TEXT(A4,"0.00 $")&"$\'"', result: "5.00 $$'" };
+    sheet.getCell("C1").dataValidation = {
+      type: "list",
+      formulae: ['"US$,EUR$&"'],
+      allowBlank: true,
+    };
+    const edit = await PackageEdit.open(new Uint8Array(await book.xlsx.writeBuffer()));
+    await edit.changeNames([{ name: "Price", formula: "='Spend US$'!$A$4&\"$'\"" }]);
+    await insertCells(edit, {
+      sheet: "Spend US$",
+      direction: "down",
+      at: 1,
+      left: 0,
+      right: 0,
+      count: 1,
+    });
+    await edit.changeSheet("Spend US$", (xml) =>
+      setValidation(xml, { top: 9, left: 3, bottom: 9, right: 3 }, { list: ["$'", "$&"] })
+    );
+    const pkg = await openWorkbookPackage(new Uint8Array(await edit.bytes()));
+    const xml = (await pkg.text(pkg.sheets[0].path)) ?? "";
+    const cells = readSheetCells(xml, pkg.sharedStrings);
+    expect(at(cells, "B1").formula).toBe('=TEXT(A5,"0.00 $")&"$\'"');
+    expect(pkg.names.find((n) => n.name === "Price")?.text).toBe("'Spend US$'!$A$5&\"$'\"");
+    const lists = readSheetRules(xml).validations.map(
+      (v) => (v.read.rule as { list: { source: string } }).list.source
+    );
+    expect(lists).toEqual(["US$,EUR$&", "$',$&"]);
   });
 });

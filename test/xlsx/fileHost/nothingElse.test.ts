@@ -30,7 +30,7 @@ type Operation =
   | { readonly kind: "deleteName"; readonly pick: number }
   | { readonly kind: "repair" }
   | { readonly kind: "repairDryRun" }
-  | { readonly kind: "rollForward"; readonly by: "month" | "quarter" }
+  | { readonly kind: "rollForward"; readonly by: "month" | "quarter" | "fiscal-year" }
   | { readonly kind: "recordAssessment"; readonly day: number }
   | { readonly kind: "convert"; readonly to: "portable" | "addin" };
 
@@ -45,7 +45,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.constant({ kind: "repairDryRun" as const }),
   fc.record({
     kind: fc.constant("rollForward" as const),
-    by: fc.constantFrom("month" as const, "quarter" as const),
+    by: fc.constantFrom("month" as const, "quarter" as const, "fiscal-year" as const),
   }),
   fc.record({
     kind: fc.constant("recordAssessment" as const),

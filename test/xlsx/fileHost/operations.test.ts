@@ -1,6 +1,7 @@
 import { recordAssessment } from "../../../src/excel/recordAssessment";
 import { refreshWorkbook } from "../../../src/excel/maintainWorkbook";
 import { cellAddress } from "../../../src/workbook/addresses";
+import { checkWorkbook } from "../../../src/workbook/maintain/healthCheck";
 import { DEFAULT_OPTIONS } from "../../../src/workbook/options";
 import { TEMPLATES } from "../../../src/workbook/templates";
 import { FormulaMode } from "../../../src/workbook/expr/renderFormula";
@@ -61,6 +62,11 @@ describe("an operation on a file leaves what the add-in leaves in the open workb
       () => refreshWorkbook(hostFor(hosts.fake)),
       async (bytes) => (await repairFile(await readWorkbookFile(bytes), bytes, NOW, false)).bytes
     );
+    const file = await readWorkbookFile(
+      (await repairFile(await readWorkbookFile(hosts.file), hosts.file, NOW, false))
+        .bytes as Uint8Array
+    );
+    expect(checkWorkbook(file.readBack).findings.filter((f) => f.repairable)).toEqual([]);
   });
 
   test.each([

@@ -20,6 +20,8 @@ describe("the file host reads what the Office.js host reads", () => {
     const { office, file } = await readBoth(hosts);
     expect(file.templates).toEqual(office.templates);
     expect(file.names).toEqual(office.names);
+    expect(file.sheets.map((s) => s.name)).toEqual(office.sheets.map((s) => s.name));
+    expect(file.tableNames).toEqual(office.tableNames);
     for (const sheet of office.sheets)
       expect(file.sheets.find((s) => s.name === sheet.name)).toEqual(sheet);
     expect(file.tables.map(sameIds)).toEqual(office.tables.map(sameIds));

@@ -19,6 +19,11 @@ export function sameIds(table: ReadTable): ReadTable {
  */
 export function comparable(readBack: WorkbookReadBack) {
   return {
+    // The in-memory Excel starts with a "Sheet1" the file never had.
+    sheetNames: readBack.sheetNames.filter((name) => name !== "Sheet1"),
+    // Excel lists tables in the order they were made, a file in the order of its sheets.
+    tableNames: [...readBack.tableNames].sort(),
+    storeRows: readBack.storeRows,
     templates: readBack.templates,
     names: readBack.names,
     tables: readBack.tables.map(sameIds),
