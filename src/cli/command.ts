@@ -104,6 +104,9 @@ export const OPTION_FLAGS: Readonly<Record<keyof TemplateOptions, string>> = {
   teamModel: "--team-model",
   sampleData: "--sample",
   formulaMode: "--mode",
+  department: "--department",
+  departmentLead: "--lead",
+  departments: "--departments-from",
 };
 
 export function parseCommand(argv: readonly string[]): Command | UsageError {

@@ -21,6 +21,15 @@ export interface TemplateOptions {
    * absent (workbooks made before it existed), reportingDate() gives the sample story's date.
    */
   readonly asAt?: string;
+  /**
+   * The department this workbook speaks for, in a hub-and-spoke practice (one workbook per department,
+   * consolidated into the enterprise roll-up); absent for an organisation-wide workbook.
+   */
+  readonly department?: string;
+  /** The department's FinOps lead, recorded with the department. */
+  readonly departmentLead?: string;
+  /** The enterprise roll-up's departments, in column order (its heat map has a column per department). */
+  readonly departments?: readonly string[];
 }
 
 export type TeamModel = "central" | "hub-and-spoke" | "virtual";

@@ -118,6 +118,10 @@ export const FIELD_HELP: Record<OptionsField, string> = {
   formulaMode:
     "FINOPS functions are easier to read; portable formulas give the same results in Excel without the add-in (for the CFO).",
   asAt: "The day the figures are as at: year to date, overdue reviews and activities. Empty: today (with sample data, the sample's date).",
+  department:
+    "In a hub-and-spoke practice, the department this workbook speaks for: it is recorded in the workbook and named in every title, so a consolidation knows whose figures these are. Empty: the whole organisation.",
+  departmentLead: "The department's FinOps lead, recorded with the department.",
+  departments: "The departments an enterprise roll-up consolidates.",
 };
 
 export function draftFrom(options: TemplateOptions): OptionsDraft {
