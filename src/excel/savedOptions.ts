@@ -45,6 +45,9 @@ export function parseSavedOptions(saved: unknown): TemplateOptions | undefined {
     teamModel: v.teamModel as TemplateOptions["teamModel"],
     sampleData: v.sampleData,
     formulaMode: v.formulaMode as FormulaMode,
+    // A department's workbook stays the department's: templates added later name it too.
+    ...(typeof v.department === "string" ? { department: v.department } : {}),
+    ...(typeof v.departmentLead === "string" ? { departmentLead: v.departmentLead } : {}),
   };
   return Object.keys(checkOptions(options)).length === 0 ? options : undefined;
 }

@@ -70,7 +70,29 @@ export function checkOptions(
     problems.teamModel = `Choose one of ${TEAM_MODELS.join(", ")}.`;
   if (options.asAt !== undefined && !isIsoDate(options.asAt))
     problems.asAt = 'Use the form YYYY-MM-DD, for example "2026-06-30".';
+  const department = nameProblem(options.department, "department");
+  if (department) problems.department = department;
+  const lead = nameProblem(options.departmentLead, "department lead");
+  if (lead) problems.departmentLead = lead;
+  else if (options.departmentLead !== undefined && options.department === undefined)
+    problems.departmentLead = "A lead is recorded with a department: give the department too.";
   return problems;
+}
+
+/** Longest department or lead name: it goes into every sheet's title and the roll-up's headers. */
+export const MAX_NAME_LENGTH = 80;
+
+/** What is wrong with an optional name (a department, its lead); the callers trim what was typed. */
+function nameProblem(name: string | undefined, what: string): string | undefined {
+  if (name === undefined) return undefined;
+  if (name.trim() === "")
+    return `The ${what} is empty: enter its name, or leave it out for an organisation-wide workbook.`;
+  if (name.length > MAX_NAME_LENGTH)
+    return `Use at most ${MAX_NAME_LENGTH} characters for the ${what} (this one has ${name.length}).`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    return `Write the ${what} on one line, without tabs or line breaks.`;
+  return undefined;
 }
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */

@@ -153,6 +153,58 @@ describe("options form", () => {
     });
   });
 
+  it("a department and its lead, optional, checked once left, go into the options", async () => {
+    const onCreate = jest.fn();
+    renderPane(
+      <OptionsView templateIds={["team-budget"]} onBack={() => undefined} onCreate={onCreate} />,
+      null
+    );
+    await screen.findByRole("heading", { name: "Options: Team budget" });
+    const department = screen.getByRole("textbox", { name: "Department" }) as HTMLInputElement;
+    const lead = screen.getByRole("textbox", { name: "Department lead" }) as HTMLInputElement;
+    expect(department.value).toBe("");
+    expect(
+      screen.getByText(/named in every title, e.g. "Northwind Traders, Payments/)
+    ).toBeTruthy();
+    fireEvent.change(input("Organisation"), { target: { value: "Northwind" } });
+    fireEvent.change(department, { target: { value: "P".repeat(81) } });
+    const tooLong = "Use at most 80 characters for the department (this one has 81).";
+    expect(screen.queryByText(tooLong)).toBeNull();
+    fireEvent.blur(department);
+    expect(screen.getByText(tooLong)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Create" }));
+    expect(onCreate).not.toHaveBeenCalled();
+    fireEvent.change(department, { target: { value: " Payments " } });
+    fireEvent.change(lead, { target: { value: "Ana Lima" } });
+    fireEvent.click(screen.getByRole("button", { name: "Create" }));
+    expect(onCreate).toHaveBeenCalledWith(
+      expect.objectContaining({
+        organisation: "Northwind",
+        department: "Payments",
+        departmentLead: "Ana Lima",
+      })
+    );
+  });
+
+  it("a department's workbook starts from its department", async () => {
+    const fake = createExcelFake();
+    await saveOptions(
+      { ...DEFAULT_OPTIONS, department: "Payments", departmentLead: "Ana Lima" },
+      hostFor(fake)
+    );
+    renderPane(
+      <OptionsView templateIds={["team-budget"]} onBack={() => undefined} onCreate={jest.fn()} />,
+      hostFor(fake)
+    );
+    await screen.findByRole("heading", { name: "Options: Team budget" });
+    expect((screen.getByRole("textbox", { name: "Department" }) as HTMLInputElement).value).toBe(
+      "Payments"
+    );
+    expect(
+      (screen.getByRole("textbox", { name: "Department lead" }) as HTMLInputElement).value
+    ).toBe("Ana Lima");
+  });
+
   it("Back returns without creating", async () => {
     const onBack = jest.fn();
     renderPane(

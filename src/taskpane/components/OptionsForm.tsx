@@ -54,7 +54,10 @@ export interface OptionsFormProps {
   readonly onCreate: (options: TemplateOptions) => void;
 }
 
-/** Organisation, currency, fiscal year, periods, team model, sample data and formula mode, checked as typed. */
+/**
+ * Organisation (and, for a department's workbook, the department and its lead), currency, fiscal
+ * year, periods, team model, sample data and formula mode, checked as typed.
+ */
 export function OptionsForm({ title, initial, now, onBack, onCreate }: OptionsFormProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<OptionsDraft>(() => draftFrom(initial));
@@ -90,6 +93,22 @@ export function OptionsForm({ title, initial, now, onBack, onCreate }: OptionsFo
           placeholder="Your organisation's name"
           onChange={(_, d) => set("organisation", d.value)}
           onBlur={touch("organisation")}
+        />
+      </Field>
+      <Field label="Department" {...field("department")}>
+        <Input
+          value={draft.department}
+          placeholder="Optional, e.g. Payments"
+          onChange={(_, d) => set("department", d.value)}
+          onBlur={touch("department")}
+        />
+      </Field>
+      <Field label="Department lead" {...field("departmentLead")}>
+        <Input
+          value={draft.departmentLead}
+          placeholder="Optional"
+          onChange={(_, d) => set("departmentLead", d.value)}
+          onBlur={touch("departmentLead")}
         />
       </Field>
       <Field label="Start with" hint={FIELD_HELP.sampleData}>

@@ -19,6 +19,10 @@ export interface OptionsDraft {
   readonly formulaMode: FormulaMode;
   /** "YYYY-MM-DD", or "" for today (with sample data, the sample's own date). */
   readonly asAt: string;
+  /** The department the workbook is for, or "" for the whole organisation. */
+  readonly department: string;
+  /** The department's FinOps lead, or "". */
+  readonly departmentLead: string;
 }
 
 export type OptionsField = keyof TemplateOptions;
@@ -119,7 +123,7 @@ export const FIELD_HELP: Record<OptionsField, string> = {
     "FINOPS functions are easier to read; portable formulas give the same results in Excel without the add-in (for the CFO).",
   asAt: "The day the figures are as at: year to date, overdue reviews and activities. Empty: today (with sample data, the sample's date).",
   department:
-    "In a hub-and-spoke practice, the department this workbook speaks for: it is recorded in the workbook and named in every title, so a consolidation knows whose figures these are. Empty: the whole organisation.",
+    'For one department\'s workbook (hub and spoke): named in every title, e.g. "Northwind Traders, Payments: FinOps team budget", and recorded for the enterprise roll-up. Empty: the whole organisation.',
   departmentLead: "The department's FinOps lead, recorded with the department.",
   departments: "The departments an enterprise roll-up consolidates.",
 };
@@ -135,6 +139,8 @@ export function draftFrom(options: TemplateOptions): OptionsDraft {
     sampleData: options.sampleData,
     formulaMode: options.formulaMode,
     asAt: options.asAt ?? "",
+    department: options.department ?? "",
+    departmentLead: options.departmentLead ?? "",
   };
 }
 
@@ -152,6 +158,8 @@ export function readDraft(draft: OptionsDraft): { options: TemplateOptions; erro
     sampleData: draft.sampleData,
     formulaMode: draft.formulaMode,
     ...(draft.asAt.trim() === "" ? {} : { asAt: draft.asAt.trim() }),
+    ...(draft.department.trim() === "" ? {} : { department: draft.department.trim() }),
+    ...(draft.departmentLead.trim() === "" ? {} : { departmentLead: draft.departmentLead.trim() }),
   };
   return { options, errors: checkOptions(options) };
 }

@@ -158,15 +158,24 @@ function buildAdoptionPlan(options: TemplateOptions, version: AdoptionVersion): 
     },
   ];
 
+  // A department's workbook is that department's plan: its name on every activity, sample or not.
+  const department = options.department ?? SAMPLE_DEPARTMENT;
   const rows: TableRow[] = ACTIVITIES.map((a) => {
     const sample: Record<string, CellValue> = {
-      department: SAMPLE_DEPARTMENT,
+      department,
       due: sampleMonthEnd(options, a.month),
       status: statusAt(version, a.status),
     };
-    if (a.evidence !== undefined) sample.evidence = a.evidence;
+    if (a.evidence !== undefined)
+      sample.evidence = a.evidence.split(SAMPLE_DEPARTMENT).join(department);
     return {
-      values: { stage: a.stage, activity: a.activity, owner: a.owner, deliverable: a.deliverable },
+      values: {
+        stage: a.stage,
+        activity: a.activity,
+        owner: a.owner,
+        deliverable: a.deliverable,
+        ...(options.department === undefined ? {} : { department: options.department }),
+      },
       sample,
       source: a.source,
     };
@@ -219,8 +228,8 @@ function buildAdoptionPlan(options: TemplateOptions, version: AdoptionVersion): 
                 label: "Department being onboarded",
                 type: "text",
                 kind: "input",
-                value: null,
-                sample: SAMPLE_DEPARTMENT,
+                value: options.department ?? null,
+                sample: department,
                 help: "A business unit, an acquired company or a reorganised department.",
               },
               {

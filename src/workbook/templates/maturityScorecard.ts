@@ -419,7 +419,7 @@ function settings(options: TemplateOptions, assessedOn: number): Figure[] {
       label: "Target group assessed",
       type: "text",
       kind: "input",
-      value: "Whole organisation",
+      value: options.department ?? "Whole organisation",
       sample: `${options.organisation}, all departments`,
       help: "The part of the organisation this assessment covers. Keep it the same between assessments so that scores compare.",
     },
