@@ -24,8 +24,9 @@ export function checkPortable(
     used.formulas.forEach((row, r) =>
       row.forEach((_, c) => {
         const cell = at(start.row + r, start.column + c);
+        if (!isFormula(cell)) return;
         const address = cellAddress(start.row + r, start.column + c);
-        if (!isFormula(cell) || templateCells.has(`${name}!${address}`)) return;
+        if (templateCells.has(`${name}!${address}`)) return;
         if (!usesAddinFunctions(String(cell.formula))) return;
         findings.push({
           severity: "warning",

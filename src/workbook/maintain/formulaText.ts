@@ -5,8 +5,26 @@
  * text inside string literals is kept as it is.
  */
 export function sameFormula(actual: string, expected: string, ownTable?: string): boolean {
-  return normalize(actual, ownTable) === normalize(expected, ownTable);
+  return actual === expected || normalized(actual, ownTable) === normalized(expected, ownTable);
 }
+
+/**
+ * normalize, remembered: a health check compares every row of a computed column, rows that hold
+ * one formula text, with the column's one template formula.
+ */
+function normalized(formula: string, ownTable?: string): string {
+  const key = `${ownTable ?? ""}\u0000${formula}`;
+  let text = seen.get(key);
+  if (text === undefined) {
+    if (seen.size >= SEEN) seen.clear();
+    text = normalize(formula, ownTable);
+    seen.set(key, text);
+  }
+  return text;
+}
+
+const SEEN = 4096;
+const seen = new Map<string, string>();
 
 function outsideStrings(formula: string, change: (code: string) => string): string {
   return formula
@@ -41,6 +59,7 @@ export function usesAddinFunctions(formula: string): boolean {
 
 /** The names among `tables` that a formula refers to (as `Name[`), case-insensitive. */
 export function referencedTables(formula: string, tables: readonly string[]): string[] {
+  if (tables.length === 0) return [];
   let code = "";
   outsideStrings(formula, (part) => {
     code += part.toUpperCase();

@@ -27,9 +27,14 @@ export interface HealthReport {
   readonly repairable: number;
 }
 
-/** The health check: the workbook as read back against the templates it records. Pure. */
-export function checkWorkbook(readBack: WorkbookReadBack): HealthReport {
-  const survey = surveyWorkbook(readBack);
+/**
+ * The health check: the workbook as read back against the templates it records. Pure. A caller
+ * that has surveyed the same read-back already passes its survey.
+ */
+export function checkWorkbook(
+  readBack: WorkbookReadBack,
+  survey: Survey = surveyWorkbook(readBack)
+): HealthReport {
   const lost = lostTables(survey);
   const findings: Finding[] = survey.unplanned.map((u) => ({
     severity: "info",

@@ -1,8 +1,13 @@
-import { rangeAddress, rangeBounds } from "../addresses";
+import { cellPosition, rangeAddress, rangeBounds } from "../addresses";
 import { numberFormatFor } from "../formats";
-import { PlannedConditionalFormat, PlannedSheet, PlannedTable, PlannedValidation } from "../plan";
+import {
+  PlannedCell,
+  PlannedConditionalFormat,
+  PlannedSheet,
+  PlannedTable,
+  PlannedValidation,
+} from "../plan";
 import { Expr, walk } from "../expr/expr";
-import { plannedCell } from "../plannedCells";
 import { ColumnSpec, TableBlock, ValueType } from "../spec";
 import { TWIN_REVISIONS } from "../twins/nativeTwins";
 import { ExpectedTemplate } from "./expectedTemplate";
@@ -75,11 +80,39 @@ function earlierFormula(
   const changes = [...walk(expr)].flatMap((e) =>
     e.k === "fn" && TWIN_REVISIONS[e.fn] ? [TWIN_REVISIONS[e.fn]!.change] : []
   );
-  const formula = plannedCell(earlierSheet, address)?.formula;
-  if (changes.length === 0 || !formula || formula === plannedCell(sheet, address)?.formula)
-    return undefined;
+  if (changes.length === 0) return undefined;
+  const formula = formulaAt(earlierSheet, address);
+  if (!formula || formula === formulaAt(sheet, address)) return undefined;
   return { formula, change: [...new Set(changes)].join("; ") };
 }
+
+/**
+ * The formula the plan writes at an address, as plannedCell finds it (the first range with a cell
+ * there), from an index of the sheet's cells built once: a sheet is asked for each of its columns
+ * and named cells, and a figures block writes a range per row.
+ */
+function formulaAt(sheet: PlannedSheet, address: string): string | undefined {
+  let cells = plannedCells.get(sheet);
+  if (!cells) {
+    cells = new Map();
+    for (const range of sheet.ranges) {
+      const top = cellPosition(range.address);
+      range.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const at = cellKey(top.row + r, top.column + c);
+          if (cell && !cells!.has(at)) cells!.set(at, cell);
+        })
+      );
+    }
+    plannedCells.set(sheet, cells);
+  }
+  const { row, column } = cellPosition(address);
+  return cells.get(cellKey(row, column))?.formula;
+}
+
+const plannedCells = new WeakMap<PlannedSheet, Map<number, PlannedCell>>();
+/** Excel's columns end at XFD, the 16,384th. */
+const cellKey = (row: number, column: number) => row * 16384 + column;
 
 function tableBlock(expected: ExpectedTemplate, key: string): TableBlock {
   const block = expected.spec.sheets
@@ -102,21 +135,22 @@ function templateColumns(
   table: PlannedTable
 ): TemplateColumn[] {
   const { top, left, bottom } = rangeBounds(table.address);
-  const columnAddress = (c: number) => rangeAddress(top + 1, left + c, bottom, left + c);
-  return tableBlock(expected, table.key).columns.map((column, c) => {
+  const block = tableBlock(expected, table.key);
+  return block.columns.map((column, c) => {
     const strip = <T extends { address: string }>(planned: T): Omit<T, "address"> => {
       const rest: Partial<T> = { ...planned };
       delete rest.address;
       return rest as Omit<T, "address">;
     };
-    const validation = sheet.validations.find((v) => v.address === columnAddress(c));
+    const columnAddress = rangeAddress(top + 1, left + c, bottom, left + c);
+    const validation = sheet.validations.find((v) => v.address === columnAddress);
     const first = rangeAddress(top + 1, left + c, top + 1, left + c);
     return {
       key: column.key,
       header: column.header,
       kind: column.kind,
       type: column.type,
-      formula: plannedCell(sheet, first)?.formula,
+      formula: formulaAt(sheet, first),
       earlier: earlierFormula(
         expected,
         sheet,
@@ -126,7 +160,7 @@ function templateColumns(
       numberFormat: numberFormatFor(column.type, expected.record.options),
       rowFormats: [
         ...new Set(
-          tableBlock(expected, table.key).rows.flatMap((row) => {
+          block.rows.flatMap((row) => {
             const own = row.numberFormats?.[column.key];
             return own ? [own] : [];
           })
@@ -134,15 +168,18 @@ function templateColumns(
       ],
       validation: validation && strip(validation),
       conditionalFormats: sheet.conditionalFormats
-        .filter((f) => f.address === columnAddress(c))
+        .filter((f) => f.address === columnAddress)
         .map(strip),
       total: table.totals?.find((t) => t.header === column.header)?.formula,
     };
   });
 }
 
-export function templateTables(expected: ExpectedTemplate): TemplateTable[] {
-  return expected.sheets.flatMap((sheet) =>
+export function templateTables(expected: ExpectedTemplate): readonly TemplateTable[] {
+  // Reading and surveying a workbook both ask; a remembered plan keeps its sheets (expected.ts).
+  const known = tablesOf.get(expected.sheets);
+  if (known) return known;
+  const tables = expected.sheets.flatMap((sheet) =>
     sheet.tables.map((table) => ({
       templateId: expected.record.templateId,
       key: table.key,
@@ -152,7 +189,11 @@ export function templateTables(expected: ExpectedTemplate): TemplateTable[] {
       fixedRows: fixedRows(tableBlock(expected, table.key)),
     }))
   );
+  tablesOf.set(expected.sheets, tables);
+  return tables;
 }
+
+const tablesOf = new WeakMap<readonly PlannedSheet[], readonly TemplateTable[]>();
 
 export function templateFigures(expected: ExpectedTemplate): TemplateFigure[] {
   const figures = new Map(
@@ -171,7 +212,7 @@ export function templateFigures(expected: ExpectedTemplate): TemplateFigure[] {
         name: name.name,
         sheet: sheet.name,
         address,
-        formula: plannedCell(sheet, address)?.formula,
+        formula: formulaAt(sheet, address),
         earlier: earlierFormula(
           expected,
           sheet,

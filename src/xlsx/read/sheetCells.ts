@@ -1,9 +1,9 @@
 import { cellAddress, cellPosition } from "../../workbook/addresses";
 import { RawCell } from "../../workbook/maintain/readBack";
-import { tags, unescapeXml } from "../charts/xlsxPackage";
+import { tags } from "../xmlText";
 import { apiFormula } from "../formulas";
 import { SharedFormulas } from "./sharedFormulas";
-import { runText } from "./workbookPackage";
+import { runText, unescaped } from "./workbookPackage";
 
 /**
  * A worksheet part's cells as Office.js reads them (ECMA-376 Part 1, 18.3.1.4 <c>): `formula` is what
@@ -48,6 +48,8 @@ export function readSheetCells(xml: string, strings: readonly string[]): SheetCe
   const rows = new Map<number, Map<number, FileCell>>();
   const rowStyles = new Map<number, number>();
   const shared = new SharedFormulas();
+  // A table's computed column stores one formula text in every row: each text is read once.
+  const formulas: Formulas = { stored: new Map(), typed: new Map() };
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -66,7 +68,7 @@ export function readSheetCells(xml: string, strings: readonly string[]): SheetCe
       const a = attributesOf(cell[1]);
       const at = a.r ? cellPosition(a.r) : { row: r, column: nextColumn };
       nextColumn = at.column + 1;
-      cells.set(at.column, readCell(a, cell[2] ?? "", cellAddress(r, at.column), strings, shared));
+      cells.set(at.column, readCell(a, cell[2] ?? "", r, at.column, strings, shared, formulas));
       top = Math.min(top, r);
       bottom = Math.max(bottom, r);
       left = Math.min(left, at.column);
@@ -85,37 +87,57 @@ export function readSheetCells(xml: string, strings: readonly string[]): SheetCe
   };
 }
 
+const ATTRIBUTE = /([\w:.-]+)\s*=\s*"([^"]*)"/g;
+
 function attributesOf(text: string): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const attr of text.matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g))
-    found[attr[1]] = unescapeXml(attr[2]);
+  ATTRIBUTE.lastIndex = 0;
+  for (let attr = ATTRIBUTE.exec(text); attr; attr = ATTRIBUTE.exec(text))
+    found[attr[1]] = unescaped(attr[2]);
   return found;
+}
+
+/** Formula texts read so far in a part: as stored (unescaped) and as Office.js reads them. */
+interface Formulas {
+  readonly stored: Map<string, string>;
+  readonly typed: Map<string, string>;
+}
+
+function remembered(map: Map<string, string>, key: string, make: (key: string) => string): string {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make(key);
+    map.set(key, value);
+  }
+  return value;
 }
 
 function readCell(
   a: Record<string, string>,
   body: string,
-  address: string,
+  row: number,
+  column: number,
   strings: readonly string[],
-  shared: SharedFormulas
+  shared: SharedFormulas,
+  formulas: Formulas
 ): FileCell {
   const style = Number(a.s ?? 0);
   const stored = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-  const value = cellValue(
-    a.t,
-    stored === undefined ? undefined : unescapeXml(stored),
-    body,
-    strings
-  );
+  const value = cellValue(a.t, stored === undefined ? undefined : unescaped(stored), body, strings);
   const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
   if (!f) return { formula: value, value, style };
   const fa = attributesOf(f[1]);
-  let text = f[2] === undefined ? "" : unescapeXml(f[2]);
+  let text = f[2] === undefined ? "" : remembered(formulas.stored, f[2], unescaped);
   if (fa.t === "shared" && fa.si !== undefined) {
+    const address = cellAddress(row, column);
     if (text !== "") shared.remember(fa.si, address, text);
     else text = shared.formulaAt(fa.si, address) ?? "";
   }
-  return { formula: text === "" ? value : apiFormula(text), value, style };
+  return {
+    formula: text === "" ? value : remembered(formulas.typed, text, apiFormula),
+    value,
+    style,
+  };
 }
 
 /** The value Office.js reads for a cell of type `t` (18.18.11 ST_CellType) holding `stored`. */

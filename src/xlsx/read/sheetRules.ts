@@ -1,6 +1,6 @@
 import { rangeBounds } from "../../workbook/addresses";
 import { ReadValidation } from "../../workbook/maintain/readBack";
-import { unescapeXml } from "../charts/xlsxPackage";
+import { unescapeXml } from "../xmlText";
 
 /**
  * A worksheet's data validation and conditional formats (ECMA-376 Part 1, 18.3.1.32 and 18.3.1.18,
@@ -164,7 +164,8 @@ export function validationOf(rules: SheetRules, area: Area): ReadValidation {
   for (let row = area.top; row <= area.bottom; row += 1) {
     const here =
       rules.validations.find((v) => v.areas.some((a) => covers(a, row, area.left)))?.read ?? NONE;
-    if (found && JSON.stringify(found) !== JSON.stringify(here)) return { type: "Inconsistent" };
+    if (found && found !== here && JSON.stringify(found) !== JSON.stringify(here))
+      return { type: "Inconsistent" };
     found = here;
   }
   return found ?? NONE;

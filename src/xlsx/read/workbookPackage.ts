@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { builtinFormat } from "./builtinFormats";
-import { relsOf, resolveTarget, tags, unescapeXml } from "../charts/xlsxPackage";
+import { relsOf, resolveTarget, tags, unescapeXml } from "../xmlText";
 
 /**
  * The workbook-level parts of an .xlsx package as a reader needs them (ECMA-376 Part 1, 18.2 and
@@ -103,9 +103,12 @@ export function sharedStrings(xml: string): string[] {
 export function runText(body: string): string {
   const plain = body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
   let out = "";
-  for (const t of plain.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) out += unescapeXml(t[1]);
+  for (const t of plain.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) out += unescaped(t[1]);
   return out;
 }
+
+/** unescapeXml, skipped for the many texts without an entity. */
+export const unescaped = (text: string) => (text.includes("&") ? unescapeXml(text) : text);
 
 /** The format code of each cellXfs entry, custom codes from <numFmts>, the rest built in. */
 function cellFormats(styles: string): string[] {
