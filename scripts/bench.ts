@@ -12,6 +12,9 @@
  *     the pane's Web Worker in headless Chromium (benchFocusBrowser.ts), with the CSV parsers alone as bases
  *   - check and repair of workbook files (benchFileMaintain.ts): the practice set with a year of data and
  *     the large organisation, process start to exit
+ *   - consolidation (benchConsolidate.ts): 50 department workbooks (the practice set with a year of data
+ *     each) rolled up by the CLI, process start to exit, and its peak memory; the same workbooks read in
+ *     the pane's Web Worker in headless Chromium (benchConsolidateBrowser.ts), time and worker heap
  *   - the packed command line (benchCli.ts): --version and the practice set from process start to exit,
  *     and the npm pack tarball's size
  *   - production bundle sizes, gzip level 9 in KB of 1000 bytes as the build's budget check (runs the production build first)
@@ -31,6 +34,8 @@ import { TEMPLATES } from "../src/workbook/templates";
 import { createExcelFake } from "../test/fakes/excel";
 import { createOfficeFake } from "../test/fakes/excel/office";
 import { benchCli } from "./benchCli";
+import { benchConsolidation } from "./benchConsolidate";
+import { benchConsolidateBrowser } from "./benchConsolidateBrowser";
 import { benchFileMaintenance } from "./benchFileMaintain";
 import { benchFocus } from "./benchFocus";
 import { benchFocusBrowser } from "./benchFocusBrowser";
@@ -234,6 +239,7 @@ async function main() {
   const cli = benchCli();
   // After benchCli: its npm pack compiled the CLI these runs start.
   const fileMaintenance = await benchFileMaintenance();
+  const consolidation = await benchConsolidation();
   const pane = paneLoad();
   // Rendering last: it allocates a lot, which would disturb the function timings above.
   const rendering: Record<string, Awaited<ReturnType<typeof renderTemplates>>> = {};
@@ -244,6 +250,8 @@ async function main() {
   const focusImport = await benchFocus();
   // The same import in the pane's Web Worker in headless Chromium, over the e2e build paneLoad made.
   const focusBrowser = await benchFocusBrowser();
+  // The pane's reading of the 50 department workbooks, in its Web Worker, over the same e2e build.
+  const consolidationBrowser = await benchConsolidateBrowser();
   // The budget is for scalar functions; FTE, MATURITYSCORE and RACICHECK take a range (6 or 5 cells here).
   const slowest = Math.min(
     ...Object.entries(evaluations)
@@ -314,6 +322,7 @@ async function main() {
     }),
     ...cli.budgets,
     ...fileMaintenance.budgets,
+    ...consolidation.budgets,
     ...focusImport.budgets,
     ...focusBrowser.budgets,
   ];
@@ -331,6 +340,8 @@ async function main() {
     headlessGeneration: generation,
     commandLine: cli,
     fileMaintenance: fileMaintenance.runs,
+    consolidation: consolidation.run,
+    consolidationInBrowser: consolidationBrowser,
     paneLoad: pane,
     maintenance,
     focusImport: { ...focusImport, browser: focusBrowser },
@@ -370,6 +381,8 @@ async function main() {
     },
   ]);
   console.table(fileMaintenance.runs);
+  console.table([consolidation.run]);
+  console.table([consolidationBrowser]);
   console.table([pane]);
   console.table(
     (["check", "refresh"] as const).map((step) => ({

@@ -43,7 +43,7 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 const load = () => round(os.loadavg()[0], 2);
 
 /** A worker's JS heap, sampled through the browser's CDP session (Target.sendMessageToTarget). */
-class WorkerHeap {
+export class WorkerHeap {
   private next = 0;
   private readonly pending = new Map<number, (result: unknown) => void>();
   private constructor(

@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { checkOptions, DEFAULT_OPTIONS, TemplateOptions, TeamModel } from "../workbook/options";
 import { FormulaMode } from "../workbook/expr/renderFormula";
-import { TEMPLATES } from "../workbook/templates";
+import { MADE_BY_COMMAND, TEMPLATES } from "../workbook/templates";
 import { CheckCommand, parseCheck } from "./checkCommand";
+import { ConsolidateCommand, parseConsolidate } from "./consolidateCommand";
 import { ImportFocusCommand, parseImportFocus } from "./importFocusCommand";
 import {
   MAINTENANCE,
@@ -15,12 +16,14 @@ import {
  * The command line as data: `parseCommand` turns argv into a Command or a UsageError without any I/O,
  * so every flag and every mistake can be tested without a console or a file system.
  */
-export type CommandName = "generate" | "import-focus" | "check" | MaintenanceKind | "list" | "help";
+export type CommandName =
+  "generate" | "import-focus" | "check" | MaintenanceKind | "consolidate" | "list" | "help";
 export const COMMANDS: readonly CommandName[] = [
   "generate",
   "import-focus",
   "check",
   ...MAINTENANCE,
+  "consolidate",
   "list",
   "help",
 ];
@@ -43,6 +46,14 @@ export type GenerateCommand = {
       readonly out?: undefined;
       readonly force?: undefined;
     }
+  | {
+      /** --departments-from: a CSV of departments, one new workbook each in `outDir`. */
+      readonly departmentsFrom: string;
+      readonly outDir: string;
+      readonly force: boolean;
+      readonly out?: undefined;
+      readonly into?: undefined;
+    }
 );
 
 export type Command =
@@ -50,6 +61,7 @@ export type Command =
   | ImportFocusCommand
   | CheckCommand
   | MaintenanceCommand
+  | ConsolidateCommand
   | { readonly kind: "list" }
   | { readonly kind: "help"; readonly topic?: CommandName }
   | { readonly kind: "version" };
@@ -88,8 +100,12 @@ const GENERATE_OPTIONS = {
   periods: { type: "string" },
   "team-model": { type: "string" },
   org: { type: "string" },
+  department: { type: "string" },
+  lead: { type: "string" },
   out: { type: "string" },
   into: { type: "string" },
+  "departments-from": { type: "string" },
+  "out-dir": { type: "string" },
   force: { type: "boolean" },
 } as const;
 
@@ -141,6 +157,11 @@ export function parseCommand(argv: readonly string[]): Command | UsageError {
     if (wantsHelp(rest)) return { kind: "help", topic: kind };
     const parsed = parseMaintenance(kind, rest);
     return Array.isArray(parsed) ? usage(parsed, kind) : parsed;
+  }
+  if (first === "consolidate") {
+    if (wantsHelp(rest)) return { kind: "help", topic: "consolidate" };
+    const parsed = parseConsolidate(rest);
+    return Array.isArray(parsed) ? usage(parsed, "consolidate") : parsed;
   }
   if (first.startsWith("-")) return usage([`Unknown option ${quote(first)}.`]);
   return usage([`Unknown command ${quote(first)}. Commands: ${COMMANDS.join(", ")}.`]);
@@ -221,11 +242,22 @@ function parseGenerate(args: readonly string[]): GenerateCommand | UsageError {
   if (!values.all && ids.length === 0)
     problems.push("Choose templates with --template <id> (repeat it for more) or --all.");
   for (const id of ids.filter((id) => !known.includes(id))) {
-    problems.push(`Unknown template ${quote(id)}. Known templates: ${known.join(", ")}.`);
+    problems.push(
+      MADE_BY_COMMAND.some((t) => t.id === id)
+        ? `${quote(id)} is made from department workbooks: use the consolidate command (consolidate FILE.xlsx ... --out FILE.xlsx).`
+        : `Unknown template ${quote(id)}. Known templates: ${known.join(", ")}.`
+    );
   }
   const out = text("out");
   const into = text("into");
-  if (out === undefined && into === undefined)
+  const departmentsFrom = text("departments-from");
+  const outDir = text("out-dir");
+  if (departmentsFrom !== undefined) problems.push(...departmentsProblems(values));
+  else if (outDir !== undefined)
+    problems.push(
+      "--out-dir goes with --departments-from FILE.csv; for one workbook use --out FILE.xlsx."
+    );
+  else if (out === undefined && into === undefined)
     problems.push(
       "Say where to write the workbook with --out FILE.xlsx (a new file) or --into FILE.xlsx (a workbook you have)."
     );
@@ -253,15 +285,44 @@ function parseGenerate(args: readonly string[]): GenerateCommand | UsageError {
     sampleData: values.sample === true,
     formulaMode: mode as FormulaMode,
     ...(text("as-at") === undefined ? {} : { asAt: text("as-at")?.trim() }),
+    ...(text("department") === undefined ? {} : { department: text("department")?.trim() }),
+    ...(text("lead") === undefined ? {} : { departmentLead: text("lead")?.trim() }),
   };
   for (const [field, message] of Object.entries(checkOptions(options))) {
     problems.push(`${OPTION_FLAGS[field as keyof TemplateOptions]}: ${message}`);
   }
   if (problems.length > 0) return usage(problems, "generate");
   const templates = values.all ? known : [...new Set(ids)];
+  if (departmentsFrom !== undefined)
+    return {
+      kind: "generate",
+      templates,
+      options,
+      departmentsFrom,
+      outDir: outDir as string,
+      force: values.force === true,
+    };
   return into !== undefined
     ? { kind: "generate", templates, options, into }
     : { kind: "generate", templates, options, out: out as string, force: values.force === true };
+}
+
+/** --departments-from writes one file per CSV row: flags that name one file or one department clash. */
+function departmentsProblems(values: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (values["out-dir"] === undefined)
+    problems.push(
+      "--departments-from needs --out-dir FOLDER: the folder the department workbooks are written to."
+    );
+  for (const [flag, why] of [
+    ["out", "each department's file is named after it in --out-dir"],
+    ["into", "it writes new workbooks; add templates to one workbook with --into alone"],
+    ["department", "each row of the file names its department"],
+    ["lead", "give each department's lead in the file's lead column"],
+  ] as const)
+    if (values[flag] !== undefined)
+      problems.push(`--${flag} cannot be used with --departments-from: ${why}.`);
+  return problems;
 }
 
 const EXAMPLES: Record<string, string> = {
@@ -274,6 +335,10 @@ const EXAMPLES: Record<string, string> = {
   periods: "--periods 12",
   "team-model": "--team-model central",
   org: '--org "Contoso Retail"',
+  department: "--department Payments",
+  lead: '--lead "Ana Lima"',
+  "departments-from": "--departments-from departments.csv",
+  "out-dir": "--out-dir department-workbooks",
   out: "--out finops-practice.xlsx",
   into: "--into budget.xlsx",
 };

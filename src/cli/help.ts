@@ -1,5 +1,6 @@
 import { DEFAULT_OPTIONS } from "../workbook/options";
-import { TEMPLATES } from "../workbook/templates";
+import type { Template } from "../workbook/spec";
+import { MADE_BY_COMMAND, TEMPLATES } from "../workbook/templates";
 import { CommandName, COMMANDS } from "./command";
 
 export const BIN = "finops-workbooks";
@@ -23,7 +24,8 @@ const EXIT_CODES = `Exit codes:
   3  the output file exists (add --force to overwrite it)
   4  cannot write the output file (missing folder, no permission, read-only)
   5  an input cannot be used (a FOCUS file, or a workbook that is missing, encrypted, open in
-     Excel, not this tool's, or made by a newer version of it)
+     Excel, not this tool's, or made by a newer version of it; for consolidate also a department
+     delivered twice without --use, or no usable department)
   6  check found an error in the workbook`;
 
 const GENERATE_FLAGS = `  --template <id>          A template to include; repeat for more (ids: "${BIN} list")
@@ -43,12 +45,26 @@ const GENERATE_FLAGS = `  --template <id>          A template to include; repeat
                            today; with --sample, the sample's own date)
   --periods N              Months the KPI tracker follows, 1 to 36 (default ${DEFAULT_OPTIONS.periods})
   --team-model MODEL       central, hub-and-spoke or virtual (default ${DEFAULT_OPTIONS.teamModel})
-  --org NAME               Organisation name shown in the workbooks (default "${DEFAULT_OPTIONS.organisation}")`;
+  --org NAME               Organisation name shown in the workbooks (default "${DEFAULT_OPTIONS.organisation}")
+  --department NAME        The department the workbook is for (hub and spoke): in every sheet's title,
+                           the adoption plan and the workbook's record, for consolidate to roll up;
+                           with --sample, figures of the department's own, the same for the same name
+  --lead NAME              The department's FinOps lead, recorded with --department
+
+One workbook per department (a central team sending the templates out):
+  --departments-from FILE.csv  A CSV with a header row: department (required), lead, team model
+                           (central, hub-and-spoke, virtual), currency; a row's values override the
+                           flags. Instead of --out, --into and --department; all rows are checked
+                           before anything is written (exit 5 naming the line)
+  --out-dir DIR            The folder the department workbooks go to, one file per row named after
+                           the department ("Payments.xlsx"); made if missing. Files already there:
+                           exit 3, unless --force`;
 
 const GENERAL = `${BIN}: the FinOps practice workbooks as .xlsx files
 
 Usage:
   ${BIN} generate (--template <id> [--template <id> ...] | --all) (--out | --into) FILE.xlsx [options]
+  ${BIN} generate (--template <id> ... | --all) --departments-from FILE.csv --out-dir DIR [options]
   ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
   ${BIN} check WORKBOOK.xlsx [--json]
   ${BIN} repair WORKBOOK.xlsx [--dry-run]
@@ -56,6 +72,7 @@ Usage:
   ${BIN} roll-forward WORKBOOK.xlsx (--month | --quarter | --fiscal-year) [--dry-run]
   ${BIN} record-assessment WORKBOOK.xlsx [--date YYYY-MM-DD] [--dry-run]
   ${BIN} convert WORKBOOK.xlsx --to portable|addin [--dry-run]
+  ${BIN} consolidate FILE.xlsx ... (--out NEW.xlsx [--force] | --into FILE.xlsx) [options]
   ${BIN} list
   ${BIN} help [command]
   ${BIN} --help | --version
@@ -69,6 +86,7 @@ Commands:
   roll-forward  Add the next month or quarter to the KPI tracker, or start the next fiscal year
   record-assessment  Add the maturity scorecard's current results to its history and trend chart
   convert       Write every FINOPS formula with Excel's own functions (portable), or back (addin)
+  consolidate   Roll department workbooks up into the enterprise view (hub and spoke)
   list          The templates: id, version, title and purpose
   help          This help, or one command's help ("${BIN} help generate")
 
@@ -78,14 +96,19 @@ ${GENERATE_FLAGS}
 Examples:
   ${BIN} generate --all --sample --out finops-practice.xlsx
   ${BIN} generate --template team-budget --currency EUR --fiscal-start 4 --first-period 2026-04 --out budget.xlsx
+  ${BIN} generate --all --sample --department Payments --lead "Ana Lima" --out payments.xlsx
+  ${BIN} generate --all --departments-from departments.csv --out-dir department-workbooks
 
 ${EXIT_CODES}
 `;
 
 const GENERATE = `Usage: ${BIN} generate (--template <id> [--template <id> ...] | --all) (--out | --into) FILE.xlsx [options]
+       ${BIN} generate (--template <id> ... | --all) --departments-from FILE.csv --out-dir DIR [options]
 
 Writes the chosen templates into a new .xlsx file, or adds them to one you have (--into). Templates the executive summary links to are added
-with it. Progress and notes go to stderr; the file written and its sheets to stdout.
+with it. Progress and notes go to stderr; the file written and its sheets to stdout. With
+--departments-from, one new workbook per department of the CSV, in --out-dir; a line per file written
+on stdout.
 
 Options:
 ${GENERATE_FLAGS}
@@ -209,6 +232,42 @@ Options:
 ${EXIT_CODES}
 `;
 
+const CONSOLIDATE = `Usage: ${BIN} consolidate FILE.xlsx ... (--out NEW.xlsx [--force] | --into FILE.xlsx) [options]
+
+Reads department workbooks made by this tool or the add-in (any template version, each read through
+its own version's layout) and writes the enterprise roll-up: the maturity heat map with each
+capability's spread across departments, the five lenses, KPIs and their statuses, adoption progress
+and escalations, budget, actual and variance, FTE and cost by team model, validated savings, each
+file's submission details and a history row per department. Values only, never links to the
+department files; every figure names the file, sheet and cell it came from.
+
+Nothing partial: a file that cannot be used (not an .xlsx, encrypted, open in Excel, not made by this
+tool, damaged) is named with the reason and nothing is written, unless --skip-bad. A department
+delivered by two files is refused until --use says which file to take. --into a workbook that holds
+an earlier roll-up replaces only the roll-up's own sheets and keeps its history, so quarters can be
+compared; everything else in the workbook stays as it was. The file is replaced all or nothing.
+The report (what was read, and how) and the sheets written go to stdout.
+
+Options:
+  --out NEW.xlsx           A new workbook holding the roll-up
+  --force                  Overwrite the --out file if it already exists
+  --into FILE.xlsx         Instead of --out: write the roll-up into a workbook you have, in place
+  --skip-bad               Consolidate the usable files and list the others, instead of stopping
+  --use FILE.xlsx          For a department two files deliver: the one to use (repeat for more)
+  --org NAME               The organisation the roll-up speaks for (default: the departments' own)
+  --currency CODE          The roll-up's currency (default: the departments' own; other currencies
+                           need the rates typed in the roll-up's Departments table)
+  --date YYYY-MM-DD        The consolidation's date, stamped on its history rows (default today)
+  --dry-run                Read and report, write nothing
+
+Examples (a central team collecting twelve department files each quarter):
+  ${BIN} consolidate departments/*.xlsx --out enterprise-2026-Q2.xlsx
+  ${BIN} consolidate departments/*.xlsx --into enterprise.xlsx --date 2026-09-30
+  ${BIN} consolidate departments/*.xlsx --into enterprise.xlsx --skip-bad --use retail-v2.xlsx
+
+${EXIT_CODES}
+`;
+
 const LIST = `Usage: ${BIN} list
 
 Prints every template on stdout: id, version, title and purpose.
@@ -241,6 +300,8 @@ export function helpText(topic?: CommandName): string {
       return ROLL_FORWARD;
     case "record-assessment":
       return RECORD_ASSESSMENT;
+    case "consolidate":
+      return CONSOLIDATE;
     case "list":
       return LIST;
     case "help":
@@ -252,14 +313,17 @@ export function helpText(topic?: CommandName): string {
 
 /** The template listing: id, version and title on one line, the purpose wrapped below it. */
 export function listText(width = 80): string {
-  const idWidth = Math.max(...TEMPLATES.map((t) => t.id.length));
-  return TEMPLATES.map(
-    (t) =>
-      `${t.id.padEnd(idWidth)}  v${t.version}  ${t.title}\n` +
-      wrap(t.purpose, width - 4)
-        .map((line) => `    ${line}\n`)
-        .join("")
-  ).join("\n");
+  const idWidth = Math.max(...[...TEMPLATES, ...MADE_BY_COMMAND].map((t) => t.id.length));
+  const entry = (t: Template, purpose: string) =>
+    `${t.id.padEnd(idWidth)}  v${t.version}  ${t.title}\n` +
+    wrap(purpose, width - 4)
+      .map((line) => `    ${line}\n`)
+      .join("");
+  // The roll-up is listed for what maintenance knows, but only consolidate makes it.
+  const made = MADE_BY_COMMAND.map((t) =>
+    entry(t, `${t.purpose} Made by "${BIN} consolidate", not by generate.`)
+  );
+  return [...TEMPLATES.map((t) => entry(t, t.purpose)), ...made].join("\n");
 }
 
 function wrap(text: string, width: number): string[] {

@@ -1,15 +1,15 @@
-import { constants, promises as fs, Stats } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { version } from "../../package.json";
 import { OptionsError, planTemplates } from "../workbook/generate";
 import { withReportingDate } from "../workbook/options";
-import type { XlsxReport } from "../xlsx";
 import { GenerateCommand, isUsageError, parseCommand } from "./command";
 import { BIN, EXIT, ExitCode, helpText, listText } from "./help";
 import { check } from "./check";
+import { consolidate } from "./consolidate";
 import { importFocus } from "./importFocus";
+import { generateDepartments } from "./generateDepartments";
 import { maintain } from "./maintain";
+import { checkTarget, fileSystemCanWrite, isNotWritten, writeNewFile } from "./newFile";
 import { CliIO } from "./io";
 import { replaceFile } from "./replaceFile";
 import { readWorkbookInput } from "./workbookInput";
@@ -50,6 +50,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
       case "roll-forward":
       case "record-assessment":
         return await maintain(command, io);
+      case "consolidate":
+        return await consolidate(command, io);
     }
   } catch (error) {
     io.stderr(
@@ -63,10 +65,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
 
 async function generate(command: GenerateCommand, io: CliIO): Promise<ExitCode> {
   if (command.into !== undefined) return generateInto({ ...command, into: command.into }, io);
+  if (command.out === undefined) return generateDepartments(command, io);
   const started = io.now().getTime();
   const out = resolve(command.out);
-  const force = command.force === true;
-  const refused = await checkTarget(out, force, io.canWrite ?? fileSystemCanWrite);
+  const refused = await checkTarget(out, command.force, io.canWrite ?? fileSystemCanWrite);
   if (refused) {
     io.stderr(`${BIN}: ${refused.message}\n`);
     return refused.code;
@@ -90,30 +92,13 @@ async function generate(command: GenerateCommand, io: CliIO): Promise<ExitCode> 
     );
   }
 
-  // Written next to the target and renamed into place: a failed write leaves no half file and, with
-  // --force, the old file as it was.
   io.stderr(`Writing ${basename(out)}...\n`);
-  const write = io.writeFile ?? (await import("../xlsx")).writeXlsxFile;
-  const partial = join(
-    dirname(out),
-    `.${basename(out)}.${randomBytes(4).toString("hex")}.partial.xlsx`
-  );
-  let report: XlsxReport;
-  try {
-    report = await write(practice.plan, partial, io.now());
-    if (!force && (await statOrUndefined(out))) {
-      await fs.rm(partial, { force: true });
-      io.stderr(`${BIN}: ${existsMessage(out)}\n`);
-      return EXIT.exists;
-    }
-    await fs.rename(partial, out);
-  } catch (error) {
-    await fs.rm(partial, { force: true }).catch(() => undefined);
-    const reason = cannotWriteReason(error, out);
-    if (reason === undefined) throw error;
-    io.stderr(`${BIN}: ${reason}\n`);
-    return EXIT.cannotWrite;
+  const written = await writeNewFile(practice.plan, out, command.force, io);
+  if (isNotWritten(written)) {
+    io.stderr(`${BIN}: ${written.message}\n`);
+    return written.code;
   }
+  const { report } = written;
 
   for (const item of report.notWritten) io.stderr(`Note: not written to the file: ${item}\n`);
   const seconds = (io.now().getTime() - started) / 1000;
@@ -183,97 +168,4 @@ async function generateInto(
 
 function count_(n: number): string {
   return n.toLocaleString("en-US");
-}
-
-function existsMessage(out: string): string {
-  return `${out} already exists. Add --force to overwrite it, or choose another --out.`;
-}
-
-/** Why the output cannot be written, checked before any work: exit 3 for an existing file, else 4. */
-async function checkTarget(
-  out: string,
-  force: boolean,
-  canWrite: (path: string) => Promise<boolean>
-): Promise<{ code: ExitCode; message: string } | undefined> {
-  const folder = dirname(out);
-  const cannot = (message: string) => ({ code: EXIT.cannotWrite, message });
-  try {
-    const target = await statOrUndefined(out);
-    if (target?.isDirectory())
-      return cannot(
-        `${out} is a folder; give a file name, for example ${join(out, "finops-practice.xlsx")}.`
-      );
-    if (target && !force) return { code: EXIT.exists, message: existsMessage(out) };
-    const parent = await statOrUndefined(folder);
-    if (!parent)
-      return cannot(
-        `The folder ${folder} does not exist. Create it first, or choose another --out.`
-      );
-    if (!parent.isDirectory()) return cannot(`${folder} is not a folder.`);
-    if (!(await canWrite(folder))) return cannot(`No permission to write in the folder ${folder}.`);
-    if (target && !(await canWrite(out)))
-      return cannot(
-        `${out} is read-only; make it writable to overwrite it, or choose another --out.`
-      );
-    return undefined;
-  } catch (error) {
-    const reason = cannotWriteReason(error, out);
-    if (reason === undefined) throw error;
-    return cannot(reason);
-  }
-}
-
-async function statOrUndefined(path: string): Promise<Stats | undefined> {
-  try {
-    return await fs.stat(path);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw error;
-  }
-}
-
-async function fileSystemCanWrite(path: string): Promise<boolean> {
-  try {
-    await fs.access(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** File system errors in plain words; undefined for anything that is not about writing the file. */
-function cannotWriteReason(error: unknown, out: string): string | undefined {
-  const code = errorCode(error);
-  const folder = dirname(out);
-  switch (code) {
-    case "ENOENT":
-      return `Cannot write ${out}: the folder ${folder} does not exist.`;
-    case "ENOTDIR":
-      return `Cannot write ${out}: part of the path is not a folder.`;
-    case "EACCES":
-    case "EPERM":
-      return `Cannot write ${out}: permission denied (if the file is open in Excel, close it and try again).`;
-    case "EBUSY":
-      return `Cannot write ${out}: the file is in use (if it is open in Excel, close it and try again).`;
-    case "EISDIR":
-      return `Cannot write ${out}: it is a folder.`;
-    case "EROFS":
-      return `Cannot write ${out}: the file system is read-only.`;
-    case "ENOSPC":
-    case "EDQUOT":
-      return `Cannot write ${out}: not enough disk space.`;
-    case "ENAMETOOLONG":
-      return `Cannot write ${out}: the path is too long.`;
-    case "EINVAL":
-      return `Cannot write ${out}: the name is not a valid file name here.`;
-    default:
-      return undefined;
-  }
-}
-
-/** The system error code (ENOENT, EACCES, ...) of a Node file system error, if it is one. */
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null | undefined)?.code;
-  return typeof code === "string" ? code : undefined;
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { templateTitle, TEMPLATES } from "../workbook/templates";
+import { findTemplate, templateTitle } from "../workbook/templates";
 import type { WorkbookFile } from "../xlsx/read/readWorkbookFile";
 import { unusableWorkbook } from "./workbookFile";
 
@@ -66,7 +66,7 @@ export async function readWorkbookInput(
 /** Templates recorded at a version, or of an id, this tool does not know. */
 function newerThanKnown(file: WorkbookFile): string[] {
   return file.readBack.templates.flatMap(({ record }) => {
-    const known = TEMPLATES.find((t) => t.id === record.templateId);
+    const known = findTemplate(record.templateId);
     if (!known) return [`the template "${record.templateId}" is not known here`];
     return record.version > known.version
       ? [

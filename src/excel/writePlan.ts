@@ -7,7 +7,13 @@ import {
   RenderPlan,
 } from "../workbook/plan";
 import { METADATA_HEADERS, METADATA_SHEET, MetadataRow } from "../workbook/metadata";
-import { CELL_LOOKS, CellLook, HIGHLIGHT_COLOURS, TABLE_STYLE } from "../workbook/styles";
+import {
+  CELL_LOOKS,
+  CellLook,
+  colourScalePoints,
+  HIGHLIGHT_COLOURS,
+  TABLE_STYLE,
+} from "../workbook/styles";
 import { rangeSize } from "../workbook/addresses";
 import { CHART_FONT_POINTS, PRINT_MARGINS } from "../workbook/printLayout";
 
@@ -234,6 +240,15 @@ export function addHighlight(
   range: Excel.Range,
   rule: Omit<PlannedConditionalFormat, "address">
 ): void {
+  if (rule.when === "colorScale") {
+    const [minimum, midpoint, maximum] = colourScalePoints(rule).map((p) => ({
+      formula: String(p.value),
+      type: "Number" as Excel.ConditionalFormatColorCriterionType,
+      color: p.colour,
+    }));
+    range.conditionalFormats.add("ColorScale").colorScale.criteria = { minimum, midpoint, maximum };
+    return;
+  }
   const format = range.conditionalFormats.add("CellValue");
   format.cellValue.format.fill.color = HIGHLIGHT_COLOURS[rule.highlight].fill;
   format.cellValue.format.font.color = HIGHLIGHT_COLOURS[rule.highlight].font;

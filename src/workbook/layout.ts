@@ -59,7 +59,31 @@ export function planWorkbook(
   /** "earlier": portable formulas as earlier add-in versions wrote them, for maintenance to recognise. */
   twins: TwinEdition = "current"
 ): RenderPlan {
+  return planEditions(specs, options, chosen, linked, [twins])[0];
+}
+
+/**
+ * planWorkbook once per twin edition, over one model: the editions differ in formula text only, so
+ * every value is evaluated once (maintenance plans a portable workbook both ways).
+ */
+export function planEditions(
+  specs: readonly WorkbookSpec[],
+  options: TemplateOptions,
+  chosen: ChosenNames,
+  linked: readonly WorkbookSpec[],
+  editions: readonly TwinEdition[]
+): RenderPlan[] {
   const model = new WorkbookModel([...specs, ...linked], options);
+  return editions.map((twins) => planWith(model, specs, options, chosen, twins));
+}
+
+function planWith(
+  model: WorkbookModel,
+  specs: readonly WorkbookSpec[],
+  options: TemplateOptions,
+  chosen: ChosenNames,
+  twins: TwinEdition
+): RenderPlan {
   const names = {
     twins,
     tableName: (key: string) => pick(chosen.tables, key, "table"),
@@ -110,6 +134,8 @@ function plannedRule(
   format: ConditionalFormat | FigureRule,
   address: string
 ): PlannedConditionalFormat {
+  if (format.when === "colorScale")
+    return { address, when: "colorScale", value: format.low, high: format.high, highlight: "good" };
   return format.when === "equals"
     ? { address, when: "equals", value: format.text, highlight: format.highlight }
     : { address, when: format.when, value: format.value, highlight: format.highlight };

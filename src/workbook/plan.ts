@@ -57,10 +57,13 @@ export interface PlannedValidation {
 
 export interface PlannedConditionalFormat {
   readonly address: string;
-  readonly when: "equals" | "greaterThan" | "lessThan";
-  /** Text for equals, number for the comparisons. */
+  readonly when: "equals" | "greaterThan" | "lessThan" | "colorScale";
+  /** Text for equals, number for the comparisons; a colour scale's low end. */
   readonly value: string | number;
+  /** A colour scale's "good" is its high end: bad at `value`, neutral midway, good at `high`. */
   readonly highlight: Highlight;
+  /** A colour scale's high end. */
+  readonly high?: number;
 }
 
 export interface PlannedChart {

@@ -92,6 +92,17 @@ export type ConditionalFormat =
       readonly when: "greaterThan" | "lessThan";
       readonly value: number;
       readonly highlight: Highlight;
+    }
+  /**
+   * A three-colour scale (a heat map): the bad colour at `low`, neutral midway, good at `high`. Fixed
+   * values rather than the column's own lowest and highest, so a scale on each of several columns
+   * reads as one scale across them.
+   */
+  | {
+      readonly column: string;
+      readonly when: "colorScale";
+      readonly low: number;
+      readonly high: number;
     };
 
 /** A conditional format on a named cell: the same rules without a column. */

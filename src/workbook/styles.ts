@@ -48,3 +48,19 @@ export const HIGHLIGHT_COLOURS: Record<
   neutral: { fill: "#FFEB9C", font: "#9C5700" },
   bad: { fill: "#FFC7CE", font: "#9C0006" },
 };
+
+/** Excel's own red, yellow and green colour scale. */
+const SCALE_COLOURS = ["#F8696B", "#FFEB84", "#63BE7B"] as const;
+
+/**
+ * The three points of a planned colour scale, low (bad) to high (good): the value each colour stands
+ * at, the middle one midway.
+ */
+export function colourScalePoints(rule: {
+  readonly value: string | number;
+  readonly high?: number;
+}): readonly { readonly value: number; readonly colour: string }[] {
+  const low = Number(rule.value);
+  const high = rule.high ?? low;
+  return [low, (low + high) / 2, high].map((value, i) => ({ value, colour: SCALE_COLOURS[i] }));
+}

@@ -4,7 +4,8 @@ import { evaluate, EvaluationContext } from "./expr/evaluate";
 import { Expr, walk } from "./expr/expr";
 import { FINOPS_ARITY } from "../domain/functionsByName";
 import { TemplateOptions } from "./options";
-import { ColumnSpec, Figure, TableBlock, TableRow, WorkbookSpec } from "./spec";
+import { ColumnSpec, ComputedColumn, Figure, TableBlock, TableRow, WorkbookSpec } from "./spec";
+import { departmentSample, DepartmentSample, SampleSource } from "./templates/departmentSample";
 
 /**
  * The practice set as data: every table's rows (after sample data is applied) and every named cell,
@@ -17,11 +18,19 @@ export class WorkbookModel {
   private readonly rows = new Map<string, Record<string, CellValue>[]>();
   private readonly names = new Map<string, CellValue>();
   private readonly evaluating = new Set<string>();
+  private readonly variedRows = new Map<string, TableRow[]>();
+  /** Each column's cells once read, by table and column key: formulas read a column in every row. */
+  private readonly columns = new Map<string, CellValue[]>();
+  /** The order each table's computed columns are evaluated in, found when the table is checked. */
+  private readonly orders = new Map<string, ComputedColumn[]>();
+  private readonly department: DepartmentSample | undefined;
 
   constructor(
     specs: readonly WorkbookSpec[],
     private readonly options: TemplateOptions
   ) {
+    this.department =
+      options.sampleData && options.department ? departmentSample(options.department) : undefined;
     for (const spec of specs) {
       for (const sheet of spec.sheets) {
         for (const block of sheet.blocks) {
@@ -39,9 +48,31 @@ export class WorkbookModel {
 
   /** The table's rows as written: content values, plus sample values when sample data is on. */
   inputRows(table: TableBlock): TableRow[] {
-    const rows = table.rows.filter((row) => this.options.sampleData || !row.sampleOnly);
-    return rows.length > 0 ? rows : [{ values: {} }];
+    const rows = this.templateRows(table);
+    const written = this.department ? this.departmentRows(table, rows) : rows;
+    return written.length > 0 ? written : [{ values: {} }];
   }
+
+  private templateRows(table: TableBlock): TableRow[] {
+    return table.rows.filter((row) => this.options.sampleData || !row.sampleOnly);
+  }
+
+  /** A department's sample (sample data with a department): its own figures, drawn once per table. */
+  private departmentRows(table: TableBlock, rows: TableRow[]): TableRow[] {
+    const cached = this.variedRows.get(table.key);
+    if (cached) return cached;
+    this.enter(`sample of table ${table.key}`);
+    const varied = (this.department as DepartmentSample).rows(table, rows, this.sampleSource);
+    this.evaluating.delete(`sample of table ${table.key}`);
+    this.variedRows.set(table.key, varied);
+    return varied;
+  }
+
+  private readonly sampleSource: SampleSource = {
+    rows: (key) => (this.tables.has(key) ? this.inputRows(this.table(key)) : undefined),
+    templateRows: (key) => (this.tables.has(key) ? this.templateRows(this.table(key)) : undefined),
+    figure: (key) => this.nameValue(key),
+  };
 
   inputValue(row: TableRow, column: ColumnSpec): CellValue {
     const sample = this.options.sampleData ? row.sample?.[column.key] : undefined;
@@ -55,12 +86,13 @@ export class WorkbookModel {
     const table = this.table(key);
     this.enter(`table ${key}`);
     const columnKeys = table.columns.map((c) => c.key);
+    const order = this.orders.get(key) ?? computeOrder(table.columns);
     // Inputs first: a summary column may stand left of the months it adds up (the team budget's).
     const result = this.inputRows(table).map((row, index) => {
       const values: Record<string, CellValue> = {};
       for (const column of table.columns)
         if (column.kind === "input") values[column.key] = this.inputValue(row, column);
-      for (const column of computeOrder(table.columns))
+      for (const column of order)
         values[column.key] = shownByFormula(
           evaluate(column.expr, this.context(values, columnKeys, index))
         );
@@ -77,11 +109,18 @@ export class WorkbookModel {
    * lines count the months closed in the monthly totals, whose sums read the lines).
    */
   private columnValues(tableKey: string, columnKey: string): CellValue[] {
+    const key = `${tableKey}\u0000${columnKey}`;
+    const known = this.columns.get(key);
+    if (known) return known;
     const table = this.table(tableKey);
     const column = table.columns.find((c) => c.key === columnKey);
-    if (column?.kind === "input" && !this.rows.has(tableKey))
-      return this.inputRows(table).map((row) => this.inputValue(row, column));
-    return this.tableRows(tableKey).map((r) => r[columnKey] ?? null);
+    // Either way an input column holds the same cells: tableRows copies them from inputRows.
+    const values =
+      column?.kind === "input" && !this.rows.has(tableKey)
+        ? this.inputRows(table).map((row) => this.inputValue(row, column))
+        : this.tableRows(tableKey).map((r) => r[columnKey] ?? null);
+    this.columns.set(key, values);
+    return values;
   }
 
   nameValue(key: string): CellValue {
@@ -92,7 +131,7 @@ export class WorkbookModel {
     const value =
       figure.kind === "input"
         ? this.options.sampleData && figure.sample !== undefined
-          ? figure.sample
+          ? (this.department?.figure(key, figure.sample, this.sampleSource) ?? figure.sample)
           : figure.value
         : shownByFormula(evaluate(figure.expr, this.context(undefined, undefined)));
     this.evaluating.delete(`named cell ${key}`);
@@ -130,16 +169,16 @@ export class WorkbookModel {
     rowColumns: string[] | undefined,
     rowIndex?: number
   ): EvaluationContext {
-    return {
-      row,
-      rowColumns,
-      rowIndex,
-      columnValues: (table, col) => this.columnValues(table, col),
-      tableColumns: (table) => this.table(table).columns.map((c) => c.key),
-      columnHeader: (table, col) => this.column(table, col).header,
-      nameValue: (key) => this.nameValue(key),
-    };
+    return { row, rowColumns, rowIndex, ...this.lookups };
   }
+
+  /** What every evaluation context reads, made once: a table's rows are evaluated row by row. */
+  private readonly lookups = {
+    columnValues: (table: string, col: string) => this.columnValues(table, col),
+    tableColumns: (table: string) => this.table(table).columns.map((c) => c.key),
+    columnHeader: (table: string, col: string) => this.column(table, col).header,
+    nameValue: (key: string) => this.nameValue(key),
+  };
 
   private enter(what: string): void {
     if (this.evaluating.has(what)) throw new Error(`Circular reference through ${what}`);
@@ -165,7 +204,7 @@ export class WorkbookModel {
         this.checkExpr(column.expr, { table, index }, `${table.key}.${column.key}`);
     });
     // Computed columns of one row may read each other in any order, never in a cycle.
-    computeOrder(table.columns);
+    this.orders.set(table.key, computeOrder(table.columns));
     for (const row of table.rows) {
       for (const key of [...Object.keys(row.values), ...Object.keys(row.sample ?? {})]) {
         const column = table.columns.find((c) => c.key === key);

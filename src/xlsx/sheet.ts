@@ -4,7 +4,8 @@ import { PRINT_MARGINS } from "../workbook/printLayout";
 import { fileValue } from "./formulas";
 import { rangeBounds } from "../workbook/addresses";
 import { a1, cellsOf } from "./ranges";
-import { FILE_STYLES, highlightStyle } from "./styles";
+import { argb, FILE_STYLES, highlightStyle } from "./styles";
+import { colourScalePoints } from "../workbook/styles";
 import { addTable } from "./tables";
 
 /**
@@ -69,6 +70,21 @@ export function writeSheet(
   }
   for (const rule of planned.conditionalFormats) {
     const operator = { equals: "equal", greaterThan: "greaterThan", lessThan: "lessThan" } as const;
+    if (rule.when === "colorScale") {
+      const points = colourScalePoints(rule);
+      sheet.addConditionalFormatting({
+        ref: rule.address,
+        rules: [
+          {
+            type: "colorScale",
+            cfvo: points.map((p) => ({ type: "num" as const, value: p.value })),
+            color: points.map((p) => argb(p.colour)),
+            priority: 0,
+          },
+        ],
+      });
+      continue;
+    }
     sheet.addConditionalFormatting({
       ref: rule.address,
       rules: [

@@ -7,7 +7,7 @@ import { CELL_LOOKS, CellLook, HIGHLIGHT_COLOURS } from "../workbook/styles";
  * The looks of src/workbook/styles.ts in ExcelJS's terms, so that a generated file looks like a workbook
  * the add-in generated.
  */
-const argb = (hex: string) => ({ argb: `FF${hex.slice(1).toUpperCase()}` });
+export const argb = (hex: string) => ({ argb: `FF${hex.slice(1).toUpperCase()}` });
 
 // A font in a file replaces the whole font: name it, or viewers fall back to their own default.
 const BODY_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, scheme: "minor", size: 11 };

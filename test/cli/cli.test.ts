@@ -72,12 +72,12 @@ describe("parseCommand", () => {
       [[], "Missing command."],
       [
         ["make"],
-        'Unknown command "make". Commands: generate, import-focus, check, repair, upgrade, roll-forward, record-assessment, convert, list, help.',
+        'Unknown command "make". Commands: generate, import-focus, check, repair, upgrade, roll-forward, record-assessment, convert, consolidate, list, help.',
       ],
       [["--all"], 'Unknown option "--all".'],
       [
         ["help", "make"],
-        'No help for "make". Commands: generate, import-focus, check, repair, upgrade, roll-forward, record-assessment, convert, list, help.',
+        'No help for "make". Commands: generate, import-focus, check, repair, upgrade, roll-forward, record-assessment, convert, consolidate, list, help.',
       ],
       [["help", "generate", "list"], 'help takes one command (got "list" too).'],
       [["--version", "x"], '--version takes no arguments (got "x").'],
@@ -182,6 +182,10 @@ describe("parseCommand", () => {
       [
         ["--template", "budget", "--out", "x.xlsx"],
         `Unknown template "budget". Known templates: ${ALL.join(", ")}.`,
+      ],
+      [
+        ["--template", "enterpriseRollup", "--out", "x.xlsx"],
+        '"enterpriseRollup" is made from department workbooks: use the consolidate command (consolidate FILE.xlsx ... --out FILE.xlsx).',
       ],
       [
         ["--all"],
@@ -334,6 +338,9 @@ describe("run: help, version and list", () => {
       expect(listing).toMatch(new RegExp(`^${t.id} +v${t.version} +${t.title}$`, "m"));
       expect(words).toContain(t.purpose.replace(/\s+/g, " "));
     }
+    // The roll-up is listed too, said to be made by consolidate.
+    expect(listing).toMatch(/^enterpriseRollup +v1 +Enterprise roll-up$/m);
+    expect(words).toContain('Made by "finops-workbooks consolidate", not by generate.');
     expect(c.stderr()).toBe("");
   });
 

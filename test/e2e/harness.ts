@@ -59,8 +59,15 @@ if (typeof Office === "undefined") {
 
 declare global {
   interface Window {
-    /** Bench only (scripts/benchFocusBrowser.ts): new Workers running the pane's import and the bare parsers. */
-    __finopsBench: { focusWorker(): Worker; parserWorker(): Worker };
+    /**
+     * Bench only (scripts/benchFocusBrowser.ts, benchConsolidateBrowser.ts): new Workers running the
+     * pane's FOCUS import, the bare parsers and the pane's reading of department workbooks.
+     */
+    __finopsBench: {
+      focusWorker(): Worker;
+      parserWorker(): Worker;
+      departmentFilesWorker(): Worker;
+    };
   }
 }
 window.__finopsBench = {
@@ -73,4 +80,12 @@ window.__finopsBench = {
       )
     ),
   parserWorker: () => new Worker(new URL("./benchFocusWorker.ts", import.meta.url)),
+  // The same worker module the pane's consolidation starts (src/taskpane/consolidate/workerPort.ts).
+  departmentFilesWorker: () =>
+    new Worker(
+      /* webpackChunkName: "department-files-worker" */ new URL(
+        "../../src/xlsx/worker/departmentFilesWorker.ts",
+        import.meta.url
+      )
+    ),
 };

@@ -25,6 +25,7 @@ function home(host: ExcelHost | null, handlers: Partial<HomeViewProps> = {}) {
       onCheck={handlers.onCheck ?? none}
       onMaintain={handlers.onMaintain ?? none}
       onImport={handlers.onImport ?? none}
+      onConsolidate={handlers.onConsolidate ?? none}
     />,
     host
   );
@@ -41,6 +42,8 @@ describe("home: the workbook summary", () => {
     ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Create the full practice set" }));
     expect(onChoose).toHaveBeenCalledWith(ALL);
+    // A central team's new workbook: the roll-up needs no template here.
+    expect(screen.getByRole("button", { name: "Consolidate department workbooks" })).toBeTruthy();
     expect(screen.queryByText(/Open this pane from the FinOps group/)).toBeNull();
   });
 
@@ -84,7 +87,8 @@ describe("home: the workbook summary", () => {
     const onCheck = jest.fn();
     const onMaintain = jest.fn();
     const onImport = jest.fn();
-    home(hostFor(fake), { onBrowse, onCheck, onMaintain, onImport });
+    const onConsolidate = jest.fn();
+    home(hostFor(fake), { onBrowse, onCheck, onMaintain, onImport, onConsolidate });
     expect(
       await screen.findByRole("heading", { name: "This workbook's FinOps practice" })
     ).toBeTruthy();
@@ -115,6 +119,8 @@ describe("home: the workbook summary", () => {
     expect(onCheck).toHaveBeenCalled();
     await choose("Month end", "Import cost data");
     expect(onImport).toHaveBeenCalled();
+    await choose("Month end", "Consolidate department workbooks");
+    expect(onConsolidate).toHaveBeenCalled();
     await choose("Year end", "Next fiscal year");
     expect(onMaintain).toHaveBeenCalledWith("nextYear");
     await choose("Sharing", "Make portable");

@@ -66,6 +66,38 @@ describe("options form", () => {
     );
   });
 
+  it("reads the department and its lead trimmed, leaves them out when empty, and says what is wrong", () => {
+    const draft = draftFrom(DEFAULT_OPTIONS);
+    expect(draft.department).toBe("");
+    expect(readDraft({ ...draft, department: "   ", departmentLead: "" }).options).toEqual(
+      DEFAULT_OPTIONS
+    );
+    const { options, errors } = readDraft({
+      ...draft,
+      department: "  Payments ",
+      departmentLead: " Ana Lima ",
+    });
+    expect(options).toEqual({
+      ...DEFAULT_OPTIONS,
+      department: "Payments",
+      departmentLead: "Ana Lima",
+    });
+    expect(errors).toEqual({});
+    expect(draftFrom(options)).toMatchObject({
+      department: "Payments",
+      departmentLead: "Ana Lima",
+    });
+    expect(readDraft({ ...draft, departmentLead: "Ana Lima" }).errors).toEqual({
+      departmentLead: "A lead is recorded with a department: give the department too.",
+    });
+    expect(readDraft({ ...draft, department: "P".repeat(81) }).errors).toEqual({
+      department: "Use at most 80 characters for the department (this one has 81).",
+    });
+    expect(readDraft({ ...draft, department: "Pay\tments" }).errors.department).toBe(
+      "Write the department on one line, without tabs or line breaks."
+    );
+  });
+
   it("shows a field's error once it was left, and all after Create", () => {
     const errors = { organisation: "a", periods: "b" };
     expect(visibleErrors(errors, new Set(), false)).toEqual({});
@@ -163,7 +195,10 @@ describe("summary view", () => {
     // add-in's version: Upgrade is offered; it rolls forward by month or quarter, the scorecard records
     // assessments; no budget or staffing plan, so no next fiscal year.
     expect(view.groups.map((g) => [g.label, g.items.map((i) => i.label)])).toEqual([
-      ["Month end", ["Import cost data", "Next month", "Next quarter"]],
+      [
+        "Month end",
+        ["Import cost data", "Next month", "Next quarter", "Consolidate department workbooks"],
+      ],
       ["Year end", ["Record assessment"]],
       ["Health", ["Check workbook", "Upgrade templates"]],
       ["Sharing", ["Make portable", "Use add-in functions"]],

@@ -257,7 +257,11 @@ describe("the .xlsx file adapter", () => {
           }
         }
         // Conditional formats: one cellIs rule per planned one, in plan order, with its colours.
-        const operators = { equals: "equal", greaterThan: "greaterThan", lessThan: "lessThan" };
+        const operators: Record<string, string> = {
+          equals: "equal",
+          greaterThan: "greaterThan",
+          lessThan: "lessThan",
+        };
         expect(
           untyped(sheet).conditionalFormattings.map((cf) => {
             const rule = cf.rules[0] as ExcelJS.CellIsRuleType;

@@ -30,6 +30,7 @@ const FunctionsView = lazy(() => import("../views/FunctionsView"));
 const CheckView = lazy(() => import("../views/CheckView"));
 const MaintainView = lazy(() => import("../views/MaintainView"));
 const CostImportView = lazy(() => import("../views/CostImportView"));
+const ConsolidateView = lazy(() => import("../views/ConsolidateView"));
 
 const useStyles = makeStyles({
   root: {
@@ -159,12 +160,15 @@ function CurrentView({ view, nav, runs, lastOptions, onOptions }: CurrentViewPro
           onCheck={go({ name: "check" })}
           onMaintain={(action) => nav.go({ name: "maintain", action })}
           onImport={go({ name: "costImport" })}
+          onConsolidate={go({ name: "consolidate" })}
         />
       );
     case "maintain":
       return <MaintainView action={view.action} onBack={go({ name: "home" })} />;
     case "costImport":
       return <CostImportView onBack={go({ name: "home" })} />;
+    case "consolidate":
+      return <ConsolidateView onBack={go({ name: "home" })} />;
     case "check":
       return <CheckView onBack={go({ name: "home" })} />;
     case "gallery":

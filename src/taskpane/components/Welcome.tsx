@@ -20,12 +20,21 @@ export interface WelcomeProps {
   readonly onBrowse: () => void;
   /** Import cost data (FOCUS): its Cost data sheet is useful without any template. */
   readonly onImport: () => void;
+  /** Consolidate department workbooks: the enterprise roll-up needs no template here. */
+  readonly onConsolidate: () => void;
   /** What an earlier import left here, in a sentence, when the workbook holds its Cost data sheet. */
   readonly costData?: string;
 }
 
 /** The first screen of a workbook without FinOps sheets. */
-export function Welcome({ inExcel, onCreateSet, onBrowse, onImport, costData }: WelcomeProps) {
+export function Welcome({
+  inExcel,
+  onCreateSet,
+  onBrowse,
+  onImport,
+  onConsolidate,
+  costData,
+}: WelcomeProps) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-labelledby="welcome-heading">
@@ -51,6 +60,7 @@ export function Welcome({ inExcel, onCreateSet, onBrowse, onImport, costData }: 
         </Button>
         <Button onClick={onBrowse}>Choose templates</Button>
         {inExcel && <Button onClick={onImport}>Import cost data</Button>}
+        {inExcel && <Button onClick={onConsolidate}>Consolidate department workbooks</Button>}
       </div>
     </section>
   );

@@ -1,12 +1,13 @@
 import type { TemplateOptions } from "../../workbook/options";
 import type { MaintenanceAction } from "./maintenanceActions";
 
-/** What the pane shows. Check, maintain and the cost data import belong to the Workbook tab; options and generate to the Templates tab. */
+/** What the pane shows. Check, maintain, the cost data import and consolidation belong to the Workbook tab; options and generate to the Templates tab. */
 export type View =
   | { readonly name: "home" }
   | { readonly name: "check" }
   | { readonly name: "maintain"; readonly action: MaintenanceAction }
   | { readonly name: "costImport" }
+  | { readonly name: "consolidate" }
   | { readonly name: "gallery" }
   | { readonly name: "options"; readonly templateIds: readonly string[] }
   | {
@@ -25,7 +26,7 @@ export const TABS: readonly { readonly tab: Tab; readonly label: string }[] = [
 ];
 
 export function tabOf(view: View): Tab {
-  if (["home", "check", "maintain", "costImport"].includes(view.name)) return "home";
+  if (["home", "check", "maintain", "costImport", "consolidate"].includes(view.name)) return "home";
   if (view.name === "functions") return "functions";
   return "templates";
 }

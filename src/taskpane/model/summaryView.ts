@@ -28,8 +28,8 @@ export interface Tile {
   readonly tone: "good" | "warning" | "bad" | "neutral";
 }
 
-/** What the summary's menus offer; "check", "import" and "add" are not maintenance actions. */
-export type SummaryCommand = MaintenanceAction | "check" | "import";
+/** What the summary's menus offer; "check", "import", "consolidate" and "add" are not maintenance actions. */
+export type SummaryCommand = MaintenanceAction | "check" | "import" | "consolidate";
 
 export interface ActionGroup {
   readonly label: "Month end" | "Year end" | "Health" | "Sharing";
@@ -159,15 +159,16 @@ function checkTile(check: CheckRecord | null): Tile {
 }
 
 const GROUPS: readonly { label: ActionGroup["label"]; commands: readonly SummaryCommand[] }[] = [
-  { label: "Month end", commands: ["import", "nextMonth", "nextQuarter"] },
+  { label: "Month end", commands: ["import", "nextMonth", "nextQuarter", "consolidate"] },
   { label: "Year end", commands: ["nextYear", "recordAssessment"] },
   { label: "Health", commands: ["check", "upgrade"] },
   { label: "Sharing", commands: ["portable", "addin"] },
 ];
 
-const COMMAND_LABELS: Record<"check" | "import", string> = {
+const COMMAND_LABELS: Record<"check" | "import" | "consolidate", string> = {
   check: "Check workbook",
   import: "Import cost data",
+  consolidate: "Consolidate department workbooks",
 };
 
 export function summaryView(
@@ -196,6 +197,7 @@ export function summaryView(
   const offered = new Set<SummaryCommand>([
     "check",
     "import",
+    "consolidate",
     ...availableActions(
       summary,
       rows.some((row) => row.update)
@@ -208,7 +210,7 @@ export function summaryView(
       .map((command) => ({
         command,
         label:
-          command === "check" || command === "import"
+          command === "check" || command === "import" || command === "consolidate"
             ? COMMAND_LABELS[command]
             : ACTIONS[command].label,
       })),

@@ -22,6 +22,7 @@ export interface HomeViewProps {
   readonly onCheck: () => void;
   readonly onMaintain: (action: MaintenanceAction) => void;
   readonly onImport: () => void;
+  readonly onConsolidate: () => void;
 }
 
 /**
@@ -48,6 +49,7 @@ export default function HomeView({
   onCheck,
   onMaintain,
   onImport,
+  onConsolidate,
 }: HomeViewProps) {
   const host = useExcelHost();
   const [attempt, setAttempt] = useState(0);
@@ -74,6 +76,7 @@ export default function HomeView({
         onCreateSet={() => onChoose(catalogue.ALL_TEMPLATE_IDS)}
         onBrowse={onBrowse}
         onImport={onImport}
+        onConsolidate={onConsolidate}
         costData={summary?.lastImport ? importSentence(summary.lastImport) : undefined}
       />
     );
@@ -83,7 +86,13 @@ export default function HomeView({
       view={summaryView(summary, catalogue, lastCheck.get())}
       onAdd={onBrowse}
       onCommand={(command) =>
-        command === "check" ? onCheck() : command === "import" ? onImport() : onMaintain(command)
+        command === "check"
+          ? onCheck()
+          : command === "import"
+            ? onImport()
+            : command === "consolidate"
+              ? onConsolidate()
+              : onMaintain(command)
       }
     />
   );

@@ -43,7 +43,7 @@ export interface LensScore {
 }
 
 export interface MaturitySubmission {
-  /** The scorecard's practice score, 0 to 4 (PracticeMaturityScore). */
+  /** The practice score as a share of the top score, 0 to 1 (PracticeMaturityScore, shown as %). */
   readonly practiceScore: Sourced<number>;
   /** Crawl, Walk or Run (PracticeMaturityLevel). */
   readonly level: Sourced<string>;
@@ -143,7 +143,10 @@ export interface DepartmentSubmission {
   readonly healthErrors: number;
   readonly maturity?: MaturitySubmission;
   readonly kpis: readonly KpiSubmission[];
-  readonly adoption: { readonly stages: readonly AdoptionStage[]; readonly escalations: readonly Escalation[] };
+  readonly adoption: {
+    readonly stages: readonly AdoptionStage[];
+    readonly escalations: readonly Escalation[];
+  };
   readonly budget?: BudgetSubmission;
   readonly staffing?: StaffingSubmission;
   readonly savings?: SavingsSubmission;

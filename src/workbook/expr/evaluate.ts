@@ -190,9 +190,64 @@ function evaluateAny(expr: Expr, context: EvaluationContext): Value {
       if (expr.n < 1 || expr.n > numbers.length) return err("#NUM!");
       return labels[values.indexOf(numbers[expr.n - 1])] ?? err("#N/A");
     }
+    case "sumProduct":
+      return sumProduct(expr.factors.map((factor) => grid(evaluateAny(factor, context))));
+    case "isNumber":
+      return mapCells(evaluateAny(expr.of, context), (cell) => (typeof cell === "number" ? 1 : 0));
+    case "compareCells":
+      return compareCells(evaluateAny(expr.a, context), expr.op, evaluateAny(expr.b, context));
     case "changeSinceRecorded":
       return changeSinceRecorded(expr, context);
   }
+}
+
+const grid = (value: Value): readonly (readonly CellValue[])[] =>
+  isRange(value) ? value.range : [[value]];
+
+function mapCells(value: Value, f: (cell: CellValue) => CellValue): Range {
+  return { range: grid(value).map((row) => row.map(f)) };
+}
+
+/** SUMPRODUCT: ranges of one shape, non-numbers 0, the first error cell (row by row) passed on. */
+function sumProduct(factors: readonly (readonly (readonly CellValue[])[])[]): CellValue {
+  const [first] = factors;
+  const rows = first.length;
+  const columns = first[0]?.length ?? 0;
+  if (factors.some((f) => f.length !== rows || f.some((row) => row.length !== columns)))
+    return err("#VALUE!");
+  let total = 0;
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < columns; c++) {
+      let product = 1;
+      for (const factor of factors) {
+        const cell = factor[r][c];
+        if (isErrorValue(cell)) return cell;
+        product *= typeof cell === "number" ? cell : 0;
+      }
+      total += product;
+    }
+  return total;
+}
+
+/** a op b cell by cell (a single cell against a range compares with each), as 1 or 0; errors kept. */
+function compareCells(a: Value, op: Comparison, b: Value): Range {
+  const left = grid(a);
+  const right = grid(b);
+  const rows = Math.max(left.length, right.length);
+  const columns = Math.max(left[0]?.length ?? 0, right[0]?.length ?? 0);
+  // A single row or column is repeated along the other's; outside a smaller range is #N/A.
+  const at = (g: readonly (readonly CellValue[])[], r: number, c: number): CellValue => {
+    const cell = g[g.length === 1 ? 0 : r]?.[g[0].length === 1 ? 0 : c];
+    return cell === undefined ? err("#N/A") : cell;
+  };
+  return {
+    range: Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => {
+        const holds = comparesCells(at(left, r, c), op, at(right, r, c));
+        return typeof holds === "boolean" ? (holds ? 1 : 0) : holds;
+      })
+    ),
+  };
 }
 
 /** As the formula renderFormula.ts writes: row by row, errors in the order Excel meets them. */
@@ -235,10 +290,10 @@ function changeSinceRecorded(
 }
 
 /**
- * Excel's a < b across types: a blank is 0 (or "" or FALSE) next to the other side; numbers come
- * before text, text before booleans; text compares case-insensitively.
+ * Excel's a op b across types: a blank is 0 (or "" or FALSE) next to the other side; numbers come
+ * before text, text before booleans; text compares case-insensitively, with no wildcards.
  */
-function lessThan(a: CellValue, b: CellValue): boolean | CellValue {
+function comparesCells(a: CellValue, op: Comparison, b: CellValue): boolean | CellValue {
   if (isErrorValue(a)) return a;
   if (isErrorValue(b)) return b;
   const blankAs = (other: CellValue) =>
@@ -246,9 +301,16 @@ function lessThan(a: CellValue, b: CellValue): boolean | CellValue {
   const x = isBlank(a) ? blankAs(b) : a;
   const y = isBlank(b) ? blankAs(a) : b;
   const rank = (v: CellValue) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
-  if (rank(x) !== rank(y)) return rank(x) < rank(y);
-  if (typeof x === "string" && typeof y === "string") return x.toLowerCase() < y.toLowerCase();
-  return Number(x) < Number(y);
+  const [p, q] =
+    typeof x === "string" && typeof y === "string"
+      ? [x.toLowerCase(), y.toLowerCase()]
+      : [Number(x), Number(y)];
+  const order = rank(x) !== rank(y) ? rank(x) - rank(y) : p < q ? -1 : p > q ? 1 : 0;
+  return compares(order, op, 0);
+}
+
+function lessThan(a: CellValue, b: CellValue): boolean | CellValue {
+  return comparesCells(a, "<", b);
 }
 
 function thisRow(context: EvaluationContext): Readonly<Record<string, CellValue>> {
@@ -381,6 +443,12 @@ function aggregate(fn: Aggregate, args: Value[]): CellValue {
       return numbers.length === 0 ? 0 : Math.min(...numbers);
     case "COUNT":
       return numbers.length;
+    case "MEDIAN": {
+      if (numbers.length === 0) return err("#NUM!");
+      const sorted = [...numbers].sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
   }
 }
 

@@ -94,6 +94,18 @@ export type Expr =
    * filled; "" when no column is headed `label` or nothing was recorded before. SUMPRODUCT and MAX
    * stand in for MAXIFS, which Excel 2016 lacks (see renderFormula.ts).
    */
+  /**
+   * The sum of the products of same-position cells of ranges of one shape, as SUMPRODUCT(a, b, ...):
+   * text, blanks and booleans count 0, an error cell makes the result that error.
+   */
+  | { readonly k: "sumProduct"; readonly factors: readonly Expr[] }
+  /** 1 where a cell holds a number, else 0, cell by cell: --ISNUMBER(range), a SUMPRODUCT factor. */
+  | { readonly k: "isNumber"; readonly of: Expr }
+  /**
+   * 1 where `a op b` holds (Excel's comparison: text any case, no wildcards), else 0, cell by cell:
+   * --(a=b), a SUMPRODUCT factor. Exact where COUNTIF's criteria would read * ? ~ < > = in a name.
+   */
+  | { readonly k: "compareCells"; readonly op: Comparison; readonly a: Expr; readonly b: Expr }
   | {
       readonly k: "changeSinceRecorded";
       readonly now: Expr;
@@ -113,7 +125,7 @@ export interface CountCondition {
   readonly value: string | Expr;
 }
 
-export type Aggregate = "SUM" | "AVERAGE" | "MAX" | "MIN" | "COUNT" | "COUNTA";
+export type Aggregate = "SUM" | "AVERAGE" | "MAX" | "MIN" | "COUNT" | "COUNTA" | "MEDIAN";
 
 // Builders, so templates read like formulas.
 export const num = (v: number): Expr => ({ k: "num", v });
@@ -189,6 +201,15 @@ export const nthLargestLabel = (values: Expr, labels: Expr, n: number): Expr => 
   n,
 });
 
+export const sumProduct = (...factors: Expr[]): Expr => ({ k: "sumProduct", factors });
+export const isNumber = (of: Expr): Expr => ({ k: "isNumber", of });
+export const compareCells = (a: Expr, op: Comparison, b: Expr): Expr => ({
+  k: "compareCells",
+  op,
+  a,
+  b,
+});
+
 export const changeSinceRecorded = (
   now: Expr,
   label: Expr,
@@ -258,6 +279,16 @@ export function* walk(expr: Expr): Generator<Expr> {
       yield* walk(expr.range);
       yield* walk(expr.then);
       yield* walk(expr.otherwise);
+      break;
+    case "sumProduct":
+      for (const factor of expr.factors) yield* walk(factor);
+      break;
+    case "isNumber":
+      yield* walk(expr.of);
+      break;
+    case "compareCells":
+      yield* walk(expr.a);
+      yield* walk(expr.b);
       break;
     case "changeSinceRecorded":
       yield* walk(expr.now);

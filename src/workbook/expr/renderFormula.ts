@@ -116,6 +116,12 @@ function render(expr: Expr, context: FormulaContext): string {
       const values = render(expr.values, context);
       return `INDEX(${render(expr.labels, context)},MATCH(LARGE(${values},${expr.n}),${values},0))`;
     }
+    case "sumProduct":
+      return `SUMPRODUCT(${expr.factors.map((f) => render(f, context)).join(",")})`;
+    case "isNumber":
+      return `--ISNUMBER(${render(expr.of, context)})`;
+    case "compareCells":
+      return `--(${render(expr.a, context)}${expr.op}${render(expr.b, context)})`;
     case "changeSinceRecorded":
       return changeSinceRecorded(expr, context);
   }

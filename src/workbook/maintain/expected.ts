@@ -1,10 +1,11 @@
-import { planWorkbook } from "../layout";
+import { Expr, walk } from "../expr/expr";
+import { planEditions } from "../layout";
 import { InstalledTemplate, latestPerTemplate } from "../metadata";
 import { checkOptions } from "../options";
 import { WorkbookSpec } from "../spec";
-import { TEMPLATES } from "../templates";
+import { findTemplate } from "../templates";
 import { buildAt } from "../templateVersions";
-import { TwinEdition } from "../twins/nativeTwins";
+import { TWIN_REVISIONS, TwinEdition } from "../twins/nativeTwins";
 import { ExpectedTemplate, UnplannedTemplate } from "./expectedTemplate";
 import { templateTables } from "./templateParts";
 
@@ -50,7 +51,7 @@ function planExpected(installed: readonly InstalledTemplate[]): Expected {
   const unplanned: UnplannedTemplate[] = [];
   const specs = new Map<InstalledTemplate, WorkbookSpec>();
   for (const record of installed) {
-    const template = TEMPLATES.find((t) => t.id === record.templateId);
+    const template = findTemplate(record.templateId);
     // A workbook is planned at the version that made it, so an earlier version is checked as it is.
     const reason = !template
       ? "this version of the add-in does not know this template"
@@ -76,7 +77,7 @@ function planExpected(installed: readonly InstalledTemplate[]): Expected {
       continue;
     }
     const sheets = Object.fromEntries(spec.sheets.map((s, i) => [s.key, record.sheets[i]]));
-    const needs = TEMPLATES.find((t) => t.id === record.templateId)?.needs ?? [];
+    const needs = findTemplate(record.templateId)?.needs ?? [];
     const sources = needs.flatMap((id) => {
       const source = newest.get(id);
       const sourceSpec = source && specs.get(source);
@@ -100,17 +101,19 @@ function planExpected(installed: readonly InstalledTemplate[]): Expected {
           .flatMap((s) => s.blocks)
           .flatMap((b) => (b.kind === "figures" ? b.items.map((i) => [i.key, i.name]) : []))
       );
-      const plan = (twins: TwinEdition) =>
-        planWorkbook(
-          [spec],
-          record.options,
-          { sheets, tables, names: { ...wanted, ...names }, renamed: [] },
-          sources.map((s) => s.spec),
-          twins
-        );
-      const earlier =
-        record.options.formulaMode === "portable" ? plan("earlier").sheets : undefined;
-      expected.push({ record, spec, sheets: plan("current").sheets, earlierSheets: earlier });
+      // Only a formula calling a revised function can hold an earlier twin (templateParts.ts).
+      const editions: TwinEdition[] =
+        record.options.formulaMode === "portable" && callsRevisedTwin(spec)
+          ? ["current", "earlier"]
+          : ["current"];
+      const [current, earlier] = planEditions(
+        [spec],
+        record.options,
+        { sheets, tables, names: { ...wanted, ...names }, renamed: [] },
+        sources.map((s) => s.spec),
+        editions
+      );
+      expected.push({ record, spec, sheets: current.sheets, earlierSheets: earlier?.sheets });
     } catch (error) {
       // A source it links to is no longer recorded: its formulas cannot be written again.
       unplanned.push({
@@ -141,6 +144,19 @@ export function readRequest(installed: readonly InstalledTemplate[]): ReadReques
       }))
     ),
   };
+}
+
+/** Whether a computed cell of the spec calls a function whose native twin was revised. */
+function callsRevisedTwin(spec: WorkbookSpec): boolean {
+  const revised = (expr: Expr) =>
+    [...walk(expr)].some((e) => e.k === "fn" && TWIN_REVISIONS[e.fn] !== undefined);
+  return spec.sheets
+    .flatMap((s) => s.blocks)
+    .some((b) =>
+      b.kind === "table"
+        ? b.columns.some((c) => c.kind === "computed" && revised(c.expr))
+        : b.kind === "figures" && b.items.some((i) => i.kind === "computed" && revised(i.expr))
+    );
 }
 
 /** The Excel name each table of a spec asks for, by key. */

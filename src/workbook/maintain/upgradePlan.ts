@@ -1,5 +1,5 @@
 import { MigratedCell } from "../migration";
-import { TEMPLATES } from "../templates";
+import { findTemplate } from "../templates";
 import { upgradeSteps, UpgradeStep } from "../templateVersions";
 import { Template } from "../spec";
 import { migrateTable, MigratedTable } from "./migrateValues";
@@ -48,7 +48,7 @@ interface Pending {
 /** Templates an upgrade would move on: known here, at an earlier version with a path to the current one. */
 export function pendingUpgrades(readBack: WorkbookReadBack): Pending[] {
   return readBack.templates.flatMap((read) => {
-    const template = TEMPLATES.find((t) => t.id === read.record.templateId);
+    const template = findTemplate(read.record.templateId);
     const steps = template && upgradeSteps(template, read.record.version);
     return template && steps && steps.length > 0 ? [{ read, template, steps }] : [];
   });

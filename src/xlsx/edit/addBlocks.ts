@@ -185,7 +185,7 @@ function withRules(xml: string, block: PlannedSheet, styles: StyleBook): string 
     out = setValidation(out, rangeBounds(validation.address), validation);
   for (const rule of block.conditionalFormats) {
     const colours = HIGHLIGHT_COLOURS[rule.highlight];
-    const dxf = styles.highlight(colours.fill, colours.font);
+    const dxf = () => styles.highlight(colours.fill, colours.font);
     out = addConditionalFormat(out, rangeBounds(rule.address), rule, dxf);
   }
   return out;

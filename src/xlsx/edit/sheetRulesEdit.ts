@@ -1,4 +1,5 @@
 import { rangeAddress } from "../../workbook/addresses";
+import { colourScalePoints } from "../../workbook/styles";
 import { PlannedConditionalFormat, PlannedValidation } from "../../workbook/plan";
 import { escapeXml } from "../charts/chartXml";
 import { insertWorksheetChild, worksheetChildrenAfter } from "../charts/xlsxPackage";
@@ -72,22 +73,37 @@ export function setValidation(
   return insertWorksheetChild(xml, worksheetChildrenAfter("dataValidations"), element);
 }
 
-/** Adds a highlight rule over the area, after every rule the sheet has (lowest priority). */
+/**
+ * Adds a highlight rule (or a colour scale) over the area, after every rule the sheet has (lowest
+ * priority). `dxfId` gives the highlight's differential style, which a colour scale does not use.
+ */
 export function addConditionalFormat(
   xml: string,
   area: Area,
   rule: Omit<PlannedConditionalFormat, "address">,
-  dxfId: number
+  dxfId: () => number
 ): string {
   const priorities = [...xml.matchAll(/<(?:x14:)?cfRule\b[^>]*\bpriority="(\d+)"/g)].map((m) =>
     Number(m[1])
   );
   const priority = Math.max(0, ...priorities) + 1;
+  if (rule.when === "colorScale") {
+    const points = colourScalePoints(rule);
+    const scale =
+      points.map((p) => `<cfvo type="num" val="${p.value}"/>`).join("") +
+      points.map((p) => `<color rgb="FF${p.colour.slice(1)}"/>`).join("");
+    return insertWorksheetChild(
+      xml,
+      worksheetChildrenAfter("conditionalFormatting"),
+      `<conditionalFormatting sqref="${sqrefOf([area])}"><cfRule type="colorScale" priority="${priority}">` +
+        `<colorScale>${scale}</colorScale></cfRule></conditionalFormatting>`
+    );
+  }
   const operator = { equals: "equal", greaterThan: "greaterThan", lessThan: "lessThan" }[rule.when];
   const formula =
     typeof rule.value === "string" ? `"${rule.value.replace(/"/g, '""')}"` : String(rule.value);
   const element =
-    `<conditionalFormatting sqref="${sqrefOf([area])}"><cfRule type="cellIs" dxfId="${dxfId}" ` +
+    `<conditionalFormatting sqref="${sqrefOf([area])}"><cfRule type="cellIs" dxfId="${dxfId()}" ` +
     `priority="${priority}" operator="${operator}"><formula>${escapeXml(formula)}</formula></cfRule>` +
     `</conditionalFormatting>`;
   return insertWorksheetChild(xml, worksheetChildrenAfter("conditionalFormatting"), element);

@@ -110,7 +110,7 @@ export async function applyRefreshToFile(
       await edit.changeSheet(table.sheet, (xml) => setValidation(xml, area, validation));
     for (const rule of format.conditionalFormats ?? []) {
       const colours = HIGHLIGHT_COLOURS[rule.highlight];
-      const dxf = styles.highlight(colours.fill, colours.font);
+      const dxf = () => styles.highlight(colours.fill, colours.font);
       await edit.changeSheet(table.sheet, (xml) => addConditionalFormat(xml, area, rule, dxf));
     }
   }

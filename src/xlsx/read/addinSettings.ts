@@ -1,4 +1,4 @@
-import { tags } from "../charts/xlsxPackage";
+import { tags } from "../xmlText";
 
 /**
  * The add-in's own settings (Office.js workbook.settings) as Excel keeps them in a file: a web

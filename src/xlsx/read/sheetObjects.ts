@@ -1,4 +1,4 @@
-import { tags, unescapeXml } from "../charts/xlsxPackage";
+import { tags, unescapeXml } from "../xmlText";
 import { WorkbookPackage } from "./workbookPackage";
 
 /**

@@ -11,6 +11,7 @@ import {
   CellFormat,
   CellValue,
   ChartData,
+  ColorScaleCriteria,
   DEFAULT_FORMAT,
   PageLayoutData,
   SheetData,
@@ -58,6 +59,8 @@ export interface ConditionalFormatSnapshot {
   address: string;
   type: string;
   rule: { formula1: string; formula2?: string; operator: string } | null;
+  /** Only on a ColorScale format. */
+  criteria?: ColorScaleCriteria;
   format: {
     fill: string | null;
     fontColor: string | null;
@@ -223,6 +226,7 @@ export class WorkbookState {
         address: formatRect(cf.rect),
         type: cf.type,
         rule: cf.rule,
+        ...(cf.criteria ? { criteria: cf.criteria } : {}),
         format: cf.format,
         stopIfTrue: cf.stopIfTrue,
       })

@@ -1,7 +1,15 @@
-/** Range.conditionalFormats: add(type) and the cell-value rule with its fill and font colour. */
+/**
+ * Range.conditionalFormats: add(type), the cell-value rule with its fill and font colour, and the
+ * colour scale's criteria.
+ */
 import { ConditionalFormatType, checkEnum } from "../enums";
 import { normalizeColor } from "../model/cells";
-import { addConditionalFormat, conditionalFormatsOn, setCellValueRule } from "../model/validation";
+import {
+  addConditionalFormat,
+  conditionalFormatsOn,
+  setCellValueRule,
+  setColorScaleCriteria,
+} from "../model/validation";
 import { ConditionalFormatData, SheetData } from "../model/types";
 import { WorkbookModel } from "../model/workbook";
 import type { FakeRequestContext } from "./context";
@@ -136,17 +144,35 @@ export class CellValueConditionalFormatFake extends CfPartFake {
   }
 }
 
+/** A ColorScale format's criteria: minimum, midpoint and maximum, each a number and a colour. */
+export class ColorScaleConditionalFormatFake extends CfPartFake {
+  protected readonly kind = "conditionalFormat.colorScale";
+  protected readonly scalarProperties = ["criteria"];
+
+  readProperty(_model: WorkbookModel, { cf }: CfTarget): unknown {
+    return cf.criteria;
+  }
+  get criteria(): Excel.ConditionalColorScaleCriteria {
+    return this.get("criteria");
+  }
+  set criteria(criteria: Excel.ConditionalColorScaleCriteria) {
+    this.put("criteria", criteria, (_model, { cf }) => setColorScaleCriteria(cf, criteria));
+  }
+}
+
 export class ConditionalFormatFake extends CfPartFake {
   protected readonly kind = "conditionalFormat";
   protected readonly scalarProperties = ["id", "type", "priority", "stopIfTrue"];
   readonly cellValue: CellValueConditionalFormatFake;
+  readonly colorScale: ColorScaleConditionalFormatFake;
 
   constructor(context: FakeRequestContext, opPath: string, ref: CfRef) {
     super(context, opPath, ref);
     this.cellValue = new CellValueConditionalFormatFake(context, `${opPath}.cellValue`, ref);
+    this.colorScale = new ColorScaleConditionalFormatFake(context, `${opPath}.colorScale`, ref);
   }
   protected override children(): Record<string, ClientObjectFake<CfTarget>> {
-    return { cellValue: this.cellValue };
+    return { cellValue: this.cellValue, colorScale: this.colorScale };
   }
   readProperty(_model: WorkbookModel, { sheet, cf }: CfTarget, name: string): unknown {
     if (name === "priority") return sheet.conditionalFormats.indexOf(cf);

@@ -64,6 +64,8 @@ export interface ConditionalFormatData {
   type: string;
   rect: Rect;
   rule: { formula1: string; formula2?: string; operator: string } | null;
+  /** A ColorScale format's criteria (minimum, midpoint, maximum), once set. */
+  criteria?: ColorScaleCriteria;
   format: {
     fill: string | null;
     fontColor: string | null;
@@ -71,6 +73,18 @@ export interface ConditionalFormatData {
     italic: boolean | null;
   };
   stopIfTrue: boolean;
+}
+
+export interface ColorScaleCriterion {
+  formula: string;
+  type: string;
+  color: string;
+}
+
+export interface ColorScaleCriteria {
+  minimum: ColorScaleCriterion;
+  midpoint?: ColorScaleCriterion;
+  maximum: ColorScaleCriterion;
 }
 
 export interface SeriesData {

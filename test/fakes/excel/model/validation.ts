@@ -5,8 +5,9 @@
 import { Rect, overlaps } from "../addresses";
 import { invalidArgument } from "../errors";
 import { ConditionalCellValueOperator, DataValidationOperator, checkEnum } from "../enums";
-import { updateCells, updateStoredCells } from "./cells";
+import { normalizeColor, updateCells, updateStoredCells } from "./cells";
 import {
+  ColorScaleCriterion,
   ConditionalFormatData,
   SheetData,
   ValidationData,
@@ -214,6 +215,26 @@ export function setCellValueRule(cf: ConditionalFormatData, rule: unknown): void
   cf.rule = two
     ? { formula1: r.formula1, formula2: r.formula2 as string, operator }
     : { formula1: r.formula1, operator };
+}
+
+/** A colour scale's criteria: a minimum and a maximum (a midpoint optional), each a number and a colour. */
+export function setColorScaleCriteria(cf: ConditionalFormatData, criteria: unknown): void {
+  if (cf.type !== "ColorScale")
+    throw invalidArgument(`This conditional format is ${cf.type}, not ColorScale.`);
+  const c = (criteria ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const point = (name: string): ColorScaleCriterion | undefined => {
+    const p = c[name];
+    if (p === undefined) return undefined;
+    if (typeof p.formula !== "string" || typeof p.type !== "string" || typeof p.color !== "string")
+      throw invalidArgument(`A colour scale's ${name} needs formula, type and color (text).`);
+    return { formula: p.formula, type: p.type, color: normalizeColor(p.color) };
+  };
+  const minimum = point("minimum");
+  const maximum = point("maximum");
+  if (!minimum || !maximum)
+    throw invalidArgument("A colour scale needs a minimum and a maximum criterion.");
+  const midpoint = point("midpoint");
+  cf.criteria = midpoint ? { minimum, midpoint, maximum } : { minimum, maximum };
 }
 
 export function conditionalFormatsOn(sheet: SheetData, rect: Rect): ConditionalFormatData[] {
