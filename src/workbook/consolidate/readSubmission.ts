@@ -93,6 +93,7 @@ function readChecked(file: string, readBack: WorkbookReadBack): DepartmentSubmis
     fiscalYear: fiscalYearLabel(options),
     asAt: asAtOf(readers) ?? reportingDate(options),
     lastUpdate: lastUpdate(readable),
+    sampleFigures: readable.some((t) => t.record.options.sampleData),
     templates: newest.map(submitted),
     missingTemplates: TEMPLATES.map((t) => t.id).filter(
       (id) => !readable.some((t) => t.record.templateId === id)

@@ -137,6 +137,8 @@ export interface DepartmentSubmission {
   /** The newest Updated stamp of the metadata store, as written there. */
   readonly lastUpdate: string;
   readonly templates: readonly SubmittedTemplate[];
+  /** True when the workbook was made with sample figures: the roll-up's titles then say so. */
+  readonly sampleFigures?: boolean;
   /** Ids of practice-set templates the workbook does not hold. */
   readonly missingTemplates: readonly string[];
   /** Errors the health check finds in the workbook (warnings not counted). */

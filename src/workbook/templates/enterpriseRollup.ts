@@ -28,7 +28,7 @@ export function rollupSpec(options: TemplateOptions, consolidation: Consolidatio
 /**
  * The roll-up's options from the departments' submissions: what is given, else what the departments
  * share (the most common organisation and currency, the first seen on a tie), the departments in file
- * order, the fiscal year most of them report, as at the reporting date most of them give (their
+ * order, sample figures when any department's are, the fiscal year most of them report, as at the reporting date most of them give (their
  * figures, year to date and KPIs, are as at it; the consolidation's date, given, is the history's and
  * stands in only when no department gives one). Portable formulas: the roll-up is read by a CFO who
  * does not have the add-in.
@@ -47,7 +47,8 @@ export function rollupOptions(
     firstPeriod: year.firstPeriod,
     periods: 12,
     teamModel: "hub-and-spoke",
-    sampleData: false,
+    // Invented figures stay marked as such: every title of the roll-up then says "(sample figures)".
+    sampleData: submissions.some((s) => s.sampleFigures === true),
     formulaMode: "portable",
     asAt,
     departments: submissions.map((s) => s.department),

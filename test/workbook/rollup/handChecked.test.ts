@@ -5,6 +5,7 @@ import {
   enterpriseRollup,
   ROLLUP_TEMPLATE_ID,
   rollupOptions,
+  rollupSpec,
 } from "../../../src/workbook/templates/enterpriseRollup";
 import { findTemplate, TEMPLATES, templateById } from "../../../src/workbook/templates";
 import { figureValue, formulaCells, planSpecs, tableColumn, tableOf } from "../planLookup";
@@ -42,6 +43,18 @@ describe("the enterprise roll-up of three departments, by hand", () => {
     expect(rollupOptions(submissions, { date: "2026-07-01", currency: "EUR" }).currency).toBe(
       "EUR"
     );
+  });
+
+  it("says so in every title when any department's figures are sample figures", () => {
+    const { submissions } = threeDepartments();
+    const withSample = [{ ...submissions[0], sampleFigures: true }, ...submissions.slice(1)];
+    const options = rollupOptions(withSample, { date: "2026-07-01" });
+    expect(options.sampleData).toBe(true);
+    const spec = rollupSpec(options, { ...threeDepartments(), submissions: withSample });
+    const titles = spec.sheets.map((s) => s.blocks.find((b) => b.kind === "title"));
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles)
+      expect(title?.kind === "title" && title.text).toMatch(/\(sample figures\)$/);
   });
 
   it("shows the spread of practice scores, not one average", () => {
