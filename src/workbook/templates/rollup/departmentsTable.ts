@@ -122,24 +122,27 @@ function columns(options: TemplateOptions): ColumnSpec[] {
       "integer",
       sumProduct(sameDepartment(ESCALATIONS_TABLE))
     ),
-    { ...textInput("currency", CURRENCY_HEADER, 10), pageBreakBefore: true },
+    { ...textInput("currency", CURRENCY_HEADER, 8), pageBreakBefore: true },
     {
       key: "rate",
       header: rateHeader(currency),
       kind: "input",
       type: "number",
-      width: 11,
+      width: 10,
       min: 0.000001,
       help: `How many ${currency} one unit of the department's currency is worth. Leave blank until finance gives the rate: the department is then left out of the enterprise totals.`,
     },
-    ...AMOUNTS.map((a) =>
-      computed(
+    // Cloud spend runs to tens of millions per department: wider than a currency column's default,
+    // so a currency written as its code ("35,400,000 SGD") does not show as ###.
+    ...AMOUNTS.map((a) => ({
+      ...computed(
         convertedKey(a.key),
         `${a.header} (${currency})`,
         "currency",
         converted(col(own(a.key)), col("rate"))
-      )
-    ),
+      ),
+      ...(a.key === "cloudSpend" ? { width: 15 } : {}),
+    })),
     // The team budget's TeamROI definition (FINOPS.ROI: (value - cost) / cost, FinOps Practice
     // Operations' value delivered against the team's cost), over the validated savings and avoidance.
     computed(
