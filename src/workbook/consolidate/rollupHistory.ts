@@ -60,6 +60,7 @@ function historyRow(row: Readonly<Record<string, RawCell>>): HistoryRow[] {
     {
       date,
       department,
+      asAt: dateText(row[h.asAt]) ?? null,
       practiceScore: numberOrNull(row[h.practiceScore]),
       budget: numberOrNull(row[h.budget]),
       actualYtd: numberOrNull(row[h.actualYtd]),

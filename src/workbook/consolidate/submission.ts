@@ -167,6 +167,8 @@ export interface HistoryRow {
   /** "YYYY-MM-DD": the consolidation's date. */
   readonly date: string;
   readonly department: string;
+  /** "YYYY-MM-DD": the department's reporting date its figures are as at (null: not known). */
+  readonly asAt: string | null;
   readonly practiceScore: number | null;
   readonly budget: number | null;
   readonly actualYtd: number | null;

@@ -69,6 +69,7 @@ describe("the enterprise roll-up in a file", () => {
       ...consolidation.submissions.map((s) => ({
         date: consolidation.date,
         department: s.department,
+        asAt: s.asAt,
         practiceScore: s.maturity?.practiceScore.value,
         budget: s.budget?.budget.value,
         actualYtd: s.budget?.actualYtd.value,

@@ -221,8 +221,9 @@ export const EUROPE = submission({
 });
 
 export const EARLIER_ROW = {
-  date: "2026-03-31",
+  date: "2026-04-02",
   department: "Finance",
+  asAt: "2026-03-31",
   practiceScore: 0.4,
   budget: 1_000_000,
   actualYtd: 240_000,

@@ -17,6 +17,7 @@ function historyRowOf(submission: DepartmentSubmission, date: string): HistoryRo
   return {
     date,
     department: submission.department,
+    asAt: submission.asAt,
     practiceScore: submission.maturity?.practiceScore.value ?? null,
     budget: submission.budget?.budget.value ?? null,
     actualYtd: submission.budget?.actualYtd.value ?? null,
@@ -43,6 +44,9 @@ export function historyTable(consolidation: Consolidation | undefined): TableBlo
     columns: [
       { key: "date", header: h.date, kind: "input", type: "date" },
       textInput("department", h.department, 18),
+      // The consolidation's date says when; this, which month end the figures are (two consolidations
+      // of the same quarter's files show the same as-at).
+      { key: "asAt", header: h.asAt, kind: "input", type: "date" },
       {
         key: "practiceScore",
         header: h.practiceScore,
@@ -60,6 +64,7 @@ export function historyTable(consolidation: Consolidation | undefined): TableBlo
       values: {
         date: excelSerial(row.date),
         department: row.department,
+        asAt: row.asAt === null ? null : excelSerial(row.asAt),
         practiceScore: row.practiceScore,
         budget: row.budget,
         actualYtd: row.actualYtd,

@@ -27,6 +27,7 @@ export const rateHeader = (currency: string): string => `Rate to ${currency}`;
 export const HISTORY_HEADERS = {
   date: "Date",
   department: "Department",
+  asAt: "Figures as at",
   practiceScore: "Practice score",
   budget: "Budget",
   actualYtd: "Actual YTD",
