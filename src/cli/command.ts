@@ -4,6 +4,7 @@ import { FormulaMode } from "../workbook/expr/renderFormula";
 import { MADE_BY_COMMAND, TEMPLATES } from "../workbook/templates";
 import { CheckCommand, parseCheck } from "./checkCommand";
 import { ConsolidateCommand, parseConsolidate } from "./consolidateCommand";
+import { destinationProblems } from "./destinationFlags";
 import { ImportFocusCommand, parseImportFocus } from "./importFocusCommand";
 import {
   MAINTENANCE,
@@ -257,20 +258,10 @@ function parseGenerate(args: readonly string[]): GenerateCommand | UsageError {
     problems.push(
       "--out-dir goes with --departments-from FILE.csv; for one workbook use --out FILE.xlsx."
     );
-  else if (out === undefined && into === undefined)
+  else
     problems.push(
-      "Say where to write the workbook with --out FILE.xlsx (a new file) or --into FILE.xlsx (a workbook you have)."
+      ...destinationProblems(out, into, values.force === true, "to write the workbook")
     );
-  else if (out !== undefined && into !== undefined)
-    problems.push("Use either --out (a new file) or --into (a workbook you have), not both.");
-  for (const [flag, path] of [
-    ["--out", out],
-    ["--into", into],
-  ] as const)
-    if (path !== undefined && !/\.xlsx$/i.test(path))
-      problems.push(`${flag} must name an .xlsx file (got ${quote(path)}).`);
-  if (into !== undefined && values.force)
-    problems.push("--force goes with --out; --into changes the workbook in place, all or nothing.");
 
   const mode = text("mode") ?? "portable";
   if (!FORMULA_MODES.includes(mode as FormulaMode))

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { isCurrencyCode, isIsoDate } from "../workbook/options";
+import { destinationProblems } from "./destinationFlags";
 
 /**
  * `consolidate FILE.xlsx ... (--out NEW.xlsx [--force] | --into FILE.xlsx) [options]` as data;
@@ -53,20 +54,7 @@ export function parseConsolidate(args: readonly string[]): ConsolidateCommand | 
   for (const file of positionals.filter((f) => !/\.xlsx$/i.test(f)))
     problems.push(`consolidate reads .xlsx workbooks (got ${quote(file)}).`);
   const { out, into } = values;
-  if (out === undefined && into === undefined)
-    problems.push(
-      "Say where the roll-up goes with --out NEW.xlsx (a new file) or --into FILE.xlsx (a workbook you have)."
-    );
-  else if (out !== undefined && into !== undefined)
-    problems.push("Use either --out (a new file) or --into (a workbook you have), not both.");
-  for (const [flag, path] of [
-    ["--out", out],
-    ["--into", into],
-  ] as const)
-    if (path !== undefined && !/\.xlsx$/i.test(path))
-      problems.push(`${flag} must name an .xlsx file (got ${quote(path)}).`);
-  if (into !== undefined && values.force)
-    problems.push("--force goes with --out; --into changes the workbook in place, all or nothing.");
+  problems.push(...destinationProblems(out, into, values.force, "the roll-up goes"));
   const given = new Set(positionals.map((f) => basename(f).toLowerCase()));
   const use = (values.use ?? []).map((f) => basename(f));
   for (const file of use.filter((f) => !given.has(f.toLowerCase())))

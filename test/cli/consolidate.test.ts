@@ -318,7 +318,7 @@ describe("finops-workbooks consolidate", () => {
       "Name the department workbooks to consolidate, for example sales.xlsx hr.xlsx.",
     ]);
     expect(problems(["a.xlsx"])).toEqual([
-      "Say where the roll-up goes with --out NEW.xlsx (a new file) or --into FILE.xlsx (a workbook you have).",
+      "Say where the roll-up goes with --out FILE.xlsx (a new file) or --into FILE.xlsx (a workbook you have).",
     ]);
     expect(problems(["a.xlsx", "b.csv", "--out", "e.xlsx", "--into", "f.xlsx", "--force"])).toEqual(
       [
