@@ -1,6 +1,4 @@
-import { useId, useRef } from "react";
 import {
-  Body1,
   Button,
   Caption1,
   Field,
@@ -11,13 +9,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { GROUPING_CHOICES, GroupingChoice, ISSUE_LIMIT } from "../model/costImport";
-import { useListStyles } from "./listStyles";
+import { FileChooser } from "./FileChooser";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  // The native input stays in the page for the file chooser, out of sight: the button opens it.
-  hidden: { display: "none" },
-  name: { overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -39,40 +34,16 @@ const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 /** Step one of the import: which FOCUS files (CSV or gzip) and how to group their totals. */
 export function FocusFilePicker(props: FocusFilePickerProps) {
   const styles = useStyles();
-  const lists = useListStyles();
-  const input = useRef<HTMLInputElement>(null);
-  const filesLabel = useId();
   return (
     <div className={styles.root}>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        multiple
+      <FileChooser
         accept=".csv,.gz,.csv.gz,text/csv,application/gzip"
-        aria-labelledby={filesLabel}
-        onChange={(event) => {
-          props.onFiles([...(event.target.files ?? [])]);
-          // The same file can be picked again after a fix.
-          event.target.value = "";
-        }}
+        description="Cost export files in FOCUS format: .csv or .csv.gz"
+        listLabel="Files to import"
+        files={props.files}
+        onFiles={props.onFiles}
+        size={megabytes}
       />
-      <Body1 id={filesLabel}>Cost export files in FOCUS format: .csv or .csv.gz</Body1>
-      <div className={styles.actions}>
-        <Button onClick={() => input.current?.click()}>
-          {props.files.length > 0 ? "Choose other files..." : "Choose files..."}
-        </Button>
-      </div>
-      {props.files.length > 0 && (
-        <ul className={lists.list} aria-label="Files to import">
-          {props.files.map((file) => (
-            <li key={`${file.name}:${file.size}`} className={lists.item}>
-              <span className={styles.name}>{file.name}</span>
-              <Caption1>{megabytes(file.size)}</Caption1>
-            </li>
-          ))}
-        </ul>
-      )}
       <Field label="Totals per">
         <RadioGroup
           value={props.by}
