@@ -85,7 +85,7 @@ function readChecked(file: string, readBack: WorkbookReadBack): DepartmentSubmis
   const budget = teamBudget && readBudget(teamBudget, readers.get("executive-summary"));
   const submission: DepartmentSubmission = {
     file,
-    department: departmentOf(readable),
+    department: departmentOf(readable, adoptionPlan, notes),
     organisation: options.organisation,
     lead: leadOf(readable),
     teamModel: options.teamModel,
@@ -144,11 +144,25 @@ function submitted(t: ReadTemplate): SubmittedTemplate {
 }
 
 /** The recorded department (of the newest row that names one), else the organisation. */
-function departmentOf(rows: readonly ReadTemplate[]): string {
+/**
+ * Whose figures these are: the department the workbook records. A workbook made before departments
+ * were recorded names one only where a user typed the adoption plan's "Department being onboarded"
+ * (a sample's value was typed by no one); else it speaks for its organisation.
+ */
+function departmentOf(
+  rows: readonly ReadTemplate[],
+  adoptionPlan: TemplateReader | undefined,
+  notes: string[]
+): string {
   const named = [...rows].reverse().find((t) => t.record.options.department?.trim());
-  return (
-    named?.record.options.department?.trim() ?? rows[rows.length - 1].record.options.organisation
+  if (named) return named.record.options.department?.trim() ?? "";
+  const last = rows[rows.length - 1].record.options;
+  const typed = last.sampleData ? null : adoptionPlan?.text("adoptionDepartment")?.value?.trim();
+  if (!typed) return last.organisation;
+  notes.push(
+    `The workbook records no department: "${typed}", the adoption plan's department being onboarded, is taken as it.`
   );
+  return typed;
 }
 
 function leadOf(rows: readonly ReadTemplate[]): string | null {
