@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { findTemplate, templateTitle } from "../workbook/templates";
 import type { WorkbookFile } from "../xlsx/read/readWorkbookFile";
+import { isDamagedPackage } from "../xlsx/read/packageKind";
 import { unusableWorkbook } from "./workbookFile";
 
 /**
@@ -45,8 +46,7 @@ export async function readWorkbookInput(
     file = await readWorkbookFile(bytes);
   } catch (error) {
     // A damaged zip or a zip that holds no workbook; anything else is a bug, reported as one.
-    if (!/zip|central directory|end of data|workbook part/i.test((error as Error).message))
-      throw error;
+    if (!isDamagedPackage(error)) throw error;
     return refuse(
       `${name} is not a readable .xlsx workbook: it is damaged or not a workbook (if it was being copied or downloaded, try again; else open it in Excel and save it again).`
     );

@@ -1,6 +1,7 @@
 import type { ReadingProgress, ReadResult } from "../../workbook/consolidate/readingMessages";
 import { readSubmission } from "../../workbook/consolidate/readSubmission";
 import type { DepartmentSubmission, RefusedFile } from "../../workbook/consolidate/submission";
+import { isDamagedPackage, packageKind } from "./packageKind";
 import { readWorkbookFile } from "./readWorkbookFile";
 
 /**
@@ -20,7 +21,7 @@ export async function readDepartmentFile(
   } catch (error) {
     return {
       file,
-      reason: DAMAGED.test(messageOf(error))
+      reason: isDamagedPackage(error)
         ? "it is damaged or not a workbook: if it was being copied or downloaded, get it again; else open it in Excel and save it again."
         : `it could not be read (${messageOf(error)}): open it in Excel, save it again and pick it again.`,
     };
@@ -36,19 +37,11 @@ export async function readDepartmentFile(
   }
 }
 
-// The first bytes of a zip (every .xlsx) and of an OLE compound file (an encrypted workbook or an old .xls).
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-// What JSZip and the package reader say about a zip that is cut short or holds no workbook.
-const DAMAGED = /zip|central directory|end of data|workbook part|corrupted|invalid/i;
-
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
-  magic.every((byte, i) => bytes[i] === byte);
-
 function notAnXlsx(bytes: Uint8Array): string | null {
-  if (startsWith(bytes, COMPOUND_FILE))
+  const kind = packageKind(bytes);
+  if (kind === "compound file")
     return "it is encrypted (saved with a password) or an old .xls file: open it in Excel and save it as an Excel Workbook (.xlsx) without a password.";
-  if (!startsWith(bytes, ZIP))
+  if (kind !== "zip")
     return "it is not an .xlsx workbook: pick the department's workbook made with FinOps Practice Workbooks.";
   return null;
 }
