@@ -4,13 +4,14 @@ import { excelSerial } from "../../../src/workbook/dates";
 import { isRefused } from "../../../src/workbook/consolidate/gather";
 import { readSubmission } from "../../../src/workbook/consolidate/readSubmission";
 import { DepartmentSubmission } from "../../../src/workbook/consolidate/submission";
-import { RawCell, ReadSheet, WorkbookReadBack } from "../../../src/workbook/maintain/readBack";
+import { RawCell, WorkbookReadBack } from "../../../src/workbook/maintain/readBack";
 import {
   DepartmentFile,
   departmentFile,
   departmentOptions,
   namedAt,
   plannedCellAddress,
+  typedOver,
 } from "./departmentFiles";
 
 // Workbooks users have been at: cells typed over, names and tables deleted, sheets removed. What is
@@ -26,31 +27,6 @@ function read(readBack: WorkbookReadBack): DepartmentSubmission {
   const result = readSubmission(FILE, readBack);
   if (isRefused(result)) throw new Error(`Refused: ${result.reason}`);
   return result;
-}
-
-/** The read-back with one cell's formula and value replaced, as typing over it does. */
-function typedOver(
-  readBack: WorkbookReadBack,
-  sheet: string,
-  address: string,
-  value: RawCell
-): WorkbookReadBack {
-  const sheets = readBack.sheets.map((s): ReadSheet => {
-    if (s.name !== sheet || !s.used) return s;
-    const origin = cellPosition(s.used.address.split(":")[0]);
-    const { row, column } = cellPosition(address);
-    const replace = (grid: readonly (readonly RawCell[])[]) =>
-      grid.map((cells, r) =>
-        r === row - origin.row
-          ? cells.map((c, i) => (i === column - origin.column ? value : c))
-          : cells
-      );
-    return {
-      ...s,
-      used: { ...s.used, formulas: replace(s.used.formulas), values: replace(s.used.values) },
-    };
-  });
-  return { ...readBack, sheets };
 }
 
 const withName = (readBack: WorkbookReadBack, name: string, formula: string | null) => ({

@@ -1,9 +1,8 @@
-import { cellPosition } from "../../../src/workbook/addresses";
 import { isRefused } from "../../../src/workbook/consolidate/gather";
 import { readSubmission } from "../../../src/workbook/consolidate/readSubmission";
 import { DepartmentSubmission } from "../../../src/workbook/consolidate/submission";
-import { RawCell, ReadSheet, WorkbookReadBack } from "../../../src/workbook/maintain/readBack";
-import { departmentFile, departmentOptions, namedAt } from "./departmentFiles";
+import { WorkbookReadBack } from "../../../src/workbook/maintain/readBack";
+import { departmentFile, departmentOptions, namedAt, typedOver } from "./departmentFiles";
 
 // Workbooks made before departments were recorded: whose figures are they? Where a user typed the
 // adoption plan's "Department being onboarded", that department, said in a note; else the
@@ -17,26 +16,6 @@ function read(readBack: WorkbookReadBack): DepartmentSubmission {
   return result;
 }
 
-/** The read-back with one cell typed, as a user types it. */
-function typed(readBack: WorkbookReadBack, sheet: string, address: string, value: RawCell) {
-  const sheets = readBack.sheets.map((s): ReadSheet => {
-    if (s.name !== sheet || !s.used) return s;
-    const origin = cellPosition(s.used.address.split(":")[0]);
-    const { row, column } = cellPosition(address);
-    const replace = (grid: readonly (readonly RawCell[])[]) =>
-      grid.map((cells, r) =>
-        r === row - origin.row
-          ? cells.map((c, i) => (i === column - origin.column ? value : c))
-          : cells
-      );
-    return {
-      ...s,
-      used: { ...s.used, formulas: replace(s.used.formulas), values: replace(s.used.values) },
-    };
-  });
-  return { ...readBack, sheets };
-}
-
 describe("the department of a workbook that records none", () => {
   it("is the adoption plan's department a user typed, said in a note", async () => {
     const made = await departmentFile(
@@ -45,7 +24,7 @@ describe("the department of a workbook that records none", () => {
     );
     expect(read(made.readBack).department).toBe("Contoso");
     const at = namedAt(made.plan, "adoptionDepartment");
-    const submission = read(typed(made.readBack, at.sheet.name, at.cell, "  Stores EMEA "));
+    const submission = read(typedOver(made.readBack, at.sheet.name, at.cell, "  Stores EMEA "));
     expect(submission.department).toBe("Stores EMEA");
     expect(submission.notes).toContain(
       'The workbook records no department: "Stores EMEA", the adoption plan\'s department being onboarded, is taken as it.'
@@ -64,7 +43,7 @@ describe("the department of a workbook that records none", () => {
       departmentOptions({ department: "Payments", sampleData: false })
     );
     const at = namedAt(made.plan, "adoptionDepartment");
-    expect(read(typed(made.readBack, at.sheet.name, at.cell, "Stores")).department).toBe(
+    expect(read(typedOver(made.readBack, at.sheet.name, at.cell, "Stores")).department).toBe(
       "Payments"
     );
   }, 60_000);

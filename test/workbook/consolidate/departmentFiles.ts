@@ -1,9 +1,9 @@
 import { CellValue } from "../../../src/domain/cellValue";
 import { Sourced } from "../../../src/workbook/consolidate/submission";
-import { cellAddress, rangeBounds } from "../../../src/workbook/addresses";
+import { cellAddress, cellPosition, rangeBounds } from "../../../src/workbook/addresses";
 import { planTemplates } from "../../../src/workbook/generate";
 import { planWorkbook } from "../../../src/workbook/layout";
-import { WorkbookReadBack } from "../../../src/workbook/maintain/readBack";
+import { RawCell, ReadSheet, WorkbookReadBack } from "../../../src/workbook/maintain/readBack";
 import { chooseNames } from "../../../src/workbook/names";
 import { DEFAULT_OPTIONS, TemplateOptions } from "../../../src/workbook/options";
 import { PlannedSheet, RenderPlan } from "../../../src/workbook/plan";
@@ -129,4 +129,29 @@ export function expectNamedIn(
   const expected = shownAt(made.plan, sheet.name, cell);
   if (typeof expected === "number") expect(figure?.value).toBeCloseTo(expected, 9);
   else expect(figure?.value).toBe(expected === "" || expected === null ? null : expected);
+}
+
+/** The read-back with one cell's formula and value replaced, as typing over it does. */
+export function typedOver(
+  readBack: WorkbookReadBack,
+  sheet: string,
+  address: string,
+  value: RawCell
+): WorkbookReadBack {
+  const sheets = readBack.sheets.map((s): ReadSheet => {
+    if (s.name !== sheet || !s.used) return s;
+    const origin = cellPosition(s.used.address.split(":")[0]);
+    const { row, column } = cellPosition(address);
+    const replace = (grid: readonly (readonly RawCell[])[]) =>
+      grid.map((cells, r) =>
+        r === row - origin.row
+          ? cells.map((c, i) => (i === column - origin.column ? value : c))
+          : cells
+      );
+    return {
+      ...s,
+      used: { ...s.used, formulas: replace(s.used.formulas), values: replace(s.used.values) },
+    };
+  });
+  return { ...readBack, sheets };
 }
