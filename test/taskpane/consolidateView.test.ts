@@ -5,8 +5,10 @@ import {
   isoDay,
   progressText,
   replacesText,
+  rollupDefaults,
+  writtenReport,
 } from "../../src/taskpane/model/consolidateView";
-import { departmentKey } from "../../src/workbook/consolidate/gather";
+import { departmentKey, gatherSubmissions } from "../../src/workbook/consolidate/gather";
 import { DepartmentSubmission } from "../../src/workbook/consolidate/submission";
 import { EUROPE, FINANCE, RETAIL } from "../workbook/rollup/threeDepartments";
 
@@ -114,5 +116,20 @@ describe("the consolidation view's logic", () => {
       "This workbook holds an earlier roll-up: its sheets (Enterprise roll-up, Roll-up history) are replaced, and its history (1 row) is kept with this consolidation's rows added."
     );
     expect(isoDay(new Date(2026, 0, 5))).toBe("2026-01-05");
+  });
+
+  it("starts the settings from what the departments share: two of three report in USD", () => {
+    expect(rollupDefaults([FINANCE, RETAIL, EUROPE], "2026-07-01")).toEqual({
+      organisation: "Contoso",
+      currency: "USD",
+    });
+  });
+
+  it("ends the written report with the departments still without a rate", () => {
+    const gathered = gatherSubmissions([FINANCE, EUROPE], []);
+    expect(writtenReport(gathered, undefined)).toHaveLength(
+      writtenReport(gathered, "No rate to USD yet.").length - 1
+    );
+    expect(writtenReport(gathered, "No rate to USD yet.").at(-1)).toBe("No rate to USD yet.");
   });
 });

@@ -9,6 +9,8 @@ import type { DepartmentSubmission, RefusedFile } from "../../workbook/consolida
 import { fractionText, moneyText } from "../../workbook/displayText";
 import { isCurrencyCode, isIsoDate } from "../../workbook/options";
 import { templateTitle } from "../../workbook/templates";
+import { rollupOptions } from "../../workbook/templates/enterpriseRollup";
+import { consolidationReport } from "../../workbook/consolidate/consolidationReport";
 
 /** "Reading 3 of 12: Payments.xlsx" */
 export function progressText(progress: ReadingProgress): string {
@@ -158,4 +160,18 @@ export function replacesText(replaces: readonly string[], historyRows: number): 
   if (replaces.length === 0)
     return "The roll-up is written on new sheets; nothing already in this workbook is changed.";
   return `This workbook holds an earlier roll-up: its sheets (${replaces.join(", ")}) are replaced, and its history (${plural(historyRows, "row")}) is kept with this consolidation's rows added.`;
+}
+
+/** What the settings form starts from: the organisation and currency the roll-up would choose. */
+export function rollupDefaults(
+  submissions: readonly DepartmentSubmission[],
+  date: string
+): Pick<RollupSettings, "organisation" | "currency"> {
+  const { organisation, currency } = rollupOptions(submissions, { date });
+  return { organisation, currency };
+}
+
+/** The lines shown once the roll-up is written: the report, then the departments still without a rate. */
+export function writtenReport(gathered: Gathered, ratesNote: string | undefined): string[] {
+  return [...consolidationReport(gathered, "pane"), ...(ratesNote ? [ratesNote] : [])];
 }

@@ -14,10 +14,8 @@ import {
 } from "@fluentui/react-components";
 import { RollupResult, writeRollup } from "../../excel/consolidateRollup";
 import type { WithUndo } from "../../excel/undoStep";
-import { consolidationReport } from "../../workbook/consolidate/consolidationReport";
 import type { ReadingProgress, ReadResult } from "../../workbook/consolidate/readingMessages";
 import { departmentKey } from "../../workbook/consolidate/gather";
-import { rollupOptions } from "../../workbook/templates/enterpriseRollup";
 import { ConsolidatePreviewPanel } from "../components/ConsolidatePreviewPanel";
 import { DepartmentFilePicker } from "../components/DepartmentFilePicker";
 import { NoticeTitle } from "../components/NoticeTitle";
@@ -28,7 +26,14 @@ import {
   DepartmentReadPort,
   ReadCancelled,
 } from "../consolidate/departmentReadPort";
-import { consolidatePreview, isoDay, progressText, RollupSettings } from "../model/consolidateView";
+import {
+  consolidatePreview,
+  isoDay,
+  progressText,
+  rollupDefaults,
+  RollupSettings,
+  writtenReport,
+} from "../model/consolidateView";
 import { messageOf } from "../model/messageOf";
 import { useExcelHost } from "../ExcelHostContext";
 import { usePaneHold } from "../PaneHoldContext";
@@ -95,7 +100,7 @@ export default function ConsolidateView({ onBack, port, today }: ConsolidateView
   );
   const date = edited.date ?? isoDay(today ?? new Date());
   const defaults = useMemo(
-    () => (preview ? rollupOptions(preview.submissions, { date }) : null),
+    () => (preview ? rollupDefaults(preview.submissions, date) : null),
     [preview, date]
   );
   const settings: RollupSettings = {
@@ -151,10 +156,7 @@ export default function ConsolidateView({ onBack, port, today }: ConsolidateView
             step: "written",
             written,
             departments: preview.submissions.length,
-            report: [
-              ...consolidationReport(preview.gathered, "pane"),
-              ...(written.ratesNote ? [written.ratesNote] : []),
-            ],
+            report: writtenReport(preview.gathered, written.ratesNote),
           }),
         (error: unknown) => setStep({ step: "read", results: read, failure: messageOf(error) })
       );
