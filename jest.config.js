@@ -2,10 +2,25 @@
  * Jest projects: "unit" (every fast layer), "build" (the production build's output, after `npm run build`),
  * "engine" (LibreOffice recalculation) and "e2e" (the pane in Chromium; its global setup builds dist-e2e/).
  */
-const tsJest = ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", verbatimModuleSyntax: false } }];
+const tsJest = [
+  "ts-jest",
+  { tsconfig: { module: "commonjs", jsx: "react-jsx", verbatimModuleSyntax: false } },
+];
+
+// hyparquet, hyparquet-compressors and hysnappy ship ESM only; jest runs commonjs, so their .js is transpiled
+// too (fzstd has a commonjs build). Every other node_modules file stays untransformed.
+const esmOnlyPackages = ["hyparquet", "hyparquet-compressors", "hysnappy"];
+const tsJestForEsm = [
+  "ts-jest",
+  { tsconfig: { module: "commonjs", allowJs: true, verbatimModuleSyntax: false } },
+];
 
 const shared = {
-  transform: { "^.+\\.tsx?$": tsJest },
+  transform: {
+    "^.+\\.tsx?$": tsJest,
+    [`/node_modules/(${esmOnlyPackages.join("|")})/.+\\.js$`]: tsJestForEsm,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join("|")})/)`],
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest, which reaches an ESM-only module jest cannot load
     // office-addin-mock only needs its OfficeApp enum.

@@ -9,7 +9,9 @@
  *   - Check workbook and refresh of the practice set with a year of data (benchMaintain.ts): syncs, payload, time
  *   - the pane in headless Chromium: page load to first screen and to an interactive gallery, JS transferred
  *   - the FOCUS import of a generated 1,000,000-row file (about 750 MB): in Node (benchFocus.ts) and in
- *     the pane's Web Worker in headless Chromium (benchFocusBrowser.ts), with the CSV parsers alone as bases
+ *     the pane's Web Worker in headless Chromium (benchFocusBrowser.ts), with the CSV parsers alone as bases;
+ *     the same rows as snappy Parquet in both (benchFocusParquet.ts, benchFocusParquetBrowser.ts), with
+ *     DuckDB on one thread as the anchor
  *   - check and repair of workbook files (benchFileMaintain.ts): the practice set with a year of data and
  *     the large organisation, process start to exit
  *   - consolidation (benchConsolidate.ts): 50 department workbooks (the practice set with a year of data
@@ -39,6 +41,8 @@ import { benchConsolidateBrowser } from "./benchConsolidateBrowser";
 import { benchFileMaintenance } from "./benchFileMaintain";
 import { benchFocus } from "./benchFocus";
 import { benchFocusBrowser } from "./benchFocusBrowser";
+import { benchFocusParquet, withBenchDir } from "./benchFocusParquet";
+import { benchFocusParquetBrowser } from "./benchFocusParquetBrowser";
 import { benchMaintenance } from "./benchMaintain";
 
 type Args = unknown[];
@@ -250,6 +254,12 @@ async function main() {
   const focusImport = await benchFocus();
   // The same import in the pane's Web Worker in headless Chromium, over the e2e build paneLoad made.
   const focusBrowser = await benchFocusBrowser();
+  // The same rows as snappy Parquet (DuckDB writes it from the CSV), in Node and in the pane's worker,
+  // against DuckDB on one thread reading the same file.
+  const { focusParquet, focusParquetBrowser } = await withBenchDir(async (dir) => ({
+    focusParquet: await benchFocusParquet(dir),
+    focusParquetBrowser: await benchFocusParquetBrowser(dir),
+  }));
   // The pane's reading of the 50 department workbooks, in its Web Worker, over the same e2e build.
   const consolidationBrowser = await benchConsolidateBrowser();
   // The budget is for scalar functions; FTE, MATURITYSCORE and RACICHECK take a range (6 or 5 cells here).
@@ -325,6 +335,8 @@ async function main() {
     ...consolidation.budgets,
     ...focusImport.budgets,
     ...focusBrowser.budgets,
+    ...focusParquet.budgets,
+    ...focusParquetBrowser.budgets,
   ];
   const results = {
     measuredAt: new Date().toISOString(),
@@ -344,7 +356,11 @@ async function main() {
     consolidationInBrowser: consolidationBrowser,
     paneLoad: pane,
     maintenance,
-    focusImport: { ...focusImport, browser: focusBrowser },
+    focusImport: {
+      ...focusImport,
+      browser: focusBrowser,
+      parquet: { ...focusParquet, browser: focusParquetBrowser },
+    },
     budgets,
   };
   fs.mkdirSync("bench", { recursive: true });

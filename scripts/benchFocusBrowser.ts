@@ -33,7 +33,8 @@ import * as path from "path";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { launch } from "../test/e2e/browser";
 import { serveStatic } from "../test/e2e/server";
-import { benchFile, benchRow, FOCUS_1_0_COLUMNS } from "./benchFocus";
+import { benchFile } from "./benchFocus";
+import { benchRow, FOCUS_1_0_COLUMNS } from "./focusBenchRows";
 
 const ROOT = path.resolve(__dirname, "../dist-e2e");
 /** A multiple of every short period of benchRow (28 days x 12 months, 24 hours, 40 sub accounts, 9 teams...). */
@@ -155,7 +156,12 @@ async function once(
       worker.onerror = () => resolve(-1);
       worker.postMessage(
         kind === "import"
-          ? { type: "start", files: [], settings: { grouping: { by: "month" }, issueLimit: 100 } }
+          ? {
+              type: "start",
+              files: [],
+              names: [],
+              settings: { grouping: { by: "month" }, issueLimit: 100 },
+            }
           : { parser: "ping" }
       );
     });
@@ -192,6 +198,7 @@ async function once(
               ? {
                   type: "start",
                   files: [blob],
+                  names: [file],
                   settings: { grouping: { by: "month" }, issueLimit: 100 },
                 }
               : { parser: kind, blob }

@@ -2,6 +2,7 @@ import { FileDecimalMark } from "./focusDecimals";
 import { checkFocusHeader } from "./focusHeader";
 import { FocusSums, toAggregate } from "./focusMeasures";
 import { ABSENT, INVALID, tagValue } from "./focusTags";
+import { createTypedFile, FocusTypedFile } from "./focusTypedRows";
 import {
   FocusDelimiter,
   FocusFileInfo,
@@ -37,6 +38,11 @@ export interface FocusAggregator {
    * `delimiter`: the one the file was read with; in a ";" or tab file amounts may use a decimal comma.
    */
   file(name: string, header: readonly string[], delimiter?: FocusDelimiter): FocusRowConsumer;
+  /**
+   * Starts a typed file (Parquet): checks its columns as `file` checks a header. Its rows then come a
+   * row group at a time, as columns of typed values (focusTypedRows.ts).
+   */
+  typedFile(name: string, columns: readonly string[]): FocusTypedFile;
   /** The aggregates of every file so far, sorted by month, group and currency. */
   finish(): FocusImport;
 }
@@ -48,6 +54,8 @@ const GROUP_COLUMN: Record<FocusGrouping["by"], string | null> = {
   tag: "Tags",
 };
 
+const AMOUNT_COLUMNS = ["BilledCost", "EffectiveCost", "ListCost", "ContractedCost"];
+
 /** Distinct ChargePeriodStart texts remembered per file; a file with more starts the cache again. */
 const MONTH_CACHE_LIMIT = 100_000;
 
@@ -55,6 +63,7 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
   const { grouping, issueLimit } = options;
   const tagKey = grouping.by === "tag" ? grouping.key : "";
   const quotedTagKey = JSON.stringify(tagKey);
+  const groupColumn = GROUP_COLUMN[grouping.by];
   const groups = new Map<string, FocusSums>();
   const files: { info: Omit<FocusFileInfo, "decimalMark">; decimals: FileDecimalMark | null }[] =
     [];
@@ -63,10 +72,145 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
   let issueCount = 0;
   let rowsRead = 0;
   let rowsSkipped = 0;
+  /** The sums the last row went to: consecutive rows mostly share month, group and currency. */
+  let last: FocusSums | null = null;
 
   function report(issue: FocusIssue): void {
     issueCount++;
     if (issues.length < issueLimit) issues.push(issue);
+  }
+
+  /**
+   * Checks a file's columns (FocusFileError when unusable), reports the version's missing columns and a
+   * missing group column at `line` (the CSV header's line; 0, the whole file, for Parquet) and records
+   * the file. Returns the trimmed column names.
+   */
+  function startFile(
+    name: string,
+    header: readonly string[],
+    line: number,
+    delimiter: FocusDelimiter
+  ): { columns: string[]; decimals: FileDecimalMark | null } {
+    const columns = header.map((column) => column.trim());
+    const { version, warning } = checkFocusHeader(name, columns, line);
+    if (warning) report(warning);
+    // A comma-separated file is FOCUS's own: "." always, read by parseDecimal alone (the fast path).
+    const marks =
+      delimiter === ","
+        ? null
+        : new FileDecimalMark(
+            columns,
+            AMOUNT_COLUMNS.map((c) => columns.indexOf(c))
+          );
+    files.push({ info: { file: name, version, delimiter }, decimals: marks });
+    if (groupColumn !== null && !columns.includes(groupColumn)) {
+      report({
+        severity: "warning",
+        file: name,
+        line,
+        column: groupColumn,
+        message: `${name} has no ${groupColumn} column: all its rows fall in the group without a value.`,
+      });
+    }
+    return { columns, decimals: marks };
+  }
+
+  /** Leaves a row out, saying why. */
+  function skip(
+    file: string,
+    line: number,
+    rowGroup: number | undefined,
+    column: string | undefined,
+    message: string
+  ): void {
+    rowsSkipped++;
+    report({
+      severity: "error",
+      file,
+      line,
+      ...(rowGroup === undefined ? {} : { rowGroup }),
+      column,
+      message: `${message} The row is left out.`,
+    });
+  }
+
+  function tagsNotObject(file: string, line: number, rowGroup: number | undefined): void {
+    report({
+      severity: "warning",
+      file,
+      line,
+      ...(rowGroup === undefined ? {} : { rowGroup }),
+      column: "Tags",
+      message: "Tags is not a JSON object; the row counts as untagged.",
+    });
+  }
+
+  /**
+   * Adds one valid row (numbers checked, month known) to its month, group and currency: the rules of
+   * docs/FOCUS.md, one function for the CSV and the typed (Parquet) paths. `standard`: PricingCategory
+   * is "Standard"; `tagged`: the row carries the grouping's tag key.
+   */
+  function addRow(
+    file: string,
+    line: number,
+    rowGroup: number | undefined,
+    month: string,
+    group: string | null,
+    tagged: boolean,
+    currency: string,
+    billed: number,
+    effective: number,
+    list: number,
+    contracted: number,
+    category: string,
+    status: string,
+    standard: boolean
+  ): void {
+    let sums = last;
+    if (
+      sums === null ||
+      sums.month !== month ||
+      sums.group !== group ||
+      sums.currency !== currency
+    ) {
+      const key = `${month}\u001f${group === null ? "\u0000" : "\u0001" + group}\u001f${currency}`;
+      sums = groups.get(key) ?? null;
+      if (sums === null) {
+        sums = new FocusSums(month, group, currency);
+        groups.set(key, sums);
+        if (!currencies.includes(currency)) addCurrency(currency, file, line, rowGroup);
+      }
+      last = sums;
+    }
+    sums.rows++;
+    sums.billedCost += billed;
+    sums.effectiveCost += effective;
+    // A prepayment whose effective cost is amortised onto the usage it covers (FOCUS: Purchase rows
+    // with EffectiveCost 0), and the tax charged on it, add only their billed cost: their list and
+    // contracted costs reappear on the covered usage, and counting them twice would inflate savings
+    // (FOCUS ListCost, aggregation: purchases "and their related Tax charges" may be excluded).
+    const prepaid = effective === 0 && (category === "Purchase" || category === "Tax");
+    // Unused commitment was paid for and not used: its effective cost stays in, but there is no
+    // usage whose on-demand price it saved, so its list and contracted costs stay out. Savings and
+    // ESR then fall with under-utilisation, as the FinOps Framework says they must.
+    if (!prepaid && status !== "Unused") {
+      sums.listCost += list;
+      sums.contractedCost += contracted;
+    }
+    if (status === "Used") {
+      sums.commitmentUsedCost += effective;
+      sums.coveredListCost += list;
+    } else if (status === "Unused") sums.commitmentUnusedCost += effective;
+    else if (category === "Usage" && standard) {
+      sums.onDemandListCost += list;
+    }
+    // The FinOps hubs' rule, kept for comparison: every row but the prepayments, savings per row
+    // clamped at 0 (their 0.0001 tolerance), none without a list price.
+    if (!prepaid) {
+      sums.hubsListCost += list;
+      if (list > 0 && list - effective >= 0.0001) sums.hubsTotalSavings += list - effective;
+    }
+    if (tagged) sums.allocatedCost += effective;
   }
 
   function file(
@@ -74,48 +218,21 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
     header: readonly string[],
     delimiter: FocusDelimiter = ","
   ): FocusRowConsumer {
-    const columns = header.map((column) => column.trim());
-    const { version, warning } = checkFocusHeader(name, columns);
-    if (warning) report(warning);
+    const { columns, decimals } = startFile(name, header, 1, delimiter);
     // Column indexes are resolved once per file; -1 is a column the file does not have.
     const iStart = columns.indexOf("ChargePeriodStart");
-    const amountColumns = ["BilledCost", "EffectiveCost", "ListCost", "ContractedCost"];
-    const amountIndexes = amountColumns.map((c) => columns.indexOf(c));
+    const amountIndexes = AMOUNT_COLUMNS.map((c) => columns.indexOf(c));
     const [iBilled, iEffective, iList, iContracted] = amountIndexes;
-    // A comma-separated file is FOCUS's own: "." always, read by parseDecimal alone (the fast path).
-    const decimals = delimiter === "," ? null : new FileDecimalMark(columns, amountIndexes);
-    files.push({ info: { file: name, version, delimiter }, decimals });
     const iCurrency = columns.indexOf("BillingCurrency");
     const iCategory = columns.indexOf("ChargeCategory");
     const iStatus = columns.indexOf("CommitmentDiscountStatus");
     const iPricing = columns.indexOf("PricingCategory");
-    const groupColumn = GROUP_COLUMN[grouping.by];
     const iGroup = groupColumn === null ? -1 : columns.indexOf(groupColumn);
-    if (groupColumn !== null && iGroup < 0) {
-      report({
-        severity: "warning",
-        file: name,
-        line: 1,
-        column: groupColumn,
-        message: `${name} has no ${groupColumn} column: all its rows fall in the group without a value.`,
-      });
-    }
     const width = columns.length;
     const monthCache = new Map<string, string | null>();
-    let lastStart = "";
+    // null, not "": a first row with an empty ChargePeriodStart must be checked, not taken as cached.
+    let lastStart: string | null = null;
     let lastMonth = "";
-    let last: FocusSums | null = null;
-
-    function skip(line: number, column: string | undefined, message: string): void {
-      rowsSkipped++;
-      report({
-        severity: "error",
-        file: name,
-        line,
-        column,
-        message: `${message} The row is left out.`,
-      });
-    }
 
     /** An amount; 0 when missing or when the file has no such column, NaN when not a number. */
     function amount(fields: string[], index: number): number {
@@ -130,7 +247,9 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
         if (fields.length === 1 && fields[0] === "") return; // a blank line
         rowsRead++;
         skip(
+          name,
           line,
+          undefined,
           undefined,
           `Line ${line} has ${fields.length} fields where the header has ${width}.`
         );
@@ -147,7 +266,13 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
           monthCache.set(start, cached);
         }
         if (cached === null) {
-          skip(line, "ChargePeriodStart", `ChargePeriodStart "${start}" is not an ISO 8601 date.`);
+          skip(
+            name,
+            line,
+            undefined,
+            "ChargePeriodStart",
+            `ChargePeriodStart "${start}" is not an ISO 8601 date.`
+          );
           return;
         }
         month = lastMonth = cached;
@@ -156,8 +281,14 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
       if (decimals !== null && decimals.mark === null) {
         const unclear = decimals.settle(fields, line);
         if (unclear >= 0) {
-          const column = amountColumns[unclear];
-          skip(line, column, decimals.problem(column, fields[amountIndexes[unclear]]));
+          const column = AMOUNT_COLUMNS[unclear];
+          skip(
+            name,
+            line,
+            undefined,
+            column,
+            decimals.problem(column, fields[amountIndexes[unclear]])
+          );
           return;
         }
       }
@@ -175,10 +306,12 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
         contracted !== contracted
       ) {
         const bad = [billed, effective, list, contracted].findIndex((value) => value !== value);
-        const column = amountColumns[bad];
+        const column = AMOUNT_COLUMNS[bad];
         const text = fields[amountIndexes[bad]];
         skip(
+          name,
           line,
+          undefined,
           column,
           decimals === null
             ? `${column} "${text}" is not a number.`
@@ -194,13 +327,7 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
         if (grouping.by === "tag") {
           const value = isMissing(text) ? ABSENT : tagValue(text, tagKey, quotedTagKey);
           if (value === INVALID) {
-            report({
-              severity: "warning",
-              file: name,
-              line,
-              column: "Tags",
-              message: "Tags is not a JSON object; the row counts as untagged.",
-            });
+            tagsNotObject(name, line, undefined);
           } else if (value !== ABSENT) {
             group = value;
             tagged = true;
@@ -209,53 +336,22 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
           group = text;
         }
       }
-      let sums = last;
-      if (
-        sums === null ||
-        sums.month !== month ||
-        sums.group !== group ||
-        sums.currency !== currency
-      ) {
-        const key = `${month}\u001f${group === null ? "\u0000" : "\u0001" + group}\u001f${currency}`;
-        sums = groups.get(key) ?? null;
-        if (sums === null) {
-          sums = new FocusSums(month, group, currency);
-          groups.set(key, sums);
-          if (!currencies.includes(currency)) addCurrency(currency, name, line);
-        }
-        last = sums;
-      }
-      sums.rows++;
-      sums.billedCost += billed;
-      sums.effectiveCost += effective;
-      const category = iCategory < 0 ? "" : fields[iCategory];
-      const status = iStatus < 0 ? "" : fields[iStatus];
-      // A prepayment whose effective cost is amortised onto the usage it covers (FOCUS: Purchase rows
-      // with EffectiveCost 0), and the tax charged on it, add only their billed cost: their list and
-      // contracted costs reappear on the covered usage, and counting them twice would inflate savings
-      // (FOCUS ListCost, aggregation: purchases "and their related Tax charges" may be excluded).
-      const prepaid = effective === 0 && (category === "Purchase" || category === "Tax");
-      // Unused commitment was paid for and not used: its effective cost stays in, but there is no
-      // usage whose on-demand price it saved, so its list and contracted costs stay out. Savings and
-      // ESR then fall with under-utilisation, as the FinOps Framework says they must.
-      if (!prepaid && status !== "Unused") {
-        sums.listCost += list;
-        sums.contractedCost += contracted;
-      }
-      if (status === "Used") {
-        sums.commitmentUsedCost += effective;
-        sums.coveredListCost += list;
-      } else if (status === "Unused") sums.commitmentUnusedCost += effective;
-      else if (category === "Usage" && iPricing >= 0 && fields[iPricing] === "Standard") {
-        sums.onDemandListCost += list;
-      }
-      // The FinOps hubs' rule, kept for comparison: every row but the prepayments, savings per row
-      // clamped at 0 (their 0.0001 tolerance), none without a list price.
-      if (!prepaid) {
-        sums.hubsListCost += list;
-        if (list > 0 && list - effective >= 0.0001) sums.hubsTotalSavings += list - effective;
-      }
-      if (tagged) sums.allocatedCost += effective;
+      addRow(
+        name,
+        line,
+        undefined,
+        month,
+        group,
+        tagged,
+        currency,
+        billed,
+        effective,
+        list,
+        contracted,
+        iCategory < 0 ? "" : fields[iCategory],
+        iStatus < 0 ? "" : fields[iStatus],
+        iPricing >= 0 && fields[iPricing] === "Standard"
+      );
     };
     const fieldsRead = [
       iStart,
@@ -273,13 +369,33 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
     return Object.assign(consume, { fieldsRead });
   }
 
-  function addCurrency(currency: string, file: string, line: number): void {
+  function typedFile(name: string, header: readonly string[]): FocusTypedFile {
+    const { columns } = startFile(name, header, 0, ",");
+    return createTypedFile(name, columns, {
+      grouping,
+      groupColumn,
+      tagKey,
+      quotedTagKey,
+      countRows: (count) => (rowsRead += count),
+      skip,
+      tagsNotObject,
+      addRow,
+    });
+  }
+
+  function addCurrency(
+    currency: string,
+    file: string,
+    line: number,
+    rowGroup: number | undefined
+  ): void {
     currencies.push(currency);
     if (currencies.length > 1) {
       report({
         severity: "warning",
         file,
         line,
+        ...(rowGroup === undefined ? {} : { rowGroup }),
         column: "BillingCurrency",
         message: `Billing currency "${currency || "(none)"}" appears besides ${currencies
           .slice(0, -1)
@@ -314,7 +430,7 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
     };
   }
 
-  return { file, finish };
+  return { file, typedFile, finish };
 }
 
 function compareText(a: string, b: string): number {

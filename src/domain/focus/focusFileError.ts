@@ -15,8 +15,12 @@ export type FocusFileErrorKind =
   | "fieldTooLarge"
   /** UTF-16 or invalid UTF-8: FOCUS files are UTF-8. */
   | "encoding"
-  /** The file cannot be read (I/O, gzip, empty file). */
-  | "unreadable";
+  /** The file cannot be read (I/O, gzip, empty file, not Parquet though named .parquet). */
+  | "unreadable"
+  /** A Parquet column is stored as a type that cannot hold its values (a boolean cost, a numeric date). */
+  | "columnType"
+  /** A Parquet row group is larger than the host may hold in memory (the browser's limit is lower). */
+  | "rowGroupTooLarge";
 
 export class FocusFileError extends Error {
   constructor(
@@ -25,7 +29,9 @@ export class FocusFileError extends Error {
     readonly file: string,
     /** 1-based line where the problem was found; 0 for the whole file. */
     readonly line: number,
-    message: string
+    message: string,
+    /** Parquet: the 1-based row group concerned, when there is one. */
+    readonly rowGroup?: number
   ) {
     super(message);
     this.name = "FocusFileError";

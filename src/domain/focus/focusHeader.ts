@@ -38,7 +38,9 @@ export function detectDelimiter(text: string, newline: CsvNewline): FocusDelimit
  */
 export function checkFocusHeader(
   file: string,
-  columns: readonly string[]
+  columns: readonly string[],
+  /** Where problems are reported: the CSV header's line 1, or 0 (the whole file) for Parquet. */
+  line = 1
 ): { version: FocusVersion; warning: FocusIssue | null } {
   const missingEssential = FOCUS_ESSENTIAL_COLUMNS.filter((column) => !columns.includes(column));
   if (missingEssential.length > 0) {
@@ -49,7 +51,7 @@ export function checkFocusHeader(
         throw new FocusFileError(
           "wrongDelimiter",
           file,
-          1,
+          line,
           `${file} separates its columns with ${name}; FOCUS files are comma-separated (semicolons and tabs are read too). Export it again as comma-separated CSV.`
         );
       }
@@ -57,8 +59,8 @@ export function checkFocusHeader(
     throw new FocusFileError(
       "missingColumns",
       file,
-      1,
-      `${file} is not a FOCUS cost file: its header lacks ${missingEssential.join(", ")}.`
+      line,
+      `${file} is not a FOCUS cost file: its ${line === 0 ? "columns lack" : "header lacks"} ${missingEssential.join(", ")}.`
     );
   }
   const version = detectFocusVersion(columns);
@@ -69,7 +71,7 @@ export function checkFocusHeader(
       : {
           severity: "warning",
           file,
-          line: 1,
+          line,
           message: `FOCUS ${version} requires columns this file lacks: ${missing.join(", ")}.${amountNote(missing)}`,
         };
   return { version, warning };

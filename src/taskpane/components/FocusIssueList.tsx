@@ -1,6 +1,6 @@
 import { Badge, Caption1, makeStyles, Text } from "@fluentui/react-components";
 import type { FocusIssue } from "../../domain/focus/focusTypes";
-import { issuePlace } from "../model/costImport";
+import { issuePlace } from "../../domain/focus/focusIssuePlace";
 import { useListStyles } from "./listStyles";
 
 const useStyles = makeStyles({
@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   message: { overflowWrap: "anywhere" },
 });
 
-/** The import's issues, each with its file, line and column so the user can find it. */
+/** The import's issues, each with its file, line (or row group and row) and column so the user can find it. */
 export function FocusIssueList({ issues }: { readonly issues: readonly FocusIssue[] }) {
   const styles = useStyles();
   const lists = useListStyles();
