@@ -5,6 +5,7 @@ import { MADE_BY_COMMAND, TEMPLATES } from "../workbook/templates";
 import { CheckCommand, parseCheck } from "./checkCommand";
 import { ConsolidateCommand, parseConsolidate } from "./consolidateCommand";
 import { destinationProblems } from "./destinationFlags";
+import { FocusQueryCommand, parseFocusQuery } from "./focusQueryCommand";
 import { ImportFocusCommand, parseImportFocus } from "./importFocusCommand";
 import {
   MAINTENANCE,
@@ -18,10 +19,18 @@ import {
  * so every flag and every mistake can be tested without a console or a file system.
  */
 export type CommandName =
-  "generate" | "import-focus" | "check" | MaintenanceKind | "consolidate" | "list" | "help";
+  | "generate"
+  | "import-focus"
+  | "focus-query"
+  | "check"
+  | MaintenanceKind
+  | "consolidate"
+  | "list"
+  | "help";
 export const COMMANDS: readonly CommandName[] = [
   "generate",
   "import-focus",
+  "focus-query",
   "check",
   ...MAINTENANCE,
   "consolidate",
@@ -60,6 +69,7 @@ export type GenerateCommand = {
 export type Command =
   | GenerateCommand
   | ImportFocusCommand
+  | FocusQueryCommand
   | CheckCommand
   | MaintenanceCommand
   | ConsolidateCommand
@@ -147,6 +157,11 @@ export function parseCommand(argv: readonly string[]): Command | UsageError {
     if (wantsHelp(rest)) return { kind: "help", topic: "import-focus" };
     const parsed = parseImportFocus(rest);
     return Array.isArray(parsed) ? usage(parsed, "import-focus") : parsed;
+  }
+  if (first === "focus-query") {
+    if (wantsHelp(rest)) return { kind: "help", topic: "focus-query" };
+    const parsed = parseFocusQuery(rest);
+    return Array.isArray(parsed) ? usage(parsed, "focus-query") : parsed;
   }
   if (first === "check") {
     if (wantsHelp(rest)) return { kind: "help", topic: "check" };

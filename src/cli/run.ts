@@ -7,6 +7,7 @@ import { BIN, EXIT, ExitCode, helpText, listText } from "./help";
 import { check } from "./check";
 import { consolidate } from "./consolidate";
 import { importFocus } from "./importFocus";
+import { focusQuery } from "./focusQuery";
 import { generateDepartments } from "./generateDepartments";
 import { maintain } from "./maintain";
 import { checkTarget, fileSystemCanWrite, isNotWritten, writeNewFile } from "./newFile";
@@ -42,6 +43,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
         return await generate(command, io);
       case "import-focus":
         return await importFocus(command, io);
+      case "focus-query":
+        return focusQuery(command, io);
       case "check":
         return await check(command, io);
       case "repair":

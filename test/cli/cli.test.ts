@@ -72,12 +72,12 @@ describe("parseCommand", () => {
       [[], "Missing command."],
       [
         ["make"],
-        'Unknown command "make". Commands: generate, import-focus, check, repair, upgrade, roll-forward, record-assessment, convert, consolidate, list, help.',
+        'Unknown command "make". Commands: generate, import-focus, focus-query, check, repair, upgrade, roll-forward, record-assessment, convert, consolidate, list, help.',
       ],
       [["--all"], 'Unknown option "--all".'],
       [
         ["help", "make"],
-        'No help for "make". Commands: generate, import-focus, check, repair, upgrade, roll-forward, record-assessment, convert, consolidate, list, help.',
+        'No help for "make". Commands: generate, import-focus, focus-query, check, repair, upgrade, roll-forward, record-assessment, convert, consolidate, list, help.',
       ],
       [["help", "generate", "list"], 'help takes one command (got "list" too).'],
       [["--version", "x"], '--version takes no arguments (got "x").'],

@@ -1,0 +1,70 @@
+import { parseArgs } from "node:util";
+import { FocusGrouping } from "../domain/focus/focusTypes";
+import {
+  focusQueryProblems,
+  QUERY_DIALECTS,
+  QueryDialect,
+} from "../domain/focus/warehouse/focusQuery";
+
+/** `focus-query --dialect D [--group-by G] [--from TABLE] [--tags FORMAT]` as data, parsed without I/O. */
+export interface FocusQueryCommand {
+  readonly kind: "focus-query";
+  readonly dialect: QueryDialect;
+  readonly grouping: FocusGrouping;
+  readonly from?: string;
+  readonly tags?: string;
+}
+
+const OPTIONS = {
+  dialect: { type: "string" },
+  "group-by": { type: "string" },
+  from: { type: "string" },
+  tags: { type: "string" },
+} as const;
+
+/** --group-by as import-focus reads it: month, sub-account, service-category or tag:KEY; undefined when not one. */
+export function parseGroupBy(text: string): FocusGrouping | undefined {
+  const tag = /^tag:(.+)$/s.exec(text);
+  if (tag) return { by: "tag", key: tag[1] };
+  if (text === "month") return { by: "month" };
+  if (text === "sub-account") return { by: "subAccount" };
+  if (text === "service-category") return { by: "serviceCategory" };
+  return undefined;
+}
+
+/** Problems, one sentence each, or the command. */
+export function parseFocusQuery(args: readonly string[]): FocusQueryCommand | string[] {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return [`${(error as Error).message.split("\n")[0]}`];
+  }
+  const { values, positionals } = parsed;
+  const problems: string[] = [];
+  if (positionals.length > 0)
+    problems.push(`focus-query takes no file (got ${JSON.stringify(positionals[0])}).`);
+  const dialect = values.dialect as QueryDialect | undefined;
+  if (dialect === undefined)
+    problems.push(`Say which engine the query is for with --dialect ${QUERY_DIALECTS.join("|")}.`);
+  else if (!QUERY_DIALECTS.includes(dialect))
+    problems.push(
+      `--dialect must be ${QUERY_DIALECTS.join(", ")} (got ${JSON.stringify(dialect)}).`
+    );
+  const groupBy = values["group-by"] ?? "month";
+  const grouping = parseGroupBy(groupBy);
+  if (!grouping)
+    problems.push(
+      `--group-by must be month, sub-account, service-category or tag:KEY (got ${JSON.stringify(groupBy)}).`
+    );
+  if (problems.length > 0 || dialect === undefined || !grouping) return problems;
+  const command: FocusQueryCommand = {
+    kind: "focus-query",
+    dialect,
+    grouping,
+    ...(values.from === undefined ? {} : { from: values.from }),
+    ...(values.tags === undefined ? {} : { tags: values.tags }),
+  };
+  const invalid = focusQueryProblems(command);
+  return invalid.length > 0 ? invalid : command;
+}
