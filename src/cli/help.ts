@@ -65,7 +65,9 @@ const GENERAL = `${BIN}: the FinOps practice workbooks as .xlsx files
 Usage:
   ${BIN} generate (--template <id> [--template <id> ...] | --all) (--out | --into) FILE.xlsx [options]
   ${BIN} generate (--template <id> ... | --all) --departments-from FILE.csv --out-dir DIR [options]
-  ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
+  ${BIN} import-focus (FILE.csv | FILE.parquet | FOLDER) ... --into WORKBOOK.xlsx [options]
+  ${BIN} import-focus --aggregates RESULT.csv --into WORKBOOK.xlsx [options]
+  ${BIN} focus-query --dialect duckdb|bigquery|snowflake|databricks|kql [options]
   ${BIN} check WORKBOOK.xlsx [--json]
   ${BIN} repair WORKBOOK.xlsx [--dry-run]
   ${BIN} upgrade WORKBOOK.xlsx [--dry-run]
@@ -80,6 +82,7 @@ Usage:
 Commands:
   generate      Write templates into a new .xlsx file
   import-focus  Put FOCUS billing exports into a generated workbook: Cost data sheet, KPI actuals
+  focus-query   Print the query that sums FOCUS data in a warehouse, for import-focus --aggregates
   check         The health check: what no longer matches its template, and how to fix it
   repair        Put back what the templates own (formulas, names, formats), keeping everything else
   upgrade       Move templates an earlier version made to the current one, keeping what you typed
@@ -118,7 +121,7 @@ Templates: ${TEMPLATES.map((t) => t.id).join(", ")}
 ${EXIT_CODES}
 `;
 
-const IMPORT_FOCUS = `Usage: ${BIN} import-focus FILE.csv [FILE.csv.gz ...] --into WORKBOOK.xlsx [options]
+const IMPORT_FOCUS = `Usage: ${BIN} import-focus (FILE.csv | FILE.csv.gz | FILE.parquet | FOLDER) ... --into WORKBOOK.xlsx [options]
 
 Reads FOCUS cost and usage exports (plain or gzip) as streams and fills a workbook this tool
 generated: a "Cost data" sheet with one row per month (and group, and currency), replacing the one an
@@ -127,12 +130,20 @@ and waste, and allocation coverage for the months you choose. The old and new va
 is printed; without --periods or --all-periods nothing in the tracker changes. Files with ";" or tabs
 between values and decimal commas, as Excel saves CSV in many European locales, are read too.
 
+A FOLDER may be named instead of files (or with them): a cloud export folder with its manifests
+(AWS Data Exports, Azure Cost Management) is read one billing period at a time, from the newest
+delivery of each; a data file no manifest lists is skipped and named. A folder without manifests:
+every FOCUS file under it, files with the same content read once. What is read and skipped is
+printed before reading (docs/FOCUS.md, "Export folders and manifests").
+
 Options:
   --into WORKBOOK.xlsx     The workbook to fill (required); rewritten in place, all or nothing
   --group-by GROUP         month (default), sub-account, service-category or tag:KEY
                            (tag:KEY also gives allocation coverage: the share of cost carrying KEY)
   --periods YYYY-MM,...    The months whose KPI actuals to write
   --all-periods            Write every month the import and the tracker share
+  --aggregates RESULT.csv  Instead of FOCUS files: the result of "${BIN} focus-query", run in a
+                           warehouse and exported as CSV (a tag grouping needs --group-by tag:KEY)
   --issue-limit N          Issues kept, the first 10 printed (default 100; all are counted)
 
 ${EXIT_CODES}
@@ -275,6 +286,24 @@ Prints every template on stdout: id, version, title and purpose.
 ${EXIT_CODES}
 `;
 
+const FOCUS_QUERY = `Usage: ${BIN} focus-query --dialect duckdb|bigquery|snowflake|databricks|kql [options]
+
+Prints the query that computes the Cost data sheet's sums where the FOCUS data already is: DuckDB
+(the reference), BigQuery, Snowflake, Databricks SQL, or KQL over the FinOps hubs' Costs(). It has
+the import's rules (prepayments, unused commitment, credits, currencies, missing values, the UTC
+month). Run it, export the result as CSV, then: ${BIN} import-focus --aggregates RESULT.csv
+--into WORKBOOK.xlsx (with the same --group-by). docs/FOCUS.md, "The warehouse path", says more.
+
+Options:
+  --dialect ENGINE         duckdb, bigquery, snowflake, databricks or kql (required)
+  --group-by GROUP         month (default), sub-account, service-category or tag:KEY
+  --from TABLE             The table (or view) to read, as written: default focus, Costs() for kql
+  --tags FORMAT            How Tags is stored: duckdb json|map, bigquery json|string,
+                           snowflake variant|string, databricks map|string (the first is the default)
+
+${EXIT_CODES}
+`;
+
 const HELP = `Usage: ${BIN} help [command]
 
 Prints the general help, or the help of one command (${COMMANDS.join(", ")}).
@@ -288,6 +317,8 @@ export function helpText(topic?: CommandName): string {
       return GENERATE;
     case "import-focus":
       return IMPORT_FOCUS;
+    case "focus-query":
+      return FOCUS_QUERY;
     case "check":
       return CHECK;
     case "repair":

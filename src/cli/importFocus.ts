@@ -1,11 +1,14 @@
 import { FocusFileError } from "../domain/focus/focusFileError";
+import { issuePlace } from "../domain/focus/focusIssuePlace";
 import { readAsNote } from "../domain/focus/focusReadAs";
+import { FocusImport } from "../domain/focus/focusTypes";
+import { describeGrouping } from "../domain/focus/warehouse/focusQuery";
 import { describeChange, forPeriods } from "../workbook/costData/kpiActuals";
 import { BIN, EXIT, ExitCode } from "./help";
 import { ImportFocusCommand } from "./importFocusCommand";
 import { CliIO } from "./io";
 import { replaceFile } from "./replaceFile";
-import { readWorkbookInput } from "./workbookInput";
+import { readWorkbookInput, WorkbookInput } from "./workbookInput";
 
 /** Issues printed on stderr; the rest are counted (the Cost data sheet's notes give the total). */
 const ISSUES_SHOWN = 10;
@@ -24,13 +27,43 @@ export async function importFocus(command: ImportFocusCommand, io: CliIO): Promi
   const input = await readWorkbookInput(command.into, BIN, "optional");
   if (!input.ok) return fail(EXIT.input, `${input.message} Nothing was written.`);
 
-  io.stderr(
-    `Reading ${command.files.length} FOCUS file${command.files.length === 1 ? "" : "s"}...\n`
-  );
+  // --aggregates: the sums a warehouse computed with focus-query; the workbook is filled the same way.
+  if (command.aggregates !== undefined) {
+    const { file, grouping } = command.aggregates;
+    io.stderr(`Reading the query result ${file}...\n`);
+    const { readAggregatesResult } = await import("./focusQueryResult");
+    let aggregates;
+    try {
+      aggregates = await readAggregatesResult(file, grouping);
+    } catch (error) {
+      if (error instanceof FocusFileError)
+        return fail(EXIT.input, `${error.message} Nothing was written.`);
+      throw error;
+    }
+    io.stderr(
+      `Summed in the warehouse ${describeGrouping(aggregates.grouping)}: ${aggregates.rowsRead} FOCUS rows.\n`
+    );
+    return fillWorkbook(command, io, input, aggregates);
+  }
+
+  // Folders are planned first (export manifests, duplicates): what is read and skipped is told before reading.
+  const { focusInputs, inputFiles, FocusFolderError, planLines } =
+    await import("../node/focusFolder");
+  let files: string[];
+  try {
+    const inputs = await focusInputs(command.files);
+    for (const line of planLines(inputs)) io.stderr(`${line}\n`);
+    files = inputFiles(inputs);
+  } catch (error) {
+    if (error instanceof FocusFolderError)
+      return fail(EXIT.input, `${error.message} Nothing was written.`);
+    throw error;
+  }
+  io.stderr(`Reading ${files.length} FOCUS file${files.length === 1 ? "" : "s"}...\n`);
   const { importFocusFiles } = await import("../node/importFocusFiles");
   let result;
   try {
-    result = await importFocusFiles(command.files, {
+    result = await importFocusFiles(files, {
       grouping: command.grouping,
       issueLimit: command.issueLimit,
     });
@@ -39,12 +72,24 @@ export async function importFocus(command: ImportFocusCommand, io: CliIO): Promi
       return fail(EXIT.input, `${error.message} Nothing was written.`);
     throw error;
   }
+  return fillWorkbook(command, io, input, result);
+}
+
+/** Fills the workbook with an import's result: the Cost data sheet, and the KPI cells asked for. */
+async function fillWorkbook(
+  command: ImportFocusCommand,
+  io: CliIO,
+  input: Extract<WorkbookInput, { ok: true }>,
+  result: FocusImport
+): Promise<ExitCode> {
+  const fail = (code: ExitCode, message: string) => {
+    io.stderr(`${BIN}: ${message}\n`);
+    return code;
+  };
   const readAs = readAsNote(result.versions);
   if (readAs) io.stderr(`${readAs}\n`);
   for (const issue of result.issues.slice(0, ISSUES_SHOWN))
-    io.stderr(
-      `${issue.severity}: ${issue.file}${issue.line ? `, line ${issue.line}` : ""}${issue.column ? `, ${issue.column}` : ""}: ${issue.message}\n`
-    );
+    io.stderr(`${issue.severity}: ${issuePlace(issue)}: ${issue.message}\n`);
   if (result.issueCount > ISSUES_SHOWN)
     io.stderr(`... ${result.issueCount - ISSUES_SHOWN} more issues.\n`);
   if (result.aggregates.length === 0)

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { FocusGrouping } from "../domain/focus/focusTypes";
 
-/** `import-focus FILE.csv [...] --into WORKBOOK.xlsx [options]` as data; parsed without I/O like generate. */
+/** `import-focus FILE.csv|FOLDER [...] --into WORKBOOK.xlsx [options]` as data; parsed without I/O like generate. */
 export interface ImportFocusCommand {
   readonly kind: "import-focus";
   readonly files: readonly string[];
@@ -10,6 +10,11 @@ export interface ImportFocusCommand {
   /** The months whose KPI actuals to write; undefined: none (the changes are only shown). */
   readonly periods?: readonly string[] | "all";
   readonly issueLimit: number;
+  /**
+   * --aggregates: a focus-query result (CSV) instead of FOCUS files; its header says the grouping,
+   * `grouping` here is what --group-by asked (required for a tag: the header cannot name the key).
+   */
+  readonly aggregates?: { readonly file: string; readonly grouping?: FocusGrouping };
 }
 
 const OPTIONS = {
@@ -18,6 +23,7 @@ const OPTIONS = {
   periods: { type: "string" },
   "all-periods": { type: "boolean" },
   "issue-limit": { type: "string" },
+  aggregates: { type: "string" },
 } as const;
 
 const GROUPINGS: Record<string, FocusGrouping> = {
@@ -36,7 +42,14 @@ export function parseImportFocus(args: readonly string[]): ImportFocusCommand | 
   }
   const { values, positionals } = parsed;
   const problems: string[] = [];
-  if (positionals.length === 0) problems.push("Name at least one FOCUS file (.csv or .csv.gz).");
+  if (values.aggregates !== undefined && positionals.length > 0)
+    problems.push(
+      `--aggregates reads a query result instead of FOCUS files: name either, not both (got ${JSON.stringify(positionals[0])} too).`
+    );
+  else if (positionals.length === 0 && values.aggregates === undefined)
+    problems.push(
+      "Name at least one FOCUS file (.csv, .csv.gz or .parquet) or a folder of them (a cloud export)."
+    );
   const into = values.into;
   if (into === undefined) problems.push("Say which workbook to fill with --into WORKBOOK.xlsx.");
   else if (!/\.xlsx$/i.test(into))
@@ -67,5 +80,13 @@ export function parseImportFocus(args: readonly string[]): ImportFocusCommand | 
     grouping,
     periods: values["all-periods"] ? "all" : periods,
     issueLimit: Number(limit),
+    ...(values.aggregates === undefined
+      ? {}
+      : {
+          aggregates: {
+            file: values.aggregates,
+            ...(values["group-by"] === undefined ? {} : { grouping }),
+          },
+        }),
   };
 }

@@ -1,17 +1,15 @@
-import { TextDecoder as NodeTextDecoder } from "util";
+import "./jsdomTextCodecs";
 import { gunzipSync } from "zlib";
 import { isGzip } from "../../src/domain/focus/focusFileReader";
 import {
   FocusImportPort,
   fromFailure,
   ImportCancelled,
+  sourceName,
   toFailure,
 } from "../../src/taskpane/focus/focusImportPort";
-import { FocusSource, readFocusFiles } from "../../src/taskpane/focus/readFocusFiles";
-
-// jsdom has no TextDecoder, which the reader uses (every browser and worker has it).
-if (typeof globalThis.TextDecoder === "undefined")
-  globalThis.TextDecoder = NodeTextDecoder as unknown as typeof TextDecoder;
+import type { FocusSource } from "../../src/taskpane/focus/focusSource";
+import { readFocusFiles } from "../../src/taskpane/focus/readFocusFiles";
 
 /** jsdom's Blob has no arrayBuffer(): FileReader it is. */
 function bytesOf(file: File): Promise<Uint8Array> {
@@ -28,6 +26,8 @@ export interface InProcessOptions {
   readonly chunkBytes?: number;
   /** Awaited before every chunk: a test holds the read here to see progress and cancel. */
   readonly gate?: () => Promise<void>;
+  /** Parquet: the largest row group read (the worker's default otherwise). */
+  readonly maxRowGroupBytes?: number;
 }
 
 /**
@@ -41,8 +41,12 @@ export function inProcessPort(options: InProcessOptions = {}): FocusImportPort {
     start(files, settings, onProgress) {
       const abort = new AbortController();
       const sources: FocusSource[] = files.map((file) => ({
-        name: file.name,
+        name: sourceName(file),
         size: file.size,
+        stored: {
+          byteLength: file.size,
+          slice: async (start, end) => (await bytesOf(file)).slice(start, end).buffer,
+        },
         async *chunks() {
           const stored = await bytesOf(file);
           const bytes = isGzip(stored) ? new Uint8Array(gunzipSync(stored)) : stored;
@@ -58,6 +62,7 @@ export function inProcessPort(options: InProcessOptions = {}): FocusImportPort {
       }));
       const result = readFocusFiles(sources, {
         ...settings,
+        maxRowGroupBytes: options.maxRowGroupBytes,
         onProgress,
         signal: abort.signal,
         progressEveryMs: 0,

@@ -89,8 +89,13 @@ export interface FocusAggregate {
 export interface FocusIssue {
   readonly severity: "error" | "warning";
   readonly file: string;
-  /** 1-based line in the file (the header is line 1); 0 for a problem with the whole file. */
+  /**
+   * 1-based line in a CSV file (the header is line 1), or 1-based row in a Parquet file (its first data
+   * row is row 1); 0 for a problem with the whole file (for Parquet, also with its columns).
+   */
   readonly line: number;
+  /** Parquet only: the 1-based row group holding the row. */
+  readonly rowGroup?: number;
   /** The column concerned, when there is one. */
   readonly column?: string;
   readonly message: string;
@@ -99,6 +104,11 @@ export interface FocusIssue {
 export interface FocusImport {
   /** Per file, what was detected: the version, the delimiter and the decimal mark. */
   readonly versions: readonly FocusFileInfo[];
+  /**
+   * Set when the sums were made in a warehouse by the focus-query query and its result imported
+   * (import-focus --aggregates): the result file's name. `versions` is then empty.
+   */
+  readonly warehouseResult?: string;
   readonly grouping: FocusGrouping;
   /** Sorted by month, group, currency. */
   readonly aggregates: readonly FocusAggregate[];

@@ -9,7 +9,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { GROUPING_CHOICES, GroupingChoice, ISSUE_LIMIT } from "../model/costImport";
+import type { FolderView } from "../model/focusFolderView";
 import { FileChooser } from "./FileChooser";
+import { FocusFolderChooser } from "./FocusFolderChooser";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -23,6 +25,10 @@ export interface FocusFilePickerProps {
   /** Shown under the tag key field (it is required when grouping by tag). */
   readonly tagKeyError?: string;
   readonly onFiles: (files: File[]) => void;
+  /** A chosen folder's plan; `files` are then the files it reads. */
+  readonly folder?: FolderView;
+  readonly planningFolder: boolean;
+  readonly onFolder: (files: File[]) => void;
   readonly onGrouping: (by: GroupingChoice) => void;
   readonly onTagKey: (key: string) => void;
   readonly onRead: () => void;
@@ -31,18 +37,23 @@ export interface FocusFilePickerProps {
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-/** Step one of the import: which FOCUS files (CSV or gzip) and how to group their totals. */
+/** Step one of the import: which FOCUS files (CSV, gzip or Parquet) and how to group their totals. */
 export function FocusFilePicker(props: FocusFilePickerProps) {
   const styles = useStyles();
   return (
     <div className={styles.root}>
       <FileChooser
-        accept=".csv,.gz,.csv.gz,text/csv,application/gzip"
-        description="Cost export files in FOCUS format: .csv or .csv.gz"
+        accept=".csv,.gz,.csv.gz,.parquet,text/csv,application/gzip,application/vnd.apache.parquet"
+        description="Cost export files in FOCUS format (.csv, .csv.gz or .parquet), or a warehouse query's result (.csv, from finops-workbooks focus-query)"
         listLabel="Files to import"
-        files={props.files}
+        files={props.folder ? [] : props.files}
         onFiles={props.onFiles}
         size={megabytes}
+      />
+      <FocusFolderChooser
+        folder={props.folder}
+        planning={props.planningFolder}
+        onFolder={props.onFolder}
       />
       <Field label="Totals per">
         <RadioGroup

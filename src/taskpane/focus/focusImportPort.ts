@@ -39,6 +39,8 @@ export type WorkerMessage =
 export interface StartMessage {
   readonly type: "start";
   readonly files: readonly File[];
+  /** Each file's name in issues and progress (sourceName): a File posted to a worker loses its folder path. */
+  readonly names: readonly string[];
   readonly settings: ReadFocusSettings;
 }
 
@@ -48,11 +50,19 @@ export interface ImportFailure {
   readonly file: string;
   readonly line: number;
   readonly message: string;
+  /** Parquet: the row group of `line` (then a row), when the failure has one. */
+  readonly rowGroup?: number;
 }
 
 export function toFailure(error: unknown): ImportFailure {
   if (error instanceof FocusFileError)
-    return { kind: error.kind, file: error.file, line: error.line, message: error.message };
+    return {
+      kind: error.kind,
+      file: error.file,
+      line: error.line,
+      message: error.message,
+      rowGroup: error.rowGroup,
+    };
   return {
     kind: "internal",
     file: "",
@@ -64,5 +74,19 @@ export function toFailure(error: unknown): ImportFailure {
 /** Back to the error the view words: a FocusFileError for a file's fault, else a plain Error. */
 export function fromFailure(failure: ImportFailure): Error {
   if (failure.kind === "internal") return new Error(failure.message);
-  return new FocusFileError(failure.kind, failure.file, failure.line, failure.message);
+  return new FocusFileError(
+    failure.kind,
+    failure.file,
+    failure.line,
+    failure.message,
+    failure.rowGroup
+  );
+}
+
+/**
+ * A picked file's name as the import reports it: its path within the chosen folder when it came from a
+ * folder (two months' deliveries both hold a part_0_0001.csv), else its name.
+ */
+export function sourceName(file: File): string {
+  return file.webkitRelativePath || file.name;
 }

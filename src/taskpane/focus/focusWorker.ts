@@ -10,9 +10,9 @@ import { readFocusFiles } from "./readFocusFiles";
 const post = (message: WorkerMessage) => self.postMessage(message);
 
 self.onmessage = (event: MessageEvent<StartMessage>) => {
-  const { files, settings } = event.data;
+  const { files, names, settings } = event.data;
   readFocusFiles(
-    files.map((file) => blobSource(file, file.name)),
+    files.map((file, index) => blobSource(file, names[index])),
     { ...settings, onProgress: (progress) => post({ type: "progress", progress }) }
   ).then(
     (result) => post({ type: "done", result }),

@@ -1,27 +1,26 @@
-import { createFocusAggregator } from "../../domain/focus/focusAggregator";
+import { createFocusAggregator, FocusAggregator } from "../../domain/focus/focusAggregator";
 import { FocusFileError } from "../../domain/focus/focusFileError";
+import { FORMAT_BYTES, focusFileFormat } from "../../domain/focus/focusFileFormat";
 import { createFocusFileReader } from "../../domain/focus/focusFileReader";
+import { readFocusParquet } from "../../domain/focus/focusParquetReader";
 import type { FocusProgress } from "../../domain/focus/focusProgress";
 import type { FocusGrouping, FocusImport } from "../../domain/focus/focusTypes";
-
-/** A chunk of a file's text bytes (decompressed), and how many of the file's stored bytes are read so far. */
-export interface FocusChunk {
-  readonly data: Uint8Array;
-  readonly storedBytes: number;
-}
-
-/** One file as the reader sees it: its name, its stored size, and its bytes as a stream of chunks. */
-export interface FocusSource {
-  readonly name: string;
-  readonly size: number;
-  chunks(): AsyncIterable<FocusChunk>;
-}
+import type { FocusChunk, FocusSource } from "./focusSource";
+import { readIfWarehouseResult } from "./warehouseResult";
 
 export interface ReadFocusSettings {
   readonly grouping: FocusGrouping;
   /** Issues kept (all are counted). */
   readonly issueLimit: number;
+  /** Parquet: the largest row group read, as its columns' uncompressed bytes (default 512 MB). */
+  readonly maxRowGroupBytes?: number;
 }
+
+/** A browser tab runs out of memory well before Node: row groups past this are refused with advice. */
+export const BROWSER_MAX_ROW_GROUP_BYTES = 512_000_000;
+
+const TOO_LARGE_ADVICE =
+  "Export it again with smaller row groups (for example 1,000,000 rows each), or import it with the command line (finops-workbooks import-focus), which holds larger ones.";
 
 export interface ReadFocusOptions extends ReadFocusSettings {
   readonly onProgress?: (progress: FocusProgress) => void;
@@ -54,7 +53,7 @@ export async function readFocusFiles(
   for (let index = 0; index < sources.length; index++) {
     signal?.throwIfAborted();
     const source = sources[index];
-    const reader = createFocusFileReader(aggregator, source.name);
+    let rows = 0;
     let stored = 0;
     const report = () => {
       const done = bytesBefore + stored;
@@ -63,33 +62,67 @@ export async function readFocusFiles(
         file: source.name,
         fileIndex: index,
         fileCount: sources.length,
-        rows: rowsBefore + reader.rows,
+        rows: rowsBefore + rows,
         bytes: done,
         totalBytes,
         megabytes: done / 1e6,
         secondsLeft: seconds > 0 && done > 0 ? ((totalBytes - done) * seconds) / done : null,
       });
     };
-    try {
-      for await (const chunk of source.chunks()) {
-        signal?.throwIfAborted();
-        reader.push(chunk.data);
-        stored = chunk.storedBytes;
-        if (onProgress && now() - lastReport >= every) {
-          lastReport = now();
-          report();
-        }
+    const progress = (read: number, storedBytes: number) => {
+      rows = read;
+      stored = storedBytes;
+      if (onProgress && now() - lastReport >= every) {
+        lastReport = now();
+        report();
       }
-      reader.end();
+    };
+    try {
+      const head = new Uint8Array(
+        await source.stored.slice(0, Math.min(FORMAT_BYTES, source.size))
+      );
+      if (focusFileFormat(source.name, head) === "parquet") {
+        rows = await readFocusParquet(aggregator, source.name, source.stored, {
+          maxRowGroupBytes: options.maxRowGroupBytes ?? BROWSER_MAX_ROW_GROUP_BYTES,
+          tooLargeAdvice: TOO_LARGE_ADVICE,
+          signal,
+          onRowGroup: progress,
+        });
+      } else {
+        const text = await readIfWarehouseResult(source, sources.length, options.grouping, signal);
+        if ("result" in text) {
+          progress(text.result.rowsRead, source.size);
+          return text.result;
+        }
+        rows = await readText(aggregator, source.name, text.chunks, signal, progress);
+      }
     } catch (error) {
       throw readFailure(error, source.name, signal);
     }
     stored = source.size;
     report();
     bytesBefore += source.size;
-    rowsBefore += reader.rows;
+    rowsBefore += rows;
   }
   return aggregator.finish();
+}
+
+/** A CSV file (gzip already undone by the source) through the pure reader; returns its data rows. */
+async function readText(
+  aggregator: FocusAggregator,
+  name: string,
+  chunks: AsyncIterable<FocusChunk>,
+  signal: AbortSignal | undefined,
+  progress: (rows: number, storedBytes: number) => void
+): Promise<number> {
+  const reader = createFocusFileReader(aggregator, name);
+  for await (const chunk of chunks) {
+    signal?.throwIfAborted();
+    reader.push(chunk.data);
+    progress(reader.rows, chunk.storedBytes);
+  }
+  reader.end();
+  return reader.rows;
 }
 
 /** Cancellation stays itself; FocusFileError passes through; anything else (I/O, gzip) is an unreadable file. */

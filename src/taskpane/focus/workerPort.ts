@@ -1,6 +1,6 @@
 import type { FocusImport } from "../../domain/focus/focusTypes";
 import type { FocusImportPort, StartMessage, WorkerMessage } from "./focusImportPort";
-import { fromFailure, ImportCancelled } from "./focusImportPort";
+import { fromFailure, ImportCancelled, sourceName } from "./focusImportPort";
 
 /**
  * The production FocusImportPort: one Web Worker per import (a separate webpack chunk, fetched only when
@@ -28,7 +28,8 @@ export const workerPort: FocusImportPort = {
         new Error(`The import stopped unexpectedly: ${event.message || "worker error"}.`)
       );
     };
-    worker.postMessage({ type: "start", files, settings } satisfies StartMessage);
+    const names = files.map(sourceName);
+    worker.postMessage({ type: "start", files, names, settings } satisfies StartMessage);
     return {
       result,
       cancel() {

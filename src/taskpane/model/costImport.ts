@@ -1,13 +1,9 @@
 import type { CostImportPreview } from "../../excel/importCostData";
 import { FocusFileError } from "../../domain/focus/focusFileError";
+import { issuePlace } from "../../domain/focus/focusIssuePlace";
 import { readAsNote } from "../../domain/focus/focusReadAs";
 import type { FocusProgress } from "../../domain/focus/focusProgress";
-import type {
-  FocusAggregate,
-  FocusGrouping,
-  FocusImport,
-  FocusIssue,
-} from "../../domain/focus/focusTypes";
+import type { FocusAggregate, FocusGrouping, FocusImport } from "../../domain/focus/focusTypes";
 import { changeValues, KpiActualChange } from "../../workbook/costData/kpiActuals";
 import { fractionText, monthText, moneyText } from "../../workbook/displayText";
 import { messageOf } from "./messageOf";
@@ -77,7 +73,11 @@ const FIXES: Record<FocusFileError["kind"], string> = {
     "Check the line for a quote that is never closed, or export the file again without very long values.",
   encoding: "Save the file as UTF-8 (in Excel: Save As, 'CSV UTF-8'), then import it again.",
   unreadable:
-    "Check that the file is a FOCUS CSV file (or a .gz of one) and that it opens; then pick it again.",
+    "Check that the file is a FOCUS CSV file (or a .gz of one) or a Parquet file and that it opens; then pick it again.",
+  columnType:
+    "Export the cost data again in FOCUS format: its dates as timestamps or ISO 8601 text, its costs as numbers.",
+  rowGroupTooLarge:
+    "Export the file again with smaller row groups (for example 128 MB or 1,000,000 rows each), or import it with the command line (finops-workbooks import-focus), which can hold larger ones.",
 };
 
 export interface FailureView {
@@ -89,21 +89,14 @@ export interface FailureView {
 /** A failed read: which file and why, and the fix; nothing was written to the workbook. */
 export function failureView(error: unknown): FailureView {
   if (error instanceof FocusFileError) {
-    const where = error.line > 0 ? `${error.file}, line ${error.line}` : error.file;
+    const { file, line, rowGroup, message } = error;
+    const where = issuePlace({ severity: "error", file, line, rowGroup, message });
     return { title: `${where} cannot be imported`, message: error.message, fix: FIXES[error.kind] };
   }
   return {
     title: "The files could not be read",
     message: messageOf(error),
   };
-}
-
-/** "q1.csv, line 12, column BilledCost" */
-export function issuePlace(issue: FocusIssue): string {
-  const parts = [issue.file];
-  if (issue.line > 0) parts.push(`line ${issue.line}`);
-  if (issue.column) parts.push(`column ${issue.column}`);
-  return parts.join(", ");
 }
 
 const rows = (n: number) => `${count(n)} row${n === 1 ? "" : "s"}`;
@@ -113,7 +106,9 @@ export function readSummary(result: FocusImport): string[] {
   const files = result.versions.map((v) => `${v.file} (FOCUS ${v.version})`).join(", ");
   const readAs = readAsNote(result.versions);
   const lines = [
-    `Read ${rows(result.rowsRead)} from ${files}.`,
+    result.warehouseResult === undefined
+      ? `Read ${rows(result.rowsRead)} from ${files}.`
+      : `Read the totals of ${rows(result.rowsRead)} summed in a warehouse (${result.warehouseResult}).`,
     ...(readAs ? [readAs] : []),
     `${rows(result.aggregates.length)} of totals, grouped by ${groupingName(result.grouping)}.`,
   ];

@@ -15,6 +15,8 @@ import { FocusFilePicker } from "../components/FocusFilePicker";
 import { FocusReadSummary } from "../components/FocusReadSummary";
 import { ImportProgress } from "../components/ImportProgress";
 import { FocusImportJob, FocusImportPort, ImportCancelled } from "../focus/focusImportPort";
+import { selectFolder } from "../focus/folderSelection";
+import { folderView, FolderView } from "../model/focusFolderView";
 import {
   failureView,
   FailureView,
@@ -49,6 +51,10 @@ const defaultPort = () => import("../focus/workerPort").then((m) => m.workerPort
 export default function CostImportView({ onBack, port }: CostImportViewProps) {
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
+  const [folder, setFolder] = useState<FolderView | undefined>(undefined);
+  const [planningFolder, setPlanningFolder] = useState(false);
+  // Counts folder choices: a folder still being planned when another (or files) is chosen is dropped.
+  const folderRequest = useRef(0);
   const [by, setBy] = useState<GroupingChoice>("month");
   const [tagKey, setTagKey] = useState("");
   const [tagKeyError, setTagKeyError] = useState<string | undefined>(undefined);
@@ -93,6 +99,23 @@ export default function CostImportView({ onBack, port }: CostImportViewProps) {
       }
     );
   };
+  const chooseFiles = (picked: File[]) => {
+    folderRequest.current += 1;
+    setPlanningFolder(false);
+    setFolder(undefined);
+    setFiles(picked);
+  };
+  const chooseFolder = (picked: File[]) => {
+    const mine = ++folderRequest.current;
+    setPlanningFolder(true);
+    setFiles([]);
+    void selectFolder(picked).then((selection) => {
+      if (mine !== folderRequest.current) return;
+      setFolder(folderView(selection));
+      setFiles(selection.ok ? [...selection.files] : []);
+      setPlanningFolder(false);
+    });
+  };
   const cancel = () => {
     request.current += 1;
     job.current?.cancel();
@@ -109,7 +132,10 @@ export default function CostImportView({ onBack, port }: CostImportViewProps) {
             by={by}
             tagKey={tagKey}
             tagKeyError={tagKeyError}
-            onFiles={setFiles}
+            onFiles={chooseFiles}
+            folder={folder}
+            planningFolder={planningFolder}
+            onFolder={chooseFolder}
             onGrouping={setBy}
             onTagKey={setTagKey}
             onRead={() => void read()}

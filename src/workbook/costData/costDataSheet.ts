@@ -143,7 +143,9 @@ export function importNotes(result: FocusImport, importedAt: Date): string[] {
       ? `Currencies: ${result.currencies.map((c) => c || "none given on some rows").join(", ")}. Amounts in different currencies are never added together: each currency has its own rows, shown in its own format.`
       : `Currency: ${result.currencies[0] || "none given in the files"}.`;
   return [
-    `Files: ${files || "none"}.`,
+    result.warehouseResult === undefined
+      ? `Files: ${files || "none"}.`
+      : `Summed in a warehouse by the focus-query query: ${result.warehouseResult}.`,
     `Rows read: ${count(result.rowsRead)}; skipped because of an error: ${count(result.rowsSkipped)}.`,
     `Issues found: ${count(result.issueCount)}${result.issueCount > result.issues.length ? ` (the import lists the first ${count(result.issues.length)})` : ""}.`,
     `Grouped by ${groupingText(result.grouping)}.`,
