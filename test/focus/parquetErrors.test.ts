@@ -175,6 +175,16 @@ describe("files refused with a plain message", () => {
     );
   });
 
+  test("a zip (a workbook picked by mistake, or a zipped download) is named as one", async () => {
+    const file = path.join(dir, "costs.xlsx");
+    fs.writeFileSync(file, Buffer.from("PK\x03\x04rest of a zip archive", "latin1"));
+    const error = await failure(read(file));
+    expect(error.kind).toBe("unreadable");
+    expect(error.message).toContain(
+      `${file} is a zip archive (an Excel workbook, or a zipped download), not a FOCUS file`
+    );
+  });
+
   test("Parquet is found by its bytes whatever the file is called", async () => {
     const file = await parquet(
       `SELECT TIMESTAMP '2026-01-01' AS ChargePeriodStart, 1.5::DOUBLE AS BilledCost, 1.0::DOUBLE AS EffectiveCost`

@@ -23,6 +23,20 @@ export function isParquetMagic(bytes: Uint8Array): boolean {
  */
 export function focusFileFormat(name: string, firstBytes: Uint8Array): FocusFileFormat {
   if (isParquetMagic(firstBytes)) return "parquet";
+  // "PK\x03\x04": an .xlsx workbook or a zipped download, picked by mistake or not yet unzipped.
+  if (
+    firstBytes[0] === 0x50 &&
+    firstBytes[1] === 0x4b &&
+    firstBytes[2] === 3 &&
+    firstBytes[3] === 4
+  ) {
+    throw new FocusFileError(
+      "unreadable",
+      name,
+      0,
+      `${name} is a zip archive (an Excel workbook, or a zipped download), not a FOCUS file: FOCUS files are CSV, gzip CSV or Parquet. If it holds an export, unzip it and import the files inside.`
+    );
+  }
   if (/\.parquet$/i.test(name)) {
     throw new FocusFileError(
       "unreadable",
