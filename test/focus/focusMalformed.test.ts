@@ -120,3 +120,13 @@ test("mixed currencies: separate aggregates and a warning", () => {
     column: "BillingCurrency",
   });
 });
+
+test("a warehouse query's result given as FOCUS rows: named as one, with the option that reads it", () => {
+  const error = refusal(
+    "MONTH,BILLING_CURRENCY,ROW_COUNT,BILLED_COST,EFFECTIVE_COST\n2026-01,USD,3,10,8\n"
+  );
+  expect(error.kind).toBe("missingColumns");
+  expect(error.message).toBe(
+    "cost.csv is the result of a warehouse query (the totals focus-query computes), not FOCUS rows: import it with import-focus --aggregates cost.csv."
+  );
+});

@@ -221,15 +221,28 @@ describe("files refused with a plain message", () => {
       2048
     );
     // The unread ResourceId column does not count: the limit is on the columns read.
-    const fits = await read(file, 60_000);
+    const fits = await read(file, 300_000);
     expect(fits.rowsRead).toBe(5000);
     const error = await failure(read(file, 20_000));
     expect(error.kind).toBe("rowGroupTooLarge");
     expect(error.rowGroup).toBe(1);
     expect(error.message).toMatch(
       new RegExp(
-        `^${file}: row group 1 of 3 holds [\\d.]+ MB of the columns read \\(uncompressed, 2,048 rows\\), more than the 0\\.02 MB read at once here\\. Export it again with smaller row groups`
+        `^${file}: row group 1 of 3 needs about [\\d.]+ MB of memory to read \\(2,048 rows of the \\d+ columns the import reads\\), more than the 0\\.02 MB read at once here\\. Export it again with smaller row groups`
       )
+    );
+  });
+
+  test("a row group whose encoding is tiny but whose values are many is measured by its values", async () => {
+    // 200,000 rows of constant values: run-length encoded to a few KB, yet 600,000 values to hold.
+    const file = await parquet(
+      `SELECT TIMESTAMP '2026-01-01' AS ChargePeriodStart, 1.0::DOUBLE AS BilledCost, 1.0::DOUBLE AS EffectiveCost FROM range(0, 200000)`,
+      200_000
+    );
+    const error = await failure(read(file, 10_000_000));
+    expect(error.kind).toBe("rowGroupTooLarge");
+    expect(error.message).toMatch(
+      /needs about 14\.\d MB of memory to read \(200,000 rows of the 3 columns/
     );
   });
 

@@ -72,7 +72,7 @@ describe("Import cost data from a Parquet file", () => {
     pickAndRead(fake, { maxRowGroupBytes: 100 });
     expect(await screen.findByText("costs.parquet, row group 1 cannot be imported")).toBeTruthy();
     expect(
-      screen.getByText(/^costs\.parquet: row group 1 of 1 holds [\d.]+ MB of the columns read/)
+      screen.getByText(/^costs\.parquet: row group 1 of 1 needs about [\d.]+ MB of memory to read/)
     ).toBeTruthy();
     expect(screen.getAllByText(/import it with the command line/).length).toBeGreaterThan(0);
     expect(fake.state.snapshot()).toEqual(before);

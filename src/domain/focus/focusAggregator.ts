@@ -1,3 +1,4 @@
+import { FOCUS_AMOUNT_COLUMNS } from "./focusColumns";
 import { FileDecimalMark } from "./focusDecimals";
 import { checkFocusHeader } from "./focusHeader";
 import { FocusSums, toAggregate } from "./focusMeasures";
@@ -54,8 +55,6 @@ const GROUP_COLUMN: Record<FocusGrouping["by"], string | null> = {
   tag: "Tags",
 };
 
-const AMOUNT_COLUMNS = ["BilledCost", "EffectiveCost", "ListCost", "ContractedCost"];
-
 /** Distinct ChargePeriodStart texts remembered per file; a file with more starts the cache again. */
 const MONTH_CACHE_LIMIT = 100_000;
 
@@ -100,7 +99,7 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
         ? null
         : new FileDecimalMark(
             columns,
-            AMOUNT_COLUMNS.map((c) => columns.indexOf(c))
+            FOCUS_AMOUNT_COLUMNS.map((c) => columns.indexOf(c))
           );
     files.push({ info: { file: name, version, delimiter }, decimals: marks });
     if (groupColumn !== null && !columns.includes(groupColumn)) {
@@ -221,7 +220,7 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
     const { columns, decimals } = startFile(name, header, 1, delimiter);
     // Column indexes are resolved once per file; -1 is a column the file does not have.
     const iStart = columns.indexOf("ChargePeriodStart");
-    const amountIndexes = AMOUNT_COLUMNS.map((c) => columns.indexOf(c));
+    const amountIndexes = FOCUS_AMOUNT_COLUMNS.map((c) => columns.indexOf(c));
     const [iBilled, iEffective, iList, iContracted] = amountIndexes;
     const iCurrency = columns.indexOf("BillingCurrency");
     const iCategory = columns.indexOf("ChargeCategory");
@@ -281,7 +280,7 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
       if (decimals !== null && decimals.mark === null) {
         const unclear = decimals.settle(fields, line);
         if (unclear >= 0) {
-          const column = AMOUNT_COLUMNS[unclear];
+          const column = FOCUS_AMOUNT_COLUMNS[unclear];
           skip(
             name,
             line,
@@ -306,7 +305,7 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
         contracted !== contracted
       ) {
         const bad = [billed, effective, list, contracted].findIndex((value) => value !== value);
-        const column = AMOUNT_COLUMNS[bad];
+        const column = FOCUS_AMOUNT_COLUMNS[bad];
         const text = fields[amountIndexes[bad]];
         skip(
           name,

@@ -87,6 +87,14 @@ export function detectFocusVersion(header: readonly string[]): FocusVersion {
   return "1.0";
 }
 
+/** The amounts the aggregation sums, in the order the readers report a bad one. */
+export const FOCUS_AMOUNT_COLUMNS = [
+  "BilledCost",
+  "EffectiveCost",
+  "ListCost",
+  "ContractedCost",
+] as const;
+
 /** Columns the aggregation cannot do without: a file lacking one is refused. */
 export const FOCUS_ESSENTIAL_COLUMNS = ["ChargePeriodStart", "BilledCost", "EffectiveCost"];
 

@@ -4,6 +4,7 @@ import {
   detectFocusVersion,
 } from "./focusColumns";
 import { CsvNewline, FocusCsvTokenizer } from "./focusCsv";
+import { looksLikeAggregates } from "./focusAggregatesCsv";
 import { FocusFileError } from "./focusFileError";
 import { FocusDelimiter, FocusIssue, FocusVersion } from "./focusTypes";
 
@@ -56,6 +57,13 @@ export function checkFocusHeader(
         );
       }
     }
+    if (looksLikeAggregates(columns.join(",")))
+      throw new FocusFileError(
+        "missingColumns",
+        file,
+        line,
+        `${file} is the result of a warehouse query (the totals focus-query computes), not FOCUS rows: import it with import-focus --aggregates ${file}.`
+      );
     throw new FocusFileError(
       "missingColumns",
       file,

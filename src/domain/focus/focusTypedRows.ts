@@ -1,3 +1,4 @@
+import { FOCUS_AMOUNT_COLUMNS } from "./focusColumns";
 import { ABSENT, INVALID, tagValue } from "./focusTags";
 import type { FocusGrouping } from "./focusTypes";
 import { isMissing, parseDecimal, utcMonthOf } from "./focusValues";
@@ -59,7 +60,6 @@ export interface TypedRowSink {
   ): void;
 }
 
-const AMOUNT_COLUMNS = ["BilledCost", "EffectiveCost", "ListCost", "ContractedCost"] as const;
 const TEXT_COLUMNS = [
   "ChargePeriodStart",
   "BillingCurrency",
@@ -79,7 +79,7 @@ export function createTypedFile(
   sink: TypedRowSink
 ): FocusTypedFile {
   const { grouping, groupColumn, tagKey, quotedTagKey } = sink;
-  const columnsRead = [...TEXT_COLUMNS, ...AMOUNT_COLUMNS, groupColumn].filter(
+  const columnsRead = [...TEXT_COLUMNS, ...FOCUS_AMOUNT_COLUMNS, groupColumn].filter(
     (column): column is string => column !== null && columns.includes(column)
   );
   const texts = new Map<string, string | null>();
@@ -104,7 +104,7 @@ export function createTypedFile(
     values: ReadonlyMap<string, ArrayLike<unknown>>
   ): void {
     const starts = values.get("ChargePeriodStart") as ArrayLike<unknown>;
-    const [billedColumn, effectiveColumn, listColumn, contractedColumn] = AMOUNT_COLUMNS.map(
+    const [billedColumn, effectiveColumn, listColumn, contractedColumn] = FOCUS_AMOUNT_COLUMNS.map(
       (column) => values.get(column)
     );
     const currencies = values.get("BillingCurrency");
@@ -134,7 +134,7 @@ export function createTypedFile(
         contracted !== contracted
       ) {
         const bad = [billed, effective, list, contracted].findIndex((value) => value !== value);
-        const column = AMOUNT_COLUMNS[bad];
+        const column = FOCUS_AMOUNT_COLUMNS[bad];
         const value = [billedColumn, effectiveColumn, listColumn, contractedColumn][bad]?.[r];
         sink.skip(name, line, group, column, badAmount(column, value));
         continue;
