@@ -14,6 +14,7 @@ import {
 } from "../focus/exportFolderFixtures";
 import { csvToParquet } from "../focus/parquetFiles";
 import { cli } from "./runCli";
+import { reasonOf } from "../../src/node/focusFolder";
 
 // Export folders written to a temp dir as the clouds deliver them; each import's totals are checked
 // against sums of the rows that should be read, computed here from the rows written.
@@ -288,6 +289,115 @@ describe("finops-workbooks import-focus FOLDER", () => {
     expect(await costData(file)).toEqual({ "2026-01": [1, 100], "2026-03": [1, 300] });
   });
 
+  it("refuses an export named twice (the export and a copy), not two accounts' exports of one name", async () => {
+    const root = path.join(dir, "aws-twice");
+    await awsExport(root);
+    const copy = path.join(dir, "aws-twice-copy");
+    fs.cpSync(root, copy, { recursive: true });
+    const file = into("aws-twice");
+    const before = fs.readFileSync(file);
+    const run = await cli(["import-focus", root, copy, "--into", file]);
+    expect(run.code).toBe(EXIT.input);
+    expect(run.err).toContain(
+      `finops-workbooks: ${root} and ${copy} both hold 2026-01 of AWS export "focus": reading both would count it twice.`
+    );
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // Another account's export of the same name (its exportArn says so) is read as well.
+    const other = path.join(dir, "aws-other-account");
+    fs.cpSync(root, other, { recursive: true });
+    for (const month of ["2026-01", "2026-02"]) {
+      const metadata = path.join(other, "focus", "metadata", `BILLING_PERIOD=${month}`);
+      for (const manifest of fs.readdirSync(metadata, { recursive: true, encoding: "utf8" }))
+        if (manifest.endsWith("-Manifest.json")) {
+          const full = path.join(metadata, manifest);
+          fs.writeFileSync(
+            full,
+            fs.readFileSync(full, "utf8").replace("123456789012", "210987654321")
+          );
+        }
+    }
+    const both = await cli(["import-focus", root, other, "--into", file]);
+    expect(both.code).toBe(EXIT.ok);
+    expect(await costData(file)).toEqual({
+      "2026-01": [6, 2 * sum(janNew.flat())],
+      "2026-02": [4, 2 * sum(feb.flat())],
+    });
+    // The same folder under two names reads the same files: once.
+    const again = await cli(["import-focus", root, `${root}${path.sep}.`, "--into", file]);
+    expect(again.code).toBe(EXIT.ok);
+    expect(await costData(file)).toEqual({
+      "2026-01": [3, sum(janNew.flat())],
+      "2026-02": [2, sum(feb.flat())],
+    });
+  });
+
+  it("reads once a file named directly with the same bytes as one a folder reads", async () => {
+    const root = path.join(dir, "copies");
+    write(root, "export/jan.csv", focusCsv("2026-01", [4200]));
+    write(root, "downloads/jan (1).csv", focusCsv("2026-01", [4200]));
+    const file = into("copies");
+    const loose = path.join(root, "downloads", "jan (1).csv");
+    const run = await cli(["import-focus", path.join(root, "export"), loose, "--into", file]);
+    expect(run.code).toBe(EXIT.ok);
+    expect(await costData(file)).toEqual({ "2026-01": [1, 4200] });
+    expect(run.err).toContain(
+      `${loose}: the same content as ${path.join(root, "export", "jan.csv")}, read once.\n`
+    );
+  });
+
+  it("refuses the data/ folder of an export without its manifests: deliveries would add up", async () => {
+    const root = path.join(dir, "data-only");
+    for (const [time, cents] of [
+      ["20260105T010203Z-aaa", 100],
+      ["20260106T010203Z-bbb", 200],
+    ] as const)
+      write(
+        root,
+        `data/BILLING_PERIOD=2026-01/${time}/focus-00001.csv.gz`,
+        gzipSync(focusCsv("2026-01", [cents]))
+      );
+    const file = into("data-only");
+    const run = await cli(["import-focus", path.join(root, "data"), "--into", file]);
+    expect(run.code).toBe(EXIT.input);
+    expect(run.err).toContain(
+      "2026-01 (2 deliveries in BILLING_PERIOD=2026-01: 20260105T010203Z-aaa, 20260106T010203Z-bbb). Choose the export's own folder, the one holding metadata/ (AWS) or the runs' manifest.json files (Azure)"
+    );
+    expect(run.err).toContain("Nothing was written.");
+  });
+
+  it("skips a stray .gz that is not FOCUS instead of stopping", async () => {
+    const root = path.join(dir, "stray-gz");
+    write(root, "jan.csv", focusCsv("2026-01", [321]));
+    write(root, "readme.txt.gz", gzipSync("Exports of 2026."));
+    const file = into("stray-gz");
+    const run = await cli(["import-focus", root, "--into", file]);
+    expect(run.code).toBe(EXIT.ok);
+    expect(await costData(file)).toEqual({ "2026-01": [1, 321] });
+    expect(run.err).toContain("  readme.txt.gz: skipped, not a FOCUS data file.\n");
+  });
+
+  it("says why a name cannot be read, in words", async () => {
+    const loop = path.join(dir, "loop-a");
+    fs.symlinkSync(path.join(dir, "loop-b"), loop);
+    fs.symlinkSync(loop, path.join(dir, "loop-b"));
+    const notFolder = path.join(dir, "template.xlsx", "jan.csv");
+    const file = into("unreadable");
+    for (const [name, reason] of [
+      [loop, "its symbolic links form a loop"],
+      [notFolder, "a part of its path is a file, not a folder"],
+    ]) {
+      const run = await cli(["import-focus", name, "--into", file]);
+      expect(run.code).toBe(EXIT.input);
+      expect(run.err).toBe(
+        `finops-workbooks: Cannot read ${name}: ${reason}. Nothing was written.\n`
+      );
+    }
+    expect(
+      reasonOf(Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" }))
+    ).toBe("permission denied");
+    expect(reasonOf(new Error("odd"))).toBe("it cannot be read");
+  });
+
   it("says plainly when a folder holds nothing to read, or a name does not exist", async () => {
     const empty = path.join(dir, "empty");
     fs.mkdirSync(empty);
@@ -301,7 +411,7 @@ describe("finops-workbooks import-focus FOLDER", () => {
       ],
       [
         notes,
-        `${notes}: The folder holds no FOCUS files (.csv, .csv.gz, .gz or .parquet), only README.md. Nothing was written.`,
+        `${notes}: The folder holds no FOCUS files (.csv, .csv.gz or .parquet), only README.md. Nothing was written.`,
       ],
       [
         path.join(dir, "nowhere"),

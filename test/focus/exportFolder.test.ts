@@ -80,13 +80,13 @@ describe("an AWS Data Exports folder", () => {
       "focus/data/BILLING_PERIOD=2026-01/20260203T040506Z-bbbb-2222/focus-00001.snappy.parquet",
       "focus/data/BILLING_PERIOD=2026-02/focus-00001.snappy.parquet",
     ]);
-    expect(plan.deliveries.map((d) => [d.delivery.period, d.delivery.id, d.delivery.time])).toEqual(
-      [
-        ["2026-01", "bbbb-2222", "2026-02-03T04:05:06.000Z"],
-        // Overwritten in place: no time folder, the manifest's modification time is the delivery's.
-        ["2026-02", "cccc-3333", "2026-03-01T00:00:00.000Z"],
-      ]
-    );
+    expect(
+      plan.deliveries.map((d) => [d.delivery.periods[0], d.delivery.id, d.delivery.time])
+    ).toEqual([
+      ["2026-01", "bbbb-2222", "2026-02-03T04:05:06.000Z"],
+      // Overwritten in place: no time folder, the manifest's modification time is the delivery's.
+      ["2026-02", "cccc-3333", "2026-03-01T00:00:00.000Z"],
+    ]);
     expect(plan.deliveries[0].superseded.map((d) => d.id)).toEqual(["aaaa-1111"]);
     const reasons = Object.fromEntries(plan.skipped.map((s) => [s.path, s.reason]));
     expect(reasons).toEqual({
@@ -146,6 +146,29 @@ describe("an AWS Data Exports folder", () => {
         manifests
       ).read
     ).toHaveLength(2);
+  });
+
+  it("tells two accounts' exports of one name apart: neither supersedes the other", () => {
+    // Two accounts both keep the default name "focus", under their own prefixes in one bucket.
+    const a = awsManifest(FEB, "acct-a/focus");
+    const b = awsManifest(
+      { ...FEB, executionId: "dddd-4444", time: "20260301T000000Z" },
+      "acct-b/focus"
+    );
+    const message = refusal(
+      [
+        entry(a.path),
+        entry(`${awsFolder("data", FEB, "acct-a/focus")}/focus-00001.snappy.parquet`),
+        entry(b.path),
+        entry(
+          `${awsFolder("data", { ...FEB, executionId: "dddd-4444", time: "20260301T000000Z" }, "acct-b/focus")}/focus-00001.snappy.parquet`
+        ),
+      ],
+      [a, b]
+    );
+    expect(message).toContain("Two exports hold the billing period 2026-02");
+    expect(message).toContain("acct-a/focus-0c1d");
+    expect(message).toContain("acct-b/focus-0c1d");
   });
 
   it("refuses two exports of the same period: their costs would be counted twice", () => {
@@ -278,6 +301,134 @@ describe("an Azure Cost Management export folder", () => {
   });
 });
 
+describe("Azure runs that span several months", () => {
+  const run = (range: string, runId: string, submittedTime: string): AzureRunSpec => ({
+    range,
+    runId,
+    submittedTime,
+    files: [{ name: "part_0_0001.csv", size: 100 + runId.length }],
+    counts: true,
+  });
+  const Q1 = run("20250101-20250331", "q1-old", "2025-04-01T06:00:00Z");
+  const Q1_AGAIN = run("20250101-20250331", "q1-new", "2025-04-02T06:00:00Z");
+  const FEB_ONLY = run("20250201-20250228", "feb", "2025-03-01T06:00:00Z");
+
+  it("keys a run by every month it covers", () => {
+    const { entries, manifests } = azureListing([
+      Q1,
+      run("20250401-20250430", "apr", "2025-05-01T06:00:00Z"),
+    ]);
+    const plan = planOf(entries, manifests);
+    expect(plan.deliveries.map((d) => d.delivery.periods)).toEqual([
+      ["2025-01", "2025-02", "2025-03"],
+      ["2025-04"],
+    ]);
+    const words = describeFolderPlan(plan);
+    expect(words.summary).toBe(
+      "Export manifests found: reading 2 files for 4 billing periods, the newest delivery of each."
+    );
+    expect(words.periods[0]).toBe(
+      '2025-01 to 2025-03: Azure export "focus-daily", run q1-old of 2025-04-01T06:00:00Z, 1 file.'
+    );
+  });
+
+  it("refuses runs whose months overlap without being the same, naming both", () => {
+    const { entries, manifests } = azureListing([Q1, FEB_ONLY]);
+    const message = refusal(entries, manifests);
+    expect(message).toContain("run feb of 2025-03-01T06:00:00Z covers 2025-02");
+    expect(message).toContain("run q1-old of 2025-04-01T06:00:00Z covers 2025-01 to 2025-03");
+    expect(message).toContain("would count 2025-02 twice");
+  });
+
+  it("reads the newer of two runs of exactly the same months", () => {
+    const { entries, manifests } = azureListing([Q1, Q1_AGAIN]);
+    const plan = planOf(entries, manifests);
+    expect(plan.read).toEqual([`${azureFolder(Q1_AGAIN)}/part_0_0001.csv`]);
+    expect(plan.deliveries[0].superseded.map((d) => d.id)).toEqual(["q1-old"]);
+    expect(plan.skipped).toEqual([
+      {
+        path: `${azureFolder(Q1)}/part_0_0001.csv`,
+        reason:
+          "an older delivery of 2025-01 to 2025-03 (run q1-old of 2025-04-01T06:00:00Z); the newest (run q1-new of 2025-04-02T06:00:00Z) is read",
+      },
+    ]);
+  });
+});
+
+describe("the data/ folder of an export, without its manifests", () => {
+  // What is left when only data/ is chosen or synced: every delivery, and nothing saying which is newest.
+  const aws = (time: string, id: string, period = "2026-01") =>
+    `focus/data/BILLING_PERIOD=${period}/${time}-${id}/focus-00001.snappy.parquet`;
+
+  it("refuses several AWS deliveries of one period, naming the period and what to choose", () => {
+    const message = refusal(
+      [
+        entry(aws("20260105T010203Z", "aaa")),
+        entry(aws("20260106T010203Z", "bbb"), 120),
+        entry(aws("20260301T010203Z", "ccc", "2026-02"), 130),
+      ],
+      []
+    );
+    expect(message).toContain(
+      "2026-01 (2 deliveries in focus/data/BILLING_PERIOD=2026-01: 20260105T010203Z-aaa, 20260106T010203Z-bbb)"
+    );
+    expect(message).not.toContain("2026-02");
+    expect(message).toContain(
+      "Choose the export's own folder, the one holding metadata/ (AWS) or the runs' manifest.json files (Azure)"
+    );
+  });
+
+  it("refuses an overwritten delivery beside a create-new one of the same period", () => {
+    expect(
+      refusal(
+        [
+          entry("data/BILLING_PERIOD=2026-01/focus-00001.snappy.parquet"),
+          entry("data/BILLING_PERIOD=2026-01/20260106T010203Z-bbb/focus-00001.snappy.parquet", 90),
+        ],
+        []
+      )
+    ).toContain("files directly in it, 20260106T010203Z-bbb");
+  });
+
+  it("refuses several Azure runs of one date range, with or without a time folder", () => {
+    const message = refusal(
+      [
+        entry(`${azureFolder(AZ_JAN_1)}/part_0_0001.csv.gz`),
+        entry(`${azureFolder(AZ_JAN_2)}/part_0_0001.csv.gz`, 90),
+      ],
+      []
+    );
+    expect(message).toContain(
+      "2026-01 (2 deliveries in costs/focus-daily/20260101-20260131: 11111111-aaaa, 202602020600/22222222-bbbb)"
+    );
+  });
+
+  it("reads a delivery and an identical copy of it once, as one delivery", () => {
+    const copy = aws("20260106T010203Z", "bbb");
+    const plan = planOf(
+      [entry(aws("20260105T010203Z", "aaa")), entry(copy)],
+      [],
+      [[copy, aws("20260105T010203Z", "aaa")]]
+    );
+    expect(plan.read).toEqual([aws("20260105T010203Z", "aaa")]);
+  });
+
+  it("reads one delivery per period, its files in subfolders too", () => {
+    const plan = planOf(
+      [
+        entry(aws("20260105T010203Z", "aaa")),
+        entry(aws("20260105T010203Z", "aaa").replace("00001", "00002"), 90),
+        entry(aws("20260301T010203Z", "ccc", "2026-02"), 130),
+        entry(`${azureFolder(AZ_JAN_2)}/part_0_0001.csv.gz`, 70),
+        entry(`${azureFolder(AZ_JAN_2)}/part_1_0001.csv.gz`, 80),
+      ],
+      []
+    );
+    expect(plan.kind).toBe("files");
+    expect(plan.read).toHaveLength(5);
+  });
+});
+
 describe("a folder without export manifests", () => {
   const entries = [
     entry("b/q2.CSV", 50),
@@ -319,12 +470,30 @@ describe("a folder without export manifests", () => {
     });
   });
 
+  it("skips and lists files that are not .csv, .csv.gz or .parquet, in any case", () => {
+    const plan = planOf(
+      [
+        entry("q1.csv"),
+        entry("readme.txt.gz", 10),
+        entry("logs/run.log.GZ", 11),
+        entry("q2.CSV.GZ", 12),
+        entry("q3.Parquet", 13),
+      ],
+      []
+    );
+    expect(plan.read).toEqual(["q1.csv", "q2.CSV.GZ", "q3.Parquet"]);
+    expect(plan.skipped).toEqual([
+      { path: "logs/run.log.GZ", reason: "not a FOCUS data file" },
+      { path: "readme.txt.gz", reason: "not a FOCUS data file" },
+    ]);
+  });
+
   it("says plainly when there is nothing to read", () => {
     expect(refusal([], [])).toBe(
       "The folder is empty: choose the folder that holds the FOCUS export files (.csv, .csv.gz or .parquet)."
     );
     expect(refusal([entry("README.md"), entry(".DS_Store")], [])).toBe(
-      "The folder holds no FOCUS files (.csv, .csv.gz, .gz or .parquet), only .DS_Store, README.md."
+      "The folder holds no FOCUS files (.csv, .csv.gz or .parquet), only .DS_Store, README.md."
     );
   });
 
@@ -390,7 +559,7 @@ describe("plans as properties", () => {
             .map((x) => x.item);
         expect(planOf(shuffle(entries), shuffle(manifests))).toEqual(plan);
         for (const read of plan.deliveries) {
-          const same = specs.filter((s) => s.period === read.delivery.period);
+          const same = specs.filter((s) => s.period === read.delivery.periods.join());
           const newest = same.reduce((a, b) => (a.time! > b.time! ? a : b));
           expect(read.delivery.id).toBe(newest.executionId);
           expect(read.files).toEqual(newest.files.map((f) => `${awsFolder("data", newest)}/${f}`));

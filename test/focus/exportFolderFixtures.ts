@@ -53,7 +53,8 @@ export function azureFolder(r: AzureRunSpec, root = "costs/focus-daily"): string
 }
 
 export function azureManifest(r: AzureRunSpec, root = "costs/focus-daily"): ManifestText {
-  const start = `${r.range.slice(0, 4)}-${r.range.slice(4, 6)}-${r.range.slice(6, 8)}T00:00:00`;
+  const date = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T00:00:00`;
+  const start = date(r.range.slice(0, 8));
   return {
     path: `${azureFolder(r, root)}/manifest.json`,
     text: JSON.stringify({
@@ -67,7 +68,7 @@ export function azureManifest(r: AzureRunSpec, root = "costs/focus-daily"): Mani
         submittedTime: r.submittedTime,
         runId: r.runId,
         startDate: start,
-        endDate: start.replace(/\d{2}T/, "28T"),
+        endDate: date(r.range.slice(9)),
       },
       blobs: r.files.map((f) => ({
         blobName: `${azureFolder(r, root)}/${f.name}`,

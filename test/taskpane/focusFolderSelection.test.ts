@@ -104,6 +104,45 @@ describe("a folder chosen in the pane", () => {
     ]);
   });
 
+  it("tells many files of one size apart by their start, reading each about once", async () => {
+    // 30 files of 100 KB that differ in their first byte, two identical, two alike but for the last byte.
+    const size = 100 * 1024;
+    const content = (first: number, last = 0) => {
+      const bytes = new Uint8Array(size).fill(7);
+      bytes[0] = first;
+      bytes[size - 1] = last;
+      return bytes;
+    };
+    const files = [
+      ...Array.from({ length: 30 }, (_, i) =>
+        picked(`many/f${String(i).padStart(2, "0")}.csv`, content(i + 100))
+      ),
+      picked("many/same-1.csv", content(1)),
+      picked("many/same-2.csv", content(1)),
+      picked("many/alike-1.csv", content(2, 1)),
+      picked("many/alike-2.csv", content(2, 2)),
+    ];
+    let reads = 0;
+    for (const file of files) {
+      const slice = file.slice.bind(file);
+      Object.defineProperty(file, "slice", {
+        value: (...args: Parameters<Blob["slice"]>) => {
+          reads++;
+          return slice(...args);
+        },
+      });
+    }
+    const selection = await selectFolder(files);
+    if (!selection.ok) throw new Error(selection.message);
+    expect(selection.files.map((f) => f.webkitRelativePath)).not.toContain("many/same-2.csv");
+    expect(selection.files).toHaveLength(33);
+    expect(folderView(selection).skipped).toEqual([
+      "same-2.csv: the same content as same-1.csv, read once.",
+    ]);
+    // One start per file, and the two pairs that begin alike compared: not each file with every other.
+    expect(reads).toBe(34 + 2 * 2);
+  });
+
   it("says plainly when the folder is empty or cannot be read", async () => {
     expect(folderView(await selectFolder([]))).toEqual({
       title: "The chosen folder",

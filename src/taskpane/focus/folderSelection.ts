@@ -22,7 +22,7 @@ const CHUNK_BYTES = 1 << 22;
 /**
  * The files of a folder picker (`<input webkitdirectory>`: each File's webkitRelativePath is
  * "folder/sub/name") planned as the CLI plans a folder: manifests read with File.text(), files of
- * equal size compared chunk by chunk.
+ * equal size grouped by a digest of their start, then compared chunk by chunk.
  */
 export async function selectFolder(picked: readonly File[]): Promise<FolderSelection> {
   try {
@@ -72,11 +72,39 @@ function folderName(picked: readonly File[]): string {
   return first.includes("/") ? first.slice(0, first.indexOf("/")) : "";
 }
 
-/** Files of one size grouped by content; only groups of two or more, as paths. */
+/** The start of each file digested: files of one size whose starts differ are never compared. */
+const HEAD_BYTES = 1 << 16;
+
+/**
+ * Files of one size grouped by content; only groups of two or more, as paths. A SHA-256 of each file's
+ * first 64 KB splits them first, so bytes are compared only between files that begin alike (not each
+ * file with every other, which reads a folder of many same-size files over and over).
+ */
 async function sameContent(
   files: readonly File[],
   pathOf: (file: File) => string
 ): Promise<string[][]> {
+  const byHead = new Map<string, File[]>();
+  for (const file of files) {
+    const head = await digest(file.slice(0, HEAD_BYTES));
+    byHead.set(head, [...(byHead.get(head) ?? []), file]);
+  }
+  const groups: File[][] = [];
+  for (const alike of byHead.values()) {
+    // The digest covered the whole of a small file.
+    if (alike[0].size <= HEAD_BYTES) groups.push(alike);
+    else groups.push(...(await byBytes(alike)));
+  }
+  return groups.filter((g) => g.length > 1).map((g) => g.map(pathOf));
+}
+
+async function digest(blob: Blob): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", await blob.arrayBuffer()));
+  return Array.from(hash, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Files that begin alike, grouped by comparing their bytes with each group's first file. */
+async function byBytes(files: readonly File[]): Promise<File[][]> {
   const groups: File[][] = [];
   for (const file of files) {
     let home: File[] | undefined;
@@ -88,7 +116,7 @@ async function sameContent(
     if (home) home.push(file);
     else groups.push([file]);
   }
-  return groups.filter((g) => g.length > 1).map((g) => g.map(pathOf));
+  return groups;
 }
 
 async function sameBytes(a: File, b: File): Promise<boolean> {

@@ -11,7 +11,7 @@ export function awsDelivery(
   json: Record<string, unknown>,
   modified: number | undefined
 ): Delivery | string {
-  const { executionId, dataFiles, exportName, billingPeriod } = json;
+  const { executionId, dataFiles, exportName, exportArn, billingPeriod } = json;
   if (typeof executionId !== "string" || !executionId)
     return `${path} is an AWS export manifest without an executionId.`;
   if (!Array.isArray(dataFiles) || !dataFiles.every((f) => typeof f === "string"))
@@ -29,7 +29,8 @@ export function awsDelivery(
   return {
     provider: "AWS",
     exportName: name,
-    period,
+    ...(typeof exportArn === "string" && exportArn ? { exportId: exportArn } : {}),
+    periods: [period],
     id: executionId,
     time: deliveryTime(path, dataFiles as string[], executionId, modified),
     manifest: path,

@@ -1,5 +1,6 @@
 import { FolderPlan } from "./folderPlan";
 import { deliveryName, exportLabel } from "./planExportFolder";
+import { monthsLabel } from "./folderNames";
 
 const files = (n: number) => `${n} file${n === 1 ? "" : "s"}`;
 
@@ -14,13 +15,14 @@ export interface FolderPlanWords {
 }
 
 export function describeFolderPlan(plan: FolderPlan): FolderPlanWords {
+  const months = new Set(plan.deliveries.flatMap((d) => d.delivery.periods)).size;
   const summary =
     plan.kind === "manifests"
-      ? `Export manifests found: reading ${files(plan.read.length)} for ${plan.deliveries.length} billing period${plan.deliveries.length === 1 ? "" : "s"}, the newest delivery of each.`
+      ? `Export manifests found: reading ${files(plan.read.length)} for ${months} billing period${months === 1 ? "" : "s"}, the newest delivery of each.`
       : `No export manifests: reading every FOCUS file, ${files(plan.read.length)}.`;
   const periods = plan.deliveries.map(
     ({ delivery, files: read, superseded }) =>
-      `${delivery.period}: ${exportLabel(delivery)}, ${deliveryName(delivery)}, ${files(read.length)}${superseded.length > 0 ? ` (${superseded.length} older ${superseded.length === 1 ? "delivery" : "deliveries"} not read)` : ""}.`
+      `${monthsLabel(delivery.periods)}: ${exportLabel(delivery)}, ${deliveryName(delivery)}, ${files(read.length)}${superseded.length > 0 ? ` (${superseded.length} older ${superseded.length === 1 ? "delivery" : "deliveries"} not read)` : ""}.`
   );
   const skipped = [
     ...plan.duplicates.map((d) => `${d.path}: the same content as ${d.sameAs}, read once.`),

@@ -1,7 +1,10 @@
 /** Which files in a folder are FOCUS data and which are export manifests, by name alone. */
 
-/** .csv, .csv.gz (or any .gz) and .parquet (also .snappy.parquet), in any case. */
-export const isFocusDataName = (path: string): boolean => /\.(csv|gz|parquet)$/i.test(path);
+/**
+ * .csv, .csv.gz and .parquet (also .snappy.parquet), in any case: any other file (readme.txt.gz, a
+ * log) is skipped and listed rather than stopping the import.
+ */
+export const isFocusDataName = (path: string): boolean => /\.(csv|csv\.gz|parquet)$/i.test(path);
 
 /** AWS Data Exports' `<export>-Manifest.json` or Azure's `manifest.json`, in any case. */
 export const isManifestName = (path: string): boolean =>
@@ -27,3 +30,20 @@ export function isoTime(text: string): string | undefined {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
+
+/** The months from one YYYY-MM to another, both included; the first alone when the second is earlier. */
+export function monthsBetween(first: string, last: string): string[] {
+  const months = [first];
+  let [year, month] = first.split("-").map(Number);
+  for (;;) {
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+    const next = `${year}-${String(month).padStart(2, "0")}`;
+    if (next > last) return months;
+    months.push(next);
+  }
+}
+
+/** "2026-01", or "2026-01 to 2026-03" for several months. */
+export const monthsLabel = (months: readonly string[]): string =>
+  months.length > 1 ? `${months[0]} to ${months[months.length - 1]}` : months[0];

@@ -23,8 +23,13 @@ export type ExportProvider = "AWS" | "Azure";
 export interface Delivery {
   readonly provider: ExportProvider;
   readonly exportName: string;
-  /** The billing period, YYYY-MM. */
-  readonly period: string;
+  /** AWS exportArn (it holds the account) or Azure exportConfig.resourceId, when the manifest has it. */
+  readonly exportId?: string;
+  /**
+   * The billing periods it covers, YYYY-MM, in order: one for AWS; an Azure run may span several
+   * months, and cannot be read in part.
+   */
+  readonly periods: readonly string[];
   /** AWS executionId or Azure runId. */
   readonly id: string;
   /** When it was delivered (ISO), or undefined when neither the manifest nor the file says. */
@@ -57,7 +62,7 @@ export interface FolderPlan {
   readonly kind: "manifests" | "files";
   /** The files to read, in order. */
   readonly read: readonly string[];
-  /** One per billing period, by period (manifests only). */
+  /** One per billing period or run's months, by period (manifests only). */
   readonly deliveries: readonly DeliveryRead[];
   readonly skipped: readonly SkippedFile[];
   readonly duplicates: readonly DuplicateFile[];

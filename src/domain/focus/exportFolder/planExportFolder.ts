@@ -1,6 +1,6 @@
 import { awsDelivery } from "./awsManifest";
 import { azureDelivery } from "./azureManifest";
-import { byPath, isFocusDataName, isManifestName } from "./folderNames";
+import { byPath, isFocusDataName, isManifestName, monthsLabel } from "./folderNames";
 import {
   Delivery,
   DeliveryRead,
@@ -11,12 +11,14 @@ import {
   SkippedFile,
 } from "./folderPlan";
 import { createLocator } from "./listedFiles";
+import { repeatedDeliveries } from "./deliveryFolders";
 
 /**
  * Which files of a folder an import reads (docs/FOCUS.md, "Export folders and manifests"):
  * - with export manifests (AWS Data Exports, Azure Cost Management): per billing period, the files the
  *   newest delivery lists; a data file no manifest lists, or an older delivery's, is skipped and named;
- * - without: every FOCUS file (.csv, .csv.gz, .gz, .parquet), sorted, identical copies read once.
+ * - without: every FOCUS file (.csv, .csv.gz, .parquet), sorted, identical copies read once, unless
+ *   the layout shows several deliveries of one period (the export's data/ folder chosen).
  * Pure: the host lists the folder, reads the files manifestPaths names and finds identical files
  * among duplicateCandidates.
  */
@@ -110,28 +112,59 @@ function byManifests(
   const paths = entries.map((e) => e.path);
   const sizes = new Map(entries.map((e) => [e.path, e.size]));
   const locate = createLocator(paths.filter((p) => !isManifestName(p)));
-  const periods = new Map<string, Delivery[]>();
-  for (const d of deliveries) {
-    const same = periods.get(d.period);
-    if (same) same.push(d);
-    else periods.set(d.period, [d]);
+  // Two exports holding one month would count it twice; the manifests cannot tell two scopes from one.
+  // Exports are told apart by their ARN or resource id where the manifest has one: many accounts keep the
+  // default name "focus", and one account's delivery must never supersede another's.
+  const holders = new Map<string, Map<string, Delivery>>();
+  for (const d of deliveries)
+    for (const month of d.periods)
+      holders.set(month, (holders.get(month) ?? new Map()).set(exportIdentity(d), d));
+  for (const month of [...holders.keys()].sort(byPath)) {
+    const held = [...holders.get(month)!.values()];
+    const labels = new Set(held.map(exportLabel));
+    const exportNames = held
+      .map((d) =>
+        labels.size < held.length ? `${exportLabel(d)} (${exportIdentity(d)})` : exportLabel(d)
+      )
+      .sort(byPath);
+    if (exportNames.length > 1)
+      return fail(
+        `Two exports hold the billing period ${month} (${exportNames.join(" and ")}): reading both could count its costs twice. If they cover different accounts, name each export's folder on its own (both folders can be given to one import); else remove the one you do not use.`
+      );
   }
+  // Deliveries of the same months supersede each other: the newest is read.
+  const sameMonths = new Map<string, Delivery[]>();
+  for (const d of deliveries) {
+    const key = `${exportIdentity(d)}\u0000${d.periods.join(",")}`;
+    sameMonths.set(key, [...(sameMonths.get(key) ?? []), d]);
+  }
+  const picks: { delivery: Delivery; older: Delivery[] }[] = [];
+  for (const key of [...sameMonths.keys()].sort(byPath)) {
+    const all = sameMonths.get(key)!;
+    const newestFirst = [...all].sort(newer);
+    const [delivery, ...older] = newestFirst;
+    if (older.length > 0 && (!delivery.time || delivery.time === older[0].time))
+      return fail(
+        `${exportLabel(delivery)} has ${all.length} deliveries of ${monthsLabel(delivery.periods)} and their manifests do not say which is newest (${newestFirst.map((d) => d.manifest).join(", ")}): keep only the one to import.`
+      );
+    picks.push({ delivery, older });
+  }
+  // A run cannot be read in part: runs whose months overlap without being the same stop the import.
+  const coveredBy = new Map<string, Delivery>();
+  for (const { delivery } of picks)
+    for (const month of delivery.periods) {
+      const other = coveredBy.get(month);
+      if (other)
+        return fail(
+          `${exportLabel(delivery)} has deliveries whose months overlap: ${deliveryName(other)} covers ${monthsLabel(other.periods)} (${other.manifest}) and ${deliveryName(delivery)} covers ${monthsLabel(delivery.periods)} (${delivery.manifest}). A delivery cannot be read in part and reading both would count ${month} twice: keep only the one to import (or deliveries of separate months).`
+        );
+      coveredBy.set(month, delivery);
+    }
 
   const reads: DeliveryRead[] = [];
   const chosenFiles = new Set<string>();
-  for (const period of [...periods.keys()].sort(byPath)) {
-    const all = periods.get(period)!;
-    const exportNames = [...new Set(all.map(exportLabel))].sort(byPath);
-    if (exportNames.length > 1)
-      return fail(
-        `Two exports hold the billing period ${period} (${exportNames.join(" and ")}): reading both could count its costs twice. If they cover different accounts, name each export's folder on its own (both folders can be given to one import); else remove the one you do not use.`
-      );
-    const newestFirst = [...all].sort(newer);
-    const [chosen, ...older] = newestFirst;
-    if (older.length > 0 && (!chosen.time || chosen.time === older[0].time))
-      return fail(
-        `${exportLabel(chosen)} has ${all.length} deliveries of ${period} and their manifests do not say which is newest (${newestFirst.map((d) => d.manifest).join(", ")}): keep only the one to import.`
-      );
+  for (const { delivery: chosen, older } of picks) {
+    const period = monthsLabel(chosen.periods);
     const files: string[] = [];
     const missing: string[] = [];
     for (const listed of chosen.listed) {
@@ -164,7 +197,7 @@ function byManifests(
         if (typeof local === "string" && !chosenFiles.has(local))
           superseded.set(
             local,
-            `an older delivery of ${old.period} (${deliveryName(old)}); the newest (${deliveryName(read.delivery)}) is read`
+            `an older delivery of ${monthsLabel(old.periods)} (${deliveryName(old)}); the newest (${deliveryName(read.delivery)}) is read`
           );
       }
   const skipped: SkippedFile[] = [...notManifests];
@@ -213,13 +246,17 @@ function everyFile(
     return fail(
       entries.length === 0
         ? "The folder is empty: choose the folder that holds the FOCUS export files (.csv, .csv.gz or .parquet)."
-        : `The folder holds no FOCUS files (.csv, .csv.gz, .gz or .parquet), only ${listOf(entries.map((e) => e.path))}.`
+        : `The folder holds no FOCUS files (.csv, .csv.gz or .parquet), only ${listOf(entries.map((e) => e.path))}.`
     );
+  const read = data.filter((p) => !sameAs.has(p));
+  // Identical copies are read once, so only the files read can count a period twice.
+  const repeated = repeatedDeliveries(read);
+  if (repeated) return fail(repeated);
   return {
     ok: true,
     plan: {
       kind: "files",
-      read: data.filter((p) => !sameAs.has(p)),
+      read,
       deliveries: [],
       skipped,
       duplicates,
@@ -237,6 +274,9 @@ function newer(a: Delivery, b: Delivery): number {
 }
 
 export const exportLabel = (d: Delivery): string => `${d.provider} export "${d.exportName}"`;
+
+/** Which export a delivery belongs to: its ARN or resource id, else its provider and name. */
+const exportIdentity = (d: Delivery): string => d.exportId ?? exportLabel(d);
 
 export const deliveryName = (d: Delivery): string =>
   `${d.provider === "AWS" ? "execution" : "run"} ${d.id}${d.time ? ` of ${d.time.replace(/\.000Z$/, "Z")}` : ""}`;
