@@ -4,7 +4,7 @@
 WITH focus_rows AS (
   SELECT
     FORMAT_TIMESTAMP('%Y-%m', ChargePeriodStart, 'UTC') AS month,
-    COALESCE(BillingCurrency, '') AS billing_currency,
+    CASE WHEN UPPER(COALESCE(BillingCurrency, '')) = 'NULL' THEN '' ELSE COALESCE(BillingCurrency, '') END AS billing_currency,
     FALSE AS has_group,
     COALESCE(BilledCost, 0) AS billed_amount,
     COALESCE(EffectiveCost, 0) AS effective_amount,

@@ -1,10 +1,12 @@
 -- FOCUS aggregates for the Cost data sheet, by month (duckdb).
 -- Written by finops-workbooks focus-query; docs/FOCUS.md "The warehouse path" states the rules.
+-- The first statement reads timestamps without a time zone as UTC, as FOCUS says.
 -- Export the result as CSV, then: finops-workbooks import-focus --aggregates RESULT.csv --into WORKBOOK.xlsx
+SET TimeZone = 'UTC';
 WITH focus_rows AS (
   SELECT
     strftime(ChargePeriodStart AT TIME ZONE 'UTC', '%Y-%m') AS month,
-    COALESCE(BillingCurrency, '') AS billing_currency,
+    CASE WHEN UPPER(COALESCE(BillingCurrency, '')) = 'NULL' THEN '' ELSE COALESCE(BillingCurrency, '') END AS billing_currency,
     FALSE AS has_group,
     COALESCE(BilledCost, 0) AS billed_amount,
     COALESCE(EffectiveCost, 0) AS effective_amount,

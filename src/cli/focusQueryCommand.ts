@@ -5,6 +5,7 @@ import {
   QUERY_DIALECTS,
   QueryDialect,
 } from "../domain/focus/warehouse/focusQuery";
+import { groupByProblem, parseGroupBy } from "./groupByOption";
 
 /** `focus-query --dialect D [--group-by G] [--from TABLE] [--tags FORMAT]` as data, parsed without I/O. */
 export interface FocusQueryCommand {
@@ -21,16 +22,6 @@ const OPTIONS = {
   from: { type: "string" },
   tags: { type: "string" },
 } as const;
-
-/** --group-by as import-focus reads it: month, sub-account, service-category or tag:KEY; undefined when not one. */
-export function parseGroupBy(text: string): FocusGrouping | undefined {
-  const tag = /^tag:(.+)$/s.exec(text);
-  if (tag) return { by: "tag", key: tag[1] };
-  if (text === "month") return { by: "month" };
-  if (text === "sub-account") return { by: "subAccount" };
-  if (text === "service-category") return { by: "serviceCategory" };
-  return undefined;
-}
 
 /** Problems, one sentence each, or the command. */
 export function parseFocusQuery(args: readonly string[]): FocusQueryCommand | string[] {
@@ -53,10 +44,7 @@ export function parseFocusQuery(args: readonly string[]): FocusQueryCommand | st
     );
   const groupBy = values["group-by"] ?? "month";
   const grouping = parseGroupBy(groupBy);
-  if (!grouping)
-    problems.push(
-      `--group-by must be month, sub-account, service-category or tag:KEY (got ${JSON.stringify(groupBy)}).`
-    );
+  if (!grouping) problems.push(groupByProblem(groupBy));
   if (problems.length > 0 || dialect === undefined || !grouping) return problems;
   const command: FocusQueryCommand = {
     kind: "focus-query",

@@ -291,14 +291,15 @@ const FOCUS_QUERY = `Usage: ${BIN} focus-query --dialect duckdb|bigquery|snowfla
 Prints the query that computes the Cost data sheet's sums where the FOCUS data already is: DuckDB
 (the reference), BigQuery, Snowflake, Databricks SQL, or KQL over the FinOps hubs' Costs(). It has
 the import's rules (prepayments, unused commitment, credits, currencies, missing values, the UTC
-month). Run it, export the result as CSV, then: ${BIN} import-focus --aggregates RESULT.csv
+month). Run the whole text (DuckDB, Snowflake and Databricks start by setting the session's time
+zone to UTC), export the result as CSV, then: ${BIN} import-focus --aggregates RESULT.csv
 --into WORKBOOK.xlsx (with the same --group-by). docs/FOCUS.md, "The warehouse path", says more.
 
 Options:
   --dialect ENGINE         duckdb, bigquery, snowflake, databricks or kql (required)
   --group-by GROUP         month (default), sub-account, service-category or tag:KEY
   --from TABLE             The table (or view) to read, as written: default focus, Costs() for kql
-  --tags FORMAT            How Tags is stored: duckdb json|map, bigquery json|string,
+  --tags FORMAT            How Tags is stored: duckdb json|map, bigquery json|string|array,
                            snowflake variant|string, databricks map|string (the first is the default)
 
 ${EXIT_CODES}

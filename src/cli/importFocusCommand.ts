@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { FocusGrouping } from "../domain/focus/focusTypes";
+import { groupByProblem, parseGroupBy } from "./groupByOption";
 
 /** `import-focus FILE.csv|FOLDER [...] --into WORKBOOK.xlsx [options]` as data; parsed without I/O like generate. */
 export interface ImportFocusCommand {
@@ -26,12 +27,6 @@ const OPTIONS = {
   aggregates: { type: "string" },
 } as const;
 
-const GROUPINGS: Record<string, FocusGrouping> = {
-  month: { by: "month" },
-  "sub-account": { by: "subAccount" },
-  "service-category": { by: "serviceCategory" },
-};
-
 /** Problems, one sentence each, or the command. */
 export function parseImportFocus(args: readonly string[]): ImportFocusCommand | string[] {
   let parsed;
@@ -55,12 +50,8 @@ export function parseImportFocus(args: readonly string[]): ImportFocusCommand | 
   else if (!/\.xlsx$/i.test(into))
     problems.push(`--into must name an .xlsx file (got ${JSON.stringify(into)}).`);
   const groupBy = values["group-by"] ?? "month";
-  const tag = /^tag:(.+)$/.exec(groupBy);
-  const grouping = tag ? { by: "tag" as const, key: tag[1] } : GROUPINGS[groupBy];
-  if (!grouping)
-    problems.push(
-      `--group-by must be month, sub-account, service-category or tag:KEY (got ${JSON.stringify(groupBy)}).`
-    );
+  const grouping = parseGroupBy(groupBy);
+  if (!grouping) problems.push(groupByProblem(groupBy));
   if (values.periods !== undefined && values["all-periods"])
     problems.push("Use either --periods or --all-periods, not both.");
   const periods = values.periods?.split(",").map((p) => p.trim());

@@ -23,7 +23,10 @@ async function generated(name: string): Promise<string> {
   return file;
 }
 
-/** What focus-query prints, run by DuckDB over the fixture and written as CSV. */
+/**
+ * What focus-query prints, run by DuckDB over the fixture and written as CSV: its statements in
+ * order, in a session that starts out of UTC, the last one (the query) inside COPY.
+ */
 async function warehouseResult(groupBy: string): Promise<string> {
   const query = await cli(["focus-query", "--dialect", "duckdb", "--group-by", groupBy]);
   expect(query.code).toBe(EXIT.ok);
@@ -33,8 +36,15 @@ async function warehouseResult(groupBy: string): Promise<string> {
   await c.runAndReadAll(
     `CREATE TABLE focus AS SELECT * REPLACE (CAST(ChargePeriodStart AS TIMESTAMPTZ) AS ChargePeriodStart) FROM read_csv('${FIXTURE}', header = true, types = {'BilledCost': 'DOUBLE', 'EffectiveCost': 'DOUBLE', 'ListCost': 'DOUBLE', 'ContractedCost': 'DOUBLE', 'ChargePeriodStart': 'VARCHAR', 'SubAccountId': 'VARCHAR', 'Tags': 'VARCHAR'})`
   );
+  await c.runAndReadAll("SET TimeZone = 'Asia/Tokyo'");
+  const statements = query.out
+    .replace(/^--.*\n/gm, "")
+    .trim()
+    .split(";\n");
+  expect(statements).toHaveLength(2);
+  await c.runAndReadAll(`${statements[0]};`);
   const out = path.join(dir, "result.csv");
-  await c.runAndReadAll(`COPY (${query.out}) TO '${out}' (HEADER)`);
+  await c.runAndReadAll(`COPY (${statements[1]}) TO '${out}' (HEADER)`);
   return out;
 }
 

@@ -134,6 +134,15 @@ describe("readFocusAggregates", () => {
       /line 5: a second row for 2026-01, currency "USD" \(the first is line 4\)/,
     ],
     [`${HEADER}\n2026-01,"USD,1,1\n`, /line 2: a quoted value is never closed/],
+    // What the FOCUS file reader calls malformed is malformed here too (one tokenizer), by its line.
+    [
+      `${HEADER}\n2026-01,"USD"x,1,1,1,1,1,0,0,0,1,0,1,0,0\n`,
+      /result.csv, line 2: a quoted value is followed by other text/,
+    ],
+    [
+      `${HEADER}\r\n2026-01,"US\r\nD",1,1,1,1,1,0,0,0,1,0,1,0,0\r\n2026-02,"EUR" ,1,1,1,1,1,0,0,0,1,0,1,0,0\r\n"2026-03"a,USD\r\n`,
+      /result.csv, line 5: a quoted value is followed by other text/,
+    ],
   ])("refuses %j", (text, message) => {
     expect(fails(text).message).toMatch(message);
   });
@@ -170,5 +179,6 @@ describe("looksLikeAggregates", () => {
     expect(
       looksLikeAggregates("BilledCost,BillingCurrency,ChargePeriodStart,EffectiveCost,ListCost")
     ).toBe(false);
+    expect(looksLikeAggregates('"month"x,row_count,effective_cost')).toBe(false);
   });
 });

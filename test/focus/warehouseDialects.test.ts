@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { FocusGrouping } from "../../src/domain/focus/focusTypes";
 import {
+  focusQueryParts,
   focusQueryProblems,
   QUERY_DIALECTS,
   QueryDialect,
@@ -34,6 +35,15 @@ const GROUPINGS: FocusGrouping[] = [
 ];
 
 type Escape = "doubled" | "backslash";
+
+/** The statement each engine's query starts with: the session made UTC (BigQuery and KQL read instants). */
+const SETUP: Record<QueryDialect, string | null> = {
+  duckdb: "SET TimeZone = 'UTC';",
+  bigquery: null,
+  snowflake: "ALTER SESSION SET TIMEZONE = 'UTC';",
+  databricks: "SET TIME ZONE 'UTC';",
+  kql: null,
+};
 
 /** Each engine's string literals: their quote, how a quote or backslash inside is escaped. */
 const LITERALS: Record<QueryDialect, { quotes: string[]; escape: Escape }> = {
@@ -84,9 +94,6 @@ function topLevel(code: string): string {
   return top;
 }
 
-const withoutComments = (query: string, dialect: QueryDialect) =>
-  query.replace(dialect === "kql" ? /^\/\/.*\n/gm : /^--.*\n/gm, "");
-
 function resultColumns(grouping: FocusGrouping): string[] {
   return [
     MONTH_COLUMN,
@@ -104,7 +111,7 @@ describe.each(QUERY_DIALECTS)("the %s rendering", (dialect) => {
     it.each(cases)(
       "with Tags stored as $tags lexes, has its clauses and every column",
       ({ tags }) => {
-        const query = withoutComments(renderFocusQuery({ dialect, grouping, tags }), dialect);
+        const query = `${focusQueryParts({ dialect, grouping, tags }).query}\n`;
         const { literals, code } = lex(query, dialect);
         // No quote outside a literal: no identifier is quoted, so a stray one is a broken escape.
         expect(code).not.toMatch(/["'`;]/);
@@ -139,6 +146,20 @@ describe.each(QUERY_DIALECTS)("the %s rendering", (dialect) => {
         }
       }
     );
+  });
+
+  it("is shipped as comments, the session setup, then the query", () => {
+    const options = { dialect, grouping: { by: "month" as const } };
+    const { setup, query } = focusQueryParts(options);
+    const text = renderFocusQuery(options);
+    const comments = text.slice(0, text.length - query.length - 2).split("\n");
+    expect(text.endsWith(`\n${query}\n`)).toBe(true);
+    // A timestamp without a zone is UTC (FOCUS): each engine but the two reading instants says so first.
+    expect(setup).toBe(SETUP[dialect]);
+    if (setup !== null) expect(comments.at(-1)).toBe(setup);
+    const comment = dialect === "kql" ? "// " : "-- ";
+    for (const line of comments.slice(0, setup === null ? undefined : -1))
+      expect(line.startsWith(comment)).toBe(true);
   });
 
   it("reads the table --from names, as written", () => {

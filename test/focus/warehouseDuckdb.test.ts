@@ -5,15 +5,20 @@ import * as path from "path";
 import { FOCUS_1_0_COLUMNS, benchRow } from "../../scripts/focusBenchRows";
 import { readFocusAggregates } from "../../src/domain/focus/focusAggregatesCsv";
 import { FocusAggregate, FocusGrouping, FocusImport } from "../../src/domain/focus/focusTypes";
-import { renderFocusQuery } from "../../src/domain/focus/warehouse/focusQuery";
+import { focusQueryParts } from "../../src/domain/focus/warehouse/focusQuery";
 import { importFocusFiles } from "../../src/node/importFocusFiles";
+import { csvToParquet } from "./parquetFiles";
 
 // The issue's acceptance test for the warehouse path: DuckDB runs the rendered reference query over
 // FOCUS CSV files loaded as a typed table, writes its result as CSV, and that CSV read back through
 // focusAggregatesCsv must equal the streaming aggregator on the same file: every row, amounts to the
 // cent, counts, groups and currencies. The other engines' renderings come from the same description.
+// The session is in another time zone when the query starts: its setup statement must make it UTC.
 
 const { DuckDBInstance } = require("@duckdb/node-api");
+
+/** A session zone west of UTC: an unzoned timestamp read in it lands hours later, a month early ones. */
+const SESSION_ZONE = "America/Los_Angeles";
 
 /** The columns the query reads, with the type a warehouse stores them as. */
 const TYPED: [string, string][] = [
@@ -44,7 +49,6 @@ let dir: string;
 beforeAll(async () => {
   const db = await DuckDBInstance.create(":memory:");
   connection = await db.connect();
-  await connection.runAndReadAll("SET TimeZone = 'UTC'");
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "warehouse-duckdb-"));
 });
 
@@ -53,13 +57,16 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /**
- * The file as the typed table `focus`: every text read as text, '' and NULL as NULL, then cast. A row
+ * The file as the typed table `focus`: every text read as text, '' as NULL, then cast; the text NULL
+ * (any case) stays text in a text column, as a table loaded without NULL handling holds it. A row
  * with an amount that is not a number is left out, as the aggregator leaves it out (a warehouse would
  * have refused it on load); a period that is not a date becomes NULL, which the query leaves out.
  */
-async function loadFocus(file: string): Promise<void> {
+async function loadFocus(file: string, period = "TIMESTAMPTZ"): Promise<void> {
+  // A loader reads FOCUS texts as UTC (FOCUS): the session zone is the query's concern, not the load's.
+  await connection.runAndReadAll("SET TimeZone = 'UTC'");
   await connection.runAndReadAll(
-    `CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(${literal(file)}, header = true, all_varchar = true, nullstr = ['', 'NULL', 'null'], quote = '"', escape = '"', delim = ',')`
+    `CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(${literal(file)}, header = true, all_varchar = true, nullstr = '', quote = '"', escape = '"', delim = ',')`
   );
   const present = new Set(
     (await connection.runAndReadAll("SELECT column_name FROM (DESCRIBE raw)"))
@@ -68,28 +75,48 @@ async function loadFocus(file: string): Promise<void> {
   );
   // A column the file lacks is NULL throughout, as the aggregator reads a missing column.
   // DuckDB would read "4/1/25" as the year 4: only ISO 8601 texts are dates, as FOCUS says.
+  // A TIMESTAMP (no zone) holds the UTC wall-clock time, as a FOCUS time without an offset means.
+  // An amount or period that is the text NULL is a NULL (a warehouse's typed column has no such text).
+  const value = (name: string) => `CASE WHEN upper("${name}") <> 'NULL' THEN "${name}" END`;
   const cast = (name: string, type: string) =>
     type === "TIMESTAMPTZ"
-      ? `CASE WHEN regexp_matches("${name}", '^\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST("${name}" AS ${type}) END`
-      : `TRY_CAST("${name}" AS ${type})`;
+      ? `CAST(CASE WHEN regexp_matches("${name}", '^\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST("${name}" AS ${type}) END AS ${period})`
+      : type === "DOUBLE"
+        ? `TRY_CAST(${value(name)} AS ${type})`
+        : `"${name}"`;
   const columns = TYPED.map(([name, type]) =>
-    present.has(name) ? `${cast(name, type)} AS ${name}` : `CAST(NULL AS ${type}) AS ${name}`
+    present.has(name)
+      ? `${cast(name, type)} AS ${name}`
+      : `CAST(NULL AS ${type === "TIMESTAMPTZ" ? period : type}) AS ${name}`
   );
   const numbers = TYPED.filter(([name, type]) => type === "DOUBLE" && present.has(name)).map(
-    ([name]) => `("${name}" IS NULL OR TRY_CAST("${name}" AS DOUBLE) IS NOT NULL)`
+    ([name]) => `(${value(name)} IS NULL OR TRY_CAST(${value(name)} AS DOUBLE) IS NOT NULL)`
   );
   await connection.runAndReadAll(
     `CREATE OR REPLACE TABLE focus AS SELECT ${columns.join(", ")} FROM raw WHERE ${numbers.join(" AND ") || "TRUE"}`
   );
 }
 
-/** The reference query's result through DuckDB's CSV writer and our reader of it. */
-async function viaDuckdb(file: string, grouping: FocusGrouping): Promise<FocusImport> {
-  await loadFocus(file);
-  const query = renderFocusQuery({ dialect: "duckdb", grouping }).replace(/--[^\n]*\n/g, "");
+/**
+ * The reference query over the table `focus`, started in `zone`, through DuckDB's CSV writer and our
+ * reader of it: the setup statement first, as a user runs the rendered text, then the query.
+ */
+async function runQuery(
+  grouping: FocusGrouping,
+  zone = SESSION_ZONE,
+  tags?: string
+): Promise<FocusImport> {
+  const { setup, query } = focusQueryParts({ dialect: "duckdb", grouping, tags });
+  await connection.runAndReadAll(`SET TimeZone = ${literal(zone)}`);
+  await connection.runAndReadAll(setup!);
   const out = path.join(dir, "result.csv");
   await connection.runAndReadAll(`COPY (${query}) TO ${literal(out)} (HEADER, DELIMITER ',')`);
   return readFocusAggregates("result.csv", fs.readFileSync(out, "utf8"), { grouping });
+}
+
+async function viaDuckdb(file: string, grouping: FocusGrouping): Promise<FocusImport> {
+  await loadFocus(file);
+  return runQuery(grouping);
 }
 
 const AMOUNTS: (keyof FocusAggregate)[] = [
@@ -217,7 +244,7 @@ const cents = (min: number, max: number) =>
   fc.oneof(
     { weight: 8, arbitrary: fc.integer({ min, max }).map((c) => (c / 100).toFixed(2)) },
     { weight: 1, arbitrary: fc.integer({ min, max }).map((c) => (c / 100).toExponential()) },
-    { weight: 1, arbitrary: fc.constantFrom("", "NULL") }
+    { weight: 1, arbitrary: fc.constantFrom("", "NULL", "null") }
   );
 
 const rowArb = fc.record({
@@ -246,9 +273,10 @@ const rowArb = fc.record({
   list: cents(0, 100_000),
   contracted: cents(0, 100_000),
   credit: cents(-50_000, -1),
-  currency: fc.constantFrom("USD", "USD", "EUR", "", "JPY"),
-  sub: fc.constantFrom("sub-1", "Zürich-Ω", "", 'a "quoted", id'),
-  service: fc.constantFrom("Compute", "Storage", ""),
+  // The text NULL in any case is a missing value, in the import and in the query alike.
+  currency: fc.constantFrom("USD", "USD", "EUR", "", "JPY", "NULL"),
+  sub: fc.constantFrom("sub-1", "Zürich-Ω", "", 'a "quoted", id', "null", "Null"),
+  service: fc.constantFrom("Compute", "Storage", "", "NULL"),
   tags: tagsArb,
 });
 
@@ -324,4 +352,81 @@ describe("on random FOCUS files", () => {
       { numRuns: 60 }
     );
   }, 60_000);
+});
+
+describe("the month is ChargePeriodStart's UTC month, whatever the session's zone", () => {
+  // Times near month ends: their UTC months, counted independently of both implementations.
+  const file = () => path.join(dir, "month-ends.csv");
+  const periods = [
+    "2024-02-01T03:00:00Z",
+    "2024-01-31T23:00:00Z",
+    "2024-03-01T00:00:00Z",
+    "2024-02-29T23:59:59Z",
+    "2024-02-01T08:30:00+09:00",
+  ];
+  const expected = [
+    ["2024-01", 2],
+    ["2024-02", 2],
+    ["2024-03", 1],
+  ];
+
+  beforeAll(() =>
+    fs.writeFileSync(
+      file(),
+      `ChargePeriodStart,BilledCost,EffectiveCost,ListCost,BillingCurrency,ChargeCategory\n${periods
+        .map((p) => `${p},1.00,1.00,1.00,USD,Usage`)
+        .join("\n")}\n`
+    )
+  );
+
+  it.each([
+    ["TIMESTAMP", "America/Los_Angeles"],
+    ["TIMESTAMP", "Asia/Tokyo"],
+    ["TIMESTAMPTZ", "America/Los_Angeles"],
+    ["TIMESTAMPTZ", "Asia/Tokyo"],
+  ])("a %s column, the session in %s before the setup", async (period, zone) => {
+    await loadFocus(file(), period);
+    const types = (await connection.runAndReadAll("SELECT column_type FROM (DESCRIBE focus)"))
+      .getRowObjectsJS()
+      .map((row) => (row as { column_type: string }).column_type);
+    expect(types[0]).toBe(period === "TIMESTAMP" ? "TIMESTAMP" : "TIMESTAMP WITH TIME ZONE");
+    const warehouse = await runQuery({ by: "month" }, zone);
+    const streamed = await importFocusFiles([file()], { grouping: { by: "month" } });
+    expect(warehouse.aggregates.map((a) => [a.month, a.rows])).toEqual(expected);
+    expect(differences(warehouse, streamed)).toEqual([]);
+  });
+});
+
+describe("Tags stored as a MAP (--tags map), as read_parquet gives a Parquet MAP", () => {
+  it("equals the streaming import of the same Parquet file", async () => {
+    const csv = path.join(dir, "map-tags.csv");
+    const parquet = path.join(dir, "map-tags.parquet");
+    const bench = Array.from({ length: 300 }, (_, i) => benchRow(i));
+    // The corners of a map: a null value (the group ""), an empty map and no Tags (no group).
+    const odd = [
+      benchRow(300).replace(/"\{[^\n]*\}"$/, `"{""team"":null,""env"":""dev""}"`),
+      benchRow(301).replace(/"\{[^\n]*\}"$/, `"{""env"":""dev""}"`),
+      benchRow(302).replace(/"\{[^\n]*\}"$/, "{}"),
+      benchRow(303).replace(/"\{[^\n]*\}"$/, ""),
+    ];
+    odd.forEach((row, i) => expect(row).not.toBe(benchRow(300 + i)));
+    fs.writeFileSync(csv, `${FOCUS_1_0_COLUMNS.join(",")}\n${[...bench, ...odd].join("\n")}\n`);
+    await csvToParquet(csv, parquet, { tags: "map" });
+    await connection.runAndReadAll(
+      `CREATE OR REPLACE TABLE focus AS SELECT * FROM read_parquet(${literal(parquet)})`
+    );
+    const tagsType = (await connection.runAndReadAll("SELECT typeof(Tags) AS t FROM focus LIMIT 1"))
+      .getRowObjectsJS()
+      .map((row) => (row as { t: string }).t);
+    expect(tagsType).toEqual(["MAP(VARCHAR, VARCHAR)"]);
+    const grouping: FocusGrouping = { by: "tag", key: "team" };
+    const warehouse = await runQuery(grouping, SESSION_ZONE, "map");
+    const streamed = await importFocusFiles([parquet], { grouping });
+    expect(differences(warehouse, streamed)).toEqual([]);
+    expect(warehouse.rowsRead).toBe(304);
+    // The null value is the group "", the rows without the key no group at all.
+    const groups = new Set(warehouse.aggregates.map((a) => a.group));
+    expect(groups).toContain("");
+    expect(groups).toContain(null);
+  });
 });

@@ -5,7 +5,7 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { renderFocusQuery } from "../../src/domain/focus/warehouse/focusQuery";
+import { focusQueryParts } from "../../src/domain/focus/warehouse/focusQuery";
 import { generateWorkbooks } from "../../src/excel/generateWorkbooks";
 import CostImportView from "../../src/taskpane/views/CostImportView";
 import { DEFAULT_OPTIONS } from "../../src/workbook/options";
@@ -37,11 +37,11 @@ beforeAll(async () => {
   fs.writeFileSync(source, FOCUS);
   const db = await DuckDBInstance.create(":memory:");
   const connection = await db.connect();
-  await connection.runAndReadAll("SET TimeZone = 'UTC'");
   await connection.runAndReadAll(
     `CREATE TABLE focus AS SELECT * FROM read_csv('${source}', header = true, types = {'ChargePeriodStart': 'TIMESTAMPTZ', 'BilledCost': 'DOUBLE', 'EffectiveCost': 'DOUBLE', 'ListCost': 'DOUBLE', 'ContractedCost': 'DOUBLE'})`
   );
-  const query = renderFocusQuery({ dialect: "duckdb", grouping: { by: "subAccount" } });
+  const { setup, query } = focusQueryParts({ dialect: "duckdb", grouping: { by: "subAccount" } });
+  await connection.runAndReadAll(setup!);
   await connection.runAndReadAll(`COPY (${query}) TO '${result}' (HEADER)`);
   focusCsv = FOCUS;
   resultCsv = fs.readFileSync(result, "utf8");

@@ -1,4 +1,6 @@
+import { FocusCsvTokenizer, guessNewline, UNTERMINATED_QUOTE } from "./focusCsv";
 import { FocusFileError } from "./focusFileError";
+import { compareText, currencyWarning, groupKey, sortSums } from "./focusGroups";
 import { FocusSums, toAggregate } from "./focusMeasures";
 import { FocusGrouping, FocusImport, FocusIssue } from "./focusTypes";
 import { isMissing, parseDecimal } from "./focusValues";
@@ -36,7 +38,12 @@ const MONTH =
 
 /** A cheap test of a file's first line: does it look like the query's result rather than FOCUS rows? */
 export function looksLikeAggregates(headerLine: string): boolean {
-  const columns = new Set(splitRecord(headerLine.replace(/^\uFEFF/, "")).map(normalise));
+  const tokenizer = new FocusCsvTokenizer("\n");
+  const line = headerLine.replace(/^\uFEFF/, "");
+  tokenizer.text(line, true);
+  const fields: string[] = [];
+  if (tokenizer.record(0, fields, null) < 0) return false;
+  const columns = new Set(fields.map(normalise));
   return columns.has(MONTH_COLUMN) && columns.has("row_count") && columns.has("effective_cost");
 }
 
@@ -49,14 +56,7 @@ export function readFocusAggregates(
   text: string,
   options: FocusAggregatesOptions = {}
 ): FocusImport {
-  const { records, unterminated } = splitRecords(text.replace(/^\uFEFF/, ""));
-  if (unterminated > 0)
-    throw new FocusFileError(
-      "truncated",
-      name,
-      unterminated,
-      `${name}, line ${unterminated}: a quoted value is never closed (the file may be cut short).`
-    );
+  const records = csvRecords(name, text.replace(/^\uFEFF/, ""));
   const header = records.find((r) => !isBlank(r.fields));
   if (header === undefined)
     throw new FocusFileError("unreadable", name, 0, `${name} is empty: it holds no header.`);
@@ -108,7 +108,7 @@ export function readFocusAggregates(
       bad(`grouped_rows ${grouped} is neither 0 nor row_count ${rows}.`);
     const group = groupColumn < 0 || grouped === 0 ? null : fields[groupColumn];
     const currency = isMissing(fields[iCurrency]) ? "" : fields[iCurrency];
-    const key = `${month}\u001f${group === null ? "\u0000" : "\u0001" + group}\u001f${currency}`;
+    const key = groupKey(month as string, group, currency);
     const earlier = seen.get(key);
     if (earlier !== undefined)
       bad(
@@ -132,10 +132,7 @@ export function readFocusAggregates(
           file: name,
           line,
           column: CURRENCY_COLUMN,
-          message: `Billing currency "${currency || "(none)"}" appears besides ${currencies
-            .slice(0, -1)
-            .map((c) => `"${c || "(none)"}"`)
-            .join(", ")}: each currency gets its own aggregates, never added together.`,
+          message: currencyWarning(currencies),
         });
     }
   }
@@ -144,14 +141,7 @@ export function readFocusAggregates(
     versions: [],
     warehouseResult: name,
     grouping,
-    aggregates: all
-      .sort(
-        (a, b) =>
-          compareText(a.month, b.month) ||
-          compareGroup(a.group, b.group) ||
-          compareText(a.currency, b.currency)
-      )
-      .map((sums) => toAggregate(sums, tracked)),
+    aggregates: sortSums(all).map((sums) => toAggregate(sums, tracked)),
     issues,
     issueCount: issues.length,
     rowsRead,
@@ -208,65 +198,35 @@ function isBlank(fields: readonly string[]): boolean {
   return fields.length === 1 && fields[0].trim() === "";
 }
 
-/** RFC 4180 records with their 1-based first line: quoted fields may hold commas, quotes and line breaks. */
-function splitRecords(text: string): {
-  records: { fields: string[]; line: number }[];
-  /** The line of a record whose quote the text ends inside, or 0. */
-  unterminated: number;
-} {
+/**
+ * The text's records through the FOCUS import's tokenizer (focusCsv.ts), each with the line it starts
+ * on (a quoted value may hold line breaks). Throws FocusFileError for text no CSV reader accepts.
+ */
+function csvRecords(name: string, text: string): { fields: string[]; line: number }[] {
+  const tokenizer = new FocusCsvTokenizer(guessNewline(text) ?? "\n");
+  tokenizer.text(text, true);
   const records: { fields: string[]; line: number }[] = [];
-  let fields: string[] = [];
-  let field = "";
   let line = 1;
-  let start = 1;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === "\n") line++;
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ",") {
-      fields.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      fields.push(field);
-      records.push({ fields, line: start });
-      fields = [];
-      field = "";
-      start = ++line;
-    } else {
-      field += c;
-    }
+  for (let at = 0; at < text.length;) {
+    const fields: string[] = [];
+    const next = tokenizer.record(at, fields, null);
+    if (next === UNTERMINATED_QUOTE)
+      throw new FocusFileError(
+        "truncated",
+        name,
+        line,
+        `${name}, line ${line}: a quoted value is never closed (the file may be cut short).`
+      );
+    if (next < 0)
+      throw new FocusFileError(
+        "malformed",
+        name,
+        line,
+        `${name}, line ${line}: a quoted value is followed by other text (a quote inside a quoted value is written "").`
+      );
+    records.push({ fields, line });
+    line += text.substring(at, next).match(/\r\n|\r|\n/g)?.length ?? 0;
+    at = next;
   }
-  if (field !== "" || fields.length > 0) {
-    fields.push(field);
-    records.push({ fields, line: start });
-  }
-  return { records, unterminated: quoted ? start : 0 };
-}
-
-function splitRecord(line: string): string[] {
-  return splitRecords(line).records[0]?.fields ?? [];
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Rows without a group value come first, as the aggregator sorts them. */
-function compareGroup(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return compareText(a, b);
+  return records;
 }

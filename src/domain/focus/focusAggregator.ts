@@ -1,5 +1,6 @@
 import { FOCUS_AMOUNT_COLUMNS } from "./focusColumns";
 import { FileDecimalMark } from "./focusDecimals";
+import { compareText, currencyWarning, groupKey, sortSums } from "./focusGroups";
 import { checkFocusHeader } from "./focusHeader";
 import { FocusSums, toAggregate } from "./focusMeasures";
 import { ABSENT, INVALID, tagValue } from "./focusTags";
@@ -172,7 +173,7 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
       sums.group !== group ||
       sums.currency !== currency
     ) {
-      const key = `${month}\u001f${group === null ? "\u0000" : "\u0001" + group}\u001f${currency}`;
+      const key = groupKey(month, group, currency);
       sums = groups.get(key) ?? null;
       if (sums === null) {
         sums = new FocusSums(month, group, currency);
@@ -396,24 +397,14 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
         line,
         ...(rowGroup === undefined ? {} : { rowGroup }),
         column: "BillingCurrency",
-        message: `Billing currency "${currency || "(none)"}" appears besides ${currencies
-          .slice(0, -1)
-          .map((c) => `"${c || "(none)"}"`)
-          .join(", ")}: each currency gets its own aggregates, never added together.`,
+        message: currencyWarning(currencies),
       });
     }
   }
 
   function finish(): FocusImport {
     const tracked = grouping.by === "tag";
-    const aggregates = [...groups.values()]
-      .sort(
-        (a, b) =>
-          compareText(a.month, b.month) ||
-          compareGroup(a.group, b.group) ||
-          compareText(a.currency, b.currency)
-      )
-      .map((sums) => toAggregate(sums, tracked));
+    const aggregates = sortSums([...groups.values()]).map((sums) => toAggregate(sums, tracked));
     return {
       versions: files.map(({ info, decimals }) => ({
         ...info,
@@ -430,16 +421,4 @@ export function createFocusAggregator(options: FocusAggregatorOptions): FocusAgg
   }
 
   return { file, typedFile, finish };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Rows without a group value come first. */
-function compareGroup(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return compareText(a, b);
 }

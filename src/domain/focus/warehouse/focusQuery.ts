@@ -27,7 +27,7 @@ export const TAG_FORMATS: Record<QueryDialect, readonly string[]> = {
 };
 
 /** Where the rows come from unless told: a table named focus, or the FinOps hubs' function. */
-export const DEFAULT_SOURCE: Record<QueryDialect, string> = {
+const DEFAULT_SOURCE: Record<QueryDialect, string> = {
   duckdb: "focus",
   bigquery: "focus",
   snowflake: "focus",
@@ -77,24 +77,42 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
-/** The query's text. Throws with focusQueryProblems' first problem when the options have one. */
-export function renderFocusQuery(options: FocusQueryOptions): string {
+/**
+ * The query in two parts: `setup`, the statement making the session UTC (null where the engine needs
+ * none), and `query`, the one SELECT (or KQL expression) to run after it, which a caller may wrap (COPY).
+ * FOCUS reads a time without an offset as UTC; the engines read it in the session's zone.
+ * Throws with focusQueryProblems' first problem when the options have one.
+ */
+export function focusQueryParts(options: FocusQueryOptions): {
+  readonly setup: string | null;
+  readonly query: string;
+} {
   const problems = focusQueryProblems(options);
   if (problems.length > 0) throw new Error(problems[0]);
   const { dialect, grouping } = options;
   const from = options.from ?? DEFAULT_SOURCE[dialect];
-  const tags = options.tags ?? TAG_FORMATS[dialect][0];
   const query = monthlyQuery(grouping);
+  if (dialect === "kql") return { setup: null, query: renderKql(query, from) };
+  const sql = SQL_DIALECTS[dialect];
+  const tags = options.tags ?? TAG_FORMATS[dialect][0];
+  return { setup: sql.sessionUtc, query: renderSql(query, sql, from, tags) };
+}
+
+/** The query's text as shipped: comments saying what it is, the setup statement, then the query. */
+export function renderFocusQuery(options: FocusQueryOptions): string {
+  const { setup, query } = focusQueryParts(options);
+  const { dialect, grouping } = options;
+  const tags = options.tags ?? TAG_FORMATS[dialect][0];
   const header = [
     `FOCUS aggregates for the Cost data sheet, ${describeGrouping(grouping)} (${dialect}${grouping.by === "tag" ? `, Tags stored as ${tags}` : ""}).`,
     'Written by finops-workbooks focus-query; docs/FOCUS.md "The warehouse path" states the rules.',
+    ...(setup === null
+      ? []
+      : ["The first statement reads timestamps without a time zone as UTC, as FOCUS says."]),
     `Export the result as CSV, then: finops-workbooks import-focus --aggregates RESULT.csv${grouping.by === "tag" ? ` --group-by ${JSON.stringify(`tag:${grouping.key}`)}` : ""} --into WORKBOOK.xlsx`,
   ];
-  return `${
-    dialect === "kql"
-      ? renderKql(query, from, header)
-      : renderSql(query, SQL_DIALECTS[dialect], from, tags, header)
-  }\n`;
+  const comment = dialect === "kql" ? "//" : "--";
+  return `${[...header.map((line) => `${comment} ${line}`), ...(setup === null ? [] : [setup]), query].join("\n")}\n`;
 }
 
 /** "by month and sub account": how a grouping reads in a sentence. */

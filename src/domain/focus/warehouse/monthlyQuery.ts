@@ -19,6 +19,7 @@ import {
   tagPresent,
   tagValue,
   text,
+  upper,
   utcMonth,
   when,
 } from "./queryExpression";
@@ -83,12 +84,18 @@ export interface MonthlyQuery {
 }
 
 const amount = (name: string) => coalesce(column(name, "number"), num(0));
+/** A text column only compared with FOCUS values ("Usage"...): NULL as "", the text NULL equals none. */
 const label = (name: string) => coalesce(column(name, "text"), text(""));
-/** Whether a text column has a value: not NULL, not empty (the aggregator's missing value). */
-function present(name: string): Expr {
-  const value = column(name, "text");
-  return and(not(isNull(value)), ne(value, text("")));
+/**
+ * A text column the result shows (currency, group), "" when missing: NULL, empty, or the text NULL in
+ * any case (the aggregator's missing value, focusValues.ts; a table loaded from CSV may hold such text).
+ */
+function shown(name: string): Expr {
+  const value = label(name);
+  return when(eq(upper(value), text("NULL")), text(""), value);
 }
+/** Whether a shown text column has a value. */
+const present = (name: string) => ne(shown(name), text(""));
 
 /** The query for a grouping; the rules mirror focusAggregator.ts line by line. */
 export function monthlyQuery(grouping: FocusGrouping): MonthlyQuery {
@@ -105,12 +112,12 @@ export function monthlyQuery(grouping: FocusGrouping): MonthlyQuery {
     const name = grouping.by === "subAccount" ? "SubAccountId" : "ServiceCategory";
     groupColumn = GROUP_COLUMNS[grouping.by];
     grouped = present(name);
-    group = when(grouped, column(name, "text"), nullText);
+    group = when(grouped, shown(name), nullText);
   }
   const rowValues = [
     { name: MONTH_COLUMN, value: utcMonth },
     ...(groupColumn === null ? [] : [{ name: groupColumn, value: group }]),
-    { name: CURRENCY_COLUMN, value: label("BillingCurrency") },
+    { name: CURRENCY_COLUMN, value: shown("BillingCurrency") },
     { name: HAS_GROUP, value: grouped },
     { name: "billed_amount", value: amount("BilledCost") },
     { name: "effective_amount", value: effectiveAmount },

@@ -29,6 +29,8 @@ export type Expr =
   | { readonly k: "not"; readonly a: Expr }
   | { readonly k: "isNull"; readonly a: Expr }
   | { readonly k: "coalesce"; readonly a: Expr; readonly b: Expr }
+  /** Text in upper case (to compare with the text NULL in any case). */
+  | { readonly k: "upper"; readonly a: Expr }
   | { readonly k: "case"; readonly when: Expr; readonly then: Expr; readonly else: Expr }
   /** "YYYY-MM" of ChargePeriodStart's UTC month. */
   | { readonly k: "utcMonth" }
@@ -57,6 +59,7 @@ export const or = (...args: Expr[]): Expr => ({ k: "or", args });
 export const not = (a: Expr): Expr => ({ k: "not", a });
 export const isNull = (a: Expr): Expr => ({ k: "isNull", a });
 export const coalesce = (a: Expr, b: Expr): Expr => ({ k: "coalesce", a, b });
+export const upper = (a: Expr): Expr => ({ k: "upper", a });
 export const when = (condition: Expr, then: Expr, otherwise: Expr): Expr => ({
   k: "case",
   when: condition,

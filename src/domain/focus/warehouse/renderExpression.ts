@@ -14,6 +14,7 @@ export interface ExprSyntax {
   readonly not: (a: string) => string;
   readonly isNull: (a: string) => string;
   readonly coalesce: (a: string, b: string) => string;
+  readonly upper: (a: string) => string;
   readonly case: (when: string, then: string, otherwise: string) => string;
   readonly utcMonth: string;
   readonly tagPresent: (key: string) => string;
@@ -54,6 +55,8 @@ export function renderExpression(expr: Expr, syntax: ExprSyntax): string {
       return syntax.isNull(r(expr.a));
     case "coalesce":
       return syntax.coalesce(r(expr.a), r(expr.b));
+    case "upper":
+      return syntax.upper(r(expr.a));
     case "case":
       return syntax.case(r(expr.when), r(expr.then), r(expr.else));
     case "utcMonth":

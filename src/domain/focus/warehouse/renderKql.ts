@@ -3,14 +3,14 @@ import { Expr } from "./queryExpression";
 import { ExprSyntax, renderExpression } from "./renderExpression";
 
 /** A KQL string literal: double quotes, backslash escapes (control characters are refused earlier). */
-export const kqlString = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+const kqlString = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 
 /**
  * The monthly query over the FinOps hubs' Costs() (Tags dynamic, amounts real or decimal, the
  * period a datetime, which KQL keeps in UTC): each row's values by extend, then summarize. KQL text
  * is never null (empty instead), so whether a row has a group is a summarize key of its own.
  */
-export function renderKql(query: MonthlyQuery, from: string, header: readonly string[]): string {
+export function renderKql(query: MonthlyQuery, from: string): string {
   const syntax: ExprSyntax = {
     // Amounts may be decimal or real: todouble makes the sums and literals one type.
     column: (c) => (c.type === "number" ? `todouble(${c.name})` : c.name),
@@ -25,6 +25,7 @@ export function renderKql(query: MonthlyQuery, from: string, header: readonly st
     not: (a) => `not(${a})`,
     isNull: (a) => `isnull(${a})`,
     coalesce: (a, b) => `coalesce(${a}, ${b})`,
+    upper: (a) => `toupper(${a})`,
     case: (when, then, otherwise) => `iff(${when}, ${then}, ${otherwise})`,
     utcMonth: "format_datetime(ChargePeriodStart, 'yyyy-MM')",
     // bag_keys and a plain subscript: a key is never read as a JSONPath (dots and brackets stay).
@@ -40,7 +41,6 @@ export function renderKql(query: MonthlyQuery, from: string, header: readonly st
   const by = query.groupColumn === null ? query.keys : [...query.keys, HAS_GROUP];
   const output = [...query.keys, ...query.columns.map((c) => c.name)];
   return [
-    ...header.map((line) => `// ${line}`),
     from,
     `| where ${r(query.where)}`,
     "| extend",

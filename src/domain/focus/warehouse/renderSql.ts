@@ -10,14 +10,13 @@ const ROWS = "focus_rows";
 
 /**
  * The monthly query in a SQL engine: a WITH computing each row's values once, then one SELECT ...
- * GROUP BY over them; `header` lines become comments.
+ * GROUP BY over them.
  */
 export function renderSql(
   query: MonthlyQuery,
   dialect: SqlDialect,
   from: string,
-  tagFormat: string,
-  header: readonly string[]
+  tagFormat: string
 ): string {
   const syntax: ExprSyntax = {
     // FOCUS column names are plain identifiers: unquoted, they match however the table spelled them
@@ -34,6 +33,7 @@ export function renderSql(
     not: (a) => `NOT (${a})`,
     isNull: (a) => `${a} IS NULL`,
     coalesce: (a, b) => `COALESCE(${a}, ${b})`,
+    upper: (a) => `UPPER(${a})`,
     case: (when, then, otherwise) => `CASE WHEN ${when} THEN ${then} ELSE ${otherwise} END`,
     utcMonth: dialect.utcMonth(PERIOD_START),
     tagPresent: (key) => dialect.tagPresent(TAGS, key, tagFormat),
@@ -50,7 +50,6 @@ export function renderSql(
   );
   const keys = query.keys.join(", ");
   return [
-    ...header.map((line) => `-- ${line}`),
     `WITH ${ROWS} AS (`,
     "  SELECT",
     rowValues.map((line) => `    ${line}`).join(",\n"),

@@ -7,8 +7,13 @@ export type SqlDialectName = "duckdb" | "bigquery" | "snowflake" | "databricks";
 export interface SqlDialect {
   /** How Tags may be stored; the first is the default. */
   readonly tagFormats: readonly string[];
+  /**
+   * The statement run before the query so that a timestamp without a time zone reads as UTC (FOCUS)
+   * and the month is formatted in UTC; null where the engine's month needs no session setting.
+   */
+  readonly sessionUtc: string | null;
   readonly string: (value: string) => string;
-  /** "YYYY-MM" of the timestamp column's UTC month. */
+  /** "YYYY-MM" of the timestamp column's UTC month, with or without a zone, in a UTC session. */
   readonly utcMonth: (column: string) => string;
   readonly nullText: string;
   /** Never NULL: true when Tags is an object with the key (whatever its value). */
@@ -28,8 +33,10 @@ const jsonPointer = (key: string) => `/${key.replace(/~/g, "~0").replace(/\//g, 
 export const SQL_DIALECTS: Record<SqlDialectName, SqlDialect> = {
   duckdb: {
     // json: VARCHAR or JSON text, as read_csv gives it; map: MAP(VARCHAR, VARCHAR), as read_parquet
-    // gives a Parquet MAP. ChargePeriodStart: TIMESTAMP WITH TIME ZONE.
+    // gives a Parquet MAP. ChargePeriodStart: TIMESTAMP WITH TIME ZONE, or TIMESTAMP read in the
+    // session's zone (hence UTC): both formatted in UTC.
     tagFormats: ["json", "map"],
+    sessionUtc: "SET TimeZone = 'UTC';",
     string: standardString,
     utcMonth: (c) => `strftime(${c} AT TIME ZONE 'UTC', '%Y-%m')`,
     nullText: "CAST(NULL AS VARCHAR)",
@@ -44,21 +51,31 @@ export const SQL_DIALECTS: Record<SqlDialectName, SqlDialect> = {
         : `COALESCE(json_extract_string(${tags}, ${standardString(jsonPointer(key))}), '')`,
   },
   bigquery: {
-    // json: a JSON column; string: JSON text in a STRING column. ChargePeriodStart: TIMESTAMP.
-    tagFormats: ["json", "string"],
+    // json: a JSON column; string: JSON text in a STRING column; array: ARRAY<STRUCT<key, value>>
+    // (more fields allowed), as Cloud Billing's exports store labels and tags. ChargePeriodStart: TIMESTAMP, an
+    // instant formatted in the zone named (a DATETIME is refused by FORMAT_TIMESTAMP: docs/FOCUS.md).
+    tagFormats: ["json", "string", "array"],
+    sessionUtc: null,
     string: backslashString,
     utcMonth: (c) => `FORMAT_TIMESTAMP('%Y-%m', ${c}, 'UTC')`,
     nullText: "CAST(NULL AS STRING)",
     // The JSON subscript operator takes any key as a plain field name (no JSONPath to escape).
     tagPresent: (tags, key, format) =>
-      `${bigQueryTags(tags, format)}[${backslashString(key)}] IS NOT NULL`,
+      format === "array"
+        ? `EXISTS(SELECT 1 FROM UNNEST(${tags}) AS tag WHERE tag.key = ${backslashString(key)})`
+        : `${bigQueryTags(tags, format)}[${backslashString(key)}] IS NOT NULL`,
+    // An array may name a key twice: the last entry wins, as the import keeps a JSON key's last value.
     tagValue: (tags, key, format) =>
-      `COALESCE(JSON_VALUE(${bigQueryTags(tags, format)}[${backslashString(key)}]), '')`,
+      format === "array"
+        ? `COALESCE((SELECT tag.value FROM UNNEST(${tags}) AS tag WITH OFFSET AS position WHERE tag.key = ${backslashString(key)} ORDER BY position DESC LIMIT 1), '')`
+        : `COALESCE(JSON_VALUE(${bigQueryTags(tags, format)}[${backslashString(key)}]), '')`,
   },
   snowflake: {
     // variant: a VARIANT or OBJECT column; string: JSON text in a VARCHAR column.
-    // ChargePeriodStart: TIMESTAMP_TZ or TIMESTAMP_LTZ.
+    // ChargePeriodStart: TIMESTAMP_TZ, TIMESTAMP_LTZ or TIMESTAMP_NTZ (read by the two-argument
+    // CONVERT_TIMEZONE in the session's zone, hence UTC).
     tagFormats: ["variant", "string"],
+    sessionUtc: "ALTER SESSION SET TIMEZONE = 'UTC';",
     string: backslashString,
     utcMonth: (c) => `TO_CHAR(CONVERT_TIMEZONE('UTC', ${c}), 'YYYY-MM')`,
     nullText: "CAST(NULL AS VARCHAR)",
@@ -73,11 +90,13 @@ export const SQL_DIALECTS: Record<SqlDialectName, SqlDialect> = {
     },
   },
   databricks: {
-    // map: MAP<STRING, STRING>; string: JSON text in a STRING column. ChargePeriodStart: TIMESTAMP,
-    // shown in the session's time zone, hence to_utc_timestamp.
+    // map: MAP<STRING, STRING>; string: JSON text in a STRING column. ChargePeriodStart: TIMESTAMP
+    // (an instant, formatted in the session's zone) or TIMESTAMP_NTZ (formatted as written): in a
+    // UTC session both give the UTC month.
     tagFormats: ["map", "string"],
+    sessionUtc: "SET TIME ZONE 'UTC';",
     string: backslashString,
-    utcMonth: (c) => `date_format(to_utc_timestamp(${c}, current_timezone()), 'yyyy-MM')`,
+    utcMonth: (c) => `date_format(${c}, 'yyyy-MM')`,
     nullText: "CAST(NULL AS STRING)",
     tagPresent: (tags, key, format) =>
       `COALESCE(map_contains_key(${databricksTags(tags, format)}, ${backslashString(key)}), FALSE)`,
