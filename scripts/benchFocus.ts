@@ -12,12 +12,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as v8 from "v8";
-import * as vm from "vm";
 import Papa from "papaparse";
 import { FocusCsvTokenizer } from "../src/domain/focus/focusCsv";
 import { FocusGrouping } from "../src/domain/focus/focusTypes";
 import { importFocusFiles } from "../src/node/importFocusFiles";
+import { collect, measured } from "./benchMemory";
 import { benchRow, FOCUS_1_0_COLUMNS } from "./focusBenchRows";
 
 async function writeFile(file: string, rows: number): Promise<number> {
@@ -37,44 +36,6 @@ async function writeFile(file: string, rows: number): Promise<number> {
   }
   await new Promise<void>((resolve) => out.end(resolve));
   return fs.statSync(file).size;
-}
-
-// A full collection before each run, so a run's heap figure is its own and not the last run's garbage.
-v8.setFlagsFromString("--expose-gc");
-const collect = vm.runInNewContext("gc") as () => void;
-
-/**
- * Runs `run` while sampling memory every 20 ms. The heap figure is the growth of V8's used heap over
- * what the process held before the run (after a full collection): what the import itself keeps, which
- * must not grow with the file. RSS also counts buffers and memory V8 has not returned yet, so it is
- * reported but not judged.
- */
-async function measured(
-  run: () => Promise<unknown>
-): Promise<{ seconds: number; peakRssMB: number; peakHeapMB: number }> {
-  collect();
-  const baseHeap = process.memoryUsage().heapUsed;
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = baseHeap;
-  const sample = () => {
-    const now = process.memoryUsage();
-    peakRss = Math.max(peakRss, now.rss);
-    peakHeap = Math.max(peakHeap, now.heapUsed);
-  };
-  const timer = setInterval(sample, 20);
-  const start = process.hrtime.bigint();
-  try {
-    await run();
-  } finally {
-    clearInterval(timer);
-  }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  sample();
-  return {
-    seconds,
-    peakRssMB: Math.round(peakRss / 1e6),
-    peakHeapMB: Math.round((peakHeap - baseHeap) / 1e6),
-  };
 }
 
 function papaparseAlone(file: string): Promise<void> {

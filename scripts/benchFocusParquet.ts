@@ -10,12 +10,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as v8 from "v8";
-import * as vm from "vm";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { FocusGrouping } from "../src/domain/focus/focusTypes";
 import { importFocusFiles } from "../src/node/importFocusFiles";
 import { benchFile } from "./benchFocus";
+import { Measured, measured } from "./benchMemory";
 import { FOCUS_1_0_COLUMNS } from "./focusBenchRows";
 
 /** Budget: the million rows in under 3 seconds, in Node and in the browser worker alike. */
@@ -84,42 +83,15 @@ async function duckdbAnchor(file: string): Promise<void> {
   }
 }
 
-// A full collection before each run, so a run's heap figure is its own and not the last run's garbage.
-v8.setFlagsFromString("--expose-gc");
-const collect = vm.runInNewContext("gc") as () => void;
-
-interface Measured {
-  readonly seconds: number;
-  readonly peakRssMB: number;
-  readonly peakHeapMB: number;
-}
-
 /** Best time of `rounds` runs, with the highest RSS and heap growth (sampled every 20 ms) of any. */
 async function bestOf(rounds: number, run: () => Promise<unknown>): Promise<Measured> {
   let best: Measured = { seconds: Infinity, peakRssMB: 0, peakHeapMB: 0 };
   for (let i = 0; i < rounds; i++) {
-    collect();
-    const baseHeap = process.memoryUsage().heapUsed;
-    let peakRss = 0;
-    let peakHeap = baseHeap;
-    const sample = () => {
-      const now = process.memoryUsage();
-      peakRss = Math.max(peakRss, now.rss);
-      peakHeap = Math.max(peakHeap, now.heapUsed);
-    };
-    const timer = setInterval(sample, 20);
-    const start = process.hrtime.bigint();
-    try {
-      await run();
-    } finally {
-      clearInterval(timer);
-    }
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    sample();
+    const one = await measured(run);
     best = {
-      seconds: Math.min(best.seconds, seconds),
-      peakRssMB: Math.max(best.peakRssMB, Math.round(peakRss / 1e6)),
-      peakHeapMB: Math.max(best.peakHeapMB, Math.round((peakHeap - baseHeap) / 1e6)),
+      seconds: Math.min(best.seconds, one.seconds),
+      peakRssMB: Math.max(best.peakRssMB, one.peakRssMB),
+      peakHeapMB: Math.max(best.peakHeapMB, one.peakHeapMB),
     };
   }
   return best;
