@@ -7,11 +7,16 @@ import { periodAt } from "./options";
 
 const LOCALE = "en-US";
 
+/** 0 for a value that shows as zero at `digits` decimals: written "0", never "-0" (a tiny negative rate). */
+function shown(value: number, digits: number): number {
+  return Math.abs(value) < 0.5 / 10 ** digits ? 0 : value;
+}
+
 /** "$1,234,568" for 1234567.8 in USD; whole units (cents belong on the sheet, not in a sentence). */
 export function moneyText(amount: number, currency: string): string {
   if (!/^[A-Z]{3}$/.test(currency))
-    return amount.toLocaleString(LOCALE, { maximumFractionDigits: 0 });
-  return amount.toLocaleString(LOCALE, {
+    return shown(amount, 0).toLocaleString(LOCALE, { maximumFractionDigits: 0 });
+  return shown(amount, 0).toLocaleString(LOCALE, {
     style: "currency",
     currency,
     maximumFractionDigits: 0,
@@ -21,12 +26,12 @@ export function moneyText(amount: number, currency: string): string {
 
 /** "62%" for 0.62; `digits` decimals when a whole percent would hide the difference. */
 export function fractionText(fraction: number, digits = 0): string {
-  return `${(fraction * 100).toLocaleString(LOCALE, { maximumFractionDigits: digits })}%`;
+  return `${shown(fraction * 100, digits).toLocaleString(LOCALE, { maximumFractionDigits: digits })}%`;
 }
 
 /** "23.4%" for 23.4: the KPI tracker holds its rates in percent. */
 export function percentText(percent: number): string {
-  return `${percent.toLocaleString(LOCALE, { maximumFractionDigits: 2 })}%`;
+  return `${shown(percent, 2).toLocaleString(LOCALE, { maximumFractionDigits: 2 })}%`;
 }
 
 const monthOf = (year: string, month: string) =>

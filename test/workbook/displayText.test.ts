@@ -17,6 +17,16 @@ describe("one way to write a figure in a sentence", () => {
     expect(moneyText(1500, "<b>")).toBe("1,500");
   });
 
+  it("a value that rounds to zero is written 0, never -0", () => {
+    expect(fractionText(-0.00004)).toBe("0%");
+    expect(fractionText(-0.0004, 1)).toBe("0%");
+    expect(fractionText(-0.0005, 1)).toBe("-0.1%");
+    expect(percentText(-0.004)).toBe("0%");
+    expect(moneyText(-0.4, "USD")).toBe("$0");
+    expect(moneyText(-0.4, "")).toBe("0");
+    expect(moneyText(-0.6, "USD")).toBe("-$1");
+  });
+
   it("fractions and percents the same way: 62% whether held as 0.62 or as 62", () => {
     expect(fractionText(0.615)).toBe("62%");
     expect(fractionText(0.0425, 1)).toBe("4.3%");
