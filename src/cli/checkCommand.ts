@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { commandArgs } from "./commandArgs";
 
 /** `check FILE.xlsx [--json]` as data; parsed without I/O like generate. */
 export interface CheckCommand {
@@ -9,17 +9,8 @@ export interface CheckCommand {
 
 /** Problems, one sentence each, or the command. */
 export function parseCheck(args: readonly string[]): CheckCommand | string[] {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { json: { type: "boolean" } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return [`${(error as Error).message.split("\n")[0]}`];
-  }
+  const parsed = commandArgs(args, { json: { type: "boolean" } });
+  if (typeof parsed === "string") return [parsed];
   const { values, positionals } = parsed;
   if (positionals.length === 0) return ["Name the workbook to check, for example practice.xlsx."];
   if (positionals.length > 1)

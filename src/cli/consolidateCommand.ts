@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
+import { commandArgs } from "./commandArgs";
 import { isCurrencyCode, isIsoDate } from "../workbook/options";
 import { destinationProblems } from "./destinationFlags";
 
@@ -41,12 +41,8 @@ const quote = (text: string) => JSON.stringify(text);
 
 /** Problems, one sentence each, or the command. */
 export function parseConsolidate(args: readonly string[]): ConsolidateCommand | string[] {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    return [`${(error as Error).message.split("\n")[0]}`];
-  }
+  const parsed = commandArgs(args, OPTIONS);
+  if (typeof parsed === "string") return [parsed];
   const { values, positionals } = parsed;
   const problems: string[] = [];
   if (positionals.length === 0)

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { commandArgs } from "./commandArgs";
 import { FocusGrouping } from "../domain/focus/focusTypes";
 import {
   focusQueryProblems,
@@ -25,12 +25,8 @@ const OPTIONS = {
 
 /** Problems, one sentence each, or the command. */
 export function parseFocusQuery(args: readonly string[]): FocusQueryCommand | string[] {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    return [`${(error as Error).message.split("\n")[0]}`];
-  }
+  const parsed = commandArgs(args, OPTIONS);
+  if (typeof parsed === "string") return [parsed];
   const { values, positionals } = parsed;
   const problems: string[] = [];
   if (positionals.length > 0)

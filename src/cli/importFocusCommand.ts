@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { commandArgs } from "./commandArgs";
 import { FocusGrouping } from "../domain/focus/focusTypes";
 import { groupByProblem, parseGroupBy } from "./groupByOption";
 
@@ -29,12 +29,8 @@ const OPTIONS = {
 
 /** Problems, one sentence each, or the command. */
 export function parseImportFocus(args: readonly string[]): ImportFocusCommand | string[] {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    return [`${(error as Error).message.split("\n")[0]}`];
-  }
+  const parsed = commandArgs(args, OPTIONS);
+  if (typeof parsed === "string") return [parsed];
   const { values, positionals } = parsed;
   const problems: string[] = [];
   if (values.aggregates !== undefined && positionals.length > 0)

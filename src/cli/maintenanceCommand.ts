@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { commandArgs } from "./commandArgs";
 
 /**
  * The commands that change a workbook file in place, as data; parsed without I/O like generate:
@@ -51,17 +51,8 @@ export function parseMaintenance(
   kind: MaintenanceKind,
   args: readonly string[]
 ): MaintenanceCommand | string[] {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { "dry-run": { type: "boolean" }, ...OPTIONS[kind] },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return [`${(error as Error).message.split("\n")[0]}`];
-  }
+  const parsed = commandArgs(args, { "dry-run": { type: "boolean" }, ...OPTIONS[kind] });
+  if (typeof parsed === "string") return [parsed];
   const { values, positionals } = parsed;
   const problems: string[] = [];
   if (positionals.length === 0)
