@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import "./jsdomFolderShims";
+import "./jsdomShims";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { generateWorkbooks } from "../../src/excel/generateWorkbooks";
 import CostImportView from "../../src/taskpane/views/CostImportView";

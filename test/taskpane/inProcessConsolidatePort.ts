@@ -1,23 +1,9 @@
-import { TextDecoder as NodeTextDecoder } from "util";
+import "./jsdomShims";
 import {
   DepartmentReadPort,
   ReadCancelled,
 } from "../../src/taskpane/consolidate/departmentReadPort";
 import { readDepartmentFiles } from "../../src/xlsx/read/departmentFile";
-
-// jsdom has no TextDecoder, which JSZip uses for text parts (every browser and worker has it).
-if (typeof globalThis.TextDecoder === "undefined")
-  globalThis.TextDecoder = NodeTextDecoder as unknown as typeof TextDecoder;
-
-/** jsdom's Blob has no arrayBuffer(): FileReader it is. */
-function bytesOf(file: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 /**
  * The worker's stand-in for jsdom (no Worker there): the same readDepartmentFiles over the picked
@@ -36,7 +22,7 @@ export function inProcessConsolidatePort(gate?: () => Promise<void>): Department
           bytes: async () => {
             await gate?.();
             if (cancelled) throw new ReadCancelled();
-            return bytesOf(file);
+            return new Uint8Array(await file.arrayBuffer());
           },
         })),
         (progress) => !cancelled && onProgress(progress)

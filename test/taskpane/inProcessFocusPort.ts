@@ -1,4 +1,4 @@
-import "./jsdomTextCodecs";
+import "./jsdomShims";
 import { gunzipSync } from "zlib";
 import { isGzip } from "../../src/domain/focus/focusFileReader";
 import {
@@ -10,16 +10,6 @@ import {
 } from "../../src/taskpane/focus/focusImportPort";
 import type { FocusSource } from "../../src/taskpane/focus/focusSource";
 import { readFocusFiles } from "../../src/taskpane/focus/readFocusFiles";
-
-/** jsdom's Blob has no arrayBuffer(): FileReader it is. */
-function bytesOf(file: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 export interface InProcessOptions {
   /** Bytes per chunk (small, so a test file gives several progress reports). */
@@ -45,10 +35,10 @@ export function inProcessPort(options: InProcessOptions = {}): FocusImportPort {
         size: file.size,
         stored: {
           byteLength: file.size,
-          slice: async (start, end) => (await bytesOf(file)).slice(start, end).buffer,
+          slice: async (start, end) => await file.slice(start, end).arrayBuffer(),
         },
         async *chunks() {
-          const stored = await bytesOf(file);
+          const stored = new Uint8Array(await file.arrayBuffer());
           const bytes = isGzip(stored) ? new Uint8Array(gunzipSync(stored)) : stored;
           for (let at = 0; at < bytes.length; at += chunkBytes) {
             await options.gate?.();
