@@ -18,6 +18,7 @@ import { FocusGrouping } from "../src/domain/focus/focusTypes";
 import { importFocusFiles } from "../src/node/importFocusFiles";
 import { collect, measured } from "./benchMemory";
 import { benchRow, FOCUS_1_0_COLUMNS } from "./focusBenchRows";
+import { FOCUS_COLUMNS_READ } from "../src/domain/focus/focusColumns";
 
 async function writeFile(file: string, rows: number): Promise<number> {
   const out = fs.createWriteStream(file);
@@ -70,7 +71,7 @@ async function tokenizerAlone(file: string): Promise<void> {
       if (next < 0) break;
       if (wanted === null) {
         const header = fields.slice(0, tokenizer.count);
-        const read = BENCH_FIELDS.map((column) => header.indexOf(column));
+        const read = FOCUS_COLUMNS_READ.map((column) => header.indexOf(column));
         wanted = new Uint8Array(header.length);
         for (const index of read) if (index >= 0) wanted[index] = 1;
         fields = new Array<string>(header.length).fill("");
@@ -85,19 +86,6 @@ async function tokenizerAlone(file: string): Promise<void> {
   }
   feed(decoder.decode(), true);
 }
-
-/** The columns a by-month import reads. */
-const BENCH_FIELDS = [
-  "ChargePeriodStart",
-  "BilledCost",
-  "EffectiveCost",
-  "ListCost",
-  "ContractedCost",
-  "BillingCurrency",
-  "ChargeCategory",
-  "CommitmentDiscountStatus",
-  "PricingCategory",
-];
 
 /**
  * What the import keeps alive while it reads: a full collection at each progress report (about every

@@ -7,6 +7,7 @@
  */
 import Papa from "papaparse";
 import { FocusCsvTokenizer } from "../../src/domain/focus/focusCsv";
+import { FOCUS_COLUMNS_READ } from "../../src/domain/focus/focusColumns";
 
 export type BaseParser = "papaparse" | "tokenizer" | "ping";
 export interface BaseRequest {
@@ -16,19 +17,6 @@ export interface BaseRequest {
 export type BaseReply =
   | { readonly type: "done"; readonly rows: number; readonly ms: number }
   | { readonly type: "failed"; readonly message: string };
-
-/** The columns a by-month import reads (as scripts/benchFocus.ts). */
-const BENCH_FIELDS = [
-  "ChargePeriodStart",
-  "BilledCost",
-  "EffectiveCost",
-  "ListCost",
-  "ContractedCost",
-  "BillingCurrency",
-  "ChargeCategory",
-  "CommitmentDiscountStatus",
-  "PricingCategory",
-];
 
 function papaparseAlone(blob: Blob): Promise<number> {
   let rows = 0;
@@ -71,7 +59,7 @@ async function tokenizerAlone(blob: Blob): Promise<number> {
       if (wanted === null) {
         const header = fields.slice(0, tokenizer.count);
         wanted = new Uint8Array(header.length);
-        for (const column of BENCH_FIELDS) {
+        for (const column of FOCUS_COLUMNS_READ) {
           const index = header.indexOf(column);
           if (index >= 0) wanted[index] = 1;
         }

@@ -95,6 +95,16 @@ export const FOCUS_AMOUNT_COLUMNS = [
   "ContractedCost",
 ] as const;
 
+/** The columns every import reads, besides the one it groups by (the Parquet reader loads only these). */
+export const FOCUS_COLUMNS_READ = [
+  "ChargePeriodStart",
+  ...FOCUS_AMOUNT_COLUMNS,
+  "BillingCurrency",
+  "ChargeCategory",
+  "CommitmentDiscountStatus",
+  "PricingCategory",
+] as const;
+
 /** Columns the aggregation cannot do without: a file lacking one is refused. */
 export const FOCUS_ESSENTIAL_COLUMNS = ["ChargePeriodStart", "BilledCost", "EffectiveCost"];
 

@@ -1,4 +1,4 @@
-import { FOCUS_AMOUNT_COLUMNS } from "./focusColumns";
+import { FOCUS_AMOUNT_COLUMNS, FOCUS_COLUMNS_READ } from "./focusColumns";
 import { ABSENT, INVALID, tagValue } from "./focusTags";
 import type { FocusGrouping } from "./focusTypes";
 import { isMissing, parseDecimal, utcMonthOf } from "./focusValues";
@@ -60,14 +60,6 @@ export interface TypedRowSink {
   ): void;
 }
 
-const TEXT_COLUMNS = [
-  "ChargePeriodStart",
-  "BillingCurrency",
-  "ChargeCategory",
-  "CommitmentDiscountStatus",
-  "PricingCategory",
-] as const;
-
 /** Distinct ChargePeriodStart texts remembered per file, as for CSV. */
 const MONTH_CACHE_LIMIT = 100_000;
 
@@ -79,7 +71,7 @@ export function createTypedFile(
   sink: TypedRowSink
 ): FocusTypedFile {
   const { grouping, groupColumn, tagKey, quotedTagKey } = sink;
-  const columnsRead = [...TEXT_COLUMNS, ...FOCUS_AMOUNT_COLUMNS, groupColumn].filter(
+  const columnsRead = [...FOCUS_COLUMNS_READ, groupColumn].filter(
     (column): column is string => column !== null && columns.includes(column)
   );
   const texts = new Map<string, string | null>();
