@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { isDeepStrictEqual } from "util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { FocusGrouping } from "../src/domain/focus/focusTypes";
 import { importFocusFiles } from "../src/node/importFocusFiles";
@@ -143,16 +144,31 @@ export async function benchFocusParquet(dir: string, rounds = 3) {
     await bestOf(rounds, () => importFocusFiles([file], { grouping: tag }))
   );
   const ratioToDuckdb = round(byMonth.seconds / anchor.seconds, 2);
+  // The file is made from the CSV bench's file: both imports must give the same aggregates, exactly.
+  const csv = await benchFile(dir, rows);
+  const sameAsCsv: Record<string, boolean> = {};
+  for (const grouping of [month, tag]) {
+    const [fromParquet, fromCsv] = await Promise.all(
+      [file, csv].map((input) => importFocusFiles([input], { grouping }))
+    );
+    sameAsCsv[grouping.by] = isDeepStrictEqual(fromParquet.aggregates, fromCsv.aggregates);
+  }
   return {
     rows,
     bytes: fs.statSync(file).size,
     runs: [anchor, byMonth, byTag],
     ratioToDuckdb,
+    sameAsCsv,
     budgets: [
       {
         budget: `FOCUS Parquet import of ${rows.toLocaleString("en-US")} rows < ${PARQUET_BUDGET_SECONDS} s (Node, by month)`,
         value: byMonth.seconds,
         ok: byMonth.seconds < PARQUET_BUDGET_SECONDS,
+      },
+      {
+        budget: "FOCUS Parquet import equals the CSV import of the same rows (by month and by tag)",
+        value: Object.values(sameAsCsv).every(Boolean) ? 1 : 0,
+        ok: Object.values(sameAsCsv).every(Boolean),
       },
     ],
   };
