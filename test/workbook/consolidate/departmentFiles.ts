@@ -110,6 +110,22 @@ export const rows = (plan: RenderPlan, table: string): Record<string, CellValue>
     Object.fromEntries(Object.entries(row).map(([header, cell]) => [header, shown(cell)]))
   );
 
+/**
+ * The in-year value of the ledger's validated rows of one kind ("Savings" or "Avoidance"), worked out
+ * from the ledger's inputs: (baseline - new cost per month) x months in the fiscal year.
+ */
+export function validatedInYear(plan: RenderPlan, kind: string): number {
+  return rows(plan, "SavingsLedger")
+    .filter((r) => r["Savings or avoidance"] === kind && r["Validated by finance"] === "Y")
+    .reduce(
+      (sum, r) =>
+        sum +
+        (num(r["Baseline cost per month"]) - num(r["New cost per month"])) *
+          num(r["Months in fiscal year"]),
+      0
+    );
+}
+
 /** What the plan shows at a sheet's cell. */
 export function shownAt(plan: RenderPlan, sheetName: string, cell: string): CellValue {
   const sheet = plan.sheets.find((s) => s.name === sheetName);

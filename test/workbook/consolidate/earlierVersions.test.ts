@@ -14,6 +14,7 @@ import {
   plannedCellAddress,
   plannedColumn,
   rows,
+  validatedInYear,
 } from "./departmentFiles";
 
 // Workbooks an add-in of an earlier time made: each template is read through its own version's layout.
@@ -144,17 +145,7 @@ describe("readSubmission: the savings ledger and the return by version", () => {
 
   it("version 2 ledger: the in-year value of validated rows, split by kind", async () => {
     const { made, read } = await readAt("middle.xlsx", MIDDLE);
-    const ledger = rows(made.plan, "SavingsLedger");
-    const inYear = (kind: string) =>
-      ledger
-        .filter((r) => r["Savings or avoidance"] === kind && r["Validated by finance"] === "Y")
-        .reduce(
-          (s, r) =>
-            s +
-            (num(r["Baseline cost per month"]) - num(r["New cost per month"])) *
-              num(r["Months in fiscal year"]),
-          0
-        );
+    const inYear = (kind: string) => validatedInYear(made.plan, kind);
     expect(read.savings?.validatedSavings.value).toBeCloseTo(inYear("Savings"), 6);
     expect(read.savings?.validatedAvoidance.value).toBeCloseTo(inYear("Cost avoidance"), 6);
     // No executive summary and a budget without TeamROI: the return is not there, and said so.

@@ -20,6 +20,7 @@ import {
   plannedColumn,
   rows,
   shownAt,
+  validatedInYear,
 } from "./departmentFiles";
 
 // A department of a group whose fiscal year starts in April: the reporting date of the sample story
@@ -131,17 +132,7 @@ describe("readSubmission: a department's practice set at the current versions", 
   });
 
   it("takes validated savings and avoidance in the fiscal year from the ledger's inputs", () => {
-    const ledger = rows(made.plan, "SavingsLedger");
-    const inYear = (kind: string) =>
-      ledger
-        .filter((r) => r["Savings or avoidance"] === kind && r["Validated by finance"] === "Y")
-        .reduce(
-          (s, r) =>
-            s +
-            (num(r["Baseline cost per month"]) - num(r["New cost per month"])) *
-              num(r["Months in fiscal year"]),
-          0
-        );
+    const inYear = (kind: string) => validatedInYear(made.plan, kind);
     const source = {
       file: FILE,
       sheet: "Savings ledger",
