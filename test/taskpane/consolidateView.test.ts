@@ -102,7 +102,7 @@ describe("the consolidation view's logic", () => {
     expect(
       checkRollupSettings({ organisation: " ", currency: "Euro", date: "2026-02-30" })
     ).toEqual({
-      organisation: "Enter the organisation the roll-up is for.",
+      organisation: "Enter the organisation's name.",
       currency: '"Euro" is not an ISO 4217 currency code (for example USD, EUR, GBP).',
       date: 'Use the form YYYY-MM-DD, for example "2026-06-30".',
     });

@@ -7,7 +7,7 @@ import {
 } from "../../workbook/consolidate/gather";
 import type { DepartmentSubmission, RefusedFile } from "../../workbook/consolidate/submission";
 import { fractionText, moneyText } from "../../workbook/displayText";
-import { isCurrencyCode, isIsoDate } from "../../workbook/options";
+import { checkOptions, DEFAULT_OPTIONS } from "../../workbook/options";
 import { templateTitle } from "../../workbook/templates";
 import { rollupOptions } from "../../workbook/templates/enterpriseRollup";
 import { consolidationReport } from "../../workbook/consolidate/consolidationReport";
@@ -138,15 +138,18 @@ export interface RollupSettings {
 export function checkRollupSettings(
   settings: RollupSettings
 ): Partial<Record<keyof RollupSettings, string>> {
-  const problems: Partial<Record<keyof RollupSettings, string>> = {};
-  if (settings.organisation.trim() === "")
-    problems.organisation = "Enter the organisation the roll-up is for.";
-  else if (settings.organisation.length > 80) problems.organisation = "Use at most 80 characters.";
-  if (!isCurrencyCode(settings.currency.trim()))
-    problems.currency = `"${settings.currency}" is not an ISO 4217 currency code (for example USD, EUR, GBP).`;
-  if (!isIsoDate(settings.date.trim()))
-    problems.date = 'Use the form YYYY-MM-DD, for example "2026-06-30".';
-  return problems;
+  // The template options' own rules (checkOptions), as the command line checks them, in this form's fields.
+  const problems = checkOptions({
+    ...DEFAULT_OPTIONS,
+    organisation: settings.organisation.trim(),
+    currency: settings.currency.trim(),
+    asAt: settings.date.trim(),
+  });
+  return {
+    ...(problems.organisation && { organisation: problems.organisation }),
+    ...(problems.currency && { currency: problems.currency }),
+    ...(problems.asAt && { date: problems.asAt }),
+  };
 }
 
 /** "YYYY-MM-DD" of a local date: the consolidation's date defaults to today. */
